@@ -1,0 +1,155 @@
+"""The data model shared by ``ingest`` and ``graph``: small frozen dataclasses.
+
+Nothing here does I/O or knows about pdfplumber, python-docx, NetworkX or pyvis.
+
+* :class:`Document` - one UN document as read: its own symbol, metadata and
+  paragraphs.
+* :class:`Paragraph` - one preambular (``pp3``), operative (``op12``), header or
+  other paragraph, with the footnotes whose marks it carries.
+* :class:`Footnote` - a footnote's number and text.
+* :class:`Reference` - one occurrence of a citation of another UN document.
+
+Equality follows eyecite: two references are equal when the same citing document
+cites the same target at the same place in the same way; the words as written and
+their span (``surface``, ``start``, ``end``) are ``compare=False``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+__all__ = [
+    "Footnote",
+    "Paragraph",
+    "Document",
+    "Reference",
+    "CitegraphError",
+    "ReadError",
+    "PARAGRAPH_KINDS",
+    "REFERENCE_KINDS",
+]
+
+#: ``header`` is the adoption / "on the report of" block, ``preambular`` and
+#: ``operative`` are resolution paragraphs, ``body`` a numbered or plain
+#: paragraph of a report, ``other`` anything else (titles, signatures).
+PARAGRAPH_KINDS = ("header", "preambular", "operative", "body", "other")
+
+#: ``explicit`` - written as a symbol or a resolution number;
+#: ``named`` - made by an instrument's name ("the Tunis Agenda").
+REFERENCE_KINDS = ("explicit", "named")
+
+
+class CitegraphError(Exception):
+    """Base class of every error citegraph raises on purpose."""
+
+
+class ReadError(CitegraphError):
+    """A file could not be read; the message is one line naming file and reason."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: its number as printed and its text (mark removed)."""
+
+    number: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a document.
+
+    ``id`` is ``header``, ``ppN``, ``opN``, ``pN`` (report paragraphs) or
+    ``xN`` (other text); ``verb`` is the leading verb as written ("Recalling
+    also", "Requests"). ``footnotes`` are those whose marks stand in the text.
+    ``links`` are ``(surface, url)`` pairs of hyperlinks the document itself
+    embedded in this paragraph (Word, Markdown), kept as evidence.
+    """
+
+    id: str
+    kind: str
+    text: str
+    number: Optional[str] = None
+    verb: Optional[str] = None
+    footnotes: tuple[Footnote, ...] = ()
+    links: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A UN document as read from one file.
+
+    ``symbol_source`` says where ``symbol`` came from: ``title-line``
+    ("79/194. Information ..."), ``symbol-line`` (an "A/RES/79/194" line),
+    ``adoption-line``, ``first-page`` (PDF/Word masthead) or ``filename``.
+    """
+
+    file: str
+    symbol: Optional[str]
+    symbol_source: str
+    format: str
+    paragraphs: tuple[Paragraph, ...]
+    title: Optional[str] = None
+    date: Optional[str] = None  # ISO yyyy-mm-dd when known
+    body: Optional[str] = None  # GA, SC, ECOSOC, HRC, ...
+    session: Optional[str] = None
+    agenda_item: Optional[str] = None
+    report: Optional[str] = None  # "[on the report of the Second Committee (A/79/434, para. 21)]"
+    distribution: Optional[str] = None
+    unplaced_footnotes: tuple[Footnote, ...] = ()
+
+    def paragraph(self, pid: str) -> Paragraph:
+        for p in self.paragraphs:
+            if p.id == pid:
+                return p
+        raise KeyError(f"{self.file}: no paragraph {pid!r}")
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for p in self.paragraphs:
+            out[p.kind] = out.get(p.kind, 0) + 1
+        return out
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One occurrence of a citation from ``source`` to ``target``.
+
+    ``target`` is a canonical symbol (``A/RES/78/132``, ``S/RES/2720(2023)``)
+    or, for an instrument without one, a key such as ``Charter of the United
+    Nations``. ``paragraph`` is where the reference counts (a footnote's
+    reference counts in the paragraph carrying the mark; ``footnote`` then
+    gives the footnote number). ``start``/``end`` index ``surface`` in the
+    text of that paragraph, or of that footnote when ``footnote`` is set.
+    ``target_date``, ``target_subject`` and ``target_title`` are what the
+    citing text says about the target ("of 19 December 2023 on ...",
+    "entitled ..."). ``self_reference`` marks "the present resolution".
+    """
+
+    source: str
+    target: str
+    kind: str
+    paragraph: str
+    footnote: Optional[str] = None
+    pinpoint: Optional[str] = None
+    relation: Optional[str] = None
+    target_body: Optional[str] = None
+    target_type: Optional[str] = None
+    file: str = field(default="", compare=False)
+    surface: str = field(default="", compare=False)
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
+    target_date: Optional[str] = field(default=None, compare=False)
+    target_subject: Optional[str] = field(default=None, compare=False)
+    target_title: Optional[str] = field(default=None, compare=False)
+    sentence: Optional[str] = field(default=None, compare=False)
+    evidence: str = field(default="text", compare=False)  # text | link | text+link | alias
+
+    def to_dict(self) -> dict:
+        """A plain dict in a stable field order (the jsonl schema)."""
+        return asdict(self)
