@@ -1,0 +1,1 @@
+"""citegraph.graph: references -> citation graph -> analysis, exports, explorer, CLI."""
