@@ -148,7 +148,8 @@ class Reference:
     target_subject: Optional[str] = field(default=None, compare=False)
     target_title: Optional[str] = field(default=None, compare=False)
     sentence: Optional[str] = field(default=None, compare=False)
-    evidence: str = field(default="text", compare=False)  # text | link | text+link | alias
+    evidence: str = field(default="text", compare=False)  # text | link | alias
+    target_aliases: tuple[str, ...] = field(default=(), compare=False)  # other symbols of a joint symbol
 
     def to_dict(self) -> dict:
         """A plain dict in a stable field order (the jsonl schema)."""

@@ -1,0 +1,407 @@
+"""Paragraphs -> references: find every explicit citation of another UN document.
+
+Pure functions. Two kinds of explicit reference are found in each paragraph and
+each footnote:
+
+* written symbols - ``A/79/434``, ``A/C.2/59/3``, ``S/2024/858``,
+  ``A/HRC/55/L.1/Rev.1``, ``UNEP/EA.5/Res.5``, joint symbols
+  ``A/79/62-E/2024/3`` (one document; the second symbol is an alias);
+* resolution and decision numbers after "resolution(s)" / "decision(s)",
+  every item of a list, with the adopting body decided by an explicit name
+  ("Economic and Social Council resolution"), by "its" (the speaker, or the
+  body just named: "the General Assembly in its resolution"), or by the
+  number's form (year/number, number (year), Roman session).
+
+Each reference carries where it sits (paragraph, footnote), the relation
+(the citing verb), the pinpoint (annex, para. 71, section VI, part A), the
+words as written with their span, and what the text says of the target
+(date, subject, title).
+
+Not found here: references by an instrument's name ("the Tunis Agenda"), which
+:mod:`ingest.named` adds; numbers with no "resolution"/"decision" before them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from . import symbols
+from .model import Document, Reference
+from .text import normalise_verb, parse_date, parse_text
+
+__all__ = ["extract", "extract_text", "find_in_text", "Hit"]
+
+# ---------------------------------------------------------------- grammar as regexes
+
+_G = symbols.grammar()
+_ROOTS = "|".join(re.escape(r) for r in symbols.WRITTEN_ROOTS)
+_COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r")/)[A-Za-z0-9]+)*"
+_ONE_SYM = r"(?:" + _ROOTS + r")(?:/" + _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
+_WRITTEN = re.compile(
+    r"(?<![\w/.\-])(?P<sym>" + _ONE_SYM + r")"
+    r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
+    r"(?P<sect>\s?\((?:Sect|Part|Chap)\.?\s?[0-9A-Z]+\))?"
+    r"(?P<joint>(?:\s?[-–]\s?" + _ONE_SYM + r")*)")
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_TXT = r"(?:\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})"
+_NUMBER = re.compile(
+    r"(?P<num>(?:ES|S)-\d{1,2}/\d{1,3}"
+    r"|\d{1,4}/\d{1,3}(?!\d|/\d|\.\d)"
+    r"|\d{1,4}\s?(?:[A-H]\s)?\((?:ES-|S-)?[IVXLC]+\)"
+    r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
+    r"(?P<part>\s?(?<=[\d)\s])(?:[A-H](?:\s?(?:,\s?[A-H]\s?)*(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?")
+
+_KEYWORD = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?)\b")
+
+_BODY_PHRASES: list[tuple[str, str]] = sorted(
+    [(ph, code) for code, b in _G["bodies"].items() for ph in b["phrases"]],
+    key=lambda x: len(x[0]), reverse=True)
+_OTHER_PHRASES = sorted(_G["other_bodies"]["phrases"], key=len, reverse=True)
+_BODY_BEFORE = re.compile(
+    r"(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r"|Council)"
+    r"(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under|and|with|of)\s+)?(?P<its>its\s+)?"
+    r"(?:(?:own|earlier|previous|relevant|subsequent|most recent|latest|first|last|other|related|"
+    r"respective|above-mentioned|aforementioned)\s+)*$)")
+_OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _OTHER_PHRASES) +
+                           r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$")
+_ITS_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:own|earlier|previous|relevant|subsequent|"
+                         r"most recent|latest|first|last|other|related)\s+)*$", re.I)
+_BODY_AFTER = re.compile(r"^\s*(?:,\s*)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
+                         "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r")")
+_PIN_BEFORE = re.compile(
+    r"(?P<pin>(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+(?:\s?\([a-z]\))?)*"
+    r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
+    r"|sections?\s+[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"|part\s+(?:[IVXLC]+|[A-Z]|one|two|three)"
+    r"|chapter\s+[IVXLC0-9]+"
+    r"|annex(?:es)?(?:\s+[IVXLC]+)?(?:,?\s+(?:sub)?paragraphs?\s+\d+)?)"
+    r"(?:\s+of\s+(?:the\s+annex\s+to\s+|annex\s+[IVX]+\s+to\s+)?|\s+to\s+)(?:the\s+)?$", re.I)
+_PIN_AFTER = re.compile(
+    r"^,?\s*(?P<pin>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"|(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+)*"
+    r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
+    r"|sections?\s+[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"|part\s+(?:[IVXLC]+|one|two|three)"
+    r"|chap(?:ter|\.)\s+[IVXLC0-9]+)(?![\w])", re.I)
+
+# glue that may stand between the items of a list of resolution numbers
+_GLUE = re.compile(
+    r"(?:\s+|,|;(?=\s+(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b|\bthe\b|\bits\b|\bresolutions?\b|"
+    r"\bnos?\.|\bnumbers?\b|\bof\s+" + _DATE_TXT + r"|\b(?:dated|adopted\s+on|on)\s+" + _DATE_TXT +
+    r"|\bof\s+(?:the\s+)?(?:same\s+date|\d{4})\b|\bsection\s+[IVXLC]+(?:\.[A-Z])?\b|\bsections\s+[IVXLC]+\b"
+    r"|\bpart\s+[IVXLC]+\b|\bannex(?:es)?(?:\s+[IVXLC]+)?\b|\bparagraphs?\s+\d+(?:\s?\([a-z]\))?\s+of\b"
+    r"|\bentitled\s*[“\"][^”\"]{0,400}[”\"]|\brespectively\b|\bin particular\b|\binter alia\b"
+    r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
+    r"|\((?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
+    r"|\bon\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-))[^,;.“”()])+)")
+
+_TITLE_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?entitled\s*[“\"]([^”\"]{1,400})[”\"]")
+_SUBJ_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?on\s+(?![0-9])((?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-))[^,;.“”()])+)")
+_DATE_AFTER = re.compile(r"^\s*(?:[A-H](?:\s(?:and|to)\s[A-H])?\s*)?,?\s*(?:of|dated|adopted on)\s+(" + _DATE_TXT + r")")
+
+_RELATIONS = sorted(_G["relations"].items(), key=lambda x: len(x[0]), reverse=True)
+_RELATION_RX = re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in _RELATIONS) + r")\b", re.I)
+
+_SENT_END = re.compile(r"(?<![A-Z])(?<!para)(?<!paras)(?<!No)(?<!no)(?<!Sect)(?<!Corr)(?<!Rev)(?<!Add)(?<!art)"
+                       r"(?<!Art)(?<!chap)(?<!pp)(?<!vol)[.;](?=\s+[A-Z(“\"])")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A reference found in one text, before it is placed in a document."""
+
+    target: str
+    surface: str
+    start: int
+    end: int
+    pinpoint: Optional[str] = None
+    target_date: Optional[str] = None
+    target_subject: Optional[str] = None
+    target_title: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+
+
+def _norm_pin(p: Optional[str]) -> Optional[str]:
+    if not p:
+        return None
+    p = re.sub(r"\s+", " ", p.strip().rstrip(","))
+    low = p.lower()
+    m = re.match(r"^(?:sub)?paragraphs?\s+(.*)$", p, re.I)
+    if m:
+        return ("paras. " if re.search(r",|and|to", m.group(1)) else "para. ") + m.group(1)
+    m = re.match(r"^paras?\.\s*(.*)$", p, re.I)
+    if m:
+        return ("paras. " if re.search(r",|and|to|-|–", m.group(1)) else "para. ") + m.group(1)
+    if low.startswith("annex"):
+        return "annex" + p[5:].replace("es", "", 1) if low.startswith("annexes") else "annex" + p[5:]
+    if low.startswith("section"):
+        return "section" + p[p.lower().find(" "):] if " " in p else p
+    if low.startswith("chap"):
+        return "chapter " + p.split()[-1]
+    return p[0].lower() + p[1:]
+
+
+def _join_pins(*pins: Optional[str]) -> Optional[str]:
+    out = [p for p in pins if p]
+    return ", ".join(dict.fromkeys(out)) or None
+
+
+def _clip(s: Optional[str], n: int = 200) -> Optional[str]:
+    if not s:
+        return None
+    s = re.sub(r"\s+", " ", s).strip(" ,;")
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _body_of_phrase(phrase: str) -> Optional[str]:
+    for p, code in _BODY_PHRASES:
+        if p == phrase:
+            return code
+    return None
+
+
+def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) -> tuple[Optional[str], bool]:
+    """The body behind the numbers after a keyword: (code or None to skip, explicit?)."""
+    before = text[max(0, kw_start - 160):kw_start]
+    m = _BODY_BEFORE.search(before)
+    if m:
+        phrase = m.group("phrase")
+        # "World Health Assembly resolution", "Environment Assembly" are longer known phrases
+        other = _OTHER_BEFORE.search(before)
+        if other and other.start() < m.start() + len(before[m.start():]) and len(other.group(0)) > len(m.group(0)):
+            return None, True
+        if phrase == "Council":
+            if speaker in ("SC", "ECOSOC", "HRC"):
+                return speaker, False
+            return "Council", False
+        return _body_of_phrase(phrase), True
+    if _OTHER_BEFORE.search(before):
+        return None, True
+    m = _BODY_AFTER.match(text[kw_end:kw_end + 200].split(".")[0] if False else "")
+    if _ITS_BEFORE.search(before):
+        # "the General Assembly, in its resolution" is caught above; otherwise the speaker
+        return speaker, False
+    prev = re.search(r"([A-Z][A-Za-z\-]+)\s*$", before)
+    if prev and not re.search(r"[.;:]\s*$|^\s*$", before[: prev.start()][-3:] or " ") and \
+            not prev.group(1).endswith("ing") and prev.group(1) not in (
+                "The", "Its", "All", "Also", "Further", "See", "Relevant", "Previous", "Subsequent", "Those",
+                "These", "Their", "In", "And", "Of", "By", "Under", "Pursuant", "Recalls", "Reaffirms",
+                "Notes", "Welcomes", "Recalled", "Recalling", "Having", "Also", "Moreover", "Nations", "Draft",
+                "Rev", "Resolution", "Resolutions", "Decision", "Decisions", "Res", "Recommended", "Annex"):
+        # "Conference resolution 3/1", "Board decision 2020/5": a body citegraph does not resolve
+        if prev.group(1) not in ("Assembly",):
+            return None, True
+    return speaker, False
+
+
+def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Optional[str]) -> Optional[str]:
+    form = symbols.number_form(num)
+    if body == "Council":
+        # "Council resolution": the number's form tells which Council
+        return {"year_number": "ECOSOC", "number_year": "SC", "session_number": "HRC",
+                "special_session": "HRC", "roman": "ECOSOC"}.get(form or "", None)
+    if body is None:
+        return None
+    if not explicit:
+        if body == "HRC" and form == "session_number":
+            s, n = (int(x) for x in num.split("/"))
+            if n > 90 or s > 70:
+                return "GA"
+        if body == "UNEA" and form == "session_number":
+            s, n = (int(x) for x in num.split("/"))
+            if s > 10 or n > 40:
+                return "GA"
+        if body not in ("GA", "HRC", "UNEA", "ECOSOC", "SC", "CHR"):
+            return "GA"
+    return body
+
+
+def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
+    """Every explicit reference in one text, in order of position.
+
+    >>> [h.target for h in find_in_text("Recalling its resolutions 56/183 and 57/238,")]
+    ['A/RES/56/183', 'A/RES/57/238']
+    """
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+
+    # 1. written symbols
+    for m in _WRITTEN.finditer(text):
+        sym = m.group("sym")
+        if not re.search(r"\d", sym):
+            continue
+        if sym.count("/") < 1:
+            continue
+        written = sym + (m.group("part") or "") if "/RES/" in sym.upper() else sym
+        target = symbols.canonical_written(written + (m.group("sect") or ""))
+        aliases = tuple(symbols.canonical_written(s) for s in
+                        re.findall(_ONE_SYM, m.group("joint") or ""))
+        end = m.end()
+        surface = text[m.start():end].rstrip(" -–")
+        end = m.start() + len(surface)
+        if "/RES/" not in sym.upper() and m.group("part"):
+            end = m.start("part")
+            surface = text[m.start():end]
+        pin = _PIN_AFTER.match(text[end:end + 80])
+        hits.append(Hit(target, surface, m.start(), end, _norm_pin(pin.group("pin")) if pin else None,
+                        aliases=aliases))
+        taken.append((m.start(), m.end()))
+
+    # 2. resolution and decision numbers after a keyword
+    for km in _KEYWORD.finditer(text):
+        kw = km.group("kw").lower()
+        decision = kw.startswith("decision")
+        body, explicit = _decide_body(text, km.start(), km.end(), speaker)
+        pos = km.end()
+        first = True
+        list_body, list_explicit = body, explicit
+        while pos < len(text):
+            g = _GLUE.match(text, pos)
+            if g and g.end() > pos:
+                seg = g.group(0)
+                if re.match(r"(?i)resolutions?|decisions?", seg.strip()):
+                    break  # the next keyword starts its own list
+                pos = g.end()
+                continue
+            n = _NUMBER.match(text, pos)
+            if not n:
+                break
+            if any(a <= n.start() < b for a, b in taken):
+                pos = n.end()
+                first = False
+                continue
+            num = re.sub(r"\s+", " ", n.group("num"))
+            part = n.group("part")
+            # a lone capital after the number that opens a sentence is not a part letter
+            if part and re.match(r"^\s?[A-H]\s+[a-z]", text[n.start("part"):n.start("part") + 4]) is None \
+                    and re.match(r"^\s?[A-H]\s+(?:and|to)\b", text[n.start("part"):]) is None:
+                pass
+            after = text[n.end():n.end() + 300]
+            aft_body = _BODY_AFTER.match(after)
+            b_code, b_explicit = list_body, list_explicit
+            if aft_body and not explicit:
+                b_code, b_explicit = _body_of_phrase(aft_body.group("phrase")), True
+            code = _body_for_number(num, b_code, b_explicit, speaker)
+            target = symbols.resolve_number(num, code, part=part, decision=decision,
+                                            explicit=b_explicit) if code else None
+            if target:
+                pin_before = _PIN_BEFORE.search(text[max(0, km.start() - 120):km.start()]
+                                                if first else "")
+                if first and not pin_before:
+                    # "paragraph 71 of General Assembly resolution": skip the body phrase
+                    pre = text[max(0, km.start() - 200):km.start()]
+                    bm = _BODY_BEFORE.search(pre)
+                    if bm:
+                        pin_before = _PIN_BEFORE.search(pre[: bm.start()])
+                pin_after = _PIN_AFTER.match(after)
+                roman_part = None
+                rp = re.match(r"^\d+\s?([A-H])\s?\(", num)
+                if rp:
+                    roman_part = rp.group(1)
+                    if part:
+                        roman_part = symbols._parts(roman_part + " " + part)
+                date = _DATE_AFTER.match(after)
+                title = _TITLE_AFTER.match(after)
+                subj = _SUBJ_AFTER.match(after)
+                hits.append(Hit(
+                    target=target, surface=text[n.start():n.end()].rstrip(), start=n.start(),
+                    end=n.start() + len(text[n.start():n.end()].rstrip()),
+                    pinpoint=_join_pins(roman_part, _norm_pin(pin_before.group("pin")) if pin_before else None,
+                                        _norm_pin(pin_after.group("pin")) if pin_after else None),
+                    target_date=parse_date(date.group(1)) if date and re.search(r"\d{4}", date.group(1)) else None,
+                    target_subject=_clip(subj.group(1)) if subj else None,
+                    target_title=_clip(title.group(1), 300) if title else None))
+            pos = n.end()
+            first = False
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _relation_at(text: str, pos: int, default: Optional[str]) -> Optional[str]:
+    last = None
+    for m in _RELATION_RX.finditer(text, 0, pos):
+        last = m
+    if last is not None:
+        return _G["relations"][last.group(1).lower()]
+    return default
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        a = m.end()
+    b = len(text)
+    m = _SENT_END.search(text, end)
+    if m:
+        b = m.end()
+    return _clip(text[a:b].strip(), 600) or ""
+
+
+def extract(doc: Document, aliases=None) -> list[Reference]:
+    """Every reference of a parsed document, in reading order.
+
+    ``aliases`` (an :class:`ingest.named.AliasTable`) adds names learned from
+    other documents' footnotes when named references are found.
+    """
+    speaker = doc.body or "GA"
+    source = doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
+    refs: list[Reference] = []
+
+    def own(t: str) -> bool:
+        return bool(doc.symbol) and (t == doc.symbol or symbols.same_document(t, doc.symbol)
+                                     and "-" not in t and "-" not in doc.symbol)
+
+    for p in doc.paragraphs:
+        if p.kind == "outside":
+            continue
+        default_rel = normalise_verb(p.verb)
+        link_targets = {_link_symbol(url) for _, url in p.links}
+        for h in find_in_text(p.text, speaker):
+            if own(h.target):
+                continue
+            refs.append(_ref(doc, source, p.id, None, h, _relation_at(p.text, h.start, default_rel),
+                             _sentence(p.text, h.start, h.end),
+                             "text+link" if h.target in link_targets else "text"))
+        for fn in p.footnotes:
+            for h in find_in_text(fn.text, speaker):
+                if own(h.target):
+                    continue
+                refs.append(_ref(doc, source, p.id, fn.number, h, default_rel,
+                                 _sentence(fn.text, h.start, h.end), "text"))
+    for fn in doc.unplaced_footnotes:
+        for h in find_in_text(fn.text, speaker):
+            if not own(h.target):
+                refs.append(_ref(doc, source, "notes", fn.number, h, None, _sentence(fn.text, h.start, h.end), "text"))
+    try:
+        from . import named
+    except ImportError:  # pragma: no cover - named instruments are optional
+        return refs
+    if hasattr(named, "find_named"):
+        refs = refs + named.find_named(doc, refs, aliases=aliases)
+    return refs
+
+
+def _link_symbol(url: str) -> Optional[str]:
+    m = re.search(r"(?:undocs\.org|documents\.un\.org|un\.org)/(?:[a-z]{2}/)?(?:symbol/)?([A-Z][A-Za-z0-9/.\-()]+)", url or "")
+    return symbols.canonical_written(m.group(1)) if m else None
+
+
+def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit, relation: Optional[str],
+         sentence: str, evidence: str) -> Reference:
+    body, kind = symbols.describe(h.target)
+    return Reference(source=source, target=h.target, kind="explicit", paragraph=pid, footnote=footnote,
+                     pinpoint=h.pinpoint, relation=relation, target_body=body, target_type=kind,
+                     file=doc.file, surface=h.surface, start=h.start, end=h.end, target_date=h.target_date,
+                     target_subject=h.target_subject, target_title=h.target_title, sentence=sentence,
+                     evidence=evidence, target_aliases=h.aliases)
+
+
+def extract_text(text: str, source: Optional[str] = None, file: str = "", fmt: str = "text",
+                 body: Optional[str] = None) -> list[Reference]:
+    """Parse ``text`` and extract its references (a convenience for notebooks)."""
+    doc = parse_text(text, file=file, fmt=fmt, hints={"body": body} if body else None)
+    if source:
+        doc = replace(doc, symbol=source)
+    return extract(doc)

@@ -1,0 +1,695 @@
+"""Official UN PDFs -> citegraph markup -> :class:`~ingest.model.Document`.
+
+The work is split as in pdfplumber: a backend turns each page, once, into plain
+dicts (characters with their box, baseline and font size, and the short
+horizontal rules), and pure functions lay those out:
+
+* running furniture is dropped: the symbol or section header above the top
+  rule, the job number ("26-00248"), page numbers ("3/27"), the barcode
+  ("*2600248*") and "Please recycle";
+* footnotes are the lines below the footnote separator (a short rule or a row
+  of underscores) and are bound to the superscript marks in the body;
+* superscripts are told by size and raised baseline, so mark 2 after
+  "70/1" becomes ``70/1<sup>2</sup>`` and never "70/12";
+* lines are read in content-stream order (the order Word wrote them), which
+  keeps table cells and two-column lists of mandates in reading order; a
+  paragraph ends at a wider line gap, a change of font size or a paragraph
+  number, and continues across pages; line-end hyphens are resolved against
+  the document's own words;
+* the first page gives the symbol, title, date, distribution and body.
+
+The result is citegraph markup (see :func:`ingest.text.parse_text`):
+blank-line-separated blocks, ``<sup>N</sup>`` marks, and after each paragraph
+that ends a page, a ``---`` line and that page's footnotes, one per block.
+
+Two backends give the same dicts: ``pdfium`` (pypdfium2's text page API, the
+default, about 10x faster) and ``pdfplumber``. Both read each page once.
+
+Not supported: OCR of scanned pages (an error says so), right-to-left
+scripts, rotated text, and reading order for PDFs whose content stream is not
+in reading order (the official UN PDFs are made from Word and are).
+"""
+from __future__ import annotations
+
+import collections
+import ctypes
+import datetime as _dt
+import pathlib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .model import Document, ReadError
+
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "RawPage",
+    "read_pdf",
+    "pdf_markup",
+    "load_pages",
+    "layout",
+    "build_lines",
+    "first_page_hints",
+]
+
+BACKENDS = ("pdfium", "pdfplumber")
+DEFAULT_BACKEND = "pdfium"
+
+
+@dataclass
+class RawPage:
+    """One page as plain data: ``chars`` in content-stream order, each a dict
+    ``{"text", "x0", "x1", "base", "size"}`` (points, ``base`` = baseline
+    measured from the top), and ``rules``: thin horizontal lines as
+    ``(x0, y, x1)``."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[dict]
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
+    images: int = 0
+
+
+# ---------------------------------------------------------------------------
+# I/O edge: open the file, check it, run a backend
+# ---------------------------------------------------------------------------
+
+def _check_file(p: pathlib.Path) -> bytes:
+    if not p.exists():
+        raise ReadError(str(p), "no such file")
+    if p.is_dir():
+        raise ReadError(str(p), "is a folder")
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise ReadError(str(p), err.strerror or str(err)) from err
+    if not data.strip():
+        raise ReadError(str(p), "empty file")
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(str(p), "not a PDF")
+    if b"%%EOF" not in data[-2048:]:
+        raise ReadError(str(p), "truncated or corrupt PDF")
+    return data
+
+
+def load_pages(path: str | pathlib.Path, backend: str = DEFAULT_BACKEND) -> list[RawPage]:
+    """Read every page of ``path`` once into :class:`RawPage` objects."""
+    p = pathlib.Path(path)
+    data = _check_file(p)
+    if backend == "pdfium":
+        return _pages_pdfium(p, data)
+    if backend == "pdfplumber":
+        return _pages_pdfplumber(p, data)
+    raise ValueError(f"unknown PDF backend {backend!r}; expected one of {BACKENDS}")
+
+
+def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        msg = str(err).lower()
+        if "password" in msg:
+            raise ReadError(str(p), "encrypted PDF") from err
+        raise ReadError(str(p), "truncated or corrupt PDF") from err
+    pages: list[RawPage] = []
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise ReadError(str(p), "truncated or corrupt PDF")
+        for i in range(n):
+            page = pdf[i]
+            w, h = page.get_size()
+            tp = page.get_textpage()
+            traw = tp.raw
+            count = raw.FPDFText_CountChars(traw)
+            text = tp.get_text_range() if count else ""
+            same = len(text) == count
+            x, y = ctypes.c_double(), ctypes.c_double()
+            l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+            rect = raw.FS_RECTF()
+            chars = []
+            for k in range(count):
+                ch = text[k] if same else chr(raw.FPDFText_GetUnicode(traw, k) or 32)
+                if ch in "\r\n":
+                    continue
+                generated = raw.FPDFText_IsGenerated(traw, k) == 1
+                raw.FPDFText_GetCharOrigin(traw, k, x, y)
+                if generated:
+                    if ch == " ":
+                        chars.append({"text": " ", "x0": x.value, "x1": x.value, "base": h - y.value,
+                                      "size": 0.0})
+                    continue
+                raw.FPDFText_GetLooseCharBox(traw, k, rect)
+                size = raw.FPDFText_GetFontSize(traw, k)
+                chars.append({"text": ch, "x0": rect.left, "x1": rect.right, "base": h - y.value,
+                              "size": round(size, 2)})
+            rules = []
+            images = 0
+            for obj in page.get_objects(max_depth=1):
+                if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+                    images += 1
+                elif obj.type == raw.FPDF_PAGEOBJ_PATH:
+                    left, bottom, right, top = obj.get_bounds()
+                    if top - bottom < 2.5 and right - left > 10:
+                        rules.append((left, h - (top + bottom) / 2, right))
+            tp.close()
+            page.close()
+            pages.append(RawPage(i, w, h, chars, rules, images))
+    except pdfium.PdfiumError as err:
+        raise ReadError(str(p), "truncated or corrupt PDF") from err
+    finally:
+        pdf.close()
+    return pages
+
+
+def _pages_pdfplumber(p: pathlib.Path, data: bytes) -> list[RawPage]:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
+        raise ReadError(str(p), "encrypted PDF") from err
+    except Exception as err:  # pdfminer raises many types on bad input
+        if "password" in f"{type(err).__name__} {err}".lower():
+            raise ReadError(str(p), "encrypted PDF") from err
+        raise ReadError(str(p), "truncated or corrupt PDF") from err
+    pages: list[RawPage] = []
+    try:
+        for i, page in enumerate(pdf.pages):
+            h = float(page.height)
+            chars = []
+            for c in page.chars:
+                m = c["matrix"]
+                base = c["bottom"] + (c["y0"] - m[5])
+                chars.append({"text": c["text"], "x0": c["x0"], "x1": c["x1"], "base": base,
+                              "size": round(c["size"], 2)})
+            rules = [(o["x0"], (o["top"] + o["bottom"]) / 2, o["x1"])
+                     for o in page.rects + page.lines
+                     if o["bottom"] - o["top"] < 2.5 and o["x1"] - o["x0"] > 10]
+            pages.append(RawPage(i, float(page.width), h, chars, rules, len(page.images)))
+            page.close()
+    except (PDFSyntaxError, PDFPasswordIncorrect) as err:
+        raise ReadError(str(p), "truncated or corrupt PDF") from err
+    finally:
+        pdf.close()
+    return pages
+
+
+def read_pdf(path: str | pathlib.Path, backend: str = DEFAULT_BACKEND) -> Document:
+    """Read an official PDF into a :class:`Document` (a plain function of the path,
+    so it can run in a process pool).
+
+    Raises :class:`ReadError` for an empty, encrypted, truncated or scanned PDF,
+    or a file that is not a PDF.
+    """
+    from .text import parse_text
+
+    markup, hints = pdf_markup(path, backend)
+    return parse_text(markup, file=str(path), fmt="pdf", hints=hints)
+
+
+def pdf_markup(path: str | pathlib.Path, backend: str = DEFAULT_BACKEND) -> tuple[str, dict]:
+    """The citegraph markup of a PDF and the first-page hints."""
+    pages = load_pages(path, backend)
+    if not any(c["text"].strip() for pg in pages for c in pg.chars):
+        raise ReadError(str(path), "no text layer; run OCR first")
+    return layout(pages)
+
+
+# ---------------------------------------------------------------------------
+# Pure layout over plain dicts
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Line:
+    """A line of text: its characters, dominant size and baseline."""
+
+    chars: list[dict]
+    base: float
+    size: float
+    x0: float
+    page: int = 0
+
+    @property
+    def text(self) -> str:
+        return line_text(self)
+
+
+def _dominant_size(chars: list[dict]) -> float:
+    sizes = collections.Counter(c["size"] for c in chars if c["text"].strip() and c["size"] > 0)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
+    """Group characters, in stream order, into lines.
+
+    A new line starts when the baseline moves by more than half the font size
+    (a raised superscript stays on its line) or the text jumps back left.
+    Repeated glyphs drawn on top of each other (fake bold) are dropped.
+    """
+    lines: list[Line] = []
+    cur: list[dict] = []
+    base = 0.0
+    size = 0.0
+    last = None
+    for c in chars:
+        t = c["text"]
+        if not t or (t != " " and not t.isprintable() and t != "\u00ad"):
+            continue
+        if t == " ":
+            if cur:
+                cur.append(c)
+            continue
+        if last is not None and t == last["text"] and abs(c["x0"] - last["x0"]) < 0.6 \
+                and abs(c["base"] - last["base"]) < 0.6:
+            continue
+        s = c["size"] or size or 10.0
+        if cur:
+            ref = max(size, s)
+            dy = c["base"] - base
+            small = s < 0.85 * size
+            raised_ok = small and -0.8 * size < dy <= 0.1 * size
+            lowered_big = (s > size * 1.15) and 0 <= dy < 0.6 * s  # big char on the same baseline
+            same_line = (abs(dy) <= 0.5 * ref or raised_ok or lowered_big)
+            backwards = last is not None and c["x0"] < last["x1"] - max(2.0, 0.5 * ref)
+            if not same_line or backwards:
+                lines.append(_finish(cur, page))
+                cur = []
+        if not cur:
+            base, size = c["base"], s
+        elif s > size * 1.15 and abs(c["base"] - base) < 0.6 * s:
+            base, size = c["base"], s
+        elif abs(s - size) < 0.05 * size and c["base"] > base:
+            base = max(base, c["base"]) if c["base"] - base < 0.3 * s else base
+        cur.append(c)
+        last = c
+    if cur:
+        lines.append(_finish(cur, page))
+    return [ln for ln in lines if ln.chars]
+
+
+def _finish(chars: list[dict], page: int) -> Line:
+    while chars and chars[-1]["text"] == " ":
+        chars.pop()
+    body = [c for c in chars if c["text"].strip()]
+    size = _dominant_size(body)
+    bases = collections.Counter(round(c["base"], 1) for c in body if c["size"] == size)
+    base = bases.most_common(1)[0][0] if bases else (body[0]["base"] if body else 0.0)
+    x0 = min((c["x0"] for c in body), default=0.0)
+    return Line(chars, base, size, x0, page)
+
+
+def _is_sup(c: dict, line: Line) -> bool:
+    return (0 < c["size"] <= 0.8 * line.size and line.base - c["base"] >= 0.15 * line.size
+            and c["text"].strip() != "")
+
+
+def line_text(line: Line, marks: bool = True) -> str:
+    """The text of a line, spaces put back from the gaps, superscripts as
+    ``<sup>..</sup>`` (or dropped when ``marks`` is False)."""
+    out: list[str] = []
+    prev = None
+    in_sup = False
+    for c in line.chars:
+        t = c["text"]
+        if t == " ":
+            if out and out[-1] != " " and not in_sup:
+                out.append(" ")
+            prev = c if prev is None else prev
+            continue
+        sup = _is_sup(c, line)
+        if prev is not None and prev["text"] != " " and out and out[-1] != " ":
+            gap = c["x0"] - prev["x1"]
+            ref = max(c["size"], prev["size"], 1.0)
+            if gap > 0.22 * ref and not (sup and in_sup):
+                if in_sup and not sup:
+                    pass  # a space after a mark is added below
+                elif not sup:
+                    out.append(" ")
+        if sup and not in_sup:
+            if out and out[-1] == " " and not marks:
+                pass
+            if marks:
+                out.append("<sup>")
+            in_sup = True
+        elif not sup and in_sup:
+            if marks:
+                out.append("</sup>")
+            in_sup = False
+            if prev is not None and c["x0"] - prev["x1"] > 0.22 * max(c["size"], 1.0):
+                out.append(" ")
+        if sup and not marks:
+            prev = c
+            continue
+        out.append(t)
+        prev = c
+    if in_sup and marks:
+        out.append("</sup>")
+    s = "".join(out)
+    s = re.sub(r" +", " ", s)
+    s = s.replace("<sup> ", "<sup>").replace(" </sup>", "</sup>")
+    return s.strip()
+
+
+# -- furniture ---------------------------------------------------------------
+
+_JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
+_PAGENO = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
+_BARCODE = re.compile(r"^\*\d{6,}\*$")
+_FOOTER_BITS = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\b\d{1,4}/\d{1,4}\b|\*\d{6,}\*"
+                          r"|Please recycle")
+
+
+def _is_footer_text(text: str) -> bool:
+    t = text.strip()
+    if not t:
+        return True
+    if _JOB.match(t) or _PAGENO.match(t) or _BARCODE.match(t) or "Please recycle" in t:
+        return True
+    rest = _FOOTER_BITS.sub("", t).strip(" ♲")
+    return rest == ""
+
+
+def _header_limit(page: RawPage) -> float:
+    """Baseline below which body text starts: the running-header rule, or a margin."""
+    top_rules = [r for r in page.rules if r[1] < 0.16 * page.height and r[2] - r[0] > 0.25 * page.width]
+    if top_rules:
+        return min(r[1] for r in top_rules) + 1
+    return 0.085 * page.height
+
+
+def _masthead_limit(page: RawPage) -> Optional[float]:
+    """On a first page, the rule under the masthead ("Distr.: General" block)."""
+    cands = sorted({round(r[1]) for r in page.rules if 0.12 * page.height < r[1] < 0.4 * page.height
+                    and r[2] - r[0] > 0.1 * page.width})
+    for y in cands:
+        span = sum(r[2] - r[0] for r in page.rules if abs(r[1] - y) < 2)
+        if span > 0.6 * page.width:
+            return y + 1
+    return None
+
+
+def _split_footnote_zone(page: RawPage, lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
+    """Lines above and below the footnote separator (a short rule or underscores)."""
+    sep_y = None
+    sep_line = None
+    for ln in lines:
+        t = "".join(c["text"] for c in ln.chars).strip()
+        if len(t) >= 6 and set(t) == {"_"} and ln.base > 0.3 * page.height:
+            sep_y, sep_line = ln.base, ln
+    if sep_y is None:
+        # A short rule at the left that is alone on its height (not a table rule).
+        cands = []
+        for r in page.rules:
+            x0, y, x1 = r
+            if not (0.3 * page.height < y < 0.95 * page.height):
+                continue
+            if not (25 < x1 - x0 < 0.45 * page.width) or x0 > 0.35 * page.width:
+                continue
+            if any(abs(o[1] - y) < 1.5 and o is not r for o in page.rules):
+                continue
+            below = [ln for ln in lines if ln.base > y]
+            if below and all(ln.size < 0.97 * body_size or _leads_with_mark(ln) for ln in below[:1]):
+                cands.append(y)
+        if cands:
+            sep_y = max(cands)
+    if sep_y is None:
+        return lines, []
+    above = [ln for ln in lines if ln.base <= sep_y and ln is not sep_line]
+    below = [ln for ln in lines if ln.base > sep_y and ln is not sep_line]
+    return above, below
+
+
+def _leads_with_mark(ln: Line) -> bool:
+    first = next((c for c in ln.chars if c["text"].strip()), None)
+    return first is not None and (_is_sup(first, ln) or first["text"] == "*")
+
+
+def _footnotes(lines: list[Line]) -> list[list]:
+    """Footnote lines -> ``[mark or None, text]``; None continues the previous note."""
+    notes: list[list] = []
+    for ln in lines:
+        body = [c for c in ln.chars if c["text"].strip()]
+        if not body:
+            continue
+        i = 0
+        mark = ""
+        while i < len(ln.chars) and (ln.chars[i]["text"] == " " or _is_sup(ln.chars[i], ln)):
+            mark += ln.chars[i]["text"].strip()
+            i += 1
+        if not mark:
+            m = re.match(r"^(\*{1,4}|[a-z]|\d{1,3})\s", line_text(ln, marks=False))
+            if m and ln.chars[0]["size"] <= ln.size and ln.x0 < min((o.x0 for o in lines), default=0) + 30 \
+                    and (m.group(1).startswith("*") or _gap_after_mark(ln)):
+                mark = m.group(1)
+        text = line_text(ln, marks=False)
+        if mark:
+            text = text[len(mark):].strip() if text.startswith(mark) else text
+            notes.append([mark, text])
+        elif notes:
+            notes[-1][1] = _join(notes[-1][1], text, set())
+        else:
+            notes.append([None, text])
+    return notes
+
+
+def _gap_after_mark(ln: Line) -> bool:
+    cs = [c for c in ln.chars if c["text"] != " "]
+    for a, b in zip(cs, cs[1:]):
+        if not a["text"].isalnum() and a["text"] != "*":
+            return False
+        if b["x0"] - a["x1"] > 0.2 * ln.size or not b["text"].isalnum():
+            return b["x0"] - a["x1"] > 0.2 * ln.size
+    return False
+
+
+# -- first page ---------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
+_BODIES = (("General Assembly", "GA"), ("Security Council", "SC"), ("Economic and Social Council", "ECOSOC"),
+           ("Human Rights Council", "HRC"), ("Trade and Development Board", "TDB"))
+
+
+def _iso(text: str) -> Optional[str]:
+    m = _DATE.match(text.strip())
+    if not m or m.group(2).lower() not in _MONTHS:
+        return None
+    try:
+        return _dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def first_page_hints(page: RawPage, lines: list[Line], body_size: float = 10.0) -> tuple[dict, float]:
+    """Symbol, date, distribution, body and title from the masthead of the first
+    page, and the baseline where the body starts."""
+    hints: dict = {}
+    limit = _masthead_limit(page)
+    if limit is None:
+        return hints, 0.0
+    head = [c for c in page.chars if c["text"].strip() and c["base"] < limit]
+    # The symbol: the big body letter and the rest of the symbol to its right, top band.
+    top_rules = [r[1] for r in page.rules if r[1] < limit - 5]
+    band = min(top_rules) if top_rules else 0.1 * page.height
+    top = [c for c in head if c["base"] < band and c["x0"] > 0.45 * page.width]
+    top.sort(key=lambda c: c["x0"])
+    sym = ""
+    prev = None
+    for c in top:
+        if prev is not None and c["x0"] - prev["x1"] > 0.25 * max(c["size"], 5) and sym and not sym.endswith("/"):
+            if c["text"] not in "/(" and not re.search(r"\($|\.$", sym):
+                sym += " "
+        sym += c["text"]
+        prev = c
+    sym = re.sub(r"\s+", "", re.sub(r"\*+$", "", sym.strip()))
+    sym = re.sub(r"/Part([A-Z])$", r"/Part \1", sym)
+    if re.match(r"^[A-Z][A-Za-z.]*(?:/[\w.()\- ]+)+$", sym):
+        hints["symbol"] = sym
+    head_lines = [ln for ln in lines if ln.base < limit]
+    texts = [line_text(ln, marks=False) for ln in head_lines]
+    for i, t in enumerate(texts):
+        m = re.search(r"\bDistr\.?:\s*(\w+)", t)
+        if m:
+            hints["distribution"] = m.group(1).strip()
+        d = _iso(t)
+        if d and "date" not in hints:
+            hints["date"] = d
+    joined = " ".join(texts)
+    for name, code in _BODIES:
+        if name in joined:
+            hints["body"] = code
+            break
+    # The title: the first run of large lines below the masthead.
+    below = [ln for ln in lines if limit < ln.base < 0.9 * page.height]
+    if below:
+        run: list[str] = []
+        for ln in below:
+            t = line_text(ln, marks=False)
+            if ln.size >= body_size * 1.15 and t not in ("Contents", "Summary"):
+                run.append(t)
+            elif run:
+                break
+        if run:
+            hints["title"] = _clean(" ".join(run))
+    return hints, limit
+
+
+# -- paragraphs ---------------------------------------------------------------
+
+_PARA_START = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\([a-z]{1,4}\)\s|\([ivx]+\)\s|[IVX]{1,6}\.\s|[A-H]\.\s|"
+                         r"\d{1,3}\.\s|[•\-–]\s)")
+_ENDS = (".", ":", ";", "!", "?", ")")
+_LEADERS = re.compile(r"(?:\s?\.){4,}")
+
+
+def _clean(s: str) -> str:
+    s = _LEADERS.sub(" ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _join(a: str, b: str, vocab: set[str]) -> str:
+    """Join two lines of one paragraph, undoing line-end hyphenation."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if a.endswith("\u00ad"):
+        return a[:-1] + b
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].isalpha():
+        m1 = re.search(r"(\w+)-$", a)
+        m2 = re.match(r"(\w+)", b)
+        if m1 and m2 and b[0].islower():
+            whole = (m1.group(1) + m2.group(1)).lower()
+            hyph = (m1.group(1) + "-" + m2.group(1)).lower()
+            if whole in vocab and hyph not in vocab:
+                return a[:-1] + b
+        return a + b
+    if a.endswith("/") or b.startswith("/"):
+        return a + b
+    return a + " " + b
+
+
+def _new_para(prev: Line, ln: Line, prev_text: str, text: str) -> bool:
+    ref = max(prev.size, ln.size)
+    dy = ln.base - prev.base
+    if dy < -0.5 * ref:  # going up: next column or table cell
+        return True
+    if dy > 1.42 * ref:
+        return True
+    if abs(prev.size - ln.size) > 0.12 * ref:
+        return True
+    if _PARA_START.match(text) and ln.x0 <= prev.x0 + 2 and prev_text.endswith(_ENDS):
+        return True
+    return False
+
+
+def layout(pages: list[RawPage]) -> tuple[str, dict]:
+    """Lay out pages (plain dicts) into citegraph markup; returns (markup, hints)."""
+    hints: dict = {}
+    page_lines: list[tuple[list[Line], list[Line]]] = []
+    all_body_sizes: collections.Counter = collections.Counter()
+    per_page = []
+    for pg in pages:
+        lines = build_lines(pg.chars, pg.number)
+        start = _header_limit(pg)
+        if pg.number == 0:
+            limit = _masthead_limit(pg)
+            if limit:
+                start = limit
+        bottom = 0.935 * pg.height
+        kept = []
+        for ln in lines:
+            t = "".join(c["text"] for c in ln.chars).strip()
+            if ln.base < start:
+                continue
+            if ln.base > bottom and (_is_footer_text(line_text(ln, marks=False)) or ln.size < 8.5):
+                continue
+            if ln.base > 0.85 * pg.height and _is_footer_text(line_text(ln, marks=False)):
+                continue
+            if not t:
+                continue
+            kept.append(ln)
+        per_page.append((pg, kept))
+        for ln in kept:
+            all_body_sizes[ln.size] += len(ln.chars)
+    body_size = all_body_sizes.most_common(1)[0][0] if all_body_sizes else 10.0
+    if pages:
+        hints.update(first_page_hints(pages[0], build_lines(pages[0].chars, 0), body_size)[0])
+    for pg, kept in per_page:
+        page_lines.append(_split_footnote_zone(pg, kept, body_size))
+
+    vocab: set[str] = set()
+    for body, notes in page_lines:
+        for ln in body + notes:
+            for w in re.findall(r"[\w-]+", line_text(ln, marks=False).lower()):
+                vocab.add(w)
+
+    blocks: list = []  # output markup blocks: str, or [mark, text] footnotes
+    cur_text = ""
+    cur_last: Optional[Line] = None
+    pending_notes: list[list] = []
+    notes_all: list[list] = []
+
+    def flush():
+        nonlocal cur_text, pending_notes
+        if cur_text:
+            blocks.append(_clean(cur_text))
+        cur_text = ""
+        if pending_notes:
+            blocks.append("---")
+            blocks.extend(pending_notes)  # rendered at the end: a note may continue on the next page
+            pending_notes = []
+
+    for body, foot in page_lines:
+        for i, ln in enumerate(body):
+            text = line_text(ln)
+            if not text:
+                continue
+            if cur_last is None:
+                cur_text = text
+            elif ln.page != cur_last.page and i == 0:
+                # First line of a page: continue the paragraph unless it clearly ended.
+                prev_plain = re.sub(r"<sup>[^<]*</sup>$", "", cur_text).rstrip()
+                if (prev_plain.endswith(_ENDS) and (text[:1].isupper() or _PARA_START.match(text)
+                                                    or text[:1].isdigit())) \
+                        or abs(ln.size - cur_last.size) > 0.12 * max(ln.size, cur_last.size) \
+                        or _PARA_START.match(text):
+                    flush()
+                    cur_text = text
+                else:
+                    cur_text = _join(cur_text, text, vocab)
+            elif _new_para(cur_last, ln, re.sub(r"<sup>[^<]*</sup>", "", cur_text).rstrip(), text):
+                blocks.append(_clean(cur_text))
+                cur_text = text
+            else:
+                cur_text = _join(cur_text, text, vocab)
+            cur_last = ln
+        notes = _footnotes(foot)
+        for note in notes:
+            if note[0] is None and notes_all:
+                notes_all[-1][1] = _join(notes_all[-1][1], note[1], vocab)
+            else:
+                notes_all.append(note)
+                pending_notes.append(note)
+    flush()
+    out = []
+    for b in blocks:
+        if isinstance(b, list):
+            mark, text = b
+            out.append(f"<sup>{mark}</sup> {_clean(text)}" if mark else _clean(text))
+        elif b:
+            out.append(b)
+    markup = "\n\n".join(out) + "\n"
+    return markup, hints

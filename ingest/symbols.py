@@ -1,0 +1,241 @@
+"""The symbol grammar: canonical UN document symbols (pure functions over data).
+
+Reads ``ingest/data/grammar.toml`` (versioned, with sources). Three jobs:
+
+* :func:`canonical_written` - a symbol as written ("A/RES/78/250 B",
+  "E/CN.16/2018/CRP.3.") to its canonical spelling;
+* :func:`resolve_number` - a resolution or decision number ("70/125",
+  "217 A (III)", "2720 (2023)", "S-26/2") plus the body that adopted it to a
+  canonical symbol, or ``None``;
+* :func:`describe` - the body and kind of a canonical symbol.
+
+Not supported: symbols of the specialized agencies (WHA72.2, 1/CP.21).
+"""
+from __future__ import annotations
+
+import functools
+import pathlib
+import re
+import tomllib
+from typing import Optional
+
+__all__ = ["grammar", "canonical_written", "resolve_number", "describe", "symbol_from_filename",
+           "same_document", "looks_like_resolution", "roman_to_int", "BODY_NAMES", "WRITTEN_ROOTS"]
+
+_DATA = pathlib.Path(__file__).with_name("data") / "grammar.toml"
+
+
+@functools.lru_cache(maxsize=None)
+def grammar() -> dict:
+    with open(_DATA, "rb") as f:
+        return tomllib.load(f)
+
+
+BODY_NAMES = {code: b["name"] for code, b in grammar()["bodies"].items()}
+WRITTEN_ROOTS = sorted({s["root"].split("/")[0] for s in grammar()["series"]}, key=len, reverse=True)
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(r: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(r.upper()):
+        v = _ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+_SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap)\.?\s*([0-9A-Z]+)\s*\)$", re.I)
+
+
+def canonical_written(sym: str) -> str:
+    """Canonical spelling of a written symbol.
+
+    >>> canonical_written("A/RES/78/250 B")
+    'A/RES/78/250B'
+    >>> canonical_written("E/CN.16/2018/CRP.3.")
+    'E/CN.16/2018/CRP.3'
+    >>> canonical_written("A/81/6 (Sect. 10)")
+    'A/81/6(Sect.10)'
+    """
+    s = sym.strip().rstrip(".,;:")
+    m = _SECT.search(s)
+    suffix = ""
+    if m:
+        suffix = f"({m.group(1).capitalize()}.{m.group(2)})"
+        s = s[: m.start()]
+    s = re.sub(r"\s+", " ", s)
+    s = re.sub(r"(?<=\d) ?([A-Z])(?: ?[-–] ?([A-Z]))?$", lambda mm: mm.group(1) + ("-" + mm.group(2) if mm.group(2) else ""), s)
+    s = re.sub(r"\s*\(\s*", "(", s)
+    s = re.sub(r"\s*\)", ")", s)
+    s = s.replace(" ", "")
+    # series components are upper-case except the few UN spells in mixed case
+    parts = s.split("/")
+    fixed = []
+    for p in parts:
+        up = p.upper()
+        if up.startswith("REV.") or up.startswith("ADD.") or up.startswith("CORR.") or up.startswith("AMEND."):
+            p = p[0].upper() + p[1:].lower()
+        elif up in ("RES", "DEC", "PRST", "INF", "CRP", "WP", "SR", "PV"):
+            p = up
+        fixed.append(p)
+    s = "/".join(fixed)
+    s = re.sub(r"^UNEP/EA\.(\d+)/RES\.", r"UNEP/EA.\1/Res.", s, flags=re.I)
+    s = re.sub(r"^UNEP/EA\.(\d+)/DEC\.", r"UNEP/EA.\1/Dec.", s, flags=re.I)
+    return s + suffix
+
+
+def _parts(p: Optional[str]) -> str:
+    """Part letters as they join a symbol: "B" -> "B", "A and B" -> "A-B", "A to C" -> "A-C"."""
+    if not p:
+        return ""
+    letters = re.findall(r"\b[A-Z]\b", p)
+    if not letters:
+        return ""
+    if len(letters) == 1:
+        return letters[0]
+    return f"{letters[0]}-{letters[-1]}"
+
+
+_NUM_FORMS = [
+    ("special_session", re.compile(r"^S-(?P<s>\d{1,2})/(?P<n>\d{1,3})$")),
+    ("emergency_session", re.compile(r"^ES-(?P<s>\d{1,2})/(?P<n>\d{1,3})$")),
+    ("year_number", re.compile(r"^(?P<y>(?:19[4-9]|20[0-4])\d)/(?P<n>\d{1,3})$")),
+    ("session_number", re.compile(r"^(?P<s>\d{1,2})/(?P<n>\d{1,3})$")),
+    ("number_year", re.compile(r"^(?P<n>\d{1,4})\s?\((?P<y>(?:19[4-9]|20[0-4])\d)\)$")),
+    ("roman", re.compile(r"^(?P<n>\d{1,4})\s?(?P<rp>[A-Z])?\s?\((?P<r>(?:ES-|S-)?[IVXLC]+)\)$")),
+]
+
+
+def number_form(num: str) -> Optional[str]:
+    """The shape of a resolution number: session_number, year_number, number_year, roman, ..."""
+    s = re.sub(r"\s+", " ", num.strip())
+    for name, rx in _NUM_FORMS:
+        if rx.match(s):
+            return name
+    return None
+
+
+def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bool = False,
+                   explicit: bool = True) -> Optional[str]:
+    """A resolution (or decision) number adopted by ``body`` as a canonical symbol.
+
+    ``body`` is a code of grammar.toml (GA, SC, ECOSOC, HRC, CHR, UNEA). When the
+    body was not written (``explicit=False``) the number's form may overrule it:
+    year/number is ECOSOC's, number (year) the Security Council's.
+
+    >>> resolve_number("70/125", "GA")
+    'A/RES/70/125'
+    >>> resolve_number("217 A (III)", "GA")
+    'A/RES/217(III)'
+    >>> resolve_number("2024/13", "GA", explicit=False)
+    'E/RES/2024/13'
+    """
+    s = re.sub(r"\s+", " ", num.strip())
+    form = None
+    m = None
+    for name, rx in _NUM_FORMS:
+        m = rx.match(s)
+        if m:
+            form = name
+            break
+    if form is None:
+        return None
+    g = m.groupdict()
+    if not explicit or body not in grammar()["bodies"]:
+        body = _body_for_form(form, body, g)
+    elif form == "year_number" and body in ("GA", "HRC", "SC", "UNEA"):
+        body = "ECOSOC"
+    elif form == "number_year" and body != "SC":
+        body = "SC"
+    elif form == "roman" and body == "GA" and not g["r"].startswith(("S-", "ES-")) and roman_to_int(g["r"]) > 30:
+        body = "ECOSOC"
+    spec = grammar()["bodies"].get(body)
+    if spec is None:
+        return None
+    key = form
+    if decision:
+        key = {"session_number": "decision", "special_session": "special_decision",
+               "emergency_session": "emergency_decision", "roman": "roman_decision",
+               "year_number": "year_decision"}.get(form, "")
+    tmpl = spec.get(key)
+    if tmpl is None and key == "special_session" and body == "HRC":
+        tmpl = spec.get("special_session")
+    if tmpl is None:
+        return None
+    if form == "roman" and g.get("rp"):
+        part = None  # Roman-session parts are a pinpoint ("A" of 217 A (III)), not part of the symbol
+    return tmpl.format(s=g.get("s") or "", n=g.get("n") or "", y=g.get("y") or "", r=g.get("r") or "",
+                       p=_parts(part))
+
+
+def _body_for_form(form: str, body: str, g: dict) -> str:
+    if form == "year_number":
+        return body if body in ("ECOSOC", "CHR") else "ECOSOC"
+    if form == "number_year":
+        return "SC"
+    if form == "emergency_session":
+        return "GA"
+    if form == "roman":
+        r = g["r"]
+        if r.startswith(("S-", "ES-")):
+            return "GA"
+        if body == "ECOSOC":
+            return "ECOSOC"
+        return "GA" if roman_to_int(r) <= 30 else "ECOSOC"
+    if form in ("session_number", "special_session"):
+        return body if body in ("GA", "HRC", "UNEA") else "GA"
+    return body
+
+
+def describe(symbol: str) -> tuple[str, str]:
+    """Body and kind of a canonical symbol.
+
+    >>> describe("S/RES/2720(2023)")
+    ('Security Council', 'resolution')
+    >>> describe("A/79/434")
+    ('General Assembly', 'document')
+    """
+    best = None
+    for s in grammar()["series"]:
+        root = s["root"]
+        if symbol == root or symbol.startswith(root + "/") or symbol.startswith(root + "."):
+            if best is None or len(root) > len(best["root"]):
+                best = s
+    body = best["body"] if best else "United Nations"
+    kind = best["kind"] if best else "document"
+    parts = symbol.split("/")
+    if "RES" in parts or re.search(r"/Res\.\d", symbol):
+        kind = "resolution"
+    elif "DEC" in parts or re.search(r"/Dec\.\d", symbol):
+        kind = "decision"
+    elif "PRST" in parts:
+        kind = "presidential statement"
+    elif any(p.startswith("L.") for p in parts):
+        kind = "draft"
+    elif symbol.startswith("E/CN.4/RES") or symbol.startswith("E/CN.4/DEC"):
+        kind = "resolution"
+    if "/" not in symbol and best is None:
+        return "United Nations", "instrument"
+    return body, kind
+
+
+def symbol_from_filename(path: str) -> Optional[str]:
+    """The symbol a corpus file name spells ("A_RES_79_194.md" -> "A/RES/79/194"), or None."""
+    stem = pathlib.Path(path).name
+    stem = re.sub(r"\.(txt|text|md|markdown|pdf|docx)$", "", stem, flags=re.I)
+    if not re.match(r"^(?:" + "|".join(re.escape(r) for r in WRITTEN_ROOTS) + r")(?:_|$)", stem):
+        return None
+    s = re.sub(r"_+", "/", stem)
+    return canonical_written(s)
+
+
+def same_document(a: str, b: str) -> bool:
+    def norm(x: str) -> str:
+        return re.sub(r"[\s()]", "", x).upper()
+    return norm(a) == norm(b) or norm(a).rstrip("ABCDEFGH-") == norm(b).rstrip("ABCDEFGH-")
+
+
+def looks_like_resolution(symbol: str) -> bool:
+    return "/RES/" in symbol or "/DEC/" in symbol

@@ -1,0 +1,548 @@
+"""Text -> Document: find a UN document's structure (pure functions, no I/O).
+
+Input is "citegraph markup", the shape of the UN's Markdown renderings and of
+the blank-line-separated text extractions:
+
+* paragraphs are blocks separated by blank lines; lines inside a block are joined;
+* ``<sup>N</sup>`` is a footnote mark; a ``---`` line opens a block of footnote
+  definitions (``<sup>N</sup> text``), after which the body resumes;
+* ``[text](url)`` is a hyperlink the document embedded; ``*``/``**``/``_``
+  emphasis is dropped;
+* ``<!-- Page N -->`` marks a page of an old printed volume.
+
+What is found: the document's own symbol (and where it came from), title,
+adoption date, adopting body, session, agenda item, the "[on the report of ...]"
+line, preambular (``ppN``) and operative (``opN``) paragraphs numbered or not,
+report paragraphs (``pN``), and footnotes bound to the paragraph carrying the
+mark. A paragraph broken by a page break or a footnote block counts once.
+
+Not supported: tables (a table row is a paragraph), languages other than English.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Document, Footnote, Paragraph
+from . import symbols
+
+__all__ = ["parse_text", "clean_inline", "leading_verb", "normalise_verb", "parse_date"]
+
+# ---------------------------------------------------------------- inline markup
+
+_SUP = re.compile(r"<sup>\s*([0-9]+|[*†‡§a-z])\s*</sup>", re.I)
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
+_EMPH = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
+_WS = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_PAGE = re.compile(r"<!--\s*Page\s+\d+\s*-->", re.I)
+
+
+def clean_inline(raw: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """Drop inline markup from one block.
+
+    Returns ``(text, footnote_marks, links)``; marks and links are removed from
+    the text (their words stay) so that "70/1<sup>2</sup>" reads "70/1".
+    """
+    marks: list[str] = []
+    links: list[tuple[str, str]] = []
+
+    def sup(m: re.Match) -> str:
+        marks.append(m.group(1))
+        return ""
+
+    def link(m: re.Match) -> str:
+        links.append((m.group(1), m.group(2)))
+        return m.group(1)
+
+    s = _PAGE.sub(" ", raw)
+    s = _SUP.sub(sup, s)
+    s = _LINK.sub(link, s)
+    s = _TAGS.sub("", s)
+    s = s.replace("\\*", "*")
+    s = re.sub(r"\*{2,}|_{2,}", " ", s)
+    s = _EMPH.sub("", s)
+    s = s.replace("\r", "")
+    s = _WS.sub(" ", s.replace("\n", " ")).strip()
+    return s, marks, links
+
+
+# ---------------------------------------------------------------- verbs
+
+_MODIFIERS = {"also", "further", "again", "once", "strongly", "firmly", "hereby", "furthermore",
+              "moreover", "therefore", "deeply", "gravely", "seriously", "most", "solemnly",
+              "fully", "duly", "warmly", "expressly", "thus", "in", "particular", "addition",
+              "this", "regard", "that", "context", "respect", "connection"}
+
+_PREAMBLE_ADJ = {"aware", "conscious", "convinced", "mindful", "guided", "concerned", "alarmed",
+                 "determined", "desirous", "cognizant", "noting", "bearing", "having", "taking",
+                 "recognizing", "emphasizing", "affirming", "reaffirming", "recalling", "welcoming",
+                 "expressing", "deploring", "acknowledging", "considering", "stressing", "underlining",
+                 "appreciating", "believing", "encouraged", "disturbed", "shocked", "dismayed",
+                 "appalled", "confident", "committed", "resolved", "persuaded", "fearful",
+                 "anxious", "grieved", "saddened", "troubled", "outraged", "gratified", "pleased",
+                 "satisfied", "reiterating", "seeking", "observing", "keeping", "highlighting",
+                 "acting", "underscoring", "condemning", "reaffirming", "recollecting", "realizing",
+                 "emphasising", "recognising", "viewing", "wishing", "referring", "regretting",
+                 "fully", "deeply", "gravely", "further", "also", "noting"}
+
+_VERB_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+def leading_verb(text: str) -> Optional[str]:
+    """The verb phrase a resolution paragraph opens with, as written.
+
+    >>> leading_verb("Recalling also its resolution 78/132 of 19 December 2023")
+    'Recalling also'
+    >>> leading_verb("Also notes the holding of the Forum")
+    'Also notes'
+    """
+    s = re.sub(r"^\(?[0-9]+\)?[.)]?\s+", "", text.strip())
+    words = s.split()
+    out: list[str] = []
+    for w in words[:8]:
+        bare = w.strip(",;:").strip()
+        if not _VERB_WORD.fullmatch(bare):
+            break
+        low = bare.lower()
+        out.append(bare)
+        if low in _MODIFIERS or (low in ("with", "great", "grave", "deep", "concern", "satisfaction",
+                                         "appreciation", "note", "of", "into", "account", "mind",
+                                         "regret", "also", "further") and len(out) > 1):
+            if w.endswith(","):
+                break
+            continue
+        if low in ("taking", "bearing", "calls", "call", "looks", "look", "takes", "keeping",
+                   "having", "expressing", "expresses") and not w.endswith(","):
+            continue  # "Taking note", "Bearing in mind", "Calls upon" go on
+        if low in ("upon", "on", "for", "forward", "in", "mind", "note") and len(out) > 1:
+            continue
+        # the main word; modifiers after it ("Recalling also") still belong to it
+        rest = words[len(out):]
+        for extra in rest[:2]:
+            e = extract_word = extra.strip(",;:")
+            if e.lower() in ("also", "further", "again", "furthermore") :
+                out.append(e)
+                if extra.endswith(","):
+                    break
+            else:
+                break
+        break
+    while out and out[-1].lower() in ("with", "of", "into", "in", "the", "its", "that", "regard", "this"):
+        out.pop()
+    return " ".join(out) or None
+
+
+def normalise_verb(verb: Optional[str]) -> Optional[str]:
+    """Normalise a paragraph verb: drop also/further/again, lower-case.
+
+    >>> normalise_verb("Recalling also")
+    'recalling'
+    >>> normalise_verb("Also takes note")
+    'takes note'
+    """
+    if not verb:
+        return None
+    words = [w.lower() for w in verb.replace(",", " ").split()]
+    words = [w for w in words if w not in ("also", "further", "again", "once", "furthermore",
+                                           "moreover", "hereby", "therefore", "strongly",
+                                           "firmly", "thus", "duly", "warmly", "fully")]
+    if not words:
+        return None
+    if words[0] in ("taking", "takes", "take") and len(words) > 1 and words[1] == "note":
+        return "taking note" if words[0] == "taking" else "takes note"
+    if words[0] in ("bearing", "bears") and "mind" in words:
+        return "bearing in mind"
+    if words[0] in ("noting", "notes") and len(words) > 1:
+        return words[0]
+    if words[0] in ("calls", "call") and len(words) > 1 and words[1] in ("upon", "on", "for"):
+        return f"calls {words[1]}"
+    if words[0] in ("having",) and len(words) > 1:
+        return " ".join(words[:2])
+    return words[0]
+
+
+def _is_preambular_start(text: str) -> bool:
+    first = re.sub(r"^[^A-Za-z]+", "", text).split(" ", 1)[0].strip(",;:").lower()
+    if not first:
+        return False
+    if first.endswith("ing") or first in _PREAMBLE_ADJ:
+        return True
+    if first in ("also", "further", "deeply", "gravely", "strongly", "fully", "once", "again"):
+        second = text.split()[1].strip(",").lower() if len(text.split()) > 1 else ""
+        return second.endswith("ing") or second in _PREAMBLE_ADJ
+    return False
+
+
+_OP_LEAD = re.compile(r"^(?:(?:Also|Further|Again|Once again|Strongly|Firmly|Hereby|Furthermore|Moreover|"
+                      r"Further also|Also further|Deeply|Resolutely|Urgently|Reiterates|Therefore),?\s+)*"
+                      r"[A-Z][a-z]+(?:s|es)\b")
+
+
+def _is_operative_start(text: str) -> bool:
+    if re.match(r"^\d{1,3}\s*\.\s", text):
+        return True
+    m = _OP_LEAD.match(text)
+    if not m:
+        return False
+    word = m.group(0).split()[-1]
+    return not word.lower().endswith(("ss", "us", "is")) or word in ("Emphasizes",)
+
+
+# ---------------------------------------------------------------- header facts
+
+_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                      "august", "september", "october", "november", "december"], 1)}
+_DATE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December)\s+(\d{4})\b")
+
+
+def parse_date(s: str) -> Optional[str]:
+    """First "19 December 2024" in ``s`` as ISO ``2024-12-19``."""
+    m = _DATE.search(s)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+_SPEAKERS = [
+    ("The General Assembly", "GA"),
+    ("The Security Council", "SC"),
+    ("The Economic and Social Council", "ECOSOC"),
+    ("The Human Rights Council", "HRC"),
+    ("The Commission on Human Rights", "CHR"),
+    ("The United Nations Environment Assembly", "UNEA"),
+    ("The Trusteeship Council", "TC"),
+]
+_SPEAKER = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(s) for s, _ in _SPEAKERS) +
+    r"(?: of the United Nations Environment Programme)?)\s*[,:]?\s*$")
+
+_ADOPTED = re.compile(r"(?:Resolution|Decision)s? adopted by the ([A-Z][A-Za-z ]+?)\s+(?:on|at)\b", re.I)
+_SC_ADOPTED = re.compile(r"Adopted by the Security Council at its (\d+)\w* meeting,? on (.+)$", re.I)
+_REPORT = re.compile(r"\[\s*(?:on|without) (?:the )?(?:report|reference)[^\]]*\]", re.I)
+_SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?(?: special| emergency special)? session)\b")
+_AGENDA = re.compile(r"^Agenda items? (.+)$", re.I)
+_BODY_NAMES = {"general assembly": "GA", "security council": "SC", "economic and social council": "ECOSOC",
+               "human rights council": "HRC", "commission on human rights": "CHR",
+               "united nations environment assembly": "UNEA"}
+
+
+@dataclass
+class _Block:
+    raw: str
+    text: str
+    marks: list[str]
+    links: list[tuple[str, str]]
+    page_break_before: bool = False
+    after_notes: bool = False
+
+
+@dataclass
+class _Para:
+    kind: str
+    text: str
+    marks: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    number: Optional[str] = None
+
+
+def _split_blocks(text: str) -> tuple[list[_Block], dict[str, str]]:
+    """Blank-line blocks with markup cleaned, and footnote definitions by number."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    blocks: list[_Block] = []
+    notes: dict[str, str] = {}
+    in_notes = False
+    after_notes = False
+    page_break = False
+    for raw in re.split(r"\n[ \t]*\n", text):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lines = stripped.split("\n")
+        # a '---' line may sit alone or at the top of a block
+        while lines and re.fullmatch(r"\s*(?:-{3,}|_{3,}|\*{3,})\s*", lines[0]):
+            in_notes = True
+            lines = lines[1:]
+        if not lines:
+            continue
+        stripped = "\n".join(lines)
+        if _PAGE.fullmatch(stripped.strip()):
+            page_break = True
+            continue
+        note = re.match(r"^\s*<sup>\s*([0-9]+|[*†‡§a-z])\s*</sup>\s*(.*)$", stripped, re.S)
+        if note and (in_notes or not blocks or note.group(2)):
+            # footnote definitions: one or several in a block (each line may start with a mark)
+            parts = re.split(r"\n(?=\s*<sup>)", stripped)
+            for part in parts:
+                m = re.match(r"^\s*<sup>\s*([0-9]+|[*†‡§a-z])\s*</sup>\s*(.*)$", part, re.S)
+                if m:
+                    body, _, _ = clean_inline(m.group(2))
+                    if m.group(1) not in notes:
+                        notes[m.group(1)] = body
+            in_notes = True
+            after_notes = True
+            continue
+        in_notes = False
+        clean, marks, links = clean_inline(stripped)
+        if not clean:
+            continue
+        blocks.append(_Block(stripped, clean, marks, links, page_break, after_notes))
+        page_break = after_notes = False
+    return blocks, notes
+
+
+def _joins_previous(prev: _Para, block: _Block) -> bool:
+    """A block continues the previous paragraph (broken by a page or a footnote block)."""
+    t = block.text
+    if not prev.text:
+        return False
+    if t[0].islower() or t[0] in ",;)":
+        return True
+    end = prev.text.rstrip()[-1]
+    if end in ",;:.!?”\"’)" or prev.kind == "header":
+        return False
+    # the previous one stops mid-sentence ("... including information") and this does not open a paragraph
+    if (block.page_break_before or block.after_notes) and not _is_operative_start(t) \
+            and not _is_preambular_start(t):
+        return True
+    return False
+
+
+_TITLE_LINE = re.compile(
+    r"^(?P<num>(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|(?:19|20)\d{2}/\d{1,3}"
+    r"|\d{1,4}(?:\s?[A-Z])?\s?\((?:ES-|S-)?[IVXL]+\)|\d{1,4}\s\((?:19|20)\d{2}\)))"
+    r"\s*\.\s+(?P<title>\S.*)$")
+
+
+def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dict] = None) -> Document:
+    """Parse one document's text (citegraph markup) into a :class:`Document`.
+
+    ``hints`` may give what a PDF or Word masthead said: ``symbol``, ``title``,
+    ``date``, ``body``, ``distribution``, ``session``, ``agenda_item``.
+    """
+    hints = dict(hints or {})
+    blocks, notes = _split_blocks(text)
+
+    # header segments: bold/italic runs glue header lines in the Markdown renderings
+    speaker_idx = None
+    speaker_body = None
+    for i, b in enumerate(blocks[:60]):
+        m = _SPEAKER.search(b.text)
+        if m:
+            # the speaker may be glued after the title line in the same block
+            speaker_idx = i
+            speaker_body = next(code for s, code in _SPEAKERS if m.group(1).startswith(s))
+            break
+
+    meta: dict[str, Optional[str]] = {"title": None, "date": None, "body": None, "session": None,
+                                      "agenda_item": None, "report": None}
+    title_syms: list[tuple[str, str]] = []  # (number as written, title)
+    symbol_line: Optional[str] = None
+    header_blocks = blocks[: speaker_idx + 1] if speaker_idx is not None else blocks[:12]
+    header_paras: list[_Para] = []
+    for b in header_blocks:
+        segs = [s.strip(" *_") for s in re.split(r"\*{2,}|\n|(?<=\])\s*(?=\d)|\s{2,}(?=[A-Z\[])", b.raw)]
+        for seg in segs:
+            seg_clean, _, _ = clean_inline(seg)
+            if not seg_clean:
+                continue
+            if _SPEAKER.search(seg_clean) and seg_clean.startswith("The "):
+                continue
+            m = _TITLE_LINE.match(seg_clean)
+            if m:
+                title_syms.append((m.group("num"), m.group("title").strip()))
+                continue
+            m = _SESSION.match(seg_clean)
+            if m and meta["session"] is None and len(seg_clean) < 60:
+                meta["session"] = m.group(1)
+            m = _AGENDA.match(seg_clean)
+            if m and meta["agenda_item"] is None:
+                meta["agenda_item"] = m.group(1).strip()
+            m = _ADOPTED.search(seg_clean)
+            if m:
+                meta["body"] = meta["body"] or _BODY_NAMES.get(m.group(1).strip().lower())
+                meta["date"] = meta["date"] or parse_date(seg_clean)
+            m = _SC_ADOPTED.search(seg_clean)
+            if m:
+                meta["body"] = meta["body"] or "SC"
+                meta["date"] = meta["date"] or parse_date(seg_clean)
+            m = re.match(r"^Resolution (\d{1,4}) \(((?:19|20)\d{2})\)$", seg_clean)
+            if m:
+                title_syms.append((f"{m.group(1)} ({m.group(2)})", ""))
+            m = re.match(r"^((?:A|S|E|A/HRC|UNEP/EA\.\d+)/RES/\S+)$", seg_clean)
+            if m and symbol_line is None:
+                symbol_line = m.group(1)
+        if meta["date"] is None and _ADOPTED.search(b.text):
+            meta["date"] = parse_date(b.text[_ADOPTED.search(b.text).start():])
+        rm = _REPORT.search(b.text)
+        if rm:
+            meta["report"] = rm.group(0)
+    # the header paragraph: the report line (it carries "A/79/434, para. 21")
+    if meta["report"]:
+        header_paras.append(_Para("header", meta["report"]))
+
+    body = hints.get("body") or meta["body"] or speaker_body
+    own_symbol, own_source, own_title = _own_symbol(file, title_syms, symbol_line, body, hints)
+    if own_title and not meta["title"]:
+        meta["title"] = own_title
+    if not meta["title"] and hints.get("title"):
+        meta["title"] = hints["title"]
+
+    # ------------------------------------------------------------ body paragraphs
+    start = speaker_idx + 1 if speaker_idx is not None else 0
+    body_blocks = blocks[start:]
+    resolution_like = speaker_idx is not None
+    paras: list[_Para] = []
+    # old compilation pages: keep only the own resolution's section
+    own_num = _own_number(own_symbol)
+    section = None
+    if speaker_idx is None and own_num:
+        section = _own_section(blocks, own_num)
+    if section is not None:
+        lo, hi = section
+        resolution_like = True
+        for b in blocks[:lo]:
+            paras.append(_Para("outside", b.text, b.marks, b.links))
+        body_blocks = blocks[lo:hi]
+        tail = blocks[hi:]
+    else:
+        tail = []
+    if section is not None and body_blocks:
+        sm = _TITLE_LINE.match(body_blocks[0].text)
+        if sm and not meta["title"]:
+            meta["title"] = sm.group("title")
+        body_blocks = body_blocks[1:]
+        if body_blocks and _SPEAKER.search(body_blocks[0].text):
+            m = _SPEAKER.search(body_blocks[0].text)
+            body = body or next(code for s, code in _SPEAKERS if m.group(1).startswith(s))
+            body_blocks = body_blocks[1:]
+        elif body_blocks and re.fullmatch(r"The [A-Z][A-Za-z ]+", body_blocks[0].text):
+            body_blocks = body_blocks[1:]
+
+    phase = "preambular"
+    ended = False
+    for b in body_blocks:
+        t = b.text
+        if paras and paras[-1].kind not in ("outside",) and _joins_previous(paras[-1], b):
+            paras[-1].text = paras[-1].text.rstrip() + " " + t
+            paras[-1].marks += b.marks
+            paras[-1].links += b.links
+            continue
+        if not resolution_like:
+            num = re.match(r"^(\d{1,3})\s*\.\s", t)
+            paras.append(_Para("body", t, b.marks, b.links, num.group(1) if num else None))
+            continue
+        if ended:
+            paras.append(_Para("other", t, b.marks, b.links))
+            continue
+        if re.match(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting\b", t) or re.match(r"^\d+\w* meeting\b", t):
+            ended = True
+            paras.append(_Para("other", t, b.marks, b.links))
+            continue
+        if re.match(r"^\(?[a-z]{1,4}\)\s", t) or re.match(r"^\([ivx]+\)\s", t):
+            if paras and paras[-1].kind == "operative":
+                paras[-1].text += " " + t
+                paras[-1].marks += b.marks
+                paras[-1].links += b.links
+                continue
+        num = re.match(r"^(\d{1,3})\s*\.\s", t)
+        if num or (phase == "operative" and not _is_preambular_start(t)) or \
+                (phase == "preambular" and _is_operative_start(t) and not _is_preambular_start(t)):
+            phase = "operative"
+            paras.append(_Para("operative", t, b.marks, b.links, num.group(1) if num else None))
+        elif phase == "preambular":
+            paras.append(_Para("preambular", t, b.marks, b.links))
+        else:
+            paras.append(_Para("operative", t, b.marks, b.links))
+    for b in tail:
+        paras.append(_Para("outside", b.text, b.marks, b.links))
+
+    # ------------------------------------------------------------ ids and footnotes
+    out: list[Paragraph] = []
+    counters = {"preambular": 0, "operative": 0, "body": 0, "other": 0, "outside": 0}
+    prefix = {"preambular": "pp", "operative": "op", "body": "p", "other": "x", "outside": "out"}
+    used: set[str] = set()
+    for p in header_paras + paras:
+        if p.kind == "header":
+            pid = "header"
+        else:
+            counters[p.kind] += 1
+            pid = f"{prefix[p.kind]}{counters[p.kind]}"
+        fns = []
+        for mark in p.marks:
+            if mark in notes and mark not in used:
+                fns.append(Footnote(mark, notes[mark]))
+                used.add(mark)
+        out.append(Paragraph(id=pid, kind=p.kind, text=p.text, number=p.number,
+                             verb=leading_verb(p.text) if p.kind in ("preambular", "operative") else None,
+                             footnotes=tuple(fns), links=tuple(p.links)))
+    unplaced = tuple(Footnote(n, t) for n, t in notes.items() if n not in used)
+    return Document(
+        file=file, symbol=own_symbol, symbol_source=own_source, format=fmt, paragraphs=tuple(out),
+        title=meta["title"], date=hints.get("date") or meta["date"], body=body,
+        session=hints.get("session") or meta["session"],
+        agenda_item=hints.get("agenda_item") or meta["agenda_item"], report=meta["report"],
+        distribution=hints.get("distribution"), unplaced_footnotes=unplaced)
+
+
+def _own_number(symbol: Optional[str]) -> Optional[str]:
+    """"A/RES/1514(XV)" -> "1514 (XV)" as it is printed in compilation volumes."""
+    if not symbol:
+        return None
+    m = re.match(r"^(?:A|E)/RES/(\d+)(?:\s?([A-Z]))?\(([A-Z0-9-]+)\)$", symbol)
+    if m:
+        return f"{m.group(1)}{(' ' + m.group(2)) if m.group(2) else ''} ({m.group(3)})"
+    m = re.match(r"^(?:A|E)/RES/((?:\d+|S-\d+|ES-\d+)/\d+)[A-Z]?$", symbol)
+    if m:
+        return m.group(1)
+    return None
+
+
+def _own_section(blocks: list[_Block], own_num: str) -> Optional[tuple[int, int]]:
+    """In a compilation page, the blocks of the own resolution: its title line up to the next title line."""
+    lo = None
+    for i, b in enumerate(blocks):
+        m = _TITLE_LINE.match(b.text)
+        if m and re.sub(r"\s", "", m.group("num")) == re.sub(r"\s", "", own_num):
+            lo = i
+            break
+    if lo is None:
+        return None
+    hi = len(blocks)
+    for j in range(lo + 1, len(blocks)):
+        if _TITLE_LINE.match(blocks[j].text) and j > lo + 1:
+            hi = j
+            break
+    return lo, hi
+
+
+def _own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Optional[str],
+                body: Optional[str], hints: dict) -> tuple[Optional[str], str, Optional[str]]:
+    from_file = symbols.symbol_from_filename(file) if file else None
+    if hints.get("symbol"):
+        return symbols.canonical_written(hints["symbol"]), "first-page", None
+    candidates = []
+    for num, title in title_syms:
+        sym = symbols.resolve_number(num, body or "GA", explicit=False)
+        if sym:
+            candidates.append((sym, title))
+    for sym, title in candidates:
+        if from_file and symbols.same_document(sym, from_file):
+            return sym, "title-line", title or None
+    if symbol_line:
+        return symbols.canonical_written(symbol_line), "symbol-line", None
+    if len(candidates) == 1 and not from_file:
+        return candidates[0][0], "title-line", candidates[0][1] or None
+    if len(candidates) == 1 and from_file and not symbols.looks_like_resolution(from_file):
+        return candidates[0][0], "title-line", candidates[0][1] or None
+    if from_file:
+        return from_file, "filename", (candidates[0][1] if len(candidates) == 1 else None)
+    if candidates:
+        return candidates[0][0], "title-line", candidates[0][1] or None
+    return None, "none", None
