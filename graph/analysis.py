@@ -1,0 +1,451 @@
+"""Questions asked of a citation graph; answers are pandas DataFrames or subgraphs.
+
+Every function takes the :class:`networkx.DiGraph` of :func:`graph.build.build_graph`
+(edges point citing -> cited) and leaves it unchanged.
+
+* :func:`most_cited`, :func:`pagerank` - who is cited;
+* :func:`lineage` - what a document rests on (``"ancestors"``: what it cites,
+  what those cite, ...) or what rests on it (``"descendants"``: what cites it,
+  ...), by depth;
+* :func:`series` - the same resolution across sessions (56/183 -> ... -> 79/194);
+* :func:`citation_path` - the shortest chain of citations from one document to another;
+* :func:`co_citation`, :func:`bibliographic_coupling` - pairs cited together / citing alike;
+* :func:`communities` - Louvain communities with a fixed seed;
+* :func:`citations_by_year_and_body` - citations per citing year and cited body;
+* :func:`ego_graph`, :func:`nodes_frame`, :func:`edges_frame`, :func:`find_node`.
+
+Note the words: in a citation graph an *ancestor* of a document is what it
+cites (earlier texts it builds on), the opposite of NetworkX's
+:func:`networkx.ancestors`, which follows edges backwards.
+
+Not supported: time-sliced graphs, weighted shortest paths.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterable, Optional
+
+import networkx as nx
+import pandas as pd
+
+from ingest.model import CitegraphError
+
+from .build import split
+
+__all__ = [
+    "GraphError",
+    "NodeNotFound",
+    "NoCitationPath",
+    "find_node",
+    "nodes_frame",
+    "edges_frame",
+    "most_cited",
+    "pagerank",
+    "lineage",
+    "lineage_graph",
+    "series",
+    "citation_path",
+    "co_citation",
+    "bibliographic_coupling",
+    "communities",
+    "citations_by_year_and_body",
+    "ego_graph",
+]
+
+NODE_COLUMNS = ("symbol", "label", "kind", "body", "session", "year", "date", "title", "subject",
+                "in_corpus", "file", "url", "aliases")
+EDGE_COLUMNS = ("source", "target", "count", "relations", "paragraphs", "places", "pinpoints", "kinds",
+                "later", "sentence")
+_INFO = ("kind", "body", "year", "title", "in_corpus")
+
+
+class GraphError(CitegraphError):
+    """A question the graph cannot answer."""
+
+
+class NodeNotFound(GraphError, KeyError):
+    """No node matches the symbol asked for; the message names it."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class NoCitationPath(GraphError):
+    """No chain of citations joins the two documents."""
+
+
+# --------------------------------------------------------------------------- lookup and frames
+
+def _natural(s: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s))
+
+
+def find_node(G: nx.DiGraph, query: str) -> str:
+    """The node a user means by ``query``: the exact key, an alias, a case-insensitive
+    match, or the unique key ending in ``/QUERY`` (``79/194`` -> ``A/RES/79/194``; a
+    resolution wins over other documents).
+
+    Raises
+    ------
+    NodeNotFound
+        naming the query, with up to five candidates when it is ambiguous.
+    """
+    q = query.strip()
+    if q in G:
+        return q
+    low = q.lower().replace(" ", "")
+    for n, d in G.nodes(data=True):
+        if low in (a.lower().replace(" ", "") for a in split(d.get("aliases", ""))):
+            return n
+    exact = [n for n in G if n.lower().replace(" ", "") == low]
+    if len(exact) == 1:
+        return exact[0]
+    ends = sorted((n for n in G if n.lower().replace(" ", "").endswith("/" + low)), key=_natural)
+    if len(ends) > 1:
+        res = [n for n in ends if G.nodes[n].get("kind") == "resolution"]
+        if len(res) == 1:
+            return res[0]
+    if len(ends) == 1:
+        return ends[0]
+    if ends:
+        raise NodeNotFound(f"{query!r} is ambiguous: {', '.join(ends[:5])}")
+    raise NodeNotFound(f"no document {query!r} in the graph")
+
+
+def nodes_frame(G: nx.DiGraph) -> pd.DataFrame:
+    """One row per node: its attributes plus ``cited_by`` (in-degree), ``citations``
+    (weighted in-degree), ``cites`` (out-degree)."""
+    rows = []
+    for n, d in G.nodes(data=True):
+        row = {"symbol": n, **{c: d.get(c) for c in NODE_COLUMNS[1:]}}
+        row["cited_by"] = G.in_degree(n)
+        row["citations"] = G.in_degree(n, weight="count")
+        row["cites"] = G.out_degree(n)
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=[*NODE_COLUMNS, "cited_by", "citations", "cites"])
+    df["year"] = df["year"].astype("Int64")
+    return df
+
+
+def edges_frame(G: nx.DiGraph) -> pd.DataFrame:
+    """One row per edge (citing ``source`` -> cited ``target``) with its attributes."""
+    rows = [{"source": u, "target": v, **{c: d.get(c) for c in EDGE_COLUMNS[2:]}} for u, v, d in G.edges(data=True)]
+    return pd.DataFrame(rows, columns=list(EDGE_COLUMNS))
+
+
+def _info(G: nx.DiGraph, n: str) -> dict:
+    d = G.nodes[n]
+    return {"kind": d.get("kind"), "body": d.get("body"), "year": d.get("year"), "title": d.get("title") or d.get("subject"),
+            "in_corpus": d.get("in_corpus")}
+
+
+def _frame(rows: list[dict], columns: Iterable[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(columns))
+    if "year" in df:
+        df["year"] = df["year"].astype("Int64")
+    return df
+
+
+def _filter(G: nx.DiGraph, kind: Optional[str], body: Optional[str], in_corpus: Optional[bool]) -> list[str]:
+    out = []
+    for n, d in G.nodes(data=True):
+        if kind is not None and d.get("kind") != kind:
+            continue
+        if body is not None and d.get("body") != body:
+            continue
+        if in_corpus is not None and bool(d.get("in_corpus")) != in_corpus:
+            continue
+        out.append(n)
+    return out
+
+
+# --------------------------------------------------------------------------- who is cited
+
+def most_cited(G: nx.DiGraph, n: Optional[int] = 10, by: str = "citations", kind: Optional[str] = None,
+               body: Optional[str] = None, in_corpus: Optional[bool] = None) -> pd.DataFrame:
+    """The most cited documents.
+
+    ``by="cited_by"`` ranks by the number of citing documents (in-degree),
+    ``by="citations"`` by reference occurrences (in-degree weighted by
+    ``count``); the other measure breaks ties, then the symbol.
+
+    >>> G = nx.DiGraph([("a", "c", {"count": 3}), ("b", "c", {"count": 1}), ("a", "b", {"count": 5})])
+    >>> most_cited(G, by="citations")[["symbol", "cited_by", "citations"]].values.tolist()
+    [['b', 1, 5], ['c', 2, 4]]
+    """
+    if by not in ("citations", "cited_by"):
+        raise ValueError(f"by must be 'citations' or 'cited_by', not {by!r}")
+    rows = []
+    for node in _filter(G, kind, body, in_corpus):
+        cited_by = G.in_degree(node)
+        if cited_by == 0:
+            continue
+        rows.append({"symbol": node, "cited_by": cited_by, "citations": G.in_degree(node, weight="count"),
+                     **_info(G, node)})
+    other = "cited_by" if by == "citations" else "citations"
+    rows.sort(key=lambda r: (-r[by], -r[other], _natural(r["symbol"])))
+    if n is not None:
+        rows = rows[:n]
+    return _frame(rows, ("symbol", "cited_by", "citations", *_INFO))
+
+
+def pagerank(G: nx.DiGraph, n: Optional[int] = 10, alpha: float = 0.85, weight: Optional[str] = "count",
+             kind: Optional[str] = None, body: Optional[str] = None) -> pd.DataFrame:
+    """PageRank over the citation graph (a document cited by much-cited documents ranks high)."""
+    if G.number_of_nodes() == 0:
+        return _frame([], ("symbol", "pagerank", "cited_by", "citations", *_INFO))
+    pr = nx.pagerank(G, alpha=alpha, weight=weight)
+    keep = set(_filter(G, kind, body, None))
+    rows = [{"symbol": s, "pagerank": v, "cited_by": G.in_degree(s), "citations": G.in_degree(s, weight="count"),
+             **_info(G, s)} for s, v in pr.items() if s in keep]
+    rows.sort(key=lambda r: (-round(r["pagerank"], 12), _natural(r["symbol"])))
+    if n is not None:
+        rows = rows[:n]
+    return _frame(rows, ("symbol", "pagerank", "cited_by", "citations", *_INFO))
+
+
+# --------------------------------------------------------------------------- lineage
+
+def _lineage_depths(G: nx.DiGraph, symbol: str, direction: str, max_depth: Optional[int]) -> dict[str, int]:
+    if direction not in ("ancestors", "descendants"):
+        raise ValueError(f"direction must be 'ancestors' or 'descendants', not {direction!r}")
+    symbol = find_node(G, symbol)
+    view = G if direction == "ancestors" else G.reverse(copy=False)
+    return nx.single_source_shortest_path_length(view, symbol, cutoff=max_depth)
+
+
+def lineage(G: nx.DiGraph, symbol: str, direction: str = "ancestors", max_depth: Optional[int] = None) -> pd.DataFrame:
+    """Documents ``symbol`` rests on (``"ancestors"``: what it cites, depth 1; what
+    those cite, depth 2; ...) or that rest on it (``"descendants"``), each at its
+    shortest depth, sorted by depth then symbol. The document itself is not a row.
+
+    >>> G = nx.DiGraph([("c", "b"), ("b", "a"), ("c", "a")])
+    >>> lineage(G, "c")[["symbol", "depth"]].values.tolist()
+    [['a', 1], ['b', 1]]
+    >>> lineage(G, "a", "descendants")[["symbol", "depth"]].values.tolist()
+    [['b', 1], ['c', 1]]
+    """
+    depths = _lineage_depths(G, symbol, direction, max_depth)
+    start = find_node(G, symbol)
+    rows = [{"symbol": s, "depth": d, **_info(G, s), "date": G.nodes[s].get("date", "")}
+            for s, d in depths.items() if s != start]
+    rows.sort(key=lambda r: (r["depth"], _natural(r["symbol"])))
+    return _frame(rows, ("symbol", "depth", *_INFO, "date"))
+
+
+def lineage_graph(G: nx.DiGraph, symbol: str, direction: str = "ancestors", max_depth: Optional[int] = None) -> nx.DiGraph:
+    """The subgraph of ``symbol`` and its :func:`lineage`, with a ``depth`` node attribute (a copy)."""
+    depths = _lineage_depths(G, symbol, direction, max_depth)
+    H = G.subgraph(depths).copy()
+    nx.set_node_attributes(H, depths, "depth")
+    return H
+
+
+# --------------------------------------------------------------------------- series
+
+def _norm_title(t: Optional[str]) -> str:
+    if not t:
+        return ""
+    t = unicodedata.normalize("NFKC", t).lower()
+    t = re.sub(r"^(?:on|entitled)\s+", "", t.strip())
+    t = re.sub(r"[\"'“”‘’«».,;:()]", " ", t)
+    t = re.sub(r"^the\s+", "", t.strip())
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _series_key(d: dict) -> tuple:
+    s = d.get("session") or ""
+    return (int(s) if s.isdigit() else 0, d.get("year") or 0, d.get("date") or "")
+
+
+def series(G: nx.DiGraph, symbol: str) -> pd.DataFrame:
+    """The resolution series ``symbol`` belongs to: the same resolution adopted session after session.
+
+    Members are documents of the same kind and body as ``symbol`` that
+
+    * have the same title or subject (normalised: case, quotes, a leading "on"/"the"), or
+    * are cited in a footnote of the paragraph where a member cites another
+      member ("*Recalling* its resolution 78/132 ... as well as previous
+      resolutions on the issue,¹" with footnote 1 listing 56/183 ... 77/150).
+
+    Rows are in session (or year, then date) order; ``how`` says why each
+    row is a member (``self``, ``title``, ``footnote``) and ``cites_previous``
+    whether it cites the row before it.
+    """
+    start = find_node(G, symbol)
+    sd = G.nodes[start]
+    kind, body = sd.get("kind"), sd.get("body")
+    key = _norm_title(sd.get("title")) or _norm_title(sd.get("subject"))
+    how: dict[str, str] = {start: "self"}
+    if key:
+        for n, d in G.nodes(data=True):
+            if n not in how and d.get("kind") == kind and d.get("body") == body and \
+                    key in (_norm_title(d.get("title")), _norm_title(d.get("subject"))):
+                how[n] = "title"
+    changed = True
+    while changed:
+        changed = False
+        for m in sorted(how, key=_natural):
+            paras = set()
+            for t in G.successors(m):
+                if t in how:
+                    paras.update(p for p in split(G.edges[m, t].get("places", "")) if " fn" not in p)
+            if not paras:
+                continue
+            for t in G.successors(m):
+                if t in how:
+                    continue
+                d = G.nodes[t]
+                if d.get("kind") != kind or d.get("body") != body:
+                    continue
+                places = split(G.edges[m, t].get("places", ""))
+                if any(" fn" in p and p.split(" fn")[0] in paras for p in places):
+                    how[t] = "footnote"
+                    changed = True
+    members = sorted(how, key=lambda n: (_series_key(G.nodes[n]), _natural(n)))
+    rows = []
+    for i, n in enumerate(members):
+        d = G.nodes[n]
+        rows.append({"symbol": n, "session": d.get("session", ""), "year": d.get("year"), "date": d.get("date", ""),
+                     "title": d.get("title") or d.get("subject") or "", "in_corpus": d.get("in_corpus"),
+                     "how": how[n], "cites_previous": bool(i and G.has_edge(n, members[i - 1]))})
+    return _frame(rows, ("symbol", "session", "year", "date", "title", "in_corpus", "how", "cites_previous"))
+
+
+# --------------------------------------------------------------------------- paths
+
+def citation_path(G: nx.DiGraph, a: str, b: str, directed: bool = True) -> pd.DataFrame:
+    """The shortest chain of citations from ``a`` to ``b``: one row per step
+    (``citing`` -> ``cited``, with the edge's paragraphs and first sentence).
+
+    With ``directed=False`` citations may be followed either way (``citing`` is
+    then the document that cites in that step).
+
+    >>> G = nx.DiGraph([("c", "b", {"paragraphs": "pp1"}), ("b", "a", {"paragraphs": "op2"})])
+    >>> citation_path(G, "c", "a")[["step", "citing", "cited", "paragraphs"]].values.tolist()
+    [[1, 'c', 'b', 'pp1'], [2, 'b', 'a', 'op2']]
+    """
+    a, b = find_node(G, a), find_node(G, b)
+    view = G if directed else G.to_undirected(as_view=True)
+    try:
+        nodes = nx.shortest_path(view, a, b)
+    except nx.NetworkXNoPath as err:
+        how = "citations" if directed else "citations either way"
+        raise NoCitationPath(f"no chain of {how} from {a} to {b}") from err
+    rows = []
+    for i, (u, v) in enumerate(zip(nodes, nodes[1:]), 1):
+        citing, cited = (u, v) if G.has_edge(u, v) else (v, u)
+        e = G.edges[citing, cited]
+        rows.append({"step": i, "citing": citing, "cited": cited, "paragraphs": e.get("paragraphs", ""),
+                     "count": e.get("count", 1), "sentence": e.get("sentence", "")})
+    return pd.DataFrame(rows, columns=["step", "citing", "cited", "paragraphs", "count", "sentence"])
+
+
+# --------------------------------------------------------------------------- pairs
+
+def _pairs(groups: Iterable[list[str]], symbol: Optional[str]) -> Counter:
+    c: Counter = Counter()
+    for g in groups:
+        g = sorted(set(g), key=_natural)
+        if symbol is not None:
+            if symbol in g:
+                c.update((symbol, o) for o in g if o != symbol)
+        else:
+            c.update(itertools.combinations(g, 2))
+    return c
+
+
+def _pairs_frame(c: Counter, col: str, min_count: int, n: Optional[int]) -> pd.DataFrame:
+    rows = [{"a": a, "b": b, col: k} for (a, b), k in c.items() if k >= min_count]
+    rows.sort(key=lambda r: (-r[col], _natural(r["a"]), _natural(r["b"])))
+    if n is not None:
+        rows = rows[:n]
+    return pd.DataFrame(rows, columns=["a", "b", col])
+
+
+def co_citation(G: nx.DiGraph, symbol: Optional[str] = None, min_count: int = 1, n: Optional[int] = None) -> pd.DataFrame:
+    """Pairs of documents cited together: ``cocited`` is the number of documents citing both.
+
+    With ``symbol``, only pairs with it (``a`` is then ``symbol``).
+
+    >>> G = nx.DiGraph([("x", "a"), ("x", "b"), ("y", "a"), ("y", "b"), ("y", "c")])
+    >>> co_citation(G).values.tolist()
+    [['a', 'b', 2], ['a', 'c', 1], ['b', 'c', 1]]
+    """
+    s = find_node(G, symbol) if symbol is not None else None
+    citing = G.predecessors(s) if s is not None else G.nodes
+    groups = (list(G.successors(u)) for u in citing)
+    return _pairs_frame(_pairs(groups, s), "cocited", min_count, n)
+
+
+def bibliographic_coupling(G: nx.DiGraph, symbol: Optional[str] = None, min_count: int = 1,
+                           n: Optional[int] = None) -> pd.DataFrame:
+    """Pairs of documents that cite alike: ``shared`` is the number of documents both cite.
+
+    >>> G = nx.DiGraph([("x", "a"), ("x", "b"), ("y", "a"), ("y", "b"), ("z", "b")])
+    >>> bibliographic_coupling(G).values.tolist()
+    [['x', 'y', 2], ['x', 'z', 1], ['y', 'z', 1]]
+    """
+    s = find_node(G, symbol) if symbol is not None else None
+    cited = G.successors(s) if s is not None else G.nodes
+    groups = (list(G.predecessors(v)) for v in cited)
+    return _pairs_frame(_pairs(groups, s), "shared", min_count, n)
+
+
+# --------------------------------------------------------------------------- communities, counts
+
+def communities(G: nx.DiGraph, seed: int = 42, resolution: float = 1.0, weight: str = "count") -> pd.DataFrame:
+    """Louvain communities of the undirected citation graph (edge weight ``count``,
+    both directions summed), with a fixed ``seed`` so the answer repeats.
+
+    Community 0 is the largest; ties go to the community with the smallest symbol.
+    """
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    for u, v, d in G.edges(data=True):
+        w = d.get(weight, 1)
+        if H.has_edge(u, v):
+            H[u][v]["weight"] += w
+        else:
+            H.add_edge(u, v, weight=w)
+    comms = nx.community.louvain_communities(H, weight="weight", resolution=resolution, seed=seed)
+    comms = sorted((sorted(c, key=_natural) for c in comms), key=lambda c: (-len(c), _natural(c[0])))
+    rows = [{"symbol": s, "community": i, "size": len(c), **_info(G, s)} for i, c in enumerate(comms) for s in c]
+    return _frame(rows, ("symbol", "community", "size", *_INFO))
+
+
+def citations_by_year_and_body(G: nx.DiGraph) -> pd.DataFrame:
+    """Citations per year of the citing document and body of the cited one:
+    ``citations`` (reference occurrences) and ``edges`` (citing-cited pairs).
+    Citing documents of unknown year are left out.
+
+    Pivot it for a table: ``df.pivot(index="year", columns="body", values="citations")``.
+    """
+    c: Counter = Counter()
+    e: Counter = Counter()
+    for u, v, d in G.edges(data=True):
+        y = G.nodes[u].get("year")
+        if not isinstance(y, int):
+            continue
+        body = G.nodes[v].get("body", "")
+        c[(y, body)] += d.get("count", 1)
+        e[(y, body)] += 1
+    rows = [{"year": y, "body": b, "citations": c[(y, b)], "edges": e[(y, b)]} for (y, b) in sorted(c)]
+    return _frame(rows, ("year", "body", "citations", "edges"))
+
+
+def ego_graph(G: nx.DiGraph, symbol: str, radius: int = 1, max_nodes: Optional[int] = None) -> nx.DiGraph:
+    """``symbol`` and the documents within ``radius`` citations of it, either way (a copy).
+
+    With ``max_nodes``, the nearest and then most cited neighbours are kept.
+    """
+    center = find_node(G, symbol)
+    dist = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=radius)
+    keep = sorted(dist, key=lambda n: (dist[n], -G.in_degree(n, weight="count"), _natural(n)))
+    if max_nodes is not None:
+        keep = keep[:max_nodes]
+    return G.subgraph(keep).copy()
+

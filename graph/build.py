@@ -1,0 +1,390 @@
+"""References and documents -> a NetworkX citation graph. Pure: no I/O.
+
+The graph model
+---------------
+:func:`build_graph` returns a :class:`networkx.DiGraph`:
+
+* **One node per cited or citing document**, keyed by canonical symbol
+  (``A/RES/79/194``, ``S/RES/2720(2023)``) or, for an instrument without a
+  symbol, by the key the extractor gives it (``Charter of the United Nations``).
+  A joint symbol (``A/79/62-E/2024/3``) is one node keyed by its first symbol;
+  the other symbols are listed in ``aliases`` and references to them land on
+  that node.
+* **Node attributes** (all scalars): ``label``, ``kind`` (resolution, decision,
+  presidential statement, report, letter, document, ...), ``body`` (General
+  Assembly, Security Council, Economic and Social Council, Human Rights
+  Council, ...; from :func:`ingest.symbols.describe`),
+  ``session`` (``"79"``, ``"ES-10"``; ``""`` when the symbol has none),
+  ``year`` (int; only when known from a date or from the symbol), ``date``
+  (ISO), ``title``, ``subject``, ``in_corpus`` (bool), ``file``, ``url``
+  (``https://undocs.org/en/SYMBOL``), ``aliases``. String attributes are
+  always present (``""`` when unknown), so every node has ``kind``, ``body``
+  and ``url``. A *stub* node (cited, not in the corpus) keeps what the citing
+  texts say about it: the most frequent ``target_date``, ``target_title`` and
+  ``target_subject``.
+* **One edge per (citing, cited) pair**, pointing citing -> cited, with
+  ``count`` (reference occurrences), ``relations``, ``paragraphs``,
+  ``places`` (``pp1``, ``pp1 fn1``), ``pinpoints``, ``kinds`` (explicit /
+  named), ``sentence`` (the first citing sentence) and ``later`` (True when
+  the cited document is dated after the citing one: usually a misread date or
+  symbol; flagged, not dropped). Lists are joined with :data:`SEP`.
+* **No self-edges**: "the present resolution" and a document citing its own
+  symbol are counted in ``G.graph["self_references"]``.
+
+The occurrence-level detail lives in the references table (one row per
+:class:`~ingest.model.Reference`), which the exports write next to the graph.
+The graph holds scalars only, so what you analyse in memory is exactly what
+GraphML, GEXF and node-link JSON hold.
+
+Not supported: multigraph views (one edge per occurrence: use the
+references table), symbols the extractor left uncanonical.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from ingest.model import Document, Reference
+from ingest.symbols import BODY_NAMES, describe as _describe, symbol_from_filename
+
+__all__ = [
+    "SEP",
+    "BODIES",
+    "is_symbol",
+    "split",
+    "describe",
+    "session_of",
+    "year_of",
+    "node_url",
+    "split_joint",
+    "build_graph",
+    "node_span",
+]
+
+#: Separator of joined list values in node and edge attributes.
+SEP = " | "
+
+GA, HRC = "General Assembly", "Human Rights Council"
+
+#: Body codes and names as documents and references write them -> node body
+#: names (``ingest.symbols.BODY_NAMES`` plus a few spellings).
+BODIES = {
+    **{code.lower(): name for code, name in BODY_NAMES.items()},
+    **{name.lower(): name for name in BODY_NAMES.values()},
+    "assembly": GA, "a": GA, "s": "Security Council", "e": "Economic and Social Council",
+}
+
+#: A canonical symbol: upper-case series letters, a slash, more. Named keys
+#: ("Charter of the United Nations") contain spaces and no such prefix.
+_SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]*/\S+$")
+_JOINT = re.compile(r"-(?=[A-Z][A-Za-z.]*/)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_GENERIC_KINDS = {"document", ""}
+
+
+def is_symbol(key: str) -> bool:
+    """True for a UN document symbol, False for a named-instrument key."""
+    return bool(_SYMBOL.match(key))
+
+
+def describe(key: str) -> tuple[str, str]:
+    """The (body, kind) of a node key: :func:`ingest.symbols.describe` for a
+    symbol, ``("", "")`` for a named-instrument key (the references say more).
+
+    >>> describe("S/PRST/2024/5")
+    ('Security Council', 'presidential statement')
+    >>> describe("Charter of the United Nations")
+    ('', '')
+    """
+    if not is_symbol(key):
+        return "", ""
+    return _describe(key)
+
+
+def _roman(s: str) -> Optional[int]:
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+_GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|HRC/(?:RES/|DEC/|PRST/)?|C\.\d+/)?((?:ES-|S-)?\d+)/")
+_OLD_SESSION = re.compile(r"^[AE]/RES/\d+\s*(?:\([A-Z]*\))?\s*\((S-|ES-)?([IVXLC]+)\)")
+
+
+def session_of(symbol: str) -> str:
+    """The session a GA, HRC or old ECOSOC symbol carries (``"79"``, ``"ES-10"``, ``"21"``), else ``""``.
+
+    >>> session_of("A/RES/2200(XXI)"), session_of("A/HRC/RES/55/1"), session_of("S/RES/2720(2023)")
+    ('21', '55', '')
+    """
+    m = _OLD_SESSION.match(symbol)
+    if m:
+        n = _roman(m.group(2))
+        return f"{m.group(1) or ''}{n}" if n else ""
+    m = _GA_SESSION.match(symbol)
+    return m.group(1) if m else ""
+
+
+_YEAR_PART = re.compile(r"(?:^|[/(])((?:19[4-9]|20[0-9])\d)(?=$|[/)])")
+
+
+def year_of(symbol: str) -> Optional[int]:
+    """The year written in a symbol (``S/RES/2720(2023)``, ``E/RES/2024/13``, ``S/PRST/2024/5``), else None.
+
+    GA and HRC symbols carry a session, not a year: ``year_of("A/RES/79/194")`` is None.
+    """
+    if symbol.startswith("A/") and not symbol.startswith("A/CONF."):
+        return None
+    m = _YEAR_PART.search(symbol)
+    return int(m.group(1)) if m else None
+
+
+def node_url(key: str) -> str:
+    """``https://undocs.org/en/SYMBOL`` for a symbol; a UN Digital Library search for a named instrument."""
+    from urllib.parse import quote
+
+    if is_symbol(key):
+        return f"https://undocs.org/en/{key}"
+    return "https://digitallibrary.un.org/search?p=" + quote(f'"{key}"')
+
+
+def split_joint(symbol: str) -> list[str]:
+    """``A/79/62-E/2024/3`` -> ``["A/79/62", "E/2024/3"]``; other symbols -> ``[symbol]``.
+
+    Hyphens inside one symbol (``A/RES/ES-10/1``, ``A/RES/61/16A-B``) do not split.
+    """
+    if not is_symbol(symbol):
+        return [symbol]
+    return _JOINT.split(symbol)
+
+
+def _body_name(raw: Optional[str]) -> str:
+    if not raw:
+        return ""
+    return BODIES.get(raw.strip().lower(), raw.strip())
+
+
+def _kind_from_title(title: str) -> str:
+    t = title.lower()
+    if t.startswith("report") or " report of " in t[:80]:
+        return "report"
+    if "letter dated" in t[:200] or t.startswith("letter"):
+        return "letter"
+    if t.startswith("note by") or " note by the " in t[:120]:
+        return "note"
+    return ""
+
+
+def _most_common(values: Iterable[Optional[str]]) -> str:
+    """The most frequent non-empty value; ties go to the one seen first."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, v in enumerate(values):
+        if v:
+            counts[v] += 1
+            first.setdefault(v, i)
+    if not counts:
+        return ""
+    return min(counts, key=lambda v: (-counts[v], first[v]))
+
+
+def _clean_subject(s: Optional[str]) -> str:
+    if not s:
+        return ""
+    s = s.strip().rstrip(",;.")
+    return re.sub(r"^(?:on|concerning|relating to)\s+", "", s)
+
+
+# --------------------------------------------------------------------------- dates
+
+def _ga_session_span(session: str, body: str) -> Optional[tuple[str, str]]:
+    """Rough date span of a regular session (GA: September to September; HRC: three a year)."""
+    if not session.isdigit():
+        return None
+    n = int(session)
+    if body == HRC:
+        y = 2006 + (n - 1) // 3
+        return f"{y - 1}-09-01", f"{y + 1}-03-31"
+    if body == GA or body == "United Nations conference":
+        return (f"{1945 + n}-01-01" if n <= 2 else f"{1945 + n}-09-01"), f"{1946 + n}-09-30"
+    return None
+
+
+def node_span(attrs: dict) -> Optional[tuple[str, str]]:
+    """The (earliest, latest) ISO date a node can have: its date, the year in its symbol, or its session."""
+    date = attrs.get("date") or ""
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+        return date, date
+    year = attrs.get("year")
+    if isinstance(year, int):
+        return f"{year}-01-01", f"{year}-12-31"
+    return _ga_session_span(attrs.get("session") or "", attrs.get("body") or "")
+
+
+def _is_later(source_attrs: dict, target_attrs: dict) -> bool:
+    s, t = node_span(source_attrs), node_span(target_attrs)
+    return bool(s and t and t[0] > s[1])
+
+
+# --------------------------------------------------------------------------- the build
+
+def _alias_map(documents: list[Document], references: list[Reference]) -> dict[str, str]:
+    joints = set()
+    for d in documents:
+        if d.symbol:
+            joints.add(d.symbol)
+    for r in references:
+        joints.add(r.target)
+        joints.add(r.source)
+    aliases: dict[str, str] = {}
+    for j in sorted(joints):
+        parts = split_joint(j)
+        if len(parts) > 1:
+            head = aliases.get(parts[0], parts[0])
+            for p in [j, *parts]:
+                aliases.setdefault(p, head)
+    return aliases
+
+
+def _doc_key(doc: Document) -> str:
+    """The node of a document: the same key ``ingest.extract`` uses as ``source``."""
+    return doc.symbol or symbol_from_filename(doc.file) or doc.file
+
+
+def _base_attrs(key: str) -> dict:
+    body, kind = describe(key)
+    year = year_of(key) if is_symbol(key) else None
+    attrs = {
+        "label": key,
+        "kind": kind,
+        "body": body,
+        "session": session_of(key) if is_symbol(key) else "",
+        "date": "",
+        "title": "",
+        "subject": "",
+        "in_corpus": False,
+        "file": "",
+        "url": node_url(key),
+        "aliases": "",
+    }
+    if year is not None:
+        attrs["year"] = year
+    return attrs
+
+
+def build_graph(documents: Iterable[Document], references: Iterable[Reference]) -> nx.DiGraph:
+    """Build the citation graph of ``documents`` from their ``references``.
+
+    Pure and deterministic: nodes and edges are inserted in sorted order, so
+    the same input gives the same graph, attribute for attribute.
+
+    Examples
+    --------
+    >>> from ingest.model import Document, Reference
+    >>> doc = Document(file="a.txt", symbol="A/RES/79/194", symbol_source="filename",
+    ...                format="text", paragraphs=(), date="2024-12-19")
+    >>> ref = Reference(source="A/RES/79/194", target="A/RES/78/132", kind="explicit",
+    ...                 paragraph="pp1", target_date="2023-12-19")
+    >>> G = build_graph([doc], [ref])
+    >>> G.edges["A/RES/79/194", "A/RES/78/132"]["count"], G.nodes["A/RES/78/132"]["date"]
+    (1, '2023-12-19')
+    """
+    documents = list(documents)
+    references = list(references)
+    alias = _alias_map(documents, references)
+
+    def canon(key: str) -> str:
+        return alias.get(key, key)
+
+    # nodes: documents first (first file wins for a duplicated symbol), then stubs
+    docs_by_key: dict[str, Document] = {}
+    duplicates = 0
+    for d in sorted(documents, key=lambda d: (canon(_doc_key(d)), d.file)):
+        k = canon(_doc_key(d))
+        if k in docs_by_key:
+            duplicates += 1
+            continue
+        docs_by_key[k] = d
+
+    refs_to: dict[str, list[Reference]] = {}
+    edges: dict[tuple[str, str], list[Reference]] = {}
+    self_refs = 0
+    for r in references:
+        s, t = canon(r.source), canon(r.target)
+        if s == t:
+            self_refs += 1
+            continue
+        refs_to.setdefault(t, []).append(r)
+        edges.setdefault((s, t), []).append(r)
+
+    keys = set(docs_by_key) | {t for _, t in edges} | {s for s, _ in edges}
+    aliases_of: dict[str, list[str]] = {}
+    for a, head in alias.items():
+        if a != head:
+            aliases_of.setdefault(head, []).append(a)
+
+    G = nx.DiGraph()
+    G.graph["name"] = "citegraph"
+    for key in sorted(keys):
+        attrs = _base_attrs(key)
+        cited_by = refs_to.get(key, [])
+        doc = docs_by_key.get(key)
+        # what the citing texts say about it
+        attrs["date"] = _most_common(r.target_date for r in cited_by)
+        attrs["title"] = _most_common(r.target_title for r in cited_by)
+        attrs["subject"] = _most_common(_clean_subject(r.target_subject) for r in cited_by)
+        said_body = _most_common(_body_name(r.target_body) for r in cited_by)
+        said_kind = _most_common(r.target_type for r in cited_by)
+        if doc is not None:
+            attrs["in_corpus"] = True
+            attrs["file"] = doc.file
+            attrs["title"] = doc.title or attrs["title"]
+            attrs["date"] = doc.date or attrs["date"]
+            attrs["session"] = attrs["session"] or (doc.session or "")
+            said_body = _body_name(doc.body) or said_body
+        if not attrs["body"]:
+            attrs["body"] = said_body or "other"
+        if attrs["kind"] in _GENERIC_KINDS:
+            attrs["kind"] = _kind_from_title(attrs["title"]) or said_kind or attrs["kind"] or "instrument"
+        if re.match(r"^\d{4}", attrs["date"]):
+            attrs["year"] = int(attrs["date"][:4])
+        attrs["aliases"] = SEP.join(sorted(aliases_of.get(key, [])))
+        G.add_node(key, **attrs)
+
+    for (s, t) in sorted(edges):
+        refs = edges[(s, t)]
+        G.add_edge(
+            s, t,
+            count=len(refs),
+            relations=_join(r.relation for r in refs),
+            paragraphs=_join(r.paragraph for r in refs),
+            places=_join(f"{r.paragraph} fn{r.footnote}" if r.footnote else r.paragraph for r in refs),
+            pinpoints=_join(r.pinpoint for r in refs),
+            kinds=_join(r.kind for r in refs),
+            sentence=next((r.sentence for r in refs if r.sentence), "") or next((r.surface for r in refs if r.surface), ""),
+            later=_is_later(G.nodes[s], G.nodes[t]),
+        )
+    G.graph["self_references"] = self_refs
+    G.graph["duplicate_documents"] = duplicates
+    return G
+
+
+def _join(values: Iterable[Optional[str]]) -> str:
+    """Distinct non-empty values in order of first appearance, joined with :data:`SEP`."""
+    seen: dict[str, None] = {}
+    for v in values:
+        if v:
+            seen.setdefault(v, None)
+    return SEP.join(seen)
+
+
+def split(value: str) -> list[str]:
+    """The inverse of the joins in node and edge attributes: ``"pp1 | op3"`` -> ``["pp1", "op3"]``."""
+    return value.split(SEP) if value else []

@@ -1,0 +1,273 @@
+"""Write the citation graph to files: GraphML, GEXF, node-link JSON, CSV, an HTML page.
+
+I/O at the edge. Two promises hold for every writer here:
+
+* **Atomic**: each file is written to a temporary file in the same folder and
+  moved over the target with :func:`os.replace`, so an interrupted build never
+  leaves half a file.
+* **Deterministic**: the same graph gives byte-identical files (nodes and
+  edges in graph order, attributes in a fixed order, no timestamps: GEXF's
+  ``lastmodifieddate`` is the newest document date in the graph).
+
+GraphML holds scalar attributes only (the graph of :mod:`graph.build` has no
+others) and reads back the same in NetworkX (:func:`read_graphml`) and
+igraph (``igraph.Graph.Read_GraphML``). GEXF is for Gephi and adds a
+``weight`` (= ``count``) to each edge. ``graph.json`` is NetworkX node-link
+data (``edges`` key) and is what the CLI's ``show``/``top``/``path`` load.
+
+Not supported: GML, Pajek, writing to streams other than files.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import math
+import os
+import pathlib
+import tempfile
+from typing import Iterable, Optional, Union
+
+import networkx as nx
+
+from ingest.model import Reference
+
+from .analysis import EDGE_COLUMNS, NODE_COLUMNS
+
+__all__ = [
+    "FILES",
+    "atomic_write",
+    "graphml_bytes",
+    "gexf_bytes",
+    "json_bytes",
+    "nodes_csv",
+    "edges_csv",
+    "references_csv",
+    "pyvis_html",
+    "inline_html",
+    "write_graphml",
+    "write_gexf",
+    "write_json",
+    "write_html",
+    "write_all",
+    "read_json",
+    "read_graphml",
+]
+
+PathLike = Union[str, os.PathLike]
+
+#: What :func:`write_all` writes, in order.
+FILES = ("graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "references.csv", "graph.html")
+
+REFERENCE_COLUMNS = ("source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "target_body",
+                     "target_type", "file", "surface", "start", "end", "target_date", "target_subject",
+                     "target_title", "sentence", "evidence")
+
+
+def atomic_write(path: PathLike, data: Union[bytes, str]) -> pathlib.Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and :func:`os.replace`."""
+    path = pathlib.Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+# --------------------------------------------------------------------------- serialisers (pure)
+
+def graphml_bytes(G: nx.Graph) -> bytes:
+    """GraphML of ``G`` (scalar attributes only)."""
+    buf = io.BytesIO()
+    nx.write_graphml_xml(G, buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue()
+
+
+def _newest_date(G: nx.Graph) -> str:
+    dates = [d.get("date", "") for _, d in G.nodes(data=True) if d.get("in_corpus") and len(d.get("date") or "") == 10]
+    return max(dates) if dates else "1970-01-01"
+
+
+def gexf_bytes(G: nx.Graph) -> bytes:
+    """GEXF 1.2 of ``G`` for Gephi, with edge ``weight`` = ``count`` and no timestamp."""
+    from networkx.readwrite.gexf import GEXFWriter
+
+    H = G.copy()
+    for _, _, d in H.edges(data=True):
+        d["weight"] = d.get("count", 1)
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.set("lastmodifieddate", _newest_date(G))
+    writer.add_graph(H)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def json_bytes(G: nx.Graph) -> bytes:
+    """NetworkX node-link JSON (``nodes``/``edges``), UTF-8, one item per line."""
+    data = nx.node_link_data(G, edges="edges")
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow(["" if v is None else v for v in row])
+    return buf.getvalue().encode("utf-8")
+
+
+def nodes_csv(G: nx.DiGraph) -> bytes:
+    """One row per node: ``id``, its attributes, ``cited_by``, ``citations``, ``cites``."""
+    header = ("id", *NODE_COLUMNS[1:], "cited_by", "citations", "cites")
+    rows = ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:]), G.in_degree(n), G.in_degree(n, weight="count"),
+             G.out_degree(n)] for n, d in G.nodes(data=True))
+    return _csv(header, rows)
+
+
+def edges_csv(G: nx.DiGraph) -> bytes:
+    """One row per edge, citing ``source`` -> cited ``target``."""
+    rows = ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in G.edges(data=True))
+    return _csv(EDGE_COLUMNS, rows)
+
+
+def references_csv(references: Iterable[Reference]) -> bytes:
+    """One row per reference occurrence, in the order given."""
+    rows = ([getattr(r, c) for c in REFERENCE_COLUMNS] for r in references)
+    return _csv(REFERENCE_COLUMNS, rows)
+
+
+# --------------------------------------------------------------------------- HTML
+
+_PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
+
+
+def _pick(G: nx.DiGraph, focus: Optional[str], max_nodes: Optional[int]) -> nx.DiGraph:
+    if focus is not None:
+        from .analysis import ego_graph
+
+        return ego_graph(G, focus, radius=1, max_nodes=max_nodes)
+    if max_nodes is None or G.number_of_nodes() <= max_nodes:
+        return G
+    ranked = sorted(G, key=lambda n: (-G.in_degree(n, weight="count"), n))[:max_nodes]
+    return G.subgraph(ranked)
+
+
+def pyvis_network(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 400,
+                  height: str = "750px", cdn_resources: str = "remote"):
+    """A :class:`pyvis.network.Network` of ``G`` (or of ``focus`` and its neighbours),
+    coloured by body, sized by citations, at most ``max_nodes`` nodes."""
+    from pyvis.network import Network
+
+    H = _pick(G, focus, max_nodes)
+    bodies = sorted({d.get("body", "") for _, d in H.nodes(data=True)})
+    colour = {b: _PALETTE[i % len(_PALETTE)] for i, b in enumerate(bodies)}
+    net = Network(height=height, width="100%", directed=True, cdn_resources=cdn_resources)
+    for n, d in H.nodes(data=True):
+        cites = G.in_degree(n, weight="count")
+        tip = "\n".join(x for x in (n, d.get("title") or d.get("subject") or "", f"{d.get('kind', '')}, {d.get('body', '')}",
+                                    d.get("date", ""), f"cited {cites} times") if x)
+        net.add_node(n, label=d.get("label", n), title=tip, color=colour[d.get("body", "")],
+                     size=8 + 4 * math.log1p(cites), borderWidth=3 if n == focus else 1,
+                     shape="dot" if d.get("in_corpus") else "diamond")
+    for u, v, d in H.edges(data=True):
+        net.add_edge(u, v, value=d.get("count", 1), title=f"{d.get('paragraphs', '')}: {d.get('sentence', '')}"[:300],
+                     color="#d62728" if d.get("later") else None)
+    net.set_options('{"physics": {"stabilization": {"iterations": 200}, "barnesHut": {"gravitationalConstant": -8000}},'
+                    ' "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.5}}, "smooth": false}}')
+    return net
+
+
+def pyvis_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 400) -> str:
+    """A standalone pyvis page (vis.js from a CDN) of ``G`` or of ``focus`` and its neighbours."""
+    return pyvis_network(G, focus, max_nodes).generate_html(notebook=False)
+
+
+def inline_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 60, height: int = 600):
+    """The pyvis page in an ``IPython.display.HTML`` iframe, for a notebook cell."""
+    from IPython.display import HTML
+
+    page = pyvis_network(G, focus, max_nodes, height=f"{height - 20}px").generate_html(notebook=False)
+    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0">'
+                "</iframe>")
+
+
+# --------------------------------------------------------------------------- writers
+
+def write_graphml(G: nx.Graph, path: PathLike) -> pathlib.Path:
+    return atomic_write(path, graphml_bytes(G))
+
+
+def write_gexf(G: nx.Graph, path: PathLike) -> pathlib.Path:
+    return atomic_write(path, gexf_bytes(G))
+
+
+def write_json(G: nx.Graph, path: PathLike) -> pathlib.Path:
+    return atomic_write(path, json_bytes(G))
+
+
+def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_nodes: Optional[int] = None
+               ) -> pathlib.Path:
+    """``graph.html``: the explorer of :mod:`graph.explorer` when it is installed, else a plain pyvis page
+    (the 400 most cited documents when ``max_nodes`` is None)."""
+    try:
+        from .explorer import write_explorer
+    except ImportError:
+        write_explorer = None
+    if write_explorer is not None:
+        write_explorer(G, pathlib.Path(path), focus=focus, max_nodes=max_nodes)
+        return pathlib.Path(path)
+    return atomic_write(path, pyvis_html(G, focus, 400 if max_nodes is None else max_nodes))
+
+
+def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True
+              ) -> dict[str, pathlib.Path]:
+    """Write every file of :data:`FILES` into ``out_dir``; returns name -> path."""
+    out = pathlib.Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {
+        "graph.graphml": write_graphml(G, out / "graph.graphml"),
+        "graph.gexf": write_gexf(G, out / "graph.gexf"),
+        "graph.json": write_json(G, out / "graph.json"),
+        "nodes.csv": atomic_write(out / "nodes.csv", nodes_csv(G)),
+        "edges.csv": atomic_write(out / "edges.csv", edges_csv(G)),
+        "references.csv": atomic_write(out / "references.csv", references_csv(references)),
+    }
+    if html:
+        written["graph.html"] = write_html(G, out / "graph.html")
+    return written
+
+
+# --------------------------------------------------------------------------- readers
+
+def read_json(path: PathLike) -> nx.DiGraph:
+    """The graph of a ``graph.json`` written by :func:`write_json`."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return nx.node_link_graph(data, edges="edges")
+
+
+def read_graphml(path: PathLike) -> nx.DiGraph:
+    """The graph of a ``graph.graphml`` written by :func:`write_graphml`."""
+    G = nx.read_graphml(path)
+    for k in ("node_default", "edge_default"):  # added by the reader, not in the file's graph data
+        if not G.graph.get(k):
+            G.graph.pop(k, None)
+    return G
+

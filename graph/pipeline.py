@@ -1,0 +1,311 @@
+"""Read a corpus into documents and references: cached, in parallel, with progress.
+
+This is the I/O edge of the graph side. :func:`read_corpus` lists the files
+(``ingest.iter_paths``), reads and extracts each one (``ingest.read_document``
+and ``ingest.extract``) and returns a :class:`Corpus`; :func:`build` adds the
+graph (``graph.build.build_graph``).
+
+* **Cache.** Each file's result is pickled under ``cache_dir`` keyed by the
+  SHA-256 of its path and bytes, in a folder named after :func:`tool_version`
+  (the package version plus a digest of the ``ingest`` sources and data), so a
+  changed file or a changed extractor is read again and nothing else is.
+  Folders of other tool versions are removed. A cache entry that cannot be
+  loaded is a miss.
+* **Parallel.** Files not in the cache are read in a
+  :class:`concurrent.futures.ProcessPoolExecutor` (``jobs`` processes,
+  default: all cores); results come back in file order, so the output does not
+  depend on scheduling.
+* **Errors.** A file that cannot be read (``ingest.model.ReadError``) or that
+  breaks the extractor is a one-line message passed to ``on_error``; the rest
+  of the corpus still builds. Failures are not cached.
+* **Aliases (two passes).** With ``learn_aliases`` (a function of the list of
+  documents returning an alias table), all documents are read first, the
+  table is learned, then every document is extracted with
+  ``ingest.extract(doc, aliases=table)``; those references are cached per
+  file *and* table digest.
+* **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
+
+Not supported: watching files, sharing a cache between machines.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import os
+import pathlib
+import pickle
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
+
+import networkx as nx
+from tqdm import tqdm
+
+import ingest
+from ingest.model import Document, ReadError, Reference
+
+from .build import build_graph
+
+__all__ = ["Corpus", "tool_version", "read_corpus", "build", "CACHE_DIRNAME"]
+
+CACHE_DIRNAME = ".citegraph-cache"
+PathLike = Union[str, os.PathLike]
+
+
+@dataclass
+class Corpus:
+    """What :func:`read_corpus` read: documents and references in file order, plus counts."""
+
+    documents: list[Document] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line per file that failed
+    skipped: list[str] = field(default_factory=list)  # files of unknown type
+    files: int = 0
+    read: int = 0  # read and extracted in this run
+    cached: int = 0  # taken from the cache
+    seconds: float = 0.0
+    graph: Optional[nx.DiGraph] = None  # set by build()
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+@lru_cache(maxsize=None)
+def tool_version() -> str:
+    """The package version plus a digest of every ``ingest`` source and data file."""
+    try:
+        from importlib.metadata import version
+
+        v = version("citegraph")
+    except Exception:  # not installed: running from a checkout
+        v = "0"
+    h = hashlib.sha256()
+    root = pathlib.Path(ingest.__file__).resolve().parent
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
+            h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return f"{v}-{h.hexdigest()[:16]}"
+
+
+# --------------------------------------------------------------------------- cache
+
+class _Cache:
+    """Pickles under ``root/<tool version>/``; a no-op when ``root`` is None."""
+
+    def __init__(self, root: Optional[PathLike]):
+        self.dir: Optional[pathlib.Path] = None
+        if root is None:
+            return
+        root = pathlib.Path(root)
+        self.dir = root / tool_version()
+        self.dir.mkdir(parents=True, exist_ok=True)
+        for old in root.iterdir():
+            if old.is_dir() and old != self.dir:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def get(self, kind: str, key: Optional[str]) -> Any:
+        if self.dir is None or key is None:
+            return None
+        try:
+            with open(self.dir / f"{kind}-{key}.pickle", "rb") as f:
+                return pickle.load(f)
+        except Exception:  # missing, truncated or from an incompatible model: a miss
+            return None
+
+    def put(self, kind: str, key: Optional[str], value: Any) -> None:
+        if self.dir is None or key is None:
+            return
+        from .export import atomic_write
+
+        atomic_write(self.dir / f"{kind}-{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _file_key(path: pathlib.Path) -> Optional[str]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None  # reading it will give the one-line error
+    return hashlib.sha256(str(path).encode("utf-8") + b"\0" + data).hexdigest()
+
+
+def _aliases_digest(aliases: Any) -> str:
+    if aliases is None:
+        return "none"
+    digest = getattr(aliases, "digest", None)
+    if callable(digest):
+        return str(digest())
+    return hashlib.sha256(pickle.dumps(aliases, protocol=4)).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- workers (top level: picklable)
+
+def _one_line(path: str, err: BaseException) -> str:
+    if isinstance(err, ReadError):
+        return str(err).splitlines()[0] if str(err) else f"{path}: unreadable"
+    msg = " ".join(str(err).split())[:200]
+    return f"{path}: extractor failed: {type(err).__name__}: {msg}"
+
+
+def _read_extract(path: str) -> tuple:
+    try:
+        doc = ingest.read_document(path)
+        return ("ok", doc, ingest.extract(doc))
+    except Exception as err:
+        return ("error", _one_line(path, err))
+
+
+def _read_only(path: str) -> tuple:
+    try:
+        return ("ok", ingest.read_document(path), None)
+    except Exception as err:
+        return ("error", _one_line(path, err))
+
+
+_ALIASES: Any = None
+
+
+def _set_aliases(aliases: Any) -> None:
+    global _ALIASES
+    _ALIASES = aliases
+
+
+def _extract_only(doc: Document) -> tuple:
+    try:
+        return ("ok", doc, ingest.extract(doc, aliases=_ALIASES))
+    except Exception as err:
+        return ("error", _one_line(doc.file, err))
+
+
+def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm, aliases: Any = None) -> list:
+    """``[fn(x) for x in items]``, across ``jobs`` processes when worth it, in order."""
+    if not items:
+        return []
+    if jobs <= 1 or len(items) < 4:
+        _set_aliases(aliases)
+        out = []
+        for x in items:
+            out.append(fn(x))
+            bar.update(1)
+        return out
+    workers = min(jobs, len(items))
+    chunk = max(1, min(16, len(items) // (workers * 8)))
+    out = []
+    with cf.ProcessPoolExecutor(max_workers=workers, initializer=_set_aliases, initargs=(aliases,)) as pool:
+        for r in pool.map(fn, items, chunksize=chunk):
+            out.append(r)
+            bar.update(1)
+    return out
+
+
+# --------------------------------------------------------------------------- the corpus
+
+def _default_learner() -> Optional[Callable]:
+    try:
+        from ingest import named
+    except ImportError:
+        return None
+    return getattr(named, "learn_aliases", None)
+
+
+def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None, jobs: Optional[int] = None,
+                progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
+                on_skip: Optional[Callable[[str], None]] = None,
+                learn_aliases: Union[Callable[[list[Document]], Any], None, str] = "auto") -> Corpus:
+    """Read and extract every document under ``paths`` (files or folders).
+
+    ``cache_dir`` None disables the cache. ``learn_aliases="auto"`` uses
+    ``ingest.named.learn_aliases`` when it exists; None reads in one pass.
+    """
+    t0 = time.perf_counter()
+    corpus = Corpus()
+
+    def skipped(p, why):
+        msg = f"{p}: {why}"
+        corpus.skipped.append(msg)
+        if on_skip:
+            on_skip(msg)
+
+    files: list[pathlib.Path] = list(dict.fromkeys(ingest.iter_paths(paths, skipped=skipped)))
+    corpus.files = len(files)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    cache = _Cache(cache_dir)
+    learner = _default_learner() if learn_aliases == "auto" else learn_aliases
+    keys = [_file_key(f) for f in files]
+    results: list[Optional[tuple]] = [None] * len(files)
+    bar = tqdm(total=len(files) * (2 if learner else 1), desc="reading", unit="file", file=sys.stderr,
+               disable=(not progress) or (len(files) < 20 or None), leave=False)
+    try:
+        # pass 1: documents (and, in one-pass mode, their references)
+        kind = "doc" if learner else "docrefs"
+        todo = []
+        for i, k in enumerate(keys):
+            hit = cache.get(kind, k)
+            if hit is not None:
+                results[i] = ("ok", *hit) if learner is None else ("ok", hit, None)
+                corpus.cached += 1
+                bar.update(1)
+            else:
+                todo.append(i)
+        fresh = _run(_read_extract if learner is None else _read_only, [str(files[i]) for i in todo], jobs, bar)
+        for i, r in zip(todo, fresh):
+            results[i] = r
+            if r[0] == "ok":
+                cache.put(kind, keys[i], (r[1], r[2]) if learner is None else r[1])
+        corpus.read = len(todo)
+        # pass 2: learn aliases from all documents, then extract with them
+        if learner is not None:
+            docs = [r[1] for r in results if r[0] == "ok"]
+            aliases = learner(docs)
+            digest = _aliases_digest(aliases)
+            todo = []
+            for i, r in enumerate(results):
+                if r[0] != "ok":
+                    bar.update(1)
+                    continue
+                hit = cache.get(f"refs-{digest}", keys[i])
+                if hit is not None:
+                    results[i] = ("ok", r[1], hit)
+                    bar.update(1)
+                else:
+                    todo.append(i)
+            fresh = _run(_extract_only, [results[i][1] for i in todo], jobs, bar, aliases)
+            for i, r in zip(todo, fresh):
+                results[i] = r
+                if r[0] == "ok":
+                    cache.put(f"refs-{digest}", keys[i], r[2])
+    finally:
+        bar.close()
+    for r in results:
+        if r[0] == "ok":
+            corpus.documents.append(r[1])
+            corpus.references.extend(r[2])
+        else:
+            corpus.errors.append(r[1])
+            if on_error:
+                on_error(r[1])
+    corpus.seconds = time.perf_counter() - t0
+    return corpus
+
+
+def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
+          progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
+          on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True) -> Corpus:
+    """Read ``paths``, build the graph and (with ``out_dir`` and ``write``) write every export.
+
+    The cache lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``
+    or with ``cache=False``). Returns the :class:`Corpus` with ``graph`` set.
+    """
+    cache_dir = pathlib.Path(out_dir) / CACHE_DIRNAME if (out_dir is not None and cache) else None
+    corpus = read_corpus(paths, cache_dir=cache_dir, jobs=jobs, progress=progress, on_error=on_error, on_skip=on_skip)
+    t0 = time.perf_counter()
+    corpus.graph = build_graph(corpus.documents, corpus.references)
+    if out_dir is not None and write and corpus.documents:
+        from .export import write_all
+
+        write_all(corpus.graph, corpus.references, out_dir, html=html)
+    corpus.seconds += time.perf_counter() - t0
+    return corpus
