@@ -22,6 +22,7 @@ Not found here: references by an instrument's name ("the Tunis Agenda"), which
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -41,7 +42,7 @@ _ONE_SYM = r"(?:" + _ROOTS + r")(?:/" + _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+
 _WRITTEN = re.compile(
     r"(?<![\w/.\-])(?P<sym>" + _ONE_SYM + r")"
     r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
-    r"(?P<sect>\s?\((?:Sect|Part|Chap)\.?\s?[0-9A-Z]+\))?"
+    r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol)\.?\s?[0-9A-Z]+\))?"
     r"(?P<joint>(?:\s?[-–]\s?" + _ONE_SYM + r")*)")
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -51,7 +52,7 @@ _NUMBER = re.compile(
     r"|\d{1,4}/\d{1,3}(?!\d|/\d|\.\d)"
     r"|\d{1,4}\s?(?:[A-H]\s)?\((?:ES-|S-)?[IVXLC]+\)"
     r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
-    r"(?P<part>\s?(?<=[\d)\s])(?:[A-H](?:\s?(?:,\s?[A-H]\s?)*(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?")
+    r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)]|$)(?!\s+[A-Z][a-z]))?")
 
 _KEYWORD = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?)\b")
 
@@ -95,7 +96,11 @@ _GLUE = re.compile(
     r"|\bentitled\s*[“\"][^”\"]{0,400}[”\"]|\brespectively\b|\bin particular\b|\binter alia\b"
     r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
     r"|\((?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
-    r"|\bon\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-))[^,;.“”()])+)")
+    r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-))[^,;.“”()])+"
+    r"|" + _DATE_TXT + r"\b"
+    # a clause between two items of a list: no digits, no keyword, and a number after it
+    r"|(?:(?!resolution|decision|Resolution|Decision)[^;.\d“”()\[\]]){1,250}?(?=(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+)"
+    r"(?:(?:ES|S)-\d{1,2}/\d|\d{1,4}/\d{1,3}\b|\d{1,4}\s\((?:19|20)\d\d\)|\d{1,4}\s?(?:[A-Z]\s)?\([IVXL]+\))))")
 
 _TITLE_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?entitled\s*[“\"]([^”\"]{1,400})[”\"]")
 _SUBJ_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?on\s+(?![0-9])((?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-))[^,;.“”()])+)")
@@ -228,7 +233,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     taken: list[tuple[int, int]] = []
 
     # 1. written symbols
-    for m in _WRITTEN.finditer(text):
+    for m in (_WRITTEN.finditer(text) if "/" in text else ()):
         sym = m.group("sym")
         if not re.search(r"\d", sym):
             continue
@@ -250,7 +255,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         taken.append((m.start(), m.end()))
 
     # 2. resolution and decision numbers after a keyword
-    for km in _KEYWORD.finditer(text):
+    has_kw = "esolution" in text or "ecision" in text or "RESOLUTION" in text or "DECISION" in text
+    for km in (_KEYWORD.finditer(text) if has_kw else ()):
         kw = km.group("kw").lower()
         decision = kw.startswith("decision")
         body, explicit = _decide_body(text, km.start(), km.end(), speaker)
@@ -319,24 +325,24 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     return hits
 
 
-def _relation_at(text: str, pos: int, default: Optional[str]) -> Optional[str]:
-    last = None
-    for m in _RELATION_RX.finditer(text, 0, pos):
-        last = m
-    if last is not None:
-        return _G["relations"][last.group(1).lower()]
-    return default
+class _Marks:
+    """Relation verbs and sentence ends of one text, found once, looked up per reference."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self.verbs = [(m.start(), _G["relations"][m.group(1).lower()]) for m in _RELATION_RX.finditer(text)]
+        self.ends = [m.end() for m in _SENT_END.finditer(text)]
 
-def _sentence(text: str, start: int, end: int) -> str:
-    a = 0
-    for m in _SENT_END.finditer(text, 0, start):
-        a = m.end()
-    b = len(text)
-    m = _SENT_END.search(text, end)
-    if m:
-        b = m.end()
-    return _clip(text[a:b].strip(), 600) or ""
+    def relation(self, pos: int, default: Optional[str]) -> Optional[str]:
+        i = bisect.bisect_left(self.verbs, (pos, "")) - 1
+        return self.verbs[i][1] if i >= 0 else default
+
+    def sentence(self, start: int, end: int) -> str:
+        i = bisect.bisect_right(self.ends, start)
+        a = self.ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.ends, end)
+        b = self.ends[j] if j < len(self.ends) else len(self.text)
+        return _clip(self.text[a:b].strip(), 600) or ""
 
 
 def extract(doc: Document, aliases=None) -> list[Reference]:
@@ -358,22 +364,29 @@ def extract(doc: Document, aliases=None) -> list[Reference]:
             continue
         default_rel = normalise_verb(p.verb)
         link_targets = {_link_symbol(url) for _, url in p.links}
-        for h in find_in_text(p.text, speaker):
-            if own(h.target):
-                continue
-            refs.append(_ref(doc, source, p.id, None, h, _relation_at(p.text, h.start, default_rel),
-                             _sentence(p.text, h.start, h.end),
-                             "text+link" if h.target in link_targets else "text"))
+        hits = find_in_text(p.text, speaker)
+        if hits:
+            marks = _Marks(p.text)
+            for h in hits:
+                if own(h.target):
+                    continue
+                refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.start, default_rel),
+                                 marks.sentence(h.start, h.end),
+                                 "text+link" if h.target in link_targets else "text"))
         for fn in p.footnotes:
-            for h in find_in_text(fn.text, speaker):
+            hits = find_in_text(fn.text, speaker)
+            marks = _Marks(fn.text) if hits else None
+            for h in hits:
                 if own(h.target):
                     continue
                 refs.append(_ref(doc, source, p.id, fn.number, h, default_rel,
-                                 _sentence(fn.text, h.start, h.end), "text"))
+                                 marks.sentence(h.start, h.end), "text"))
     for fn in doc.unplaced_footnotes:
-        for h in find_in_text(fn.text, speaker):
+        hits = find_in_text(fn.text, speaker)
+        marks = _Marks(fn.text) if hits else None
+        for h in hits:
             if not own(h.target):
-                refs.append(_ref(doc, source, "notes", fn.number, h, None, _sentence(fn.text, h.start, h.end), "text"))
+                refs.append(_ref(doc, source, "notes", fn.number, h, None, marks.sentence(h.start, h.end), "text"))
     try:
         from . import named
     except ImportError:  # pragma: no cover - named instruments are optional

@@ -46,7 +46,7 @@ def roman_to_int(r: str) -> int:
     return total
 
 
-_SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap)\.?\s*([0-9A-Z]+)\s*\)$", re.I)
+_SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol)\.?\s*([0-9A-Z]+)\s*\)$", re.I)
 
 
 def canonical_written(sym: str) -> str:
@@ -189,6 +189,7 @@ def _body_for_form(form: str, body: str, g: dict) -> str:
     return body
 
 
+@functools.lru_cache(maxsize=65536)
 def describe(symbol: str) -> tuple[str, str]:
     """Body and kind of a canonical symbol.
 

@@ -38,6 +38,8 @@ _EMPH = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
 _WS = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _PAGE = re.compile(r"<!--\s*Page\s+\d+\s*-->", re.I)
+_STARS = re.compile(r"\*{2,}|_{2,}")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_inline(raw: str) -> tuple[str, list[str], list[tuple[str, str]]]:
@@ -57,15 +59,19 @@ def clean_inline(raw: str) -> tuple[str, list[str], list[tuple[str, str]]]:
         links.append((m.group(1), m.group(2)))
         return m.group(1)
 
-    s = _PAGE.sub(" ", raw)
-    s = _SUP.sub(sup, s)
-    s = _LINK.sub(link, s)
-    s = _TAGS.sub("", s)
-    s = s.replace("\\*", "*")
-    s = re.sub(r"\*{2,}|_{2,}", " ", s)
-    s = _EMPH.sub("", s)
-    s = s.replace("\r", "")
-    s = _WS.sub(" ", s.replace("\n", " ")).strip()
+    s = raw
+    if "<" in s:
+        s = _PAGE.sub(" ", s)
+        s = _SUP.sub(sup, s)
+        s = _TAGS.sub("", s)
+    if "](" in s:
+        s = _LINK.sub(link, s)
+    if "*" in s or "_" in s:
+        s = s.replace("\\*", "*")
+        s = _STARS.sub(" ", s)
+        s = _EMPH.sub("", s)
+    s = _INVISIBLE.sub("", s)
+    s = _WS.sub(" ", s.replace("\r", "").replace("\n", " ")).strip()
     return s, marks, links
 
 
@@ -225,7 +231,7 @@ _SPEAKER = re.compile(
 
 _ADOPTED = re.compile(r"(?:Resolution|Decision)s? adopted by the ([A-Z][A-Za-z ]+?)\s+(?:on|at)\b", re.I)
 _SC_ADOPTED = re.compile(r"Adopted by the Security Council at its (\d+)\w* meeting,? on (.+)$", re.I)
-_REPORT = re.compile(r"\[\s*(?:on|without) (?:the )?(?:report|reference)[^\]]*\]", re.I)
+_REPORT = re.compile(r"\[\s*(?:on|without)\b[^\]]{3,300}\]", re.I)
 _SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?(?: special| emergency special)? session)\b")
 _AGENDA = re.compile(r"^Agenda items? (.+)$", re.I)
 _BODY_NAMES = {"general assembly": "GA", "security council": "SC", "economic and social council": "ECOSOC",

@@ -1,0 +1,339 @@
+"""Official UN Word files (.docx) -> citegraph markup -> :class:`~ingest.model.Document`.
+
+python-docx opens the package; the text is read from the WordprocessingML
+elements in document order, because python-docx has no API for what matters
+here:
+
+* paragraphs and tables in body order (a table row becomes one block, its
+  cells joined by spaces; nested tables are flattened into their cell);
+* footnotes: ``word/footnotes.xml`` is read from the package part with lxml;
+  each ``w:footnoteReference`` becomes ``<sup>N</sup>`` (Word's automatic
+  number, or the custom mark that follows it) and the notes are written after
+  the paragraph that carries their marks, behind a ``---`` line;
+* hyperlinks, both ``w:hyperlink`` elements (relationship targets) and
+  ``HYPERLINK`` field codes, become ``[text](url)``: the UN links symbols to
+  ``https://docs.un.org/en/A/RES/79/257`` and the like, which the extractor
+  uses as evidence;
+* the first-page header (the masthead) gives symbol, date, distribution and
+  body.
+
+Tracked deletions and the fallback copy of alternate content are skipped.
+Not supported: legacy ``.doc``, encrypted Word files (a one-line error),
+endnotes, comments, text boxes outside the body flow.
+"""
+from __future__ import annotations
+
+import pathlib
+import re
+import zipfile
+from typing import Iterable, Optional
+
+from .model import Document, ReadError
+
+__all__ = ["read_docx", "docx_markup"]
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+_BODIES = (("General Assembly", "GA"), ("Security Council", "SC"), ("Economic and Social Council", "ECOSOC"),
+           ("Human Rights Council", "HRC"), ("Trade and Development Board", "TDB"))
+
+
+def read_docx(path: str | pathlib.Path) -> Document:
+    """Read a .docx file into a :class:`Document` (a plain function of the path).
+
+    Raises :class:`ReadError` for an empty, encrypted, legacy or corrupt file.
+    """
+    from .text import parse_text
+
+    markup, hints = docx_markup(path)
+    return parse_text(markup, file=str(path), fmt="docx", hints=hints)
+
+
+def _open(p: pathlib.Path):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not p.exists():
+        raise ReadError(str(p), "no such file")
+    if p.is_dir():
+        raise ReadError(str(p), "is a folder")
+    with open(p, "rb") as f:
+        head = f.read(8)
+    if not head:
+        raise ReadError(str(p), "empty file")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError(str(p), "encrypted Word file or legacy .doc, not .docx")
+    if not head.startswith(b"PK"):
+        raise ReadError(str(p), "not a Word .docx file")
+    try:
+        return docx.Document(str(p))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ReadError(str(p), "truncated or corrupt Word file") from err
+    except Exception as err:  # lxml syntax errors and the like
+        raise ReadError(str(p), f"truncated or corrupt Word file ({type(err).__name__})") from err
+
+
+def docx_markup(path: str | pathlib.Path) -> tuple[str, dict]:
+    """The citegraph markup of a .docx file and its masthead hints."""
+    p = pathlib.Path(path)
+    d = _open(p)
+    part = d.part
+    footnotes = _read_notes(part)
+    reader = _Reader(part.rels, footnotes)
+    blocks: list[str] = []
+    for child in d.element.body.iterchildren():
+        if child.tag == W + "p":
+            text, refs = reader.paragraph(child)
+            _emit(blocks, text, refs, reader)
+        elif child.tag == W + "tbl":
+            for text, refs in reader.table_rows(child):
+                _emit(blocks, text, refs, reader)
+        elif child.tag == W + "sdt":
+            for sub in child.iter(W + "p"):
+                text, refs = reader.paragraph(sub)
+                _emit(blocks, text, refs, reader)
+    markup = "\n\n".join(blocks) + "\n"
+    if not any(b.strip() for b in blocks):
+        raise ReadError(str(p), "no text")
+    return markup, _hints(d)
+
+
+def _emit(blocks: list[str], text: str, refs: list[tuple[str, str]], reader: "_Reader") -> None:
+    text = _tidy(text)
+    if text:
+        if text == "---":
+            text = "—"
+        blocks.append(text)
+    if refs:
+        blocks.append("---")
+        for mark, note_id in refs:
+            body = _tidy(reader.note_text(note_id))
+            blocks.append(f"<sup>{mark}</sup> {body}".rstrip())
+
+
+def _tidy(s: str) -> str:
+    s = s.replace("\u00a0", " ").replace("\t", " ")
+    s = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s)
+    return re.sub(r"[ \u2009\u202f]+", " ", s).strip()
+
+
+# ---------------------------------------------------------------------------
+
+def _read_notes(part) -> dict[str, tuple[object, object]]:
+    """Footnote id -> (w:footnote element, relationships of footnotes.xml)."""
+    from lxml import etree
+
+    out: dict[str, tuple[object, object]] = {}
+    for rel in part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/footnotes"):
+            continue
+        fpart = rel.target_part
+        root = etree.fromstring(fpart.blob)
+        for fn in root.iter(W + "footnote"):
+            if fn.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            out[fn.get(W + "id")] = (fn, fpart.rels)
+    return out
+
+
+def _rel_url(rels, rid: Optional[str]) -> Optional[str]:
+    if not rid or rid not in rels:
+        return None
+    rel = rels[rid]
+    return rel.target_ref if rel.is_external else None
+
+
+class _Reader:
+    """Turns paragraphs into markup text, numbering footnote marks as Word does."""
+
+    def __init__(self, rels, notes: dict):
+        self.rels = rels
+        self.notes = notes
+        self.auto = 0
+
+    # -- inline --------------------------------------------------------------
+    def paragraph(self, p, rels=None) -> tuple[str, list[tuple[str, str]]]:
+        rels = rels if rels is not None else self.rels
+        refs: list[tuple[str, str]] = []
+        out: list[str] = []
+        self._walk(p, rels, out, refs, field_stack=[])
+        return "".join(out), refs
+
+    def _walk(self, el, rels, out: list[str], refs: list, field_stack: list) -> None:
+        for ch in el.iterchildren():
+            tag = ch.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in (W + "pPr", W + "rPr", W + "del", W + "moveFrom", MC + "Fallback", W + "fldData"):
+                continue
+            if tag == W + "hyperlink":
+                url = _rel_url(rels, ch.get(R + "id"))
+                inner: list[str] = []
+                self._walk(ch, rels, inner, refs, field_stack)
+                _add_link(out, "".join(inner), url)
+                continue
+            if tag == W + "fldSimple":
+                inner = []
+                self._walk(ch, rels, inner, refs, field_stack)
+                m = re.match(r'\s*HYPERLINK\s+"([^"]+)"', ch.get(W + "instr") or "")
+                _add_link(out, "".join(inner), m.group(1) if m else None)
+                continue
+            if tag == W + "r":
+                self._run(ch, rels, out, refs, field_stack)
+                continue
+            self._walk(ch, rels, out, refs, field_stack)
+
+    def _run(self, r, rels, out: list[str], refs: list, field_stack: list) -> None:
+        custom = False
+        for ch in r.iterchildren():
+            tag = ch.tag
+            if tag == W + "fldChar":
+                kind = ch.get(W + "fldCharType")
+                if kind == "begin":
+                    field_stack.append({"instr": "", "result": None, "start": len(out)})
+                elif kind == "separate" and field_stack:
+                    field_stack[-1]["result"] = len(out)
+                elif kind == "end" and field_stack:
+                    f = field_stack.pop()
+                    m = re.match(r'\s*HYPERLINK\s+"([^"]+)"', f["instr"])
+                    if m and f["result"] is not None:
+                        text = "".join(out[f["result"]:])
+                        del out[f["start"]:]
+                        _add_link(out, text, m.group(1))
+                continue
+            if tag == W + "instrText":
+                if field_stack:
+                    field_stack[-1]["instr"] += ch.text or ""
+                continue
+            if field_stack and field_stack[-1]["result"] is None:
+                continue  # inside a field's code part
+            if tag == W + "t":
+                out.append(ch.text or "")
+            elif tag == W + "tab":
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append(" ")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "softHyphen":
+                continue
+            elif tag == W + "sym":
+                continue
+            elif tag == W + "footnoteReference":
+                nid = ch.get(W + "id")
+                if ch.get(W + "customMarkFollows") in ("1", "true", "on"):
+                    custom = True
+                    mark_start = len(out)
+                    refs.append(("", nid))
+                    out.append("\0mark")
+                else:
+                    self.auto += 1
+                    refs.append((str(self.auto), nid))
+                    out.append(f"<sup>{self.auto}</sup>")
+            elif tag == MC + "AlternateContent":
+                for choice in ch.iterchildren(MC + "Choice"):
+                    self._walk(choice, rels, out, refs, field_stack)
+                    break
+        if custom:
+            # the custom mark is the text of this run after the reference
+            i = out.index("\0mark")
+            mark = "".join(out[i + 1:]).strip()
+            del out[i:]
+            mark = mark or "*"
+            refs[-1] = (mark, refs[-1][1])
+            out.append(f"<sup>{mark}</sup>")
+
+    # -- notes ----------------------------------------------------------------
+    def note_text(self, note_id: str) -> str:
+        if note_id not in self.notes:
+            return ""
+        fn, rels = self.notes[note_id]
+        parts = []
+        saved = self.auto
+        for p in fn.iter(W + "p"):
+            text, _ = self.paragraph(p, rels)
+            parts.append(text)
+        self.auto = saved
+        return " ".join(t.strip() for t in parts if t.strip())
+
+    # -- tables ---------------------------------------------------------------
+    def table_rows(self, tbl) -> Iterable[tuple[str, list]]:
+        for tr in tbl.iterchildren(W + "tr"):
+            cells: list[str] = []
+            refs: list = []
+            for tc in tr.iterchildren(W + "tc", W + "sdt"):
+                cells.append(self._cell(tc, refs))
+            yield " ".join(c for c in (_tidy(c) for c in cells) if c), refs
+
+    def _cell(self, tc, refs: list) -> str:
+        parts: list[str] = []
+        for ch in tc.iterchildren():
+            if ch.tag == W + "p":
+                text, r = self.paragraph(ch)
+                refs.extend(r)
+                parts.append(text)
+            elif ch.tag == W + "tbl":
+                for text, r in self.table_rows(ch):
+                    refs.extend(r)
+                    parts.append(text)
+            elif ch.tag in (W + "sdt", W + "sdtContent", W + "tc"):
+                parts.append(self._cell(ch, refs))
+        return " ".join(t for t in parts if t.strip())
+
+
+def _add_link(out: list[str], text: str, url: Optional[str]) -> None:
+    if url and text.strip() and "[" not in text and "]" not in text:
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        out.append(f"{lead}[{text.strip()}]({url.replace(' ', '%20').replace(')', '%29')}){trail}")
+    else:
+        out.append(text)
+
+
+# ---------------------------------------------------------------------------
+
+def _hints(d) -> dict:
+    """Symbol, date, distribution and body from the first-page header."""
+    texts: list[str] = []
+    try:
+        sect = d.sections[0]
+        headers = [sect.first_page_header] if sect.different_first_page_header_footer else []
+        headers.append(sect.header)
+    except (IndexError, ValueError):
+        return {}
+    for h in headers:
+        if h is None or h.is_linked_to_previous:
+            continue
+        for p in h._element.iter(W + "p"):
+            t = "".join(x.text or "" for x in p.iter(W + "t")).strip()
+            if t:
+                texts.append(t)
+        if texts:
+            break
+    hints: dict = {}
+    for i, t in enumerate(texts):
+        if "symbol" not in hints:
+            m = re.match(r"^([A-Z][A-Z.]*(?:/\S.*?)?)\**$", t)
+            if m and "/" in t:
+                sym = m.group(1)
+            elif re.fullmatch(r"[A-Z]{1,3}", t) and i + 1 < len(texts) and texts[i + 1].startswith("/"):
+                sym = t + texts[i + 1].rstrip("*")
+            else:
+                sym = None
+            if sym:
+                sym = re.sub(r"\s+", "", sym)
+                hints["symbol"] = re.sub(r"/Part([A-Z])$", r"/Part \1", sym)
+        m = re.search(r"\bDistr\.?:\s*(\w+)", t)
+        if m:
+            hints["distribution"] = m.group(1)
+        m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", t)
+        if m and m.group(2).lower() in _MONTHS and "date" not in hints:
+            hints["date"] = f"{int(m.group(3)):04d}-{_MONTHS.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
+        for name, code in _BODIES:
+            if t == name:
+                hints.setdefault("body", code)
+    return hints
