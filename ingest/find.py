@@ -69,8 +69,15 @@ _OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _OTHER_PHRASE
                            r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$")
 _ITS_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:own|earlier|previous|relevant|subsequent|"
                          r"most recent|latest|first|last|other|related)\s+)*$", re.I)
-_BODY_AFTER = re.compile(r"^\s*(?:,\s*)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
-                         "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r")")
+_BODY_AFTER = re.compile(
+    r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:,\s*)?(?:of\s+" + r"\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
+    r"(?:adopted\s+)?(?:of|by)\s+the\s+(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in _BODY_PHRASES) +
+    r")|(?P<other>" + "|".join(re.escape(p) for p in _OTHER_PHRASES) + r"))\b")
+_KW_OF_BODY = re.compile(r"\s+(?:and\s+decisions\s+|and\s+resolutions\s+)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
+                         "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r")\b")
+_KW_ONLY = re.compile(r"(?i)(?:resolutions?|decisions?)$")
+_WS_RUN = re.compile(r"\s+")
+_ROMAN_PART = re.compile(r"^\d+\s?([A-Z])\s?\(")
 _PIN_BEFORE = re.compile(
     r"(?P<pin>(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+(?:\s?\([a-z]\))?)*"
     r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
@@ -89,7 +96,7 @@ _PIN_AFTER = re.compile(
 
 # glue that may stand between the items of a list of resolution numbers
 _GLUE = re.compile(
-    r"(?:\s+|,|;(?=\s+(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b|\bthe\b|\bits\b|\bresolutions?\b|"
+    r"(?:\s+|,(?:\d{1,2}(?=\s))?|;(?=\s+(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b|\bthe\b|\bits\b|\bresolutions?\b|"
     r"\bnos?\.|\bnumbers?\b|\bof\s+" + _DATE_TXT + r"|\b(?:dated|adopted\s+on|on)\s+" + _DATE_TXT +
     r"|\bof\s+(?:the\s+)?(?:same\s+date|\d{4})\b|\bsection\s+[IVXLC]+(?:\.[A-Z])?\b|\bsections\s+[IVXLC]+\b"
     r"|\bpart\s+[IVXLC]+\b|\bannex(?:es)?(?:\s+[IVXLC]+)?\b|\bparagraphs?\s+\d+(?:\s?\([a-z]\))?\s+of\b"
@@ -256,18 +263,28 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
 
     # 2. resolution and decision numbers after a keyword
     has_kw = "esolution" in text or "ecision" in text or "RESOLUTION" in text or "DECISION" in text
+    sentence_body: tuple[int, Optional[str]] = (-1, None)  # (sentence start, explicit body named in it)
     for km in (_KEYWORD.finditer(text) if has_kw else ()):
         kw = km.group("kw").lower()
         decision = kw.startswith("decision")
         body, explicit = _decide_body(text, km.start(), km.end(), speaker)
+        sent_start = text.rfind(". ", 0, km.start())
+        # "resolutions and decisions of the Human Rights Council, ... resolutions 53/26"
+        of_body = _KW_OF_BODY.match(text, km.end())
+        if of_body and not explicit:
+            body, explicit = _body_of_phrase(of_body.group("phrase")), True
+        if explicit and body:
+            sentence_body = (sent_start, body)
+        elif not explicit and body == speaker and sentence_body[0] == sent_start and sentence_body[1] \
+                and not _ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()]):
+            # "Human Rights Council resolution 5/1 ..., as well as resolutions 28/6": the body carries on
+            body, explicit = sentence_body[1], True
         pos = km.end()
         first = True
-        list_body, list_explicit = body, explicit
         while pos < len(text):
             g = _GLUE.match(text, pos)
             if g and g.end() > pos:
-                seg = g.group(0)
-                if re.match(r"(?i)resolutions?|decisions?", seg.strip()):
+                if _KW_ONLY.match(g.group(0).strip()):
                     break  # the next keyword starts its own list
                 pos = g.end()
                 continue
@@ -278,45 +295,46 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                 pos = n.end()
                 first = False
                 continue
-            num = re.sub(r"\s+", " ", n.group("num"))
+            num = _WS_RUN.sub(" ", n.group("num"))
             part = n.group("part")
-            # a lone capital after the number that opens a sentence is not a part letter
-            if part and re.match(r"^\s?[A-H]\s+[a-z]", text[n.start("part"):n.start("part") + 4]) is None \
-                    and re.match(r"^\s?[A-H]\s+(?:and|to)\b", text[n.start("part"):]) is None:
-                pass
             after = text[n.end():n.end() + 300]
-            aft_body = _BODY_AFTER.match(after)
-            b_code, b_explicit = list_body, list_explicit
-            if aft_body and not explicit:
-                b_code, b_explicit = _body_of_phrase(aft_body.group("phrase")), True
+            b_code, b_explicit = body, explicit
+            aft = _BODY_AFTER.match(after)
+            if aft and not explicit:
+                if aft.group("other"):
+                    pos = n.end()
+                    first = False
+                    continue  # "decision 27/2, adopted by the Governing Council": not ours
+                b_code, b_explicit = _body_of_phrase(aft.group("phrase")), True
             code = _body_for_number(num, b_code, b_explicit, speaker)
-            target = symbols.resolve_number(num, code, part=part, decision=decision,
-                                            explicit=b_explicit) if code else None
+            target = symbols.resolve_number(num, code, decision=decision, explicit=b_explicit) if code else None
             if target:
-                pin_before = _PIN_BEFORE.search(text[max(0, km.start() - 120):km.start()]
-                                                if first else "")
-                if first and not pin_before:
-                    # "paragraph 71 of General Assembly resolution": skip the body phrase
+                pin_before = None
+                if first:
                     pre = text[max(0, km.start() - 200):km.start()]
-                    bm = _BODY_BEFORE.search(pre)
-                    if bm:
-                        pin_before = _PIN_BEFORE.search(pre[: bm.start()])
+                    pin_before = _PIN_BEFORE.search(pre)
+                    if not pin_before:
+                        # "paragraph 71 of General Assembly resolution": skip the body phrase
+                        bm = _BODY_BEFORE.search(pre)
+                        if bm:
+                            pin_before = _PIN_BEFORE.search(pre[: bm.start()])
                 pin_after = _PIN_AFTER.match(after)
-                roman_part = None
-                rp = re.match(r"^\d+\s?([A-H])\s?\(", num)
+                # parts ("57/270 B", "217 A (III)", "65/37 A and B") are a pinpoint of the resolution
+                part_pin = None
+                rp = _ROMAN_PART.match(num)
                 if rp:
-                    roman_part = rp.group(1)
-                    if part:
-                        roman_part = symbols._parts(roman_part + " " + part)
+                    part_pin = symbols._parts(rp.group(1) + (" " + part if part else ""))
+                elif part:
+                    part_pin = symbols._parts(part)
                 date = _DATE_AFTER.match(after)
                 title = _TITLE_AFTER.match(after)
                 subj = _SUBJ_AFTER.match(after)
+                surface = text[n.start():n.end()].rstrip()
                 hits.append(Hit(
-                    target=target, surface=text[n.start():n.end()].rstrip(), start=n.start(),
-                    end=n.start() + len(text[n.start():n.end()].rstrip()),
-                    pinpoint=_join_pins(roman_part, _norm_pin(pin_before.group("pin")) if pin_before else None,
+                    target=target, surface=surface, start=n.start(), end=n.start() + len(surface),
+                    pinpoint=_join_pins(part_pin, _norm_pin(pin_before.group("pin")) if pin_before else None,
                                         _norm_pin(pin_after.group("pin")) if pin_after else None),
-                    target_date=parse_date(date.group(1)) if date and re.search(r"\d{4}", date.group(1)) else None,
+                    target_date=parse_date(date.group(1)) if date else None,
                     target_subject=_clip(subj.group(1)) if subj else None,
                     target_title=_clip(title.group(1), 300) if title else None))
             pos = n.end()

@@ -144,6 +144,8 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
                         chars.append({"text": " ", "x0": x.value, "x1": x.value, "base": h - y.value,
                                       "size": 0.0})
                     continue
+                if raw.FPDFText_GetCharAngle(traw, k) > 0.01 and abs(raw.FPDFText_GetCharAngle(traw, k) - 6.2832) > 0.01:
+                    continue  # rotated text: margin furniture of landscape pages
                 raw.FPDFText_GetLooseCharBox(traw, k, rect)
                 size = raw.FPDFText_GetFontSize(traw, k)
                 chars.append({"text": ch, "x0": rect.left, "x1": rect.right, "base": h - y.value,
@@ -189,6 +191,8 @@ def _pages_pdfplumber(p: pathlib.Path, data: bytes) -> list[RawPage]:
             chars = []
             for c in page.chars:
                 m = c["matrix"]
+                if abs(m[1]) > 1e-3 or m[0] <= 0:
+                    continue  # rotated text: margin furniture of landscape pages
                 base = c["bottom"] + (c["y0"] - m[5])
                 chars.append({"text": c["text"], "x0": c["x0"], "x1": c["x1"], "base": base,
                               "size": round(c["size"], 2)})
@@ -592,7 +596,14 @@ def _new_para(prev: Line, ln: Line, prev_text: str, text: str) -> bool:
         return True
     if _PARA_START.match(text) and ln.x0 <= prev.x0 + 2 and prev_text.endswith(_ENDS):
         return True
+    if text.startswith("<sup>") and prev_text.endswith("."):
+        return True  # the next note under a table ("a ...", "b ...")
     return False
+
+
+def _unmark_start(block: str) -> str:
+    """A mark that opens a body block is a table note's letter, not a footnote mark."""
+    return re.sub(r"^<sup>([^<]*)</sup>\s*", r"\1 ", block)
 
 
 def layout(pages: list[RawPage]) -> tuple[str, dict]:
@@ -645,7 +656,7 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
     def flush():
         nonlocal cur_text, pending_notes
         if cur_text:
-            blocks.append(_clean(cur_text))
+            blocks.append(_unmark_start(_clean(cur_text)))
         cur_text = ""
         if pending_notes:
             blocks.append("---")
@@ -671,7 +682,7 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
                 else:
                     cur_text = _join(cur_text, text, vocab)
             elif _new_para(cur_last, ln, re.sub(r"<sup>[^<]*</sup>", "", cur_text).rstrip(), text):
-                blocks.append(_clean(cur_text))
+                blocks.append(_unmark_start(_clean(cur_text)))
                 cur_text = text
             else:
                 cur_text = _join(cur_text, text, vocab)

@@ -116,6 +116,9 @@ def _emit(blocks: list[str], text: str, refs: list[tuple[str, str]], reader: "_R
 
 
 def _tidy(s: str) -> str:
+    s = re.sub(r"(?<=/)\n\s*", "", s).replace("\n", " ")
+    s = s.replace("</sup><sup>", "")
+    s = re.sub(r"^\s*<sup>([^<]*)</sup>\s*", r"\1 ", s)  # a table note's letter opens the block
     s = s.replace("\u00a0", " ").replace("\t", " ")
     s = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s)
     return re.sub(r"[ \u2009\u202f]+", " ", s).strip()
@@ -189,6 +192,10 @@ class _Reader:
 
     def _run(self, r, rels, out: list[str], refs: list, field_stack: list) -> None:
         custom = False
+        va = r.find(f"{W}rPr/{W}vertAlign")
+        sup = va is not None and va.get(W + "val") == "superscript"
+        if r.find(f"{W}footnoteReference") is not None:
+            sup = False
         for ch in r.iterchildren():
             tag = ch.tag
             if tag == W + "fldChar":
@@ -212,11 +219,14 @@ class _Reader:
             if field_stack and field_stack[-1]["result"] is None:
                 continue  # inside a field's code part
             if tag == W + "t":
-                out.append(ch.text or "")
+                if sup:
+                    out.append(f"<sup>{ch.text}</sup>" if (ch.text or "").strip() else (ch.text or ""))
+                else:
+                    out.append(ch.text or "")
             elif tag == W + "tab":
                 out.append("\t")
             elif tag in (W + "br", W + "cr"):
-                out.append(" ")
+                out.append("\n")
             elif tag == W + "noBreakHyphen":
                 out.append("-")
             elif tag == W + "softHyphen":
