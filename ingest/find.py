@@ -106,7 +106,9 @@ _GLUE = re.compile(
     r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-))[^,;.“”()])+"
     r"|" + _DATE_TXT + r"\b"
     # a clause between two items of a list: no digits, no keyword, and a number after it
-    r"|(?:(?!resolution|decision|Resolution|Decision)[^;.\d“”()\[\]]){1,250}?(?=(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+)"
+    r"|\((?=\d)"
+    r"|(?:(?!resolution|decision|Resolution|Decision|\d{1,4}/\d|\d{1,4}\s?\()(?:[^;.“”()\[\]]|“[^”]{0,200}”)){1,250}?"
+    r"(?=(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+)"
     r"(?:(?:ES|S)-\d{1,2}/\d|\d{1,4}/\d{1,3}\b|\d{1,4}\s\((?:19|20)\d\d\)|\d{1,4}\s?(?:[A-Z]\s)?\([IVXL]+\))))")
 
 _TITLE_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?entitled\s*[“\"]([^”\"]{1,400})[”\"]")

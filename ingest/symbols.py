@@ -154,6 +154,10 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
     spec = grammar()["bodies"].get(body)
     if spec is None:
         return None
+    if form not in spec and not decision:
+        # "General Assembly and Security Council resolutions 70/262 and 2282 (2016)"
+        body = _body_for_form(form, "GA", g)
+        spec = grammar()["bodies"][body]
     key = form
     if decision:
         key = {"session_number": "decision", "special_session": "special_decision",
