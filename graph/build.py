@@ -114,7 +114,8 @@ def _roman(s: str) -> Optional[int]:
     return total
 
 
-_GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|HRC/(?:RES/|DEC/|PRST/)?|C\.\d+/)?((?:ES-|S-)?\d+)/")
+# a session is one or two digits: old GA documents are numbered A/1026, A/520/Rev.20
+_GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|HRC/(?:RES/|DEC/|PRST/)?|C\.\d+/)?((?:ES-|S-)?\d{1,2})/")
 _OLD_SESSION = re.compile(r"^[AE]/RES/\d+\s*(?:\([A-Z]*\))?\s*\((S-|ES-)?([IVXLC]+)\)")
 
 

@@ -1,0 +1,220 @@
+"""graph.build: the rules of the citation graph, on documents and references made by hand."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from graph.build import SEP, build_graph, describe, is_symbol, node_url, session_of, split, split_joint, year_of
+from ingest.model import Document, Reference
+
+
+def doc(symbol, file=None, **kw) -> Document:
+    return Document(file=file or (symbol or "x").replace("/", "_") + ".txt", symbol=symbol, symbol_source="filename",
+                    format="text", paragraphs=(), **kw)
+
+
+def ref(source, target, paragraph="op1", **kw) -> Reference:
+    return Reference(source=source, target=target, kind=kw.pop("kind", "explicit"), paragraph=paragraph, **kw)
+
+
+# --------------------------------------------------------------------------- symbols
+
+@pytest.mark.parametrize("key, body, kind", [
+    ("A/RES/79/194", "General Assembly", "resolution"),
+    ("A/RES/2200(XXI)", "General Assembly", "resolution"),
+    ("A/DEC/77/568", "General Assembly", "decision"),
+    ("S/RES/2720(2023)", "Security Council", "resolution"),
+    ("S/PRST/2024/5", "Security Council", "presidential statement"),
+    ("S/2024/100", "Security Council", "document"),
+    ("E/RES/2024/13", "Economic and Social Council", "resolution"),
+    ("A/HRC/RES/52/1", "Human Rights Council", "resolution"),
+    ("A/79/434", "General Assembly", "document"),
+    ("UNEP/EA.6/Res.1", "United Nations Environment Assembly", "resolution"),
+    # named-instrument keys: the shape says nothing, the references say the rest
+    ("Charter of the United Nations", "", ""),
+    ("Universal Declaration of Human Rights", "", ""),
+])
+def test_describe(key, body, kind):
+    assert describe(key) == (body, kind)
+
+
+@pytest.mark.parametrize("key, session, year", [
+    ("A/RES/79/194", "79", None),
+    ("A/RES/ES-10/1", "ES-10", None),
+    ("A/RES/S-27/2", "S-27", None),
+    ("A/RES/2200(XXI)", "21", None),
+    ("A/RES/217(III)", "3", None),
+    ("A/HRC/RES/55/1", "55", None),
+    ("A/C.2/59/3", "59", None),
+    ("A/79/62", "79", None),
+    ("S/RES/2720(2023)", "", 2023),
+    ("S/PRST/2024/5", "", 2024),
+    ("E/RES/2024/13", "", 2024),
+    ("E/CN.16/2018/CRP.3", "", 2018),
+    # not sessions, not years
+    ("A/1026/Corr.1", "", None),
+    ("A/520/Rev.20", "", None),
+    ("S/RES/242", "", None),
+    ("A/RES/2024/1", "", None),  # GA symbols carry sessions, never years
+])
+def test_session_and_year(key, session, year):
+    assert session_of(key) == session
+    assert year_of(key) == year
+
+
+@pytest.mark.parametrize("written, parts", [
+    ("A/79/62-E/2024/3", ["A/79/62", "E/2024/3"]),
+    ("A/RES/ES-10/1", ["A/RES/ES-10/1"]),
+    ("A/RES/61/16A-B", ["A/RES/61/16A-B"]),
+    ("A/HRC/RES/S-1/1", ["A/HRC/RES/S-1/1"]),
+    ("Charter of the United Nations", ["Charter of the United Nations"]),
+])
+def test_split_joint(written, parts):
+    assert split_joint(written) == parts
+
+
+@pytest.mark.parametrize("key, symbol, url", [
+    ("A/RES/79/194", True, "https://undocs.org/en/A/RES/79/194"),
+    ("S/RES/2720(2023)", True, "https://undocs.org/en/S/RES/2720(2023)"),
+    ("Charter of the United Nations", False,
+     "https://digitallibrary.un.org/search?p=%22Charter%20of%20the%20United%20Nations%22"),
+    ("the Tunis Agenda", False, "https://digitallibrary.un.org/search?p=%22the%20Tunis%20Agenda%22"),
+])
+def test_node_url(key, symbol, url):
+    assert is_symbol(key) is symbol
+    assert node_url(key) == url
+
+
+# --------------------------------------------------------------------------- graph rules
+
+def test_edge_aggregates_occurrences_in_order():
+    refs = [
+        ref("A/RES/79/194", "A/RES/70/1", "pp3", relation="reaffirming", sentence="Reaffirming its resolution 70/1"),
+        ref("A/RES/79/194", "A/RES/70/1", "pp9", relation="recalling", pinpoint="para. 7", kind="named"),
+        ref("A/RES/79/194", "A/RES/70/1", "pp3", relation="reaffirming", footnote="2", sentence="second"),
+    ]
+    G = build_graph([doc("A/RES/79/194")], refs)
+    e = G.edges["A/RES/79/194", "A/RES/70/1"]
+    assert e["count"] == 3
+    assert e["relations"] == "reaffirming | recalling"
+    assert e["paragraphs"] == "pp3 | pp9"
+    assert e["places"] == "pp3 | pp9 | pp3 fn2"
+    assert e["pinpoints"] == "para. 7"
+    assert e["kinds"] == "explicit | named"
+    assert e["sentence"] == "Reaffirming its resolution 70/1"
+    assert split(e["paragraphs"]) == ["pp3", "pp9"] and split("") == []
+
+
+def test_no_self_edges():
+    refs = [ref("A/RES/79/194", "A/RES/79/194"), ref("A/RES/79/194", "A/RES/78/132"),
+            ref("A/79/62", "E/2024/3")]  # the same document under its other symbol
+    G = build_graph([doc("A/RES/79/194"), doc("A/79/62-E/2024/3")], refs)
+    assert nx.number_of_selfloops(G) == 0
+    assert list(G.edges) == [("A/RES/79/194", "A/RES/78/132")]
+    assert G.graph["self_references"] == 2
+
+
+def test_joint_symbol_is_one_node_with_aliases():
+    refs = [ref("A/RES/79/194", "A/79/62-E/2024/3", "op1"), ref("A/RES/79/194", "E/2024/3", "op2"),
+            ref("A/RES/79/200", "A/79/62", "op5")]
+    G = build_graph([doc("A/RES/79/194"), doc("A/79/62-E/2024/3")], refs)
+    assert "E/2024/3" not in G and "A/79/62-E/2024/3" not in G
+    node = G.nodes["A/79/62"]
+    assert node["in_corpus"] is True
+    assert split(node["aliases"]) == ["A/79/62-E/2024/3", "E/2024/3"]
+    assert G.edges["A/RES/79/194", "A/79/62"]["count"] == 2
+    assert G.edges["A/RES/79/194", "A/79/62"]["paragraphs"] == "op1 | op2"
+
+
+def test_stub_keeps_what_citing_texts_say():
+    refs = [
+        ref("A/RES/79/194", "A/RES/78/132", target_date="2023-12-19",
+            target_subject="on information and communications technologies for sustainable development"),
+        ref("A/RES/79/200", "A/RES/78/132", target_date="2023-12-19"),
+        ref("A/RES/79/201", "A/RES/78/132", target_date="2023-12-09"),  # a misread, outvoted
+        ref("A/RES/79/201", "A/RES/70/1", target_title="Transforming our world: the 2030 Agenda for Sustainable Development"),
+    ]
+    G = build_graph([], refs)
+    n = G.nodes["A/RES/78/132"]
+    assert (n["date"], n["year"], n["in_corpus"], n["file"]) == ("2023-12-19", 2023, False, "")
+    assert n["subject"] == "information and communications technologies for sustainable development"
+    assert G.nodes["A/RES/70/1"]["title"] == "Transforming our world: the 2030 Agenda for Sustainable Development"
+
+
+def test_document_attributes_win_over_what_others_say():
+    d = doc("A/RES/78/132", title="Information and communications technologies for sustainable development",
+            date="2023-12-19", file="corpus/A_RES_78_132.txt")
+    G = build_graph([d], [ref("A/RES/79/194", "A/RES/78/132", target_date="2023-12-20", target_title="Wrong")])
+    n = G.nodes["A/RES/78/132"]
+    assert n["title"] == d.title and n["date"] == "2023-12-19" and n["file"] == "corpus/A_RES_78_132.txt"
+    assert n["in_corpus"] is True and n["session"] == "78" and n["label"] == "A/RES/78/132"
+
+
+@pytest.mark.parametrize("source, source_date, target, target_date, later", [
+    ("A/RES/79/194", "2024-12-19", "A/RES/78/132", "2023-12-19", False),
+    ("A/RES/79/194", "2024-12-19", "A/RES/80/1", "", True),  # session 80 opens after 79/194
+    ("A/RES/79/194", "2024-12-19", "A/RES/79/1", "", False),  # same session: cannot tell
+    ("A/RES/79/194", "2024-12-19", "S/RES/2720(2023)", "", False),
+    ("A/RES/79/194", "2024-12-19", "S/RES/2800(2025)", "", True),
+    ("S/RES/2720(2023)", "", "S/PRST/2024/1", "", True),
+    ("S/RES/2720(2023)", "", "A/RES/78/3", "", False),
+    ("E/RES/2024/13", "2024-07-23", "E/RES/2024/14", "2024-07-24", True),
+    ("A/RES/79/194", "", "Charter of the United Nations", "", False),  # no date: never flagged
+])
+def test_citation_of_a_later_document_is_flagged_not_dropped(source, source_date, target, target_date, later):
+    G = build_graph([doc(source, date=source_date or None)], [ref(source, target, target_date=target_date or None)])
+    assert G.edges[source, target]["later"] is later
+
+
+def test_every_node_has_kind_body_url():
+    refs = [ref("A/RES/79/194", t) for t in ("A/RES/70/1", "S/RES/2720(2023)", "ST/SGB/2019/8", "XYZ/12/3",
+                                            "Charter of the United Nations")]
+    refs.append(ref("A/RES/79/194", "the Tunis Agenda", kind="named", target_type="outcome document",
+                    target_body="World Summit on the Information Society"))
+    G = build_graph([doc("A/RES/79/194")], refs)
+    for n, d in G.nodes(data=True):
+        assert d["kind"] and d["body"] and d["url"].startswith("https://"), n
+    assert (G.nodes["XYZ/12/3"]["body"], G.nodes["XYZ/12/3"]["kind"]) == describe("XYZ/12/3")
+    assert G.nodes["the Tunis Agenda"]["kind"] == "outcome document"
+    assert G.nodes["the Tunis Agenda"]["body"] == "World Summit on the Information Society"
+    assert G.nodes["Charter of the United Nations"]["kind"] == "instrument"
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Report of the Secretary-General on the work of the Organization", "report"),
+    ("Letter dated 3 May 2024 from the Permanent Representative of Chile", "letter"),
+    ("Note by the Secretary-General", "note"),
+    ("Financing of UNMIK", "document"),
+])
+def test_generic_document_kind_from_its_title(title, kind):
+    G = build_graph([doc("A/79/735", title=title)], [])
+    assert G.nodes["A/79/735"]["kind"] == kind
+
+
+def test_document_without_symbol_is_keyed_like_its_references():
+    d = Document(file="notes/memo.txt", symbol=None, symbol_source="filename", format="text", paragraphs=())
+    G = build_graph([d], [ref("notes/memo.txt", "A/RES/70/1")])
+    assert list(G.edges) == [("notes/memo.txt", "A/RES/70/1")]
+    assert G.nodes["notes/memo.txt"]["in_corpus"] is True
+
+
+def test_duplicate_documents_are_one_node_first_file_wins():
+    G = build_graph([doc("A/RES/70/1", file="b/A_RES_70_1.txt"), doc("A/RES/70/1", file="a/A_RES_70_1.txt")], [])
+    assert G.number_of_nodes() == 1
+    assert G.nodes["A/RES/70/1"]["file"] == "a/A_RES_70_1.txt"
+    assert G.graph["duplicate_documents"] == 1
+
+
+def test_attributes_are_scalars_and_build_is_deterministic():
+    docs = [doc("A/RES/79/194", date="2024-12-19"), doc("A/RES/78/132", date="2023-12-19")]
+    refs = [ref("A/RES/79/194", "A/RES/78/132", "pp1"), ref("A/RES/79/194", "A/RES/70/1", "pp3"),
+            ref("A/RES/78/132", "A/RES/70/1", "pp2"), ref("A/RES/79/194", "E/RES/2024/13", "pp2")]
+    G1, G2 = build_graph(docs, refs), build_graph(list(reversed(docs)), refs)
+    assert list(G1.nodes(data=True)) == list(G2.nodes(data=True))
+    assert list(G1.edges(data=True)) == list(G2.edges(data=True))
+    assert list(G1) == sorted(G1)
+    for _, d in G1.nodes(data=True):
+        assert all(isinstance(v, (str, int, bool)) for v in d.values())
+    for *_, d in G1.edges(data=True):
+        assert all(isinstance(v, (str, int, bool)) for v in d.values())
+    assert SEP == " | "
