@@ -88,5 +88,164 @@ def _print_table(rows: list[dict], out) -> None:
         out.write("  ".join(cells).rstrip() + "\n")
 
 
+# --------------------------------------------------------------------------- graph commands (issue 5)
+
+def _cut(s, n: int) -> str:
+    s = " ".join(str(s if s is not None else "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
+    """A plain aligned table; the last column is not padded."""
+    out.write("  ".join(_cut(h, w).ljust(w) for h, w in zip(header, widths)).rstrip() + "\n")
+    for r in rows:
+        out.write("  ".join((_cut(v, w).rjust(w) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                             else _cut(v, w).ljust(w)) for v, w in zip(r, widths)).rstrip() + "\n")
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=pathlib.Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=pathlib.Path),
+              default=DEFAULT_OUT, show_default="output/", help="Folder for the graph files.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Processes reading files [default: all cores].")
+@click.option("--no-cache", is_flag=True, help="Read every file again (the cache is OUT/.citegraph-cache).")
+@click.option("--no-html", is_flag=True, help="Skip graph.html.")
+def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_cache: bool, no_html: bool) -> None:
+    """Read PATHS (default: the sample corpus), build the citation graph and write it to OUT.
+
+    Writes graph.graphml, graph.gexf, graph.json (node-link), nodes.csv, edges.csv,
+    references.csv and graph.html, then prints a summary. Fails only when no file could be read.
+    """
+    from graph import analysis, pipeline
+
+    corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
+                            on_error=warn, on_skip=warn, html=not no_html)
+    if not corpus.documents:
+        raise click.ClickException(f"no file could be read ({corpus.files} tried)")
+    G = corpus.graph
+    in_corpus = sum(1 for _, d in G.nodes(data=True) if d.get("in_corpus"))
+    later = sum(1 for *_, d in G.edges(data=True) if d.get("later"))
+    out = sys.stdout
+    out.write(f"documents  {len(corpus.documents)} read, {corpus.failed} failed"
+              f"{f', {len(corpus.skipped)} skipped' if corpus.skipped else ''}"
+              f" ({corpus.read} read now, {corpus.cached} from cache, {corpus.seconds:.1f} s)\n")
+    out.write(f"references {len(corpus.references)}\n")
+    out.write(f"nodes      {G.number_of_nodes()} ({in_corpus} in the corpus, {G.number_of_nodes() - in_corpus} cited only)\n")
+    out.write(f"edges      {G.number_of_edges()}{f' ({later} cite a later document)' if later else ''}\n")
+    out.write(f"written to {out_dir}/\n\nmost cited\n")
+    top = analysis.most_cited(G, 10)
+    _rows(out, ("symbol", "cited by", "citations", "title"),
+          [(r.symbol, int(r.cited_by), int(r.citations), r.title or "") for r in top.itertuples()], (22, 8, 9, 60))
+
+
+def _load_graph(graph_file: pathlib.Path):
+    """The graph in GRAPH_FILE; when that is the default and missing, the sample corpus is built first."""
+    from graph import export, pipeline
+
+    if not graph_file.exists():
+        if graph_file.resolve() != (DEFAULT_OUT / "graph.json").resolve():
+            raise click.ClickException(f"{graph_file}: no such file (run `citegraph build -o DIR` first)")
+        warn(f"{graph_file} not found: building the sample corpus first")
+        corpus = pipeline.build((SAMPLE,), DEFAULT_OUT, on_error=warn)
+        return corpus.graph
+    try:
+        return export.read_json(graph_file)
+    except (OSError, ValueError, KeyError) as err:
+        raise click.ClickException(f"{graph_file}: not a citegraph graph.json ({err})") from err
+
+
+_GRAPH_OPTION = click.option("-g", "--graph", "graph_file", type=click.Path(dir_okay=False, path_type=pathlib.Path),
+                             default=DEFAULT_OUT / "graph.json", show_default="output/graph.json",
+                             help="A graph.json written by `citegraph build`.")
+
+
+def _graph_errors(fn):
+    """Turn citegraph errors into one-line CLI errors."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ingest.CitegraphError as err:
+            raise click.ClickException(str(err)) from err
+    return wrapper
+
+
+@main.command("show")
+@click.argument("symbol")
+@_GRAPH_OPTION
+@click.option("-n", "--limit", type=click.IntRange(1), default=50, show_default=True, help="Rows per list.")
+@_graph_errors
+def show_cmd(symbol: str, graph_file: pathlib.Path, limit: int) -> None:
+    """What SYMBOL cites and what cites it, with the citing words (79/194 finds A/RES/79/194)."""
+    from graph import analysis
+
+    G = _load_graph(graph_file)
+    node = analysis.find_node(G, symbol)
+    d = G.nodes[node]
+    out = sys.stdout
+    where = f"in the corpus ({d.get('file')})" if d.get("in_corpus") else "cited only"
+    out.write(f"{node}  {d.get('kind')}, {d.get('body')}{', ' + d['date'] if d.get('date') else ''}, {where}\n")
+    if d.get("title") or d.get("subject"):
+        out.write(f"{d.get('title') or d.get('subject')}\n")
+    if d.get("aliases"):
+        out.write(f"also {d['aliases']}\n")
+    out.write(f"{d.get('url')}\n")
+    for name, edges in (("cites", [(v, e) for _, v, e in G.out_edges(node, data=True)]),
+                        ("cited by", [(u, e) for u, _, e in G.in_edges(node, data=True)])):
+        edges.sort(key=lambda x: (analysis._natural(x[0])))
+        out.write(f"\n{name} ({len(edges)})\n")
+        rows = [(other, e.get("paragraphs", ""), e.get("count", 1), ("LATER? " if e.get("later") else "") + (e.get("sentence") or ""))
+                for other, e in edges[:limit]]
+        if rows:
+            _rows(out, ("symbol", "where", "times", "words"), rows, (22, 14, 5, 90))
+        if len(edges) > limit:
+            out.write(f"… {len(edges) - limit} more (use -n)\n")
+
+
+@main.command("top")
+@_GRAPH_OPTION
+@click.option("-n", "--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--by", type=click.Choice(["citations", "cited_by", "pagerank"]), default="citations", show_default=True,
+              help="citations: reference occurrences; cited_by: citing documents; pagerank.")
+@click.option("--kind", default=None, help="Only this kind (resolution, report, ...).")
+@click.option("--body", default=None, help='Only this body ("Security Council", ...).')
+@_graph_errors
+def top_cmd(graph_file: pathlib.Path, limit: int, by: str, kind, body) -> None:
+    """The most cited documents."""
+    from graph import analysis
+
+    G = _load_graph(graph_file)
+    if by == "pagerank":
+        df = analysis.pagerank(G, limit, kind=kind, body=body)
+        rows = [(r.symbol, f"{r.pagerank:.5f}", int(r.cited_by), r.kind, r.title or "") for r in df.itertuples()]
+        _rows(sys.stdout, ("symbol", "pagerank", "cited by", "kind", "title"), rows, (22, 8, 8, 12, 60))
+        return
+    df = analysis.most_cited(G, limit, by=by, kind=kind, body=body)
+    rows = [(r.symbol, int(r.cited_by), int(r.citations), r.kind, r.title or "") for r in df.itertuples()]
+    _rows(sys.stdout, ("symbol", "cited by", "citations", "kind", "title"), rows, (22, 8, 9, 12, 60))
+
+
+@main.command("path")
+@click.argument("a")
+@click.argument("b")
+@_GRAPH_OPTION
+@click.option("--either-way", is_flag=True, help="Follow citations in both directions.")
+@_graph_errors
+def path_cmd(a: str, b: str, graph_file: pathlib.Path, either_way: bool) -> None:
+    """The shortest chain of citations from A to B (A cites … cites B)."""
+    from graph import analysis
+
+    G = _load_graph(graph_file)
+    try:
+        df = analysis.citation_path(G, a, b, directed=not either_way)
+    except analysis.NoCitationPath as err:
+        hint = "" if either_way else "; try --either-way"
+        raise click.ClickException(f"{err}{hint}") from err
+    rows = [(int(r.step), r.citing, "cites", r.cited, r.paragraphs, r.sentence) for r in df.itertuples()]
+    _rows(sys.stdout, ("step", "citing", "", "cited", "where", "words"), rows, (4, 22, 5, 22, 12, 70))
+
+
 if __name__ == "__main__":
     main()
