@@ -37,7 +37,7 @@ __all__ = ["extract", "extract_text", "find_in_text", "Hit"]
 
 _G = symbols.grammar()
 _ROOTS = "|".join(re.escape(r) for r in symbols.WRITTEN_ROOTS)
-_COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r")/)[A-Za-z0-9]+)*"
+_COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r"|[A-Z]{2,})/)[A-Za-z0-9]+)*"
 _ONE_SYM = r"(?:" + _ROOTS + r")(?:/" + _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
 _WRITTEN = re.compile(
     r"(?<![\w/.\-])(?P<sym>" + _ONE_SYM + r")"
@@ -45,6 +45,7 @@ _WRITTEN = re.compile(
     r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol)\.?\s?[0-9A-Z]+\))?"
     r"(?P<joint>(?:\s?[-–]\s?" + _ONE_SYM + r")*)")
 
+_MORE_PARTS = re.compile(r"(?:,\s*|\s+and\s+)\[?(?P<w>(?P<kind>Adds?|Corr|Rev)\.\s?(?P<n>\d{1,2})(?:\s?[-–]\s?(?P<to>\d{1,2}))?)\]?(?![\w/])")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_TXT = r"(?:\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})"
 _NUMBER = re.compile(
@@ -85,7 +86,7 @@ _PIN_BEFORE = re.compile(
     r"|part\s+(?:[IVXLC]+|[A-Z]|one|two|three)"
     r"|chapter\s+[IVXLC0-9]+"
     r"|annex(?:es)?(?:\s+[IVXLC]+)?(?:,?\s+(?:sub)?paragraphs?\s+\d+)?)"
-    r"(?:\s+of\s+(?:the\s+annex\s+to\s+|annex\s+[IVX]+\s+to\s+)?|\s+to\s+)(?:the\s+)?$", re.I)
+    r"(?:\s+of\s+(?:the\s+annex\s+to\s+|annex\s+[IVX]+\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$", re.I)
 _PIN_AFTER = re.compile(
     r"^,?\s*(?P<pin>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
     r"|(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+)*"
@@ -210,7 +211,8 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) 
     return speaker, False
 
 
-def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Optional[str]) -> Optional[str]:
+def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Optional[str],
+                     decision: bool = False) -> Optional[str]:
     form = symbols.number_form(num)
     if body == "Council":
         # "Council resolution": the number's form tells which Council
@@ -221,7 +223,7 @@ def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Opt
     if not explicit:
         if body == "HRC" and form == "session_number":
             s, n = (int(x) for x in num.split("/"))
-            if n > 90 or s > 70:
+            if (n > 90 and not decision) or s > 70:
                 return "GA"
         if body == "UNEA" and form == "session_number":
             s, n = (int(x) for x in num.split("/"))
@@ -262,6 +264,16 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         hits.append(Hit(target, surface, m.start(), end, _norm_pin(pin.group("pin")) if pin else None,
                         aliases=aliases))
         taken.append((m.start(), m.end()))
+        pos = m.end()
+        while True:
+            more = _MORE_PARTS.match(text, pos)
+            if not more:
+                break
+            kind, first_n, last_n = more.group("kind"), int(more.group("n")), int(more.group("to") or more.group("n"))
+            for k in range(first_n, min(last_n, first_n + 20) + 1):
+                hits.append(Hit(f"{target}/{kind.capitalize().rstrip('s')}.{k}", more.group("w"), more.start("w"),
+                                more.end("w")))
+            pos = more.end()
 
     # 2. resolution and decision numbers after a keyword
     has_kw = "esolution" in text or "ecision" in text or "RESOLUTION" in text or "DECISION" in text
@@ -308,18 +320,22 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                     first = False
                     continue  # "decision 27/2, adopted by the Governing Council": not ours
                 b_code, b_explicit = _body_of_phrase(aft.group("phrase")), True
-            code = _body_for_number(num, b_code, b_explicit, speaker)
+            code = _body_for_number(num, b_code, b_explicit, speaker, decision)
             target = symbols.resolve_number(num, code, decision=decision, explicit=b_explicit) if code else None
             if target:
-                pin_before = None
+                pins_before: list[str] = []
                 if first:
-                    pre = text[max(0, km.start() - 200):km.start()]
-                    pin_before = _PIN_BEFORE.search(pre)
-                    if not pin_before:
-                        # "paragraph 71 of General Assembly resolution": skip the body phrase
-                        bm = _BODY_BEFORE.search(pre)
-                        if bm:
-                            pin_before = _PIN_BEFORE.search(pre[: bm.start()])
+                    pre = text[max(0, km.start() - 240):km.start()]
+                    bm = _BODY_BEFORE.search(pre)
+                    if bm:  # "paragraph 71 of General Assembly resolution": skip the body phrase
+                        pre = pre[: bm.start()]
+                    # "paragraphs 50 and 52 of section XI of its resolution"
+                    while True:
+                        pm = _PIN_BEFORE.search(pre)
+                        if not pm:
+                            break
+                        pins_before.insert(0, _norm_pin(pm.group("pin")))
+                        pre = pre[: pm.start()]
                 pin_after = _PIN_AFTER.match(after)
                 # parts ("57/270 B", "217 A (III)", "65/37 A and B") are a pinpoint of the resolution
                 part_pin = None
@@ -334,7 +350,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                 surface = text[n.start():n.end()].rstrip()
                 hits.append(Hit(
                     target=target, surface=surface, start=n.start(), end=n.start() + len(surface),
-                    pinpoint=_join_pins(part_pin, _norm_pin(pin_before.group("pin")) if pin_before else None,
+                    pinpoint=_join_pins(part_pin, *pins_before,
                                         _norm_pin(pin_after.group("pin")) if pin_after else None),
                     target_date=parse_date(date.group(1)) if date else None,
                     target_subject=_clip(subj.group(1)) if subj else None,

@@ -180,8 +180,8 @@ def _pages_pdfplumber(p: pathlib.Path, data: bytes) -> list[RawPage]:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise ReadError(str(p), "encrypted PDF") from err
-    except Exception as err:  # pdfminer raises many types on bad input
-        if "password" in f"{type(err).__name__} {err}".lower():
+    except Exception as err:  # pdfminer raises many types on bad input, pdfplumber wraps them
+        if "password" in f"{type(err).__name__} {err!r}".lower():
             raise ReadError(str(p), "encrypted PDF") from err
         raise ReadError(str(p), "truncated or corrupt PDF") from err
     pages: list[RawPage] = []
@@ -366,21 +366,25 @@ def line_text(line: Line, marks: bool = True) -> str:
 
 # -- furniture ---------------------------------------------------------------
 
-_JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
-_PAGENO = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
-_BARCODE = re.compile(r"^\*\d{6,}\*$")
-_FOOTER_BITS = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\b\d{1,4}/\d{1,4}\b|\*\d{6,}\*"
-                          r"|Please recycle")
+_JOB_ANY = re.compile(r"\b\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\b")
+_PAGENO_ANY = re.compile(r"\b(\d{1,4})\s*/\s*(\d{1,4})\b")
+_BARCODE_ANY = re.compile(r"\*\d{6,}\*")
 
 
-def _is_footer_text(text: str) -> bool:
+def _is_footer_text(text: str, total: int = 0) -> bool:
+    """Running footer: job number, "page/total", barcode, "Please recycle"."""
     t = text.strip()
     if not t:
         return True
-    if _JOB.match(t) or _PAGENO.match(t) or _BARCODE.match(t) or "Please recycle" in t:
-        return True
-    rest = _FOOTER_BITS.sub("", t).strip(" ♲")
-    return rest == ""
+
+    def pageno(m: re.Match) -> str:
+        n, of = int(m.group(1)), int(m.group(2))
+        return "" if (not total or of == total) and 0 < n <= of else m.group(0)
+
+    rest = _JOB_ANY.sub("", t)
+    rest = _PAGENO_ANY.sub(pageno, rest)
+    rest = _BARCODE_ANY.sub("", rest).replace("Please recycle", "")
+    return rest.strip(" \u2672\u267b") == ""
 
 
 def _header_limit(page: RawPage) -> float:
@@ -625,9 +629,9 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
             t = "".join(c["text"] for c in ln.chars).strip()
             if ln.base < start:
                 continue
-            if ln.base > bottom and (_is_footer_text(line_text(ln, marks=False)) or ln.size < 8.5):
+            if ln.base > bottom and _is_footer_text(line_text(ln, marks=False)):
                 continue
-            if ln.base > 0.85 * pg.height and _is_footer_text(line_text(ln, marks=False)):
+            if ln.base > 0.85 * pg.height and _is_footer_text(line_text(ln, marks=False), len(pages)):
                 continue
             if not t:
                 continue

@@ -105,7 +105,7 @@ def leading_verb(text: str) -> Optional[str]:
     >>> leading_verb("Also notes the holding of the Forum")
     'Also notes'
     """
-    s = re.sub(r"^\(?[0-9]+\)?[.)]?\s+", "", text.strip())
+    s = re.sub(r"^(?:\(?[0-9]+\)?[.)]?\s+)?(?:We\s+)?", "", text.strip())
     words = s.split()
     out: list[str] = []
     for w in words[:8]:
