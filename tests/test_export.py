@@ -1,0 +1,158 @@
+"""graph.export: round trips through GraphML, GEXF, JSON and CSV; determinism; atomic writes."""
+from __future__ import annotations
+
+import csv
+import os
+
+import igraph
+import networkx as nx
+import pytest
+
+from graph import export
+from graph.build import build_graph
+from ingest.model import Document, Reference
+
+TITLE = "Information and communications technologies for sustainable development"
+
+
+def doc(symbol, **kw) -> Document:
+    return Document(file=symbol.replace("/", "_") + ".txt", symbol=symbol, symbol_source="filename", format="text",
+                    paragraphs=(), **kw)
+
+
+def ref(source, target, paragraph="op1", **kw) -> Reference:
+    return Reference(source=source, target=target, kind=kw.pop("kind", "explicit"), paragraph=paragraph, **kw)
+
+
+DOCS = [doc("A/RES/79/194", title=TITLE, date="2024-12-19"), doc("A/RES/78/132", title=TITLE, date="2023-12-19"),
+        doc("S/RES/2720(2023)", date="2023-12-22", title="Résolution « spéciale » & <autre>")]
+REFS = [
+    ref("A/RES/79/194", "A/RES/78/132", "pp1", relation="recalling",
+        sentence="Recalling its resolution 78/132 of 19 December 2023 on “information”, & <more>"),
+    ref("A/RES/79/194", "A/RES/56/183", "pp1", footnote="1", surface="56/183"),
+    ref("A/RES/79/194", "A/RES/70/1", "pp3", kind="named", surface="the 2030 Agenda", target_title="Transforming our world"),
+    ref("A/RES/79/194", "A/79/62-E/2024/3", "op5", pinpoint="para. 71"),
+    ref("A/RES/78/132", "A/RES/70/1", "pp3", sentence="line one\nline two"),
+    ref("A/RES/78/132", "A/RES/80/1", "op9"),  # a later document: flagged
+    ref("S/RES/2720(2023)", "Charter of the United Nations", "pp1", kind="named", target_type="charter"),
+    ref("S/RES/2720(2023)", "S/RES/2712(2023)", "pp2", target_date="2023-11-15"),
+]
+
+
+@pytest.fixture(scope="module")
+def G():
+    return build_graph(DOCS, REFS)
+
+
+@pytest.fixture(scope="module")
+def out(G, tmp_path_factory):
+    d = tmp_path_factory.mktemp("out")
+    export.write_all(G, REFS, d)
+    return d
+
+
+def test_write_all_writes_every_file(out):
+    assert sorted(p.name for p in out.iterdir()) == sorted(export.FILES)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_graphml_reads_back_the_same_in_networkx(G, out):
+    H = export.read_graphml(out / "graph.graphml")
+    assert nx.utils.graphs_equal(G, H)
+    assert list(H.nodes(data=True)) == list(G.nodes(data=True))
+    assert list(H.edges(data=True)) == list(G.edges(data=True))
+
+
+def test_json_reads_back_the_same(G, out):
+    H = export.read_json(out / "graph.json")
+    assert nx.utils.graphs_equal(G, H)
+    assert list(H.edges(data=True)) == list(G.edges(data=True))
+
+
+def test_igraph_reads_graphml_with_the_same_counts_and_attributes(G, out):
+    ig = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
+    assert (ig.vcount(), ig.ecount(), ig.is_directed()) == (G.number_of_nodes(), G.number_of_edges(), True)
+    for v in ig.vs:
+        d = G.nodes[v["id"]]
+        for a in ("kind", "body", "url", "label", "title", "date", "session", "aliases"):
+            assert v[a] == d[a], (v["id"], a)
+        assert bool(v["in_corpus"]) is d["in_corpus"]
+    for e in ig.es:
+        u, v = ig.vs[e.source]["id"], ig.vs[e.target]["id"]
+        d = G.edges[u, v]
+        assert (e["count"], e["sentence"], e["paragraphs"], bool(e["later"])) == (
+            d["count"], d["sentence"], d["paragraphs"], d["later"])
+
+
+def test_gexf_has_the_same_counts_and_a_weight(G, out):
+    H = nx.read_gexf(out / "graph.gexf")
+    assert (H.number_of_nodes(), H.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+    assert H.edges["A/RES/79/194", "A/RES/78/132"]["weight"] == 1.0
+    assert H.nodes["A/RES/79/194"]["label"] == "A/RES/79/194"
+    assert 'lastmodifieddate="2024-12-19"' in (out / "graph.gexf").read_text(encoding="utf-8")
+
+
+def _csv_rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_csv_files_agree_with_the_graph(G, out):
+    nodes, edges, refs = (_csv_rows(out / n) for n in ("nodes.csv", "edges.csv", "references.csv"))
+    assert [r["id"] for r in nodes] == list(G.nodes)
+    assert [(r["source"], r["target"]) for r in edges] == list(G.edges)
+    assert len(refs) == len(REFS)
+    by_id = {r["id"]: r for r in nodes}
+    assert by_id["A/RES/70/1"]["citations"] == "2" and by_id["A/RES/79/194"]["cites"] == "4"
+    assert by_id["S/RES/2720(2023)"]["title"] == "Résolution « spéciale » & <autre>"
+    e = next(r for r in edges if r["target"] == "A/RES/70/1" and r["source"] == "A/RES/78/132")
+    assert e["sentence"] == "line one\nline two"
+    assert refs[1]["footnote"] == "1" and refs[1]["surface"] == "56/183" and refs[0]["footnote"] == ""
+
+
+def test_every_node_has_kind_body_url_in_every_format(out):
+    for r in _csv_rows(out / "nodes.csv"):
+        assert r["kind"] and r["body"] and r["url"], r["id"]
+
+
+def test_same_input_gives_byte_identical_files(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    export.write_all(build_graph(DOCS, REFS), REFS, a)
+    export.write_all(build_graph(DOCS, REFS), REFS, b)
+    for name in export.FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_failed_write_leaves_the_old_file_and_no_temporary(G, tmp_path):
+    path = tmp_path / "graph.graphml"
+    export.write_graphml(G, path)
+    before = path.read_bytes()
+    bad = G.copy()
+    bad.nodes["A/RES/79/194"]["tags"] = ["not", "a", "scalar"]  # GraphML refuses lists
+    with pytest.raises(nx.NetworkXError):
+        export.write_graphml(bad, path)
+    assert path.read_bytes() == before
+    assert os.listdir(tmp_path) == ["graph.graphml"]
+
+
+def test_atomic_write_replaces_whole_files(tmp_path):
+    p = tmp_path / "sub" / "x.txt"
+    export.atomic_write(p, "first version, longer")
+    export.atomic_write(p, b"second")
+    assert p.read_bytes() == b"second"
+    assert os.listdir(p.parent) == ["x.txt"]
+
+
+def test_html_page_is_written(G, out):
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html") or "<html" in page[:500].lower()
+    assert "A/RES/79/194" in page
+
+
+def test_pyvis_fallback_page_lists_the_nodes(G):
+    page = export.pyvis_html(G, max_nodes=None)
+    for n in G:
+        assert n in page
+    assert "vis-network" in page
+    small = export.pyvis_html(G, focus="A/RES/78/132")
+    assert "A/RES/79/194" in small and "S/RES/2712(2023)" not in small
