@@ -38,11 +38,11 @@ __all__ = ["extract", "extract_text", "find_in_text", "Hit"]
 _G = symbols.grammar()
 _ROOTS = "|".join(re.escape(r) for r in symbols.WRITTEN_ROOTS)
 _COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r"|[A-Z]{2,})/)[A-Za-z0-9]+)*"
-_ONE_SYM = r"(?:" + _ROOTS + r")(?:/" + _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
+_ONE_SYM = r"(?:" + _ROOTS + r")(?:/(?: (?=\d{4}/))?" + _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
 _WRITTEN = re.compile(
     r"(?<![\w/.\-])(?P<sym>" + _ONE_SYM + r")"
     r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
-    r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol)\.?\s?[0-9A-Z]+\))?"
+    r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\))?"
     r"(?P<joint>(?:\s?[-–]\s?" + _ONE_SYM + r")*)")
 
 _MORE_PARTS = re.compile(r"(?:,\s*|\s+and\s+)\[?(?P<w>(?P<kind>Adds?|Corr|Rev)\.\s?(?P<n>\d{1,2})(?:\s?[-–]\s?(?P<to>\d{1,2}))?)\]?(?![\w/])")
@@ -104,7 +104,7 @@ _GLUE = re.compile(
     r"|\bentitled\s*[“\"][^”\"]{0,400}[”\"]|\brespectively\b|\bin particular\b|\binter alia\b"
     r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
     r"|\((?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
-    r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-))[^,;.“”()])+"
+    r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-)|\d{1,4}(?:/|\s?\())[^,;.“”()])+"
     r"|" + _DATE_TXT + r"\b"
     # a clause between two items of a list: no digits, no keyword, and a number after it
     r"|\((?=\d)"

@@ -137,6 +137,8 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
                 ch = text[k] if same else chr(raw.FPDFText_GetUnicode(traw, k) or 32)
                 if ch in "\r\n":
                     continue
+                if ch == "\ufffe":
+                    ch = "-"  # pdfium's mark for a hyphen at a line end; the glyph printed is "-"
                 generated = raw.FPDFText_IsGenerated(traw, k) == 1
                 raw.FPDFText_GetCharOrigin(traw, k, x, y)
                 if generated:
@@ -360,7 +362,7 @@ def line_text(line: Line, marks: bool = True) -> str:
         out.append("</sup>")
     s = "".join(out)
     s = re.sub(r" +", " ", s)
-    s = s.replace("<sup> ", "<sup>").replace(" </sup>", "</sup>")
+    s = s.replace("<sup> ", "<sup>").replace(" </sup>", "</sup>").replace(" <sup>", "<sup>")
     return s.strip()
 
 
@@ -677,10 +679,13 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
             elif ln.page != cur_last.page and i == 0:
                 # First line of a page: continue the paragraph unless it clearly ended.
                 prev_plain = re.sub(r"<sup>[^<]*</sup>$", "", cur_text).rstrip()
-                if (prev_plain.endswith(_ENDS) and (text[:1].isupper() or _PARA_START.match(text)
-                                                    or text[:1].isdigit())) \
-                        or abs(ln.size - cur_last.size) > 0.12 * max(ln.size, cur_last.size) \
-                        or _PARA_START.match(text):
+                same_size = abs(ln.size - cur_last.size) <= 0.12 * max(ln.size, cur_last.size)
+                if text[:1].islower():
+                    ended = not same_size
+                else:
+                    ended = (prev_plain.endswith(_ENDS) or not same_size or bool(_PARA_START.match(text))
+                             or abs(ln.x0 - cur_last.x0) > 2)
+                if ended:
                     flush()
                     cur_text = text
                 else:

@@ -46,7 +46,7 @@ def roman_to_int(r: str) -> int:
     return total
 
 
-_SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol)\.?\s*([0-9A-Z]+)\s*\)$", re.I)
+_SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol|Prog)\.?\s*([0-9A-Z]+)\s*\)$", re.I)
 
 
 def canonical_written(sym: str) -> str:
@@ -65,7 +65,7 @@ def canonical_written(sym: str) -> str:
     if m:
         suffix = f"({m.group(1).capitalize()}.{m.group(2)})"
         s = s[: m.start()]
-    s = re.sub(r"\s+", " ", s)
+    s = re.sub(r"/\s+", "/", re.sub(r"\s+", " ", s))
     s = re.sub(r"(?<=\d) ?([A-Z])(?: ?[-–] ?([A-Z]))?$", lambda mm: mm.group(1) + ("-" + mm.group(2) if mm.group(2) else ""), s)
     s = re.sub(r"\s*\(\s*", "(", s)
     s = re.sub(r"\s*\)", ")", s)
