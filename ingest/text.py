@@ -97,6 +97,18 @@ _PREAMBLE_ADJ = {"aware", "conscious", "convinced", "mindful", "guided", "concer
 _VERB_WORD = re.compile(r"[A-Za-z][a-z]+")
 
 
+_LEAD = re.compile(
+    r"^(?:\(?[0-9]+\)?[.)]?\s+)?(?:We\s+)?"
+    r"(?P<pre>(?:(?:Also|Further|Again|Once again|Strongly|Firmly|Deeply|Gravely|Furthermore|Moreover|Hereby|"
+    r"Seriously|Further also|Also further),?\s+)*)"
+    r"(?P<main>(?i:Taking note|Takes note|Take note|Bearing in mind|Bears in mind|Calls upon|Calls on|Calls for|"
+    r"Looks forward|Taking into account|Takes into account|Taking into consideration|"
+    r"Noting with (?:great |grave |deep |serious )?(?:concern|satisfaction|appreciation|regret|alarm)|"
+    r"Expressing (?:its |deep |grave |serious )?(?:concern|appreciation|regret|gratitude|support)|"
+    r"Having (?:considered|examined|received|adopted|reviewed|heard|regard))|[A-Za-z][a-z]+(?:-[a-z]+)?)"
+    r"(?P<post>(?:,?\s+(?:also|further|again|furthermore)\b)*)")
+
+
 def leading_verb(text: str) -> Optional[str]:
     """The verb phrase a resolution paragraph opens with, as written.
 
@@ -105,40 +117,11 @@ def leading_verb(text: str) -> Optional[str]:
     >>> leading_verb("Also notes the holding of the Forum")
     'Also notes'
     """
-    s = re.sub(r"^(?:\(?[0-9]+\)?[.)]?\s+)?(?:We\s+)?", "", text.strip())
-    words = s.split()
-    out: list[str] = []
-    for w in words[:8]:
-        bare = w.strip(",;:").strip()
-        if not _VERB_WORD.fullmatch(bare):
-            break
-        low = bare.lower()
-        out.append(bare)
-        if low in _MODIFIERS or (low in ("with", "great", "grave", "deep", "concern", "satisfaction",
-                                         "appreciation", "note", "of", "into", "account", "mind",
-                                         "regret", "also", "further") and len(out) > 1):
-            if w.endswith(","):
-                break
-            continue
-        if low in ("taking", "bearing", "calls", "call", "looks", "look", "takes", "keeping",
-                   "having", "expressing", "expresses") and not w.endswith(","):
-            continue  # "Taking note", "Bearing in mind", "Calls upon" go on
-        if low in ("upon", "on", "for", "forward", "in", "mind", "note") and len(out) > 1:
-            continue
-        # the main word; modifiers after it ("Recalling also") still belong to it
-        rest = words[len(out):]
-        for extra in rest[:2]:
-            e = extract_word = extra.strip(",;:")
-            if e.lower() in ("also", "further", "again", "furthermore") :
-                out.append(e)
-                if extra.endswith(","):
-                    break
-            else:
-                break
-        break
-    while out and out[-1].lower() in ("with", "of", "into", "in", "the", "its", "that", "regard", "this"):
-        out.pop()
-    return " ".join(out) or None
+    m = _LEAD.match(text.strip())
+    if not m:
+        return None
+    words = " ".join(x.strip(" ,") for x in (m.group("pre"), m.group("main"), m.group("post")) if x.strip(" ,"))
+    return re.sub(r"\s*,\s*", " ", words) or None
 
 
 def normalise_verb(verb: Optional[str]) -> Optional[str]:

@@ -1,0 +1,172 @@
+"""Tables of real strings -> canonical symbols (explicit references), negative rows included.
+
+Every string below is copied from a real UN document (the citing document in the comment).
+"""
+import pytest
+
+from ingest.find import find_in_text
+
+
+def targets(text, speaker="GA"):
+    return [h.target for h in find_in_text(text, speaker)]
+
+
+# (text, speaker body, expected targets in order)
+POSITIVE = [
+    # A/RES/79/194
+    ("Recalling its resolution 78/132 of 19 December 2023 on information and communications technologies",
+     "GA", ["A/RES/78/132"]),
+    ("Resolutions 56/183, 57/238, 59/220, 60/252 and 77/150.", "GA",
+     ["A/RES/56/183", "A/RES/57/238", "A/RES/59/220", "A/RES/60/252", "A/RES/77/150"]),
+    ("Recalling also Economic and Social Council resolution 2024/13 of 23 July 2024", "GA", ["E/RES/2024/13"]),
+    ("Economic and Social Council resolutions 2006/46, 2008/3 and 2023/3.", "GA",
+     ["E/RES/2006/46", "E/RES/2008/3", "E/RES/2023/3"]),
+    ("as set forth in Council resolution 2006/46 of 28 July 2006", "GA", ["E/RES/2006/46"]),
+    ("Resolution 217 A (III).", "GA", ["A/RES/217(III)"]),
+    ("See A/C.2/59/3, annex.", "GA", ["A/C.2/59/3"]),
+    ("A/79/62-E/2024/3.", "GA", ["A/79/62"]),
+    ("A/67/65-E/2012/48 and A/67/65/Corr.1-E/2012/48/Corr.1.", "GA", ["A/67/65", "A/67/65/Corr.1"]),
+    ("See E/CN.16/2018/CRP.3.", "GA", ["E/CN.16/2018/CRP.3"]),
+    ("in accordance with paragraph 71 of General Assembly resolution 70/125, as early as possible", "GA",
+     ["A/RES/70/125"]),
+    ("[on the report of the Second Committee (A/79/434, para. 21)]", "GA", ["A/79/434"]),
+    # Security Council: number (year), lists, the SC abbreviation (S/PRST/2024/3)
+    ("Recalling its resolutions 1267 (1999), 1989 (2011) and 2253 (2015),", "SC",
+     ["S/RES/1267(1999)", "S/RES/1989(2011)", "S/RES/2253(2015)"]),
+    ("in line with SC resolutions 1612 (2005), 1882 (2009) and 2601 (2021).", "SC",
+     ["S/RES/1612(2005)", "S/RES/1882(2009)", "S/RES/2601(2021)"]),
+    ("The Security Council recalls its Resolutions (1645 (2005), 2086 (2013), 2282 (2016)", "SC",
+     ["S/RES/1645(2005)", "S/RES/2086(2013)", "S/RES/2282(2016)"]),
+    # Roman sessions, special and emergency sessions (A_RES_77_174, A_RES_77_122, A_RES_1514(XV))
+    ("resolutions 3201 (S-VI) and 3202 (S-VI) of 1 May 1974", "GA", ["A/RES/3201(S-VI)", "A/RES/3202(S-VI)"]),
+    ("its resolution 2252 (ES-V) of 4 July 1967", "GA", ["A/RES/2252(ES-V)"]),
+    ("General Assembly resolution 1514 (XV) of 14 December 1960", "HRC", ["A/RES/1514(XV)"]),
+    ("Economic and Social Council resolution 1818 (LV)", "GA", ["E/RES/1818(LV)"]),
+    ("its resolutions ES-11/1 of 2 March 2022 and ES-11/4 of 12 October 2022", "GA",
+     ["A/RES/ES-11/1", "A/RES/ES-11/4"]),
+    ("resolution S-26/2 of 27 June 2001", "GA", ["A/RES/S-26/2"]),
+    # parts are a pinpoint of the resolution (A_RES_78_252, A_RES_76_84_A-B, A_RES_79_34)
+    ("72/261 and 72/266 A of 24 December 2017, 72/266 B of 5 July 2018", "GA", []),
+    ("Reaffirming its resolutions 72/261 and 72/266 A of 24 December 2017, 72/266 B of 5 July 2018,", "GA",
+     ["A/RES/72/261", "A/RES/72/266", "A/RES/72/266"]),
+    ("Recalling its resolutions 54/54 B of 1 December 1999, 55/33 V of 20 November 2000, 57/74 of 22 November 2002",
+     "GA", ["A/RES/54/54", "A/RES/55/33", "A/RES/57/74"]),
+    # HRC by speaker, explicit body, special sessions (A_HRC_RES_52_1, A_HRC_RES_40_7)
+    ("Reaffirming also Human Rights Council resolutions S-26/1 of 14 December 2016 and 31/20 of 23 March 2016,",
+     "HRC", ["A/HRC/RES/S-26/1", "A/HRC/RES/31/20"]),
+    ("Recalling its resolutions 7/25 of 28 March 2008, 22/22 of 22 March 2013", "HRC",
+     ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
+    ("Bearing in mind paragraph 6 of General Assembly resolution 60/251 of 15 March 2006,", "HRC",
+     ["A/RES/60/251"]),
+    ("as set out in Council resolution 6/30 of 14 December 2007, Council decision 6/102 of 27 September 2007", "HRC",
+     ["A/HRC/RES/6/30", "A/HRC/DEC/6/102"]),
+    ("Recalling also Commission on Human Rights resolutions 2001/57 of 24 April 2001, 2002/65 of 25 April 2002",
+     "HRC", ["E/CN.4/RES/2001/57", "E/CN.4/RES/2002/65"]),
+    # the body carries on through the sentence (A_RES_72_186)
+    ("70/163 of 17 December 2015, as well as Human Rights Council resolutions 23/17 of 13 June 2013, 27/18 of "
+     "25 September 2014 and 33/15 of 29 September 2016,", "GA",
+     ["A/HRC/RES/23/17", "A/HRC/RES/27/18", "A/HRC/RES/33/15"]),
+    # "General Assembly and Security Council resolutions" (S_RES_2558(2020))
+    ("Reaffirming General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016", "SC",
+     ["A/RES/70/262", "S/RES/2282(2016)"]),
+    # decisions
+    ("Recalling its decision 2015/210 of 15 May 2015,", "ECOSOC", ["E/DEC/2015/210"]),
+    ("and its decision 67/558 of 17 May 2013", "GA", ["A/DEC/67/558"]),
+    # lists with clauses between items (A_RES_76_264, A_RES_71_222, A_RES_78_161)
+    ("Recalling its resolutions 76/222 of 17 December 2021 on agriculture development, food security and "
+     "nutrition, 76/166 of 16 December 2021 on the right to food, 70/259 of 1 April 2016, entitled “United "
+     "Nations Decade of Action on Nutrition (2016–2025)”, and 76/124 of 10 December 2021", "GA",
+     ["A/RES/76/222", "A/RES/76/166", "A/RES/70/259", "A/RES/76/124"]),
+    ("its resolutions 55/196 of 20 December 2000, by which it proclaimed 2003 the International Year of "
+     "Freshwater, 58/217 of 23 December 2003, by which", "GA", ["A/RES/55/196", "A/RES/58/217"]),
+    ("its resolutions 49/222 A and B of 23 December 1994 and 20 July 1995, 51/226 of 3 April 1997", "GA",
+     ["A/RES/49/222", "A/RES/51/226"]),
+    # written symbols
+    ("Documentation: ECE/TRANS/293, Add.1 and Corr.1", "GA",
+     ["ECE/TRANS/293", "ECE/TRANS/293/Add.1", "ECE/TRANS/293/Corr.1"]),
+    ("(A/75/5 (Vol. II), para. 175)", "GA", ["A/75/5(Vol.II)"]),
+    ("the proposed programme budget (A/81/6 (Sect. 10))", "GA", ["A/81/6(Sect.10)"]),
+    ("(S/PRST/2015/22) and S/2024/858", "SC", ["S/PRST/2015/22", "S/2024/858"]),
+    ("draft resolution A/HRC/55/L.1/Rev.1", "HRC", ["A/HRC/55/L.1/Rev.1"]),
+    ("UNEP/EA.5/Res.5 and ST/SGB/2019/2", "GA", ["UNEP/EA.5/Res.5", "ST/SGB/2019/2"]),
+    ("19 November 2014 (S/PRST/ 2014/23), 29 May", "SC", ["S/PRST/2014/23"]),
+]
+
+NEGATIVE = [
+    # dates, fractions, percentages, budget periods, articles, page numbers
+    ("for the period from 1 July 2024 to 30 June 2025 (2024/25)", "GA"),
+    ("the budget for 2024/25 amounts to $1,117,005", "GA"),
+    ("approximately 1/2 of the population, 70 per cent of men and 65 per cent of women", "GA"),
+    ("article 2 (4) of the Charter and article 51", "GA"),
+    ("page 12/45 of the report of 19/12/2024", "GA"),
+    ("held in Geneva on 24/7 basis", "GA"),
+    # bodies citegraph does not resolve: never a GA resolution (A_RES_68_215, A_RES_73_241)
+    ("Takes note of decision 27/11 of 22 February 2013, adopted by the Governing Council", "GA"),
+    ("Commission on Population and Development resolutions 2006/2 of 10 May 2006", "GA"),
+    ("World Health Assembly resolution 72/2 on primary health care", "GA"),
+    ("Conference resolution 3/1 of the States parties", "GA"),
+    ("Commission on the Status of Women resolution 60/2", "GA"),
+    # a number with no "resolution" before it
+    ("the values set forth in 2367 (2017),", "SC"),
+    ("Agenda item 15", "GA"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,expected", POSITIVE)
+def test_real_strings(text, speaker, expected):
+    assert targets(text, speaker) == expected
+
+
+@pytest.mark.parametrize("text,speaker", NEGATIVE)
+def test_not_references(text, speaker):
+    assert targets(text, speaker) == []
+
+
+@pytest.mark.parametrize("text,speaker,target", [
+    ("its resolution 78/132", "GA", "A/RES/78/132"),
+    ("its resolution 52/1", "HRC", "A/HRC/RES/52/1"),
+    ("its resolution 2712 (2023)", "SC", "S/RES/2712(2023)"),
+    ("its resolution 2023/3", "ECOSOC", "E/RES/2023/3"),
+    ("its resolution 5/14", "UNEA", "UNEP/EA.5/Res.14"),
+    ("the General Assembly in its resolution 60/251", "HRC", "A/RES/60/251"),
+    ("resolution 60/251", "HRC", "A/RES/60/251"),  # no HRC session ever had 251 resolutions
+    ("Council resolution 52/1", "GA", "A/HRC/RES/52/1"),
+    ("Council resolution 2017/21", "GA", "E/RES/2017/21"),
+    ("resolution 2231 (2015)", "GA", "S/RES/2231(2015)"),
+])
+def test_body_decided_by_context(text, speaker, target):
+    assert targets(text, speaker) == [target]
+
+
+@pytest.mark.parametrize("text,pinpoint", [
+    ("Resolution 71/256, annex.", "annex"),
+    ("paragraph 71 of General Assembly resolution 70/125", "para. 71"),
+    ("Resolution 217 A (III).", "A"),
+    ("Recalls paragraphs 50 and 52 of section XI of its resolution 59/276, in which", "paras. 50 and 52, section XI"),
+    ("its resolution 45/248 B, section VI, of 21 December 1990", "B, section VI"),
+    ("its resolutions 75/101 A and B of 10 December 2020", "A-B"),
+    ("(A/79/434, para. 21)", "para. 21"),
+])
+def test_pinpoints(text, pinpoint):
+    hits = find_in_text(text, "GA")
+    assert hits and hits[0].pinpoint == pinpoint
+
+
+def test_what_the_text_says_of_the_target():
+    h = find_in_text("Recalling its resolution 78/132 of 19 December 2023 on information and communications "
+                     "technologies for sustainable development, as well as previous resolutions", "GA")[0]
+    assert (h.target_date, h.target_subject) == ("2023-12-19",
+                                                  "information and communications technologies for sustainable development")
+    h = find_in_text("at which resolution 79/1 entitled “The Pact for the Future” and its annexes", "GA")[0]
+    assert h.target_title == "The Pact for the Future"
+
+
+def test_joint_symbol_keeps_its_alias():
+    h = find_in_text("A/79/62-E/2024/3.", "GA")[0]
+    assert (h.target, h.aliases, h.surface) == ("A/79/62", ("E/2024/3",), "A/79/62-E/2024/3")
+
+
+def test_span_indexes_the_surface():
+    text = "Recalling its resolutions 56/183 and 57/238,"
+    for h in find_in_text(text):
+        assert text[h.start:h.end] == h.surface

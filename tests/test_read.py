@@ -1,0 +1,86 @@
+"""Reading files: encodings, bad input, the extract command."""
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import ingest
+from ingest.model import ReadError
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TEXT = "The General Assembly,\n\nRecalling its resolution 78/132 of 19 December 2023 on “café” society,\n"
+
+
+@pytest.mark.parametrize("encoding,bom", [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b""), ("utf-16-le", b""), ("cp1252", b""),
+])
+def test_encodings(tmp_path, encoding, bom):
+    p = tmp_path / "doc.txt"
+    p.write_bytes(bom + TEXT.encode(encoding))
+    doc = ingest.read_document(p)
+    assert "“café”" in doc.paragraphs[0].text
+    assert [r.target for r in ingest.extract(doc)] == ["A/RES/78/132"]
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"", "empty file"),
+    (b"   \n\n ", "empty file"),
+    (bytes(range(256)) * 8, "binary file, not text"),
+])
+def test_bad_files(tmp_path, content, reason):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(ReadError) as err:
+        ingest.read_document(p)
+    assert str(err.value) == f"{p}: {reason}"
+
+
+def test_missing_path():
+    with pytest.raises(ReadError, match="no such file"):
+        ingest.read_document("/nonexistent/A_RES_1_1.txt")
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_extract_jsonl_on_the_seed():
+    out = run("extract", str(ROOT / "samples" / "A_RES_79_194.md"), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    needed = {"file", "source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "surface",
+              "start", "end"}
+    assert all(needed <= set(r) for r in rows)
+    first = rows[0]
+    assert (first["source"], first["target"], first["paragraph"]) == ("A/RES/79/194", "A/79/434", "header")
+    r = next(r for r in rows if r["target"] == "A/RES/70/125" and r["paragraph"] == "op62")
+    assert (r["pinpoint"], r["relation"], r["kind"]) == ("para. 71", "in accordance with", "explicit")
+    fn = next(r for r in rows if r["target"] == "A/RES/56/183")
+    assert (fn["paragraph"], fn["footnote"], fn["relation"]) == ("pp1", "1", "recalling")
+
+
+def test_extract_goes_on_after_bad_files(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.xyz").write_text("resolution 70/1")
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    out = run("extract", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "jsonl")
+    assert out.returncode == 0
+    assert [json.loads(x)["target"] for x in out.stdout.splitlines()] == ["A/RES/78/132"]
+    err = out.stderr.splitlines()
+    assert any("empty.txt: empty file" in e for e in err)
+    assert any("missing.txt: no such file" in e for e in err)
+    assert any("notes.xyz" in e and "skipped" in e for e in err)
+
+
+def test_extract_fails_when_nothing_could_be_read(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = run("extract", str(tmp_path / "empty.txt"))
+    assert out.returncode != 0
+
+
+def test_extract_table_is_for_people():
+    out = run("extract", str(ROOT / "samples" / "A_RES_79_194.md"))
+    assert out.returncode == 0
+    assert out.stdout.splitlines()[0].split()[:3] == ["SOURCE", "PARAGRAPH", "FOOTNOTE"]

@@ -1,0 +1,100 @@
+"""Structure of real documents: symbol, metadata, paragraph counts, footnotes bound to their paragraph."""
+import pathlib
+
+import pytest
+
+import ingest
+from ingest.text import leading_verb, normalise_verb, parse_text
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "A_RES_79_194.md"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return ingest.read_document(SEED)
+
+
+def test_seed_metadata(seed):
+    assert (seed.symbol, seed.symbol_source) == ("A/RES/79/194", "title-line")
+    assert seed.title == "Information and communications technologies for sustainable development"
+    assert seed.date == "2024-12-19"
+    assert seed.body == "GA"
+    assert seed.session == "Seventy-ninth session"
+    assert seed.agenda_item == "15"
+    assert seed.report == "[on the report of the Second Committee (A/79/434, para. 21)]"
+
+
+def test_seed_paragraph_counts(seed):
+    counts = seed.counts()
+    assert counts["preambular"] == 55
+    assert counts["operative"] == 69
+    assert counts["header"] == 1
+
+
+@pytest.mark.parametrize("pid,footnotes", [
+    ("pp1", ["1"]), ("pp2", ["2"]), ("pp5", ["3"]), ("pp8", ["4", "5", "6", "7"]), ("pp10", ["8"]),
+    ("pp16", ["9"]), ("pp18", ["10", "11"]), ("pp21", ["12", "13"]), ("pp30", ["14"]), ("op3", ["15"]),
+    ("op34", ["16"]), ("op38", ["17"]), ("op45", ["18"]), ("op57", ["19"]), ("op67", ["20"]), ("op1", []),
+])
+def test_seed_footnotes_bound_to_their_paragraph(seed, pid, footnotes):
+    assert [f.number for f in seed.paragraph(pid).footnotes] == footnotes
+
+
+def test_paragraph_broken_by_footnote_block_counts_once(seed):
+    # op5 runs on after the footnote block of page 7 ("online so as to promote quality of access ...")
+    op5 = seed.paragraph("op5")
+    assert "online so as to promote quality of access" in op5.text
+    assert seed.paragraph("op6").text.startswith("6. Recognizes that the Internet")
+    assert "<sup>" not in op5.text and "70/115" not in op5.text
+
+
+def test_footnote_mark_never_joins_a_number():
+    doc = parse_text("The General Assembly,\n\n*Reaffirming* resolution 70/1<sup>2</sup> of 2015,\n\n---\n\n"
+                     "<sup>2</sup> See A/70/1.", file="x.md", fmt="markdown")
+    p = doc.paragraph("pp1")
+    assert "70/12" not in p.text and p.footnotes[0].text == "See A/70/1."
+
+
+@pytest.mark.parametrize("name,symbol,source", [
+    ("S_RES_2720(2023).txt", "S/RES/2720(2023)", "title-line"),
+    ("A_HRC_RES_52_1.txt", "A/HRC/RES/52/1", "title-line"),
+    ("E_RES_2021_28.txt", "E/RES/2021/28", "title-line"),
+])
+def test_own_symbol_of_text_documents(name, symbol, source):
+    path = pathlib.Path("/work/shared/corpus/text") / name
+    if not path.exists():
+        path = ROOT / "samples" / "text" / name
+    if not path.exists():
+        pytest.skip(f"{name} not available here")
+    doc = ingest.read_document(path)
+    assert (doc.symbol, doc.symbol_source) == (symbol, source)
+
+
+def test_symbol_from_file_name_as_last_resort(tmp_path):
+    p = tmp_path / "A_79_434.txt"
+    p.write_text("Report of the Second Committee\n\nThe Committee adopted the draft resolution.", encoding="utf-8")
+    doc = ingest.read_document(p)
+    assert (doc.symbol, doc.symbol_source) == ("A/79/434", "filename")
+    assert doc.paragraphs[0].kind == "body"
+
+
+def test_unnumbered_operative_paragraphs_are_found():
+    text = ("The Security Council,\n\nRecalling its resolution 2712 (2023),\n\nDeeply concerned by the situation,\n\n"
+            "Demands that all parties comply;\n\nRequests the Secretary-General to report;\n\nDecides to remain seized.")
+    doc = parse_text(text, file="S_RES_1(2024).txt")
+    assert [p.id for p in doc.paragraphs] == ["pp1", "pp2", "op1", "op2", "op3"]
+    assert doc.body == "SC"
+
+
+@pytest.mark.parametrize("text,verb,relation", [
+    ("Recalling also its resolution", "Recalling also", "recalling"),
+    ("Taking note also of the report", "Taking note also", "taking note"),
+    ("Also notes the holding", "Also notes", "notes"),
+    ("Bearing in mind paragraph 6", "Bearing in mind", "bearing in mind"),
+    ("12. Reaffirms its commitment", "Reaffirms", "reaffirms"),
+    ("We recall General Assembly resolution 69/166", "recall", "recall"),
+])
+def test_verbs(text, verb, relation):
+    assert leading_verb(text) == verb
+    assert normalise_verb(leading_verb(text)) == relation
