@@ -60,10 +60,12 @@ ASSETS = HERE / "assets"
 
 #: Above this many drawn nodes the layout is computed in Python, physics off.
 PHYSICS_LIMIT = 300
-#: Cap used when ``max_nodes`` is None (0 means no cap).
-DEFAULT_MAX_NODES = 5000
+#: Cap used when ``max_nodes`` is None (0 means no cap). Documents of the
+#: corpus come first, so a corpus of up to this many documents is drawn whole;
+#: the documents only cited, least connected first, are left out.
+DEFAULT_MAX_NODES = 3000
 #: Longest citing sentence kept for an edge tooltip (characters).
-SENTENCE_CHARS = 700
+SENTENCE_CHARS = 500
 
 #: Colours of the principal organs and bodies; others get PALETTE in order.
 BODY_COLOURS = {
@@ -85,11 +87,14 @@ KIND_SHAPES = {
     "resolution": "dot",
     "decision": "diamond",
     "report": "square",
+    "document": "square",
+    "draft": "triangleDown",
     "presidential statement": "star",
     "charter": "triangle",
     "treaty": "triangle",
     "convention": "triangle",
-    "declaration": "triangleDown",
+    "declaration": "triangle",
+    "instrument": "triangle",
     "letter": "hexagon",
     "note": "hexagon",
 }
@@ -124,21 +129,29 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _truthy(value: Any) -> bool:
+    """A flag that may have been through GraphML or CSV ("True", "false", 1)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
 def _year(attrs: dict) -> int | None:
-    for key in ("year",):
-        y = attrs.get(key)
-        try:
-            if y not in (None, ""):
-                return int(str(y)[:4])
-        except ValueError:
-            pass
+    y = attrs.get("year")
+    try:
+        if y not in (None, ""):
+            return _plausible(int(str(y)[:4]))
+    except ValueError:
+        pass
     date = _text(attrs.get("date"))
     if re.match(r"^\d{4}", date):
-        return int(date[:4])
-    session = _text(attrs.get("session"))
-    if session.isdigit() and _text(attrs.get("body")) == "General Assembly":
-        return 1945 + int(session)  # the n-th regular session opens in 1945 + n
+        return _plausible(int(date[:4]))
     return None
+
+
+def _plausible(year: int) -> int | None:
+    """A year a UN document can have; a misread date (2465) counts as undated."""
+    return year if 1900 <= year <= 2100 else None
 
 
 def _safe_url(url: str) -> str:
@@ -197,8 +210,8 @@ def _select(G: nx.DiGraph, focus: str | None, depth: int, max_nodes: int | None)
     outside_focus = G.number_of_nodes() - len(candidates)
 
     def rank(n):
-        return (distance.get(n, 0), -G.degree(n), -G.in_degree(n),
-                not bool(G.nodes[n].get("in_corpus")), str(n))
+        return (distance.get(n, 0), not _truthy(G.nodes[n].get("in_corpus")),
+                -G.degree(n), -G.in_degree(n), str(n))
 
     capped: list = []
     if cap and len(candidates) > cap:
@@ -212,7 +225,7 @@ def _select(G: nx.DiGraph, focus: str | None, depth: int, max_nodes: int | None)
         "capped_nodes": len(capped),
         "cap": cap or None,
         "capped_max_degree": max((G.degree(n) for n in capped), default=0),
-        "capped_in_corpus": sum(1 for n in capped if G.nodes[n].get("in_corpus")),
+        "capped_in_corpus": sum(1 for n in capped if _truthy(G.nodes[n].get("in_corpus"))),
     }
     return [n for n in G if n in keep], focus, left
 
@@ -245,13 +258,13 @@ def explorer_data(G: nx.DiGraph, focus: str | None = None, depth: int = 1,
         rec = {
             "id": str(n),
             "label": _text(a.get("label")) or str(n),
-            "title": _text(a.get("title")),
+            "title": _text(a.get("title")) or _text(a.get("subject")),
             "kind": kind,
             "body": body,
             "date": _text(a.get("date")),
             "year": _year(a),
             "session": _text(a.get("session")),
-            "in_corpus": bool(a.get("in_corpus")),
+            "in_corpus": _truthy(a.get("in_corpus")),
             "file": _text(a.get("file")),
             "url": _safe_url(_text(a.get("url")) or ""),
             "cited": indeg,
@@ -280,7 +293,7 @@ def explorer_data(G: nx.DiGraph, focus: str | None = None, depth: int = 1,
             "paragraphs": _as_list(a.get("paragraphs", a.get("paragraph"))),
             "pinpoints": _as_list(a.get("pinpoints", a.get("pinpoint"))),
             "sentence": sentence,
-            "later": bool(a.get("later") or a.get("cites_later")),
+            "later": _truthy(a.get("later")),
         })
 
     meta = {
@@ -361,19 +374,18 @@ def _layout(nodes: list, edges: list[tuple], seed: int, iterations: int = 80,
                 d = p[pairs[:, 0]] - p[pairs[:, 1]]
                 dist = np.maximum(np.hypot(d[:, 0], d[:, 1]), 0.01)
                 f = (k * k / (dist * dist))[:, None] * d  # |f| = k² / dist
-                np.add.at(disp, pairs[:, 0], f)
-                np.add.at(disp, pairs[:, 1], -f)
+                disp += _scatter(pairs[:, 0], f, m) - _scatter(pairs[:, 1], f, m)
+            disp += _far_repulsion(p, k)
             if len(cedges):
                 d = p[cedges[:, 0]] - p[cedges[:, 1]]
                 dist = np.maximum(np.hypot(d[:, 0], d[:, 1]), 0.01)
                 f = (dist / k)[:, None] * d  # |f| = dist² / k
-                np.add.at(disp, cedges[:, 0], -f)
-                np.add.at(disp, cedges[:, 1], f)
-            disp -= p * 0.02  # weak gravity keeps components together
+                disp += _scatter(cedges[:, 1], f, m) - _scatter(cedges[:, 0], f, m)
+            disp -= (p - p.mean(axis=0)) * 0.01  # weak gravity keeps components together
             length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 0.01)
             p += disp / length[:, None] * np.minimum(length, temp)[:, None]
             temp = max(temp * 0.95, k / 20)
-        pos[core] = p
+        pos[core] = _pack_components(p, cedges, k)
 
     ring: dict[int, int] = {}
     for i in sorted(leaves):
@@ -397,6 +409,62 @@ def _layout(nodes: list, edges: list[tuple], seed: int, iterations: int = 80,
 
     return {n: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1))
             for n, i in index.items()}
+
+
+def _pack_components(p: np.ndarray, edges: np.ndarray, k: float) -> np.ndarray:
+    """Bring the smaller connected components in from afar: each is moved,
+    along its own direction, to just outside the largest one."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    m = len(p)
+    if not len(edges):
+        return p
+    adj = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(m, m))
+    n_comp, label = connected_components(adj, directed=False)
+    if n_comp == 1:
+        return p
+    p = p.copy()
+    sizes = np.bincount(label)
+    main = int(np.argmax(sizes))
+    centre = p[label == main].mean(axis=0)
+    radius = float(np.percentile(np.hypot(*(p[label == main] - centre).T), 95)) + 2 * k
+    for c in np.argsort(-sizes, kind="stable"):
+        if c == main:
+            continue
+        members = label == c
+        centroid = p[members].mean(axis=0)
+        direction = centroid - centre
+        norm = float(np.hypot(*direction))
+        direction = direction / norm if norm > 1e-9 else np.array([1.0, 0.0])
+        own = float(np.hypot(*(p[members] - centroid).T).max()) + k / 2
+        p[members] += centre + direction * (radius + own) - centroid
+    return p
+
+
+def _far_repulsion(p: np.ndarray, k: float, cells: int = 16) -> np.ndarray:
+    """Repulsion from nodes farther than ``2k``, each grid cell acting as one body.
+
+    Nodes nearer than ``2k`` are handled exactly by the caller; a cell whose
+    centre of mass is nearer than ``2k`` is skipped here.
+    """
+    lo, hi = p.min(axis=0), p.max(axis=0)
+    span = np.maximum(hi - lo, 1e-9)
+    ij = np.minimum((((p - lo) / span) * cells).astype(np.int64), cells - 1)
+    cell = ij[:, 0] * cells + ij[:, 1]
+    mass = np.bincount(cell, minlength=cells * cells).astype(float)
+    full = mass > 0
+    centre = _scatter(cell, p, cells * cells)[full] / mass[full, None]
+    mass = mass[full]
+    d = p[:, None, :] - centre[None, :, :]
+    dist2 = np.maximum((d ** 2).sum(axis=2), 1e-4)
+    w = np.where(dist2 > 4 * k * k, mass[None, :] * k * k / dist2, 0.0)  # |f| = mass·k² / dist
+    return (w[:, :, None] * d).sum(axis=1)
+
+
+def _scatter(index: np.ndarray, vectors: np.ndarray, n: int) -> np.ndarray:
+    """Sum of ``vectors`` by row ``index`` (a fast ``np.add.at``)."""
+    return np.stack([np.bincount(index, vectors[:, 0], n), np.bincount(index, vectors[:, 1], n)], axis=1)
 
 
 # --------------------------------------------------------------------------- page
@@ -443,6 +511,33 @@ def render_explorer(G: nx.DiGraph, focus: str | None = None, depth: int = 1,
     return _render(explorer_data(G, focus, depth, max_nodes, seed), title)
 
 
+def _pack(data: dict) -> dict:
+    """The page's compact form of :func:`explorer_data`: empty fields dropped,
+    undocs.org URLs and labels that the page can rebuild left out, each citing
+    sentence stored once (``sentences``) and referred to by index."""
+    nodes = []
+    for n in data["nodes"]:
+        m = {k: v for k, v in n.items() if v not in ("", None, False, [])
+             and k not in ("color", "shape")}
+        if m.get("url") == "https://undocs.org/en/" + n["id"]:
+            del m["url"]
+        elif not n["url"]:
+            m["url"] = ""
+        if m.get("label") == n["id"]:
+            del m["label"]
+        nodes.append(m)
+    sentences: dict[str, int] = {}
+    edges = []
+    for e in data["edges"]:
+        m = {k: v for k, v in e.items() if v not in ("", None, False, []) and k != "sentence"}
+        if m.get("count") == 1:
+            del m["count"]
+        if e["sentence"]:
+            m["s"] = sentences.setdefault(e["sentence"], len(sentences))
+        edges.append(m)
+    return {"meta": data["meta"], "nodes": nodes, "edges": edges, "sentences": list(sentences)}
+
+
 def _render(data: dict, title: str) -> str:
     a = _assets()
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -454,7 +549,7 @@ def _render(data: dict, title: str) -> str:
         "css": a["css"],
         "vis_js": a["vis_js"],
         "app_js": a["app_js"],
-        "data_json": _json_for_html(data),
+        "data_json": _json_for_html(_pack(data)),
     }
     # one pass, so text inserted for one marker is never scanned for another
     return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], template)

@@ -6,6 +6,7 @@
   var T0 = performance.now();
   var DATA = JSON.parse(document.getElementById("citegraph-data").textContent);
   var META = DATA.meta;
+  var TIMES = { parsed: performance.now() };
   var SHAPE_GLYPH = { dot: "\u25CF", diamond: "\u25C6", square: "\u25A0", star: "\u2605",
     triangle: "\u25B2", triangleDown: "\u25BC", hexagon: "\u2B22" };
   var $ = function (id) { return document.getElementById(id); };
@@ -20,26 +21,42 @@
   function plural(n, one, many) { return fmt(n) + " " + (n === 1 ? one : many); }
 
   // ------------------------------------------------------------------ indexes
+  // the JSON leaves out empty fields and what can be rebuilt: put them back
+  var COLOR = {}, SHAPE = {};
+  META.bodies.forEach(function (b) { COLOR[b.name] = b.color; });
+  META.kinds.forEach(function (k) { SHAPE[k.name] = k.shape; });
   var byId = new Map();
-  DATA.nodes.forEach(function (n) { byId.set(n.id, n); n._lc = n.id.toLowerCase(); n._tl = (n.title || "").toLowerCase(); });
+  DATA.nodes.forEach(function (n) {
+    n.label = n.label || n.id; n.title = n.title || ""; n.date = n.date || ""; n.session = n.session || "";
+    n.file = n.file || ""; n.in_corpus = !!n.in_corpus; n.cited = n.cited || 0; n.cites = n.cites || 0;
+    if (n.year === undefined) n.year = null;
+    if (n.url === undefined) n.url = "https://undocs.org/en/" + n.id;
+    n.color = COLOR[n.body]; n.shape = SHAPE[n.kind];
+    byId.set(n.id, n); n._lc = n.id.toLowerCase(); n._tl = n.title.toLowerCase();
+  });
   var outAdj = new Map(), inAdj = new Map(), edgeById = new Map();
   DATA.nodes.forEach(function (n) { outAdj.set(n.id, []); inAdj.set(n.id, []); });
   DATA.edges.forEach(function (e, i) {
     e.id = "e" + i;
+    e.count = e.count || 1; e.relations = e.relations || []; e.paragraphs = e.paragraphs || [];
+    e.pinpoints = e.pinpoints || []; e.later = !!e.later;
+    e.sentence = e.s === undefined ? "" : DATA.sentences[e.s];
     edgeById.set(e.id, e);
     outAdj.get(e.from).push(e);
     inAdj.get(e.to).push(e);
   });
 
   // ------------------------------------------------------------------ vis data
+  function rgb(hex) { var v = parseInt(hex.slice(1), 16); return [v >> 16, (v >> 8) & 255, v & 255]; }
+  function darken(hex) { var c = rgb(hex); return "rgb(" + c.map(function (x) { return Math.round(x * 0.6); }).join(",") + ")"; }
+  function fade(hex) { var c = rgb(hex); return "rgb(" + c.map(function (x) { return Math.round(x + (255 - x) * 0.6); }).join(",") + ")"; }
   var large = !META.physics;
   var visNodes = new vis.DataSet(DATA.nodes.map(function (n) {
     var v = {
       id: n.id, label: n.label, shape: n.shape, size: n.size,
-      color: { background: n.color, border: n.in_corpus ? "#222" : n.color,
+      color: { background: n.in_corpus ? n.color : fade(n.color), border: darken(n.color),
                highlight: { background: n.color, border: "#000" }, hover: { background: n.color, border: "#000" } },
-      borderWidth: n.in_corpus ? 1.5 : 0.5,
-      opacity: n.in_corpus ? 1 : 0.75,
+      borderWidth: n.in_corpus ? 1.5 : 1,
       font: { size: 12, color: "#222" }
     };
     if (n.x !== undefined) { v.x = n.x; v.y = n.y; v.fixed = false; }
@@ -93,8 +110,10 @@
     physics: large ? false : { solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -60, springLength: 90 },
                                stabilization: { iterations: 300, fit: true } }
   };
+  TIMES.datasets = performance.now();
   var container = $("graph");
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
+  TIMES.network = performance.now();
   if (!large) network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
 
   // ------------------------------------------------------------------ counts
@@ -431,7 +450,7 @@
     network: network, nodes: visNodes, edges: visEdges, data: DATA,
     visibleIds: function () { return nodesView.getIds(); },
     shownEdges: function () { return edgesView.length; },
-    search: search, goTo: goTo, ready: false, readyMs: null, t0: T0
+    search: search, goTo: goTo, ready: false, readyMs: null, t0: T0, times: TIMES
   };
   network.once("afterDrawing", function () {
     window.citegraph.ready = true;
