@@ -12,7 +12,8 @@ Every function takes the :class:`networkx.DiGraph` of :func:`graph.build.build_g
 * :func:`co_citation`, :func:`bibliographic_coupling` - pairs cited together / citing alike;
 * :func:`communities` - Louvain communities with a fixed seed;
 * :func:`citations_by_year_and_body` - citations per citing year and cited body;
-* :func:`ego_graph`, :func:`nodes_frame`, :func:`edges_frame`, :func:`find_node`.
+* :func:`ego_graph`, :func:`nodes_frame`, :func:`edges_frame`, :func:`find_node`;
+* :func:`plot_lineage` - the lineage frame drawn with matplotlib (year against depth).
 
 Note the words: in a citation graph an *ancestor* of a document is what it
 cites (earlier texts it builds on), the opposite of NetworkX's
@@ -53,6 +54,7 @@ __all__ = [
     "communities",
     "citations_by_year_and_body",
     "ego_graph",
+    "plot_lineage",
 ]
 
 NODE_COLUMNS = ("symbol", "label", "kind", "body", "session", "year", "date", "title", "subject",
@@ -449,3 +451,33 @@ def ego_graph(G: nx.DiGraph, symbol: str, radius: int = 1, max_nodes: Optional[i
         keep = keep[:max_nodes]
     return G.subgraph(keep).copy()
 
+
+
+def plot_lineage(G: nx.DiGraph, symbol: str, direction: str = "ancestors", max_depth: Optional[int] = 2,
+                 ax=None, label_depth: int = 1):
+    """Draw :func:`lineage` with matplotlib: one dot per document at (year, depth),
+    coloured by body, labels for depth <= ``label_depth``. Documents of unknown
+    year are counted in the title, not drawn. Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    df = lineage(G, symbol, direction, max_depth)
+    start = find_node(G, symbol)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 4 + (max_depth or 3)))
+    known = df.dropna(subset=["year"])
+    for body, part in known.groupby("body", sort=True):
+        ax.scatter(part["year"].astype(int), part["depth"], label=body, s=30, alpha=0.7)
+    for r in known.itertuples():
+        if r.depth <= label_depth:
+            ax.annotate(r.symbol, (int(r.year), r.depth), fontsize=7, rotation=30, xytext=(2, 3),
+                        textcoords="offset points")
+    y0 = G.nodes[start].get("year")
+    if isinstance(y0, int):
+        ax.scatter([y0], [0], marker="*", s=200, color="black", label=start)
+    ax.invert_yaxis()
+    ax.set_xlabel("year")
+    ax.set_ylabel("citation depth")
+    ax.set_title(f"{direction} of {start}: {len(df)} documents ({len(df) - len(known)} of unknown year not shown)")
+    ax.legend(fontsize=7, loc="best")
+    return ax

@@ -204,8 +204,8 @@ def inline_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[
     from IPython.display import HTML
 
     page = pyvis_network(G, focus, max_nodes, height=f"{height - 20}px").generate_html(notebook=False)
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0">'
-                "</iframe>")
+    return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0">'
+                "</iframe></div>")
 
 
 # --------------------------------------------------------------------------- writers
