@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import pathlib
+import re
 from typing import Callable, Iterable, Iterator
 
 from .model import Document, ReadError
@@ -44,11 +45,14 @@ def iter_paths(paths: Iterable[str | pathlib.Path], skipped: Callable[[pathlib.P
             yield p
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:8192]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0)
+    bad = len(_CONTROL.findall(sample))
     return bad > max(8, len(sample) // 100)
 
 
