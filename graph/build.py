@@ -136,6 +136,34 @@ def session_of(symbol: str) -> str:
 _YEAR_PART = re.compile(r"(?:^|[/(])((?:19[4-9]|20[0-9])\d)(?=$|[/)])")
 
 
+_ORD_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+              "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
+_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+             "eightieth": 80, "ninetieth": 90}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def session_from_words(text: Optional[str]) -> str:
+    """``"Seventy-ninth session"`` -> ``"79"``; special and emergency special sessions
+    and anything else -> ``""``.
+
+    >>> session_from_words("Seventy-ninth session"), session_from_words("Tenth emergency special session")
+    ('79', '')
+    """
+    if not text:
+        return ""
+    m = re.match(r"^\s*([A-Za-z]+)(?:-([A-Za-z]+))?\s+session\b", text)
+    if not m:
+        return ""
+    a, b = m.group(1).lower(), (m.group(2) or "").lower()
+    if not b:
+        n = _ORD_UNITS.get(a) or _ORD_TENS.get(a)
+    else:
+        n = _TENS[a] + _ORD_UNITS[b] if a in _TENS and b in _ORD_UNITS and _ORD_UNITS[b] < 10 else None
+    return str(n) if n else ""
+
+
 def year_of(symbol: str) -> Optional[int]:
     """The year written in a symbol (``S/RES/2720(2023)``, ``E/RES/2024/13``, ``S/PRST/2024/5``), else None.
 
@@ -348,7 +376,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
             attrs["file"] = doc.file
             attrs["title"] = doc.title or attrs["title"]
             attrs["date"] = doc.date or attrs["date"]
-            attrs["session"] = attrs["session"] or (doc.session or "")
+            attrs["session"] = attrs["session"] or session_from_words(doc.session)
             said_body = _body_name(doc.body) or said_body
         if not attrs["body"]:
             attrs["body"] = said_body or "other"

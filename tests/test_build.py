@@ -4,7 +4,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import SEP, build_graph, describe, is_symbol, node_url, session_of, split, split_joint, year_of
+from graph.build import (SEP, build_graph, describe, is_symbol, node_url, session_from_words, session_of, split,
+                         split_joint, year_of)
 from ingest.model import Document, Reference
 
 
@@ -60,6 +61,27 @@ def test_describe(key, body, kind):
 def test_session_and_year(key, session, year):
     assert session_of(key) == session
     assert year_of(key) == year
+
+
+@pytest.mark.parametrize("words, session", [
+    ("Seventy-ninth session", "79"),
+    ("First session", "1"),
+    ("Twentieth session", "20"),
+    ("Fifty-second session", "52"),
+    ("Twenty-eighth special session", ""),  # special sessions are S-28, not 28
+    ("Tenth emergency special session", ""),
+    ("Resumed seventy-ninth session", ""),
+    ("Agenda item 15", ""),
+    (None, ""),
+])
+def test_session_from_words(words, session):
+    assert session_from_words(words) == session
+
+
+def test_document_session_line_fills_a_session_the_symbol_lacks():
+    G = build_graph([doc("S/2024/10", session="Seventy-ninth session"), doc("A/RES/79/1", session="Eightieth session")], [])
+    assert G.nodes["S/2024/10"]["session"] == "79"
+    assert G.nodes["A/RES/79/1"]["session"] == "79"  # the symbol wins
 
 
 @pytest.mark.parametrize("written, parts", [
