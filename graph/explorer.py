@@ -483,6 +483,7 @@ def _csp_hash(script: str) -> str:
 
 def _assets() -> dict[str, str]:
     vis = (ASSETS / "vis-network.min.js").read_text(encoding="utf-8")
+    vis = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", vis)  # no map to look for
     app = (HERE / "templates" / "explorer.js").read_text(encoding="utf-8")
     css = (HERE / "templates" / "explorer.css").read_text(encoding="utf-8")
     for name, text, tag in (("vis-network.min.js", vis, "</script"), ("explorer.js", app, "</script"),
