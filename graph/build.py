@@ -130,7 +130,12 @@ def session_of(symbol: str) -> str:
         n = _roman(m.group(2))
         return f"{m.group(1) or ''}{n}" if n else ""
     m = _GA_SESSION.match(symbol)
-    return m.group(1) if m else ""
+    if not m:
+        return ""
+    # GA documents carry sessions from the 31st (1976): before, A/18/Add.1 is document 18
+    if m.group(1).isdigit() and int(m.group(1)) < 31 and not symbol.startswith(("A/RES/", "A/DEC/", "A/HRC/")):
+        return ""
+    return m.group(1)
 
 
 _YEAR_PART = re.compile(r"(?:^|[/(])((?:19[4-9]|20[0-9])\d)(?=$|[/)])")

@@ -57,6 +57,10 @@ def test_describe(key, body, kind):
     ("A/520/Rev.20", "", None),
     ("S/RES/242", "", None),
     ("A/RES/2024/1", "", None),  # GA symbols carry sessions, never years
+    ("A/18/Add.1", "", None),  # 1946: document 18, not session 18
+    ("A/C.5/19/Rev.1", "", None),
+    ("A/C.5/31/12", "31", None),
+    ("A/RES/3/11", "3", None),  # no such resolution: a misread, and the session shows it
 ])
 def test_session_and_year(key, session, year):
     assert session_of(key) == session
