@@ -28,6 +28,8 @@ The graph model
   named), ``sentence`` (the first citing sentence) and ``later`` (True when
   the cited document is dated after the citing one: usually a misread date or
   symbol; flagged, not dropped). Lists are joined with :data:`SEP`.
+* **Text fit for XML**: characters XML 1.0 cannot hold (NUL, form feed, ...
+  from OCR) are dropped from attribute values, and lines end with ``\\n``.
 * **No self-edges**: "the present resolution" and a document citing its own
   symbol are counted in ``G.graph["self_references"]``.
 
@@ -405,9 +407,25 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
             sentence=next((r.sentence for r in refs if r.sentence), "") or next((r.surface for r in refs if r.surface), ""),
             later=_is_later(G.nodes[s], G.nodes[t]),
         )
+    for _, d in G.nodes(data=True):
+        _scrub(d)
+    for *_, d in G.edges(data=True):
+        _scrub(d)
     G.graph["self_references"] = self_refs
     G.graph["duplicate_documents"] = duplicates
     return G
+
+
+#: Characters XML 1.0 cannot hold even as references (OCR leaves form feeds and NULs).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _scrub(d: dict) -> None:
+    """Drop the characters of :data:`_NOT_XML` from the string values of ``d`` and
+    end lines with ``\\n`` only (XML readers turn a carriage return into ``\\n``), in place."""
+    for k, v in d.items():
+        if isinstance(v, str) and (_NOT_XML.search(v) or "\r" in v):
+            d[k] = _NOT_XML.sub("", v.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _join(values: Iterable[Optional[str]]) -> str:

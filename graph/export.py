@@ -39,7 +39,9 @@ __all__ = [
     "FILES",
     "atomic_write",
     "graphml_bytes",
+    "graphml_bytes_nx",
     "gexf_bytes",
+    "gexf_bytes_nx",
     "json_bytes",
     "nodes_csv",
     "edges_csv",
@@ -88,8 +90,79 @@ def atomic_write(path: PathLike, data: Union[bytes, str]) -> pathlib.Path:
 
 # --------------------------------------------------------------------------- serialisers (pure)
 
+_XML_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
+
+
+def _xml_type(value, what: str) -> str:
+    for t, name in _XML_TYPES:
+        if isinstance(value, t):
+            return name
+    raise nx.NetworkXError(f"{what} is a {type(value).__name__}, not a scalar (str, int, float, bool)")
+
+
+def _xml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+_ATTR_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+                           "\t": "&#9;"})
+_TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+
+
+def _keys(items, what: str) -> dict[str, str]:
+    """Attribute name -> XML type, in order of first appearance; one type per name."""
+    keys: dict[str, str] = {}
+    for ident, d in items:
+        for k, v in d.items():
+            t = _xml_type(v, f"{what} attribute {k!r} of {ident!r}")
+            if keys.setdefault(k, t) != t:
+                raise nx.NetworkXError(f"{what} attribute {k!r} is {keys[k]} and {t} ({ident!r})")
+    return keys
+
+
 def graphml_bytes(G: nx.Graph) -> bytes:
-    """GraphML of ``G`` (scalar attributes only)."""
+    """GraphML of ``G`` (scalar attributes only), written directly as text.
+
+    The same graph as :func:`graphml_bytes_nx` (NetworkX's writer) when read
+    back, several times faster on a corpus graph.
+    """
+    directed = G.is_directed()
+    gkeys = _keys([("graph", G.graph)], "graph")
+    nkeys = _keys(G.nodes(data=True), "node")
+    ekeys = _keys((((u, v), d) for u, v, d in G.edges(data=True)), "edge")
+    ids: dict[tuple[str, str], str] = {}
+    out = ["<?xml version='1.0' encoding='utf-8'?>\n",
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
+    for domain, keys in (("graph", gkeys), ("node", nkeys), ("edge", ekeys)):
+        for name, t in keys.items():
+            ident = ids[(domain, name)] = f"d{len(ids)}"
+            out.append(f'  <key id="{ident}" for="{domain}" attr.name="{name.translate(_ATTR_ESC)}" attr.type="{t}" />\n')
+    out.append(f'  <graph edgedefault="{"directed" if directed else "undirected"}">\n')
+
+    def data(domain: str, d: dict, indent: str) -> None:
+        for k, v in d.items():
+            out.append(f'{indent}<data key="{ids[(domain, k)]}">{_xml_value(v).translate(_TEXT_ESC)}</data>\n')
+
+    data("graph", G.graph, "    ")
+    for n, d in G.nodes(data=True):
+        out.append(f'    <node id="{str(n).translate(_ATTR_ESC)}">\n')
+        data("node", d, "      ")
+        out.append("    </node>\n")
+    for u, v, d in G.edges(data=True):
+        out.append(f'    <edge source="{str(u).translate(_ATTR_ESC)}" target="{str(v).translate(_ATTR_ESC)}">\n')
+        data("edge", d, "      ")
+        out.append("    </edge>\n")
+    out.append("  </graph>\n</graphml>\n")
+    return "".join(out).encode("utf-8")
+
+
+def graphml_bytes_nx(G: nx.Graph) -> bytes:
+    """GraphML of ``G`` by NetworkX's own writer: the slow, obviously right version of :func:`graphml_bytes`."""
     buf = io.BytesIO()
     nx.write_graphml_xml(G, buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
@@ -100,8 +173,57 @@ def _newest_date(G: nx.Graph) -> str:
     return max(dates) if dates else "1970-01-01"
 
 
+_GEXF_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
+
+
 def gexf_bytes(G: nx.Graph) -> bytes:
-    """GEXF 1.2 of ``G`` for Gephi, with edge ``weight`` = ``count`` and no timestamp."""
+    """GEXF 1.2 of ``G`` for Gephi, written directly as text: node ``label`` as
+    the GEXF label, edge ``weight`` = ``count``, ``lastmodifieddate`` = the
+    newest document date (no clock). Reads back like :func:`gexf_bytes_nx`."""
+    node_attrs = ((n, {k: v for k, v in d.items() if k != "label"}) for n, d in G.nodes(data=True))
+    nkeys = _keys(node_attrs, "node")
+    ekeys = _keys((((u, v), d) for u, v, d in G.edges(data=True)), "edge")
+    ids: dict[tuple[str, str], str] = {}
+    name = str(G.graph.get("name", "")).translate(_ATTR_ESC)
+    out = ["<?xml version='1.0' encoding='utf-8'?>\n",
+           '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
+           f'  <meta lastmodifieddate="{_newest_date(G)}">\n    <creator>citegraph</creator>\n  </meta>\n',
+           f'  <graph defaultedgetype="{"directed" if G.is_directed() else "undirected"}" mode="static" name="{name}">\n']
+    for domain, keys in (("node", nkeys), ("edge", ekeys)):
+        out.append(f'    <attributes mode="static" class="{domain}">\n')
+        for k, t in keys.items():
+            ident = ids[(domain, k)] = str(len(ids))
+            out.append(f'      <attribute id="{ident}" title="{k.translate(_ATTR_ESC)}" type="{_GEXF_TYPES[t]}" />\n')
+        out.append("    </attributes>\n")
+
+    def attvalues(domain: str, d: dict) -> None:
+        vals = [(k, v) for k, v in d.items() if not (domain == "node" and k == "label")]
+        if not vals:
+            return
+        out.append("        <attvalues>\n")
+        for k, v in vals:
+            out.append(f'          <attvalue for="{ids[(domain, k)]}" value="{_xml_value(v).translate(_ATTR_ESC)}" />\n')
+        out.append("        </attvalues>\n")
+
+    out.append("    <nodes>\n")
+    for n, d in G.nodes(data=True):
+        label = str(d.get("label", n)).translate(_ATTR_ESC)
+        out.append(f'      <node id="{str(n).translate(_ATTR_ESC)}" label="{label}">\n')
+        attvalues("node", d)
+        out.append("      </node>\n")
+    out.append("    </nodes>\n    <edges>\n")
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
+        out.append(f'      <edge source="{str(u).translate(_ATTR_ESC)}" target="{str(v).translate(_ATTR_ESC)}" id="{i}" '
+                   f'weight="{_xml_value(d.get("count", 1))}">\n')
+        attvalues("edge", d)
+        out.append("      </edge>\n")
+    out.append("    </edges>\n  </graph>\n</gexf>\n")
+    return "".join(out).encode("utf-8")
+
+
+def gexf_bytes_nx(G: nx.Graph) -> bytes:
+    """GEXF by NetworkX's own writer (with ``weight`` and the fixed date): the slow version of :func:`gexf_bytes`."""
     from networkx.readwrite.gexf import GEXFWriter
 
     H = G.copy()
