@@ -109,11 +109,11 @@ class UnknownDocument(CitegraphError, LookupError):
 
 
 def _as_list(value: Any) -> list[str]:
-    """Edge/node attributes may be lists or "; "-joined strings: always a list."""
+    """Edge/node attributes may be lists or joined strings ("a | b", "a; b"): always a list."""
     if value is None:
         return []
     if isinstance(value, str):
-        return [v.strip() for v in value.split(";") if v.strip()]
+        return [v.strip() for v in re.split(r"[;|]", value) if v.strip()]
     if isinstance(value, (list, tuple, set)):
         return [str(v) for v in value if v is not None and str(v) != ""]
     return [str(value)]
@@ -333,14 +333,15 @@ def _year_range(nodes: list[dict]) -> list[int] | None:
 
 
 def _layout(nodes: list, edges: list[tuple], seed: int, iterations: int = 80,
-            k: float = 90.0) -> dict:
+            k: float = 90.0, ring_above: int = 5000) -> dict:
     """Positions in vis.js units for a large page, computed once, deterministic.
 
     Fruchterman-Reingold with the grid variant of the original paper:
     repulsion only between nodes closer than ``2k`` (a k-d tree finds them), so
-    one iteration costs O(n + e) rather than O(n²). Nodes with a single
-    neighbour are left out of the simulation and set on a small ring around
-    that neighbour afterwards; isolated nodes go on a grid below.
+    one iteration costs O(n + e) rather than O(n²); farther nodes repel
+    through a coarse grid of centres of mass. Above ``ring_above`` nodes, those
+    with a single neighbour are left out of the simulation and set on a ring
+    around that neighbour afterwards. Isolated nodes go on a grid below.
     """
     from scipy.spatial import cKDTree
 
@@ -348,7 +349,7 @@ def _layout(nodes: list, edges: list[tuple], seed: int, iterations: int = 80,
     und = nx.Graph()
     und.add_nodes_from(range(len(nodes)))
     und.add_edges_from((index[u], index[v]) for u, v in edges if u != v)
-    leaves = {i for i in und if und.degree(i) == 1}
+    leaves = {i for i in und if und.degree(i) == 1} if len(nodes) > ring_above else set()
     # a pair of leaves joined to each other keeps one of them in the core
     for i in list(leaves):
         (j,) = und.neighbors(i)
@@ -395,7 +396,7 @@ def _layout(nodes: list, edges: list[tuple], seed: int, iterations: int = 80,
     for i in sorted(leaves):
         (j,) = und.neighbors(i)
         n_ring = ring[j]
-        r = k * (0.6 + 0.05 * math.sqrt(n_ring))
+        r = max(k * 0.6, n_ring * k * 0.4 / (2 * math.pi))
         angle = 2 * math.pi * placed.get(j, 0) / n_ring + rng.uniform(0, 0.2)
         placed[j] = placed.get(j, 0) + 1
         pos[i] = pos[j] + r * np.array([math.cos(angle), math.sin(angle)])
