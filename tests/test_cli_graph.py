@@ -42,6 +42,35 @@ def test_build_writes_every_file_and_a_summary(built):
     assert "A/RES/70/1 " in result.stdout
 
 
+def test_every_format_agrees_with_the_summary(built):
+    import csv
+
+    import igraph
+    import networkx as nx
+
+    out, result = built
+    nodes = int(result.stdout.splitlines()[2].split()[1])
+    edges = int(result.stdout.splitlines()[3].split()[1])
+    refs = int(result.stdout.splitlines()[1].split()[1])
+    G = nx.read_graphml(out / "graph.graphml")
+    X = nx.read_gexf(out / "graph.gexf")
+    J = read_json(out / "graph.json")
+    ig = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
+    with open(out / "nodes.csv", newline="", encoding="utf-8") as f:
+        csv_nodes = list(csv.DictReader(f))
+    with open(out / "edges.csv", newline="", encoding="utf-8") as f:
+        csv_edges = sum(1 for _ in csv.DictReader(f))
+    with open(out / "references.csv", newline="", encoding="utf-8") as f:
+        csv_refs = sum(1 for _ in csv.DictReader(f))
+    for n_nodes, n_edges in ((G.number_of_nodes(), G.number_of_edges()), (X.number_of_nodes(), X.number_of_edges()),
+                             (J.number_of_nodes(), J.number_of_edges()), (ig.vcount(), ig.ecount()),
+                             (len(csv_nodes), csv_edges)):
+        assert (n_nodes, n_edges) == (nodes, edges)
+    assert csv_refs == refs
+    assert all(r["kind"] and r["body"] and r["url"] for r in csv_nodes)
+    assert sum(r["in_corpus"] == "True" for r in csv_nodes) == 49
+
+
 def test_rebuild_takes_everything_from_the_cache_and_writes_the_same_bytes(built, tmp_path):
     out, _ = built
     before = {n: (out / n).read_bytes() for n in FILES}
