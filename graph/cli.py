@@ -110,7 +110,13 @@ def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Processes reading files [default: all cores].")
 @click.option("--no-cache", is_flag=True, help="Read every file again (the cache is OUT/.citegraph-cache).")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
-def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_cache: bool, no_html: bool) -> None:
+@click.option("--focus", metavar="SYMBOL", default=None, help="graph.html: draw only SYMBOL and its neighbours.")
+@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True,
+              help="graph.html: how many citations away from --focus to draw.")
+@click.option("--max-nodes", type=click.IntRange(0), default=None, metavar="N",
+              help="graph.html: draw at most N documents, corpus documents first (0: all) [default: 3000].")
+def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_cache: bool, no_html: bool,
+              focus, depth: int, max_nodes) -> None:
     """Read PATHS (default: the sample corpus), build the citation graph and write it to OUT.
 
     Writes graph.graphml, graph.gexf, graph.json (node-link), nodes.csv, edges.csv,
@@ -118,11 +124,21 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     """
     from graph import analysis, pipeline
 
+    page = not no_html and (focus is not None or max_nodes is not None or depth != 1)
     corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
-                            on_error=warn, on_skip=warn, html=not no_html)
+                            on_error=warn, on_skip=warn, html=not no_html and not page)
     if not corpus.documents:
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
+    if page:
+        from graph.explorer import UnknownDocument, write_explorer
+
+        try:
+            drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes)
+        except UnknownDocument as err:
+            raise click.ClickException(f"--focus: {err}") from err
+        warn(f"graph.html: {drawn['nodes']} documents and {drawn['edges']} links drawn, "
+             f"{drawn['left_out_nodes']} documents and {drawn['left_out_edges']} links left out")
     in_corpus = sum(1 for _, d in G.nodes(data=True) if d.get("in_corpus"))
     later = sum(1 for *_, d in G.edges(data=True) if d.get("later"))
     out = sys.stdout

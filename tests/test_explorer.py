@@ -429,3 +429,19 @@ def test_sample_corpus_page(browser, sample_graph, tmp_path):
         assert pg.inner_text("#panel h3") == "A/RES/79/194"
     finally:
         page.close()
+
+
+def test_cli_build_focus_and_max_nodes(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(ROOT / "samples"), "-o", str(out), "-j", "1",
+                                       "--focus", "79/194", "--max-nodes", "20"])
+    assert result.exit_code == 0, result.output
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    meta = json.loads(re.search(r'id="citegraph-data">(.*?)</script>', html, re.S).group(1))["meta"]
+    assert meta["drawn_nodes"] == 20 and meta["left_out"]["focus"] == "A/RES/79/194"
+    bad = CliRunner().invoke(main, ["build", str(ROOT / "samples"), "-o", str(out), "-j", "1", "--focus", "99/999"])
+    assert bad.exit_code == 1 and "'99/999' is not a document of the graph" in bad.output
