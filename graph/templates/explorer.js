@@ -141,10 +141,13 @@
 
   function refresh(fit) {
     computeVisible();
-    nodesView.refresh();
-    edgesView.refresh();
+    // one redraw for the whole change, not one per DataView event (vis-network's own switch)
+    network.body.emitter.emit("_blockRedraw");
+    try { edgesView.refresh(); nodesView.refresh(); }
+    finally { network.body.emitter.emit("_allowRedraw"); }
     updateCounts();
     if (fit) network.fit({ animation: false });
+    network.redraw();
   }
 
   // ------------------------------------------------------------------ legend + filters
