@@ -117,6 +117,9 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
             raise ReadError(str(p), "encrypted PDF") from err
         raise ReadError(str(p), "truncated or corrupt PDF") from err
     pages: list[RawPage] = []
+    get_unicode, is_generated, get_angle = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetCharAngle
+    get_origin, get_box, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+    bl, bb, br, bt = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     try:
         n = len(pdf)
         if n == 0:
@@ -130,37 +133,39 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
             text = tp.get_text_range() if count else ""
             same = len(text) == count
             x, y = ctypes.c_double(), ctypes.c_double()
-            l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
             rect = raw.FS_RECTF()
             chars = []
+            append = chars.append
             for k in range(count):
-                ch = text[k] if same else chr(raw.FPDFText_GetUnicode(traw, k) or 32)
-                if ch in "\r\n":
+                ch = text[k] if same else chr(get_unicode(traw, k) or 32)
+                if ch == "\r" or ch == "\n":
                     continue
                 if ch == "\ufffe":
                     ch = "-"  # pdfium's mark for a hyphen at a line end; the glyph printed is "-"
-                generated = raw.FPDFText_IsGenerated(traw, k) == 1
-                raw.FPDFText_GetCharOrigin(traw, k, x, y)
-                if generated:
-                    if ch == " ":
-                        chars.append({"text": " ", "x0": x.value, "x1": x.value, "base": h - y.value,
-                                      "size": 0.0})
+                elif ch == " " and is_generated(traw, k) == 1:
+                    get_origin(traw, k, x, y)
+                    append({"text": " ", "x0": x.value, "x1": x.value, "base": h - y.value, "size": 0.0})
                     continue
-                if raw.FPDFText_GetCharAngle(traw, k) > 0.01 and abs(raw.FPDFText_GetCharAngle(traw, k) - 6.2832) > 0.01:
+                angle = get_angle(traw, k)
+                if 0.01 < angle < 6.27:
                     continue  # rotated text: margin furniture of landscape pages
-                raw.FPDFText_GetLooseCharBox(traw, k, rect)
-                size = raw.FPDFText_GetFontSize(traw, k)
-                chars.append({"text": ch, "x0": rect.left, "x1": rect.right, "base": h - y.value,
-                              "size": round(size, 2)})
+                get_origin(traw, k, x, y)
+                get_box(traw, k, rect)
+                append({"text": ch, "x0": rect.left, "x1": rect.right, "base": h - y.value,
+                        "size": get_size(traw, k)})
             rules = []
             images = 0
-            for obj in page.get_objects(max_depth=1):
-                if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            praw = page.raw
+            for j in range(raw.FPDFPage_CountObjects(praw)):
+                obj = raw.FPDFPage_GetObject(praw, j)
+                kind = raw.FPDFPageObj_GetType(obj)
+                if kind == raw.FPDF_PAGEOBJ_IMAGE:
                     images += 1
-                elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-                    left, bottom, right, top = obj.get_bounds()
-                    if top - bottom < 2.5 and right - left > 10:
-                        rules.append((left, h - (top + bottom) / 2, right))
+                elif kind == raw.FPDF_PAGEOBJ_PATH:
+                    if raw.FPDFPageObj_GetBounds(obj, bl, bb, br, bt):
+                        left, bottom, right, top = bl.value, bb.value, br.value, bt.value
+                        if top - bottom < 2.5 and right - left > 10:
+                            rules.append((left, h - (top + bottom) / 2, right))
             tp.close()
             page.close()
             pages.append(RawPage(i, w, h, chars, rules, images))
@@ -244,6 +249,7 @@ class Line:
     size: float
     x0: float
     page: int = 0
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -322,6 +328,13 @@ def _is_sup(c: dict, line: Line) -> bool:
 def line_text(line: Line, marks: bool = True) -> str:
     """The text of a line, spaces put back from the gaps, superscripts as
     ``<sup>..</sup>`` (or dropped when ``marks`` is False)."""
+    got = line.cache.get(marks)
+    if got is None:
+        got = line.cache[marks] = _line_text(line, marks)
+    return got
+
+
+def _line_text(line: Line, marks: bool) -> str:
     out: list[str] = []
     prev = None
     in_sup = False
