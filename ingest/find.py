@@ -55,7 +55,7 @@ _NUMBER = re.compile(
     r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
     r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)]|$)(?!\s+[A-Z][a-z]))?")
 
-_KEYWORD = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?)\b")
+_KEYWORD = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|[Pp]residential [Ss]tatements?)\b")
 
 _BODY_PHRASES: list[tuple[str, str]] = sorted(
     [(ph, code) for code, b in _G["bodies"].items() for ph in b["phrases"]],
@@ -211,8 +211,33 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) 
     return speaker, False
 
 
+def _session_fits(code: str, s: int, n: int, year: Optional[int], decision: bool) -> bool:
+    """Could body ``code`` have adopted number s/n (in ``year``, when the text dates it)?"""
+    spec = _G["bodies"].get(code, {})
+    if code == "GA":
+        if s < spec["first_numbered_session"]:
+            return False
+        return year is None or spec["session_year"] + s <= year <= spec["session_year"] + s + 1
+    if code == "HRC":
+        if n > spec["max_resolutions_per_session"] and not decision:
+            return False
+        expected = spec["first_year"] + (s - 1) // spec["sessions_per_year"]
+        if year is None:
+            return expected <= _G_LAST_YEAR
+        return abs(expected - year) <= 1
+    if code == "UNEA":
+        years = spec["session_years"]
+        if s > len(years) or n > spec["max_resolutions_per_session"]:
+            return False
+        return year is None or abs(years[s - 1] - year) <= 1
+    return True
+
+
+_G_LAST_YEAR = 2026
+
+
 def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Optional[str],
-                     decision: bool = False) -> Optional[str]:
+                     decision: bool = False, year: Optional[int] = None) -> Optional[str]:
     form = symbols.number_form(num)
     if body == "Council":
         # "Council resolution": the number's form tells which Council
@@ -220,18 +245,34 @@ def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Opt
                 "special_session": "HRC", "roman": "ECOSOC"}.get(form or "", None)
     if body is None:
         return None
-    if not explicit:
-        if body == "HRC" and form == "session_number":
-            s, n = (int(x) for x in num.split("/"))
-            if (n > 90 and not decision) or s > 70:
-                return "GA"
-        if body == "UNEA" and form == "session_number":
-            s, n = (int(x) for x in num.split("/"))
-            if s > 10 or n > 40:
-                return "GA"
-        if body not in ("GA", "HRC", "UNEA", "ECOSOC", "SC", "CHR"):
+    if form != "session_number":
+        if not explicit and body not in ("GA", "HRC", "UNEA", "ECOSOC", "SC", "CHR"):
             return "GA"
-    return body
+        return body
+    s, n = (int(x) for x in num.split("/"))
+    if explicit:
+        return body if _session_fits(body, s, n, None, decision) else None
+    # not written: the presumed body if the number and its date fit, else the one body they fit
+    presumed = body if body in ("GA", "HRC", "UNEA") else "GA"
+    if _session_fits(presumed, s, n, year, decision):
+        return presumed
+    others = [c for c in ("GA", "HRC", "UNEA") if c != presumed and _session_fits(c, s, n, year, decision)]
+    if len(others) == 1 and year is not None:
+        return others[0]
+    if year is None and "GA" in others:
+        return "GA"
+    return None
+
+
+def _presidential_statement(num: str, speaker: Optional[str]) -> Optional[str]:
+    """"presidential statement 2015/25" (Security Council) or "9/1" (Human Rights Council)."""
+    form = symbols.number_form(num)
+    a, b = (num.split("/") + [""])[:2]
+    if form == "year_number":
+        return _G["bodies"]["SC"]["presidential_statement"].format(y=a, n=b)
+    if form == "session_number" and speaker == "HRC":
+        return _G["bodies"]["HRC"]["presidential_statement"].format(s=a, n=b)
+    return None
 
 
 def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
@@ -276,11 +317,12 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             pos = more.end()
 
     # 2. resolution and decision numbers after a keyword
-    has_kw = "esolution" in text or "ecision" in text or "RESOLUTION" in text or "DECISION" in text
+    has_kw = "esolution" in text or "ecision" in text or "RESOLUTION" in text or "tatement" in text
     sentence_body: tuple[int, Optional[str]] = (-1, None)  # (sentence start, explicit body named in it)
     for km in (_KEYWORD.finditer(text) if has_kw else ()):
         kw = km.group("kw").lower()
         decision = kw.startswith("decision")
+        statement = kw.startswith("presidential")
         body, explicit = _decide_body(text, km.start(), km.end(), speaker)
         sent_start = text.rfind(". ", 0, km.start())
         # "resolutions and decisions of the Human Rights Council, ... resolutions 53/26"
@@ -320,8 +362,16 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                     first = False
                     continue  # "decision 27/2, adopted by the Governing Council": not ours
                 b_code, b_explicit = _body_of_phrase(aft.group("phrase")), True
-            code = _body_for_number(num, b_code, b_explicit, speaker, decision)
-            target = symbols.resolve_number(num, code, decision=decision, explicit=b_explicit) if code else None
+            date = _DATE_AFTER.match(after)
+            iso = parse_date(date.group(1)) if date else None
+            year = int(iso[:4]) if iso else None
+            if year is not None and not 1946 <= year <= _G_LAST_YEAR:
+                year = None  # a misprint ("24 December 2107") says nothing of the body
+            code = _body_for_number(num, b_code, b_explicit, speaker, decision, year)
+            if statement:
+                target = _presidential_statement(num, speaker)
+            else:
+                target = symbols.resolve_number(num, code, decision=decision, explicit=b_explicit) if code else None
             if target:
                 pins_before: list[str] = []
                 if first:
@@ -344,7 +394,6 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                     part_pin = symbols._parts(rp.group(1) + (" " + part if part else ""))
                 elif part:
                     part_pin = symbols._parts(part)
-                date = _DATE_AFTER.match(after)
                 title = _TITLE_AFTER.match(after)
                 subj = _SUBJ_AFTER.match(after)
                 surface = text[n.start():n.end()].rstrip()
@@ -352,7 +401,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                     target=target, surface=surface, start=n.start(), end=n.start() + len(surface),
                     pinpoint=_join_pins(part_pin, *pins_before,
                                         _norm_pin(pin_after.group("pin")) if pin_after else None),
-                    target_date=parse_date(date.group(1)) if date else None,
+                    target_date=iso,
                     target_subject=_clip(subj.group(1)) if subj else None,
                     target_title=_clip(title.group(1), 300) if title else None))
             pos = n.end()

@@ -106,6 +106,13 @@ NEGATIVE = [
     ("World Health Assembly resolution 72/2 on primary health care", "GA"),
     ("Conference resolution 3/1 of the States parties", "GA"),
     ("Commission on the Status of Women resolution 60/2", "GA"),
+    # numbers a GA, HRC or UNEA session could not have adopted then: other bodies' resolutions
+    # (A_RES_78_147: ESCAP; A_RES_68_239: UN-Habitat Governing Council; CSW 49/7 of 2005)
+    ("the Economic and Social Commission for Asia and the Pacific at its seventy-ninth session, of resolution "
+     "79/8 of 19 May 2023 on the modalities", "GA"),
+    ("in particular resolutions 24/1 on World Cities Day, 24/4 on gender equality", "GA"),
+    ("the implementation of resolutions 49/7 of 11 March 2005, entitled “Indigenous women”", "GA"),
+    ("General Assembly resolution 5/14", "GA"),
     # a number with no "resolution" before it
     ("the values set forth in 2367 (2017),", "SC"),
     ("Agenda item 15", "GA"),
@@ -132,6 +139,11 @@ def test_not_references(text, speaker):
     ("resolution 60/251", "HRC", "A/RES/60/251"),  # no HRC session ever had 251 resolutions
     ("Council resolution 52/1", "GA", "A/HRC/RES/52/1"),
     ("Council resolution 2017/21", "GA", "E/RES/2017/21"),
+    # the date tells which body's session it was (A_RES_78_169, A_RES_79_9)
+    ("Recalling resolutions 5/14 of 2 March 2022, entitled “End plastic pollution”", "GA", "UNEP/EA.5/Res.14"),
+    ("the implementation of resolution 16/18 of 24 March 2011 and all", "GA", "A/HRC/RES/16/18"),
+    ("Recalling its resolution 72/256 of 24 December 2107,", "GA", "A/RES/72/256"),  # a misprinted year is ignored
+    ("Recalling Presidential Statement 2015/25,", "SC", "S/PRST/2015/25"),
     ("resolution 2231 (2015)", "GA", "S/RES/2231(2015)"),
 ])
 def test_body_decided_by_context(text, speaker, target):
