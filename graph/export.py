@@ -358,21 +358,32 @@ def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_n
     return atomic_write(path, pyvis_html(G, focus, 400 if max_nodes is None else max_nodes))
 
 
-def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True
-              ) -> dict[str, pathlib.Path]:
-    """Write every file of :data:`FILES` into ``out_dir``; returns name -> path."""
+def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True,
+              progress: bool = False) -> dict[str, pathlib.Path]:
+    """Write every file of :data:`FILES` into ``out_dir``; returns name -> path.
+
+    ``progress`` shows a tqdm bar on stderr (when stderr is a terminal).
+    """
+    import sys
+
+    from tqdm import tqdm
+
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = {
-        "graph.graphml": write_graphml(G, out / "graph.graphml"),
-        "graph.gexf": write_gexf(G, out / "graph.gexf"),
-        "graph.json": write_json(G, out / "graph.json"),
-        "nodes.csv": atomic_write(out / "nodes.csv", nodes_csv(G)),
-        "edges.csv": atomic_write(out / "edges.csv", edges_csv(G)),
-        "references.csv": atomic_write(out / "references.csv", references_csv(references)),
+    references = list(references)
+    writers = {
+        "graph.graphml": lambda p: write_graphml(G, p),
+        "graph.gexf": lambda p: write_gexf(G, p),
+        "graph.json": lambda p: write_json(G, p),
+        "nodes.csv": lambda p: atomic_write(p, nodes_csv(G)),
+        "edges.csv": lambda p: atomic_write(p, edges_csv(G)),
+        "references.csv": lambda p: atomic_write(p, references_csv(references)),
+        "graph.html": lambda p: write_html(G, p),
     }
-    if html:
-        written["graph.html"] = write_html(G, out / "graph.html")
+    names = [n for n in FILES if html or n != "graph.html"]
+    written = {}
+    for name in tqdm(names, desc="writing", unit="file", file=sys.stderr, disable=(not progress) or None, leave=False):
+        written[name] = writers[name](out / name)
     return written
 
 
