@@ -81,7 +81,7 @@ BODIES = {
 
 #: A canonical symbol: upper-case series letters, a slash, more. Named keys
 #: ("Charter of the United Nations") contain spaces and no such prefix.
-_SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-]*/\S+$")
+_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.\-]*/\S+$")
 _JOINT = re.compile(r"-(?=[A-Z][A-Za-z.]*/)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _GENERIC_KINDS = {"document", ""}
@@ -386,7 +386,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
             attrs["session"] = attrs["session"] or session_from_words(doc.session)
             said_body = _body_name(doc.body) or said_body
         if not attrs["body"]:
-            attrs["body"] = said_body or "other"
+            attrs["body"] = said_body or "United Nations"
         if attrs["kind"] in _GENERIC_KINDS:
             attrs["kind"] = _kind_from_title(attrs["title"]) or said_kind or attrs["kind"] or "instrument"
         if re.match(r"^\d{4}", attrs["date"]):
