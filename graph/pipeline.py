@@ -17,7 +17,9 @@ graph (``graph.build.build_graph``).
   depend on scheduling.
 * **Errors.** A file that cannot be read (``ingest.model.ReadError``) or that
   breaks the extractor is a one-line message passed to ``on_error``; the rest
-  of the corpus still builds. Failures are not cached.
+  of the corpus still builds. Failures are not cached. When a reading process
+  dies (a crash in native code), the files left are read one process each, so
+  only the culprit fails.
 * **Aliases (two passes).** With ``learn_aliases`` (a function of the list of
   documents returning an alias table), all documents are read first, the
   table is learned, then every document is extracted with
@@ -194,11 +196,27 @@ def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm, aliases: Any = Non
     workers = min(jobs, len(items))
     chunk = max(1, min(16, len(items) // (workers * 8)))
     out = []
-    with cf.ProcessPoolExecutor(max_workers=workers, initializer=_set_aliases, initargs=(aliases,)) as pool:
-        for r in pool.map(fn, items, chunksize=chunk):
-            out.append(r)
+    try:
+        with cf.ProcessPoolExecutor(max_workers=workers, initializer=_set_aliases, initargs=(aliases,)) as pool:
+            for r in pool.map(fn, items, chunksize=chunk):
+                out.append(r)
+                bar.update(1)
+    except cf.process.BrokenProcessPool:
+        # a reader died (a crash in a native library): the rest one by one, each in its own process
+        for x in items[len(out):]:
+            out.append(_isolated(fn, x, aliases))
             bar.update(1)
     return out
+
+
+def _isolated(fn: Callable, x: Any, aliases: Any) -> tuple:
+    """``fn(x)`` in a process of its own; a one-line error if that process dies."""
+    try:
+        with cf.ProcessPoolExecutor(max_workers=1, initializer=_set_aliases, initargs=(aliases,)) as pool:
+            return pool.submit(fn, x).result()
+    except cf.process.BrokenProcessPool:
+        name = x if isinstance(x, str) else getattr(x, "file", repr(x))
+        return ("error", f"{name}: the reading process died")
 
 
 # --------------------------------------------------------------------------- the corpus
