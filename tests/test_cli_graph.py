@@ -1,7 +1,6 @@
 """The graph commands (build, show, top, path) and the pipeline under them: cache, processes, bad files."""
 from __future__ import annotations
 
-import pathlib
 import shutil
 
 import pytest
