@@ -166,6 +166,7 @@ def test_large_graph_layout_is_computed_here_deterministically():
     assert [(n["x"], n["y"]) for n in a["nodes"]] == [(n["x"], n["y"]) for n in b["nodes"]]
     assert len({(n["x"], n["y"]) for n in a["nodes"]}) == len(a["nodes"])
     assert "x" not in explorer_data(small_graph())["nodes"][0]
+    assert render_explorer(G) == render_explorer(G)  # same input, same bytes
 
 
 def test_json_for_html_is_inert_and_round_trips():
