@@ -24,7 +24,8 @@ graph (``graph.build.build_graph``).
   documents returning an alias table), all documents are read first, the
   table is learned, then every document is extracted with
   ``ingest.extract(doc, aliases=table)``; those references are cached per
-  file *and* table digest.
+  file *and* table digest. If learning fails, that is one warning and the
+  documents are extracted without learned aliases.
 * **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
 
 Not supported: watching files, sharing a cache between machines.
@@ -32,6 +33,7 @@ Not supported: watching files, sharing a cache between machines.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import hashlib
 import os
 import pathlib
@@ -135,12 +137,18 @@ def _file_key(path: pathlib.Path) -> Optional[str]:
 
 
 def _aliases_digest(aliases: Any) -> str:
+    """A digest of the alias table: its ``digest()``, else the repr of a dataclass (its fields
+    only, not cached helpers), else its pickle."""
     if aliases is None:
         return "none"
     digest = getattr(aliases, "digest", None)
     if callable(digest):
         return str(digest())
-    return hashlib.sha256(pickle.dumps(aliases, protocol=4)).hexdigest()[:16]
+    if dataclasses.is_dataclass(aliases):
+        data = repr(aliases).encode("utf-8")
+    else:
+        data = pickle.dumps(aliases, protocol=4)
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------- workers (top level: picklable)
@@ -277,7 +285,13 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
         # pass 2: learn aliases from all documents, then extract with them
         if learner is not None:
             docs = [r[1] for r in results if r[0] == "ok"]
-            aliases = learner(docs)
+            try:
+                aliases = learner(docs)
+            except Exception as err:  # a bug in the learner must not cost the whole build
+                msg = " ".join(str(err).split())[:200]
+                if on_error:
+                    on_error(f"learning aliases failed ({type(err).__name__}: {msg}); extracting without them")
+                aliases = None
             digest = _aliases_digest(aliases)
             todo = []
             for i, r in enumerate(results):

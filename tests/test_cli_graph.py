@@ -259,3 +259,16 @@ def test_a_dying_reader_fails_only_its_own_file():
     assert [r[0] for r in out] == ["ok", "ok", "error", "ok", "ok", "ok"]
     assert out[2] == ("error", "c: the reading process died")
     assert [r[1] for r in out if r[0] == "ok"] == ["a", "b", "d", "e", "f"]
+
+
+def test_a_failing_alias_learner_is_one_warning(tmp_path):
+    src = _corpus(tmp_path, ("A_RES_70_125.txt",))
+    warnings = []
+
+    def learn(docs):
+        raise ValueError("no table\ntoday")
+
+    got = pipeline.read_corpus([src], jobs=1, learn_aliases=learn, on_error=warnings.append)
+    plain = pipeline.read_corpus([src], jobs=1, learn_aliases=None)
+    assert warnings == ["learning aliases failed (ValueError: no table today); extracting without them"]
+    assert got.references == plain.references and got.failed == 0
