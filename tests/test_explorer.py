@@ -213,14 +213,14 @@ def browser():
 class Page:
     """An opened explorer page; records every request and every error."""
 
-    def __init__(self, browser, path: pathlib.Path):
+    def __init__(self, browser, path: pathlib.Path, fragment: str = ""):
         self.requests, self.refused, self.errors = [], [], []
         self.context = browser.new_context(viewport={"width": 1400, "height": 850})
         self.page = self.context.new_page()
         self.context.route("**/*", self._route)
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(path.as_uri())
+        self.page.goto(path.as_uri() + fragment)
         self.page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=60_000)
 
     def _route(self, route):
@@ -320,6 +320,30 @@ def test_clicking_a_node_shows_its_details_and_hovering_a_tooltip(small_page):
     assert "cited 3 times / cites 0" in panel and "General Assembly" in panel and "2015-12-16" in panel
     assert pg.get_attribute("#panel a", "href") == "https://undocs.org/en/A/RES/70/125"
     assert "Cited by (3 drawn)" in panel
+
+
+def test_address_fragment_opens_a_document(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    write_explorer(small_graph(), path)
+    page = Page(browser, path, "#70/125")
+    try:
+        assert page.page.inner_text("#panel h3") == "A/RES/70/125"
+        page.page.goto(path.as_uri() + "#S/PRST/2023/1")  # same page, new fragment
+        page.page.wait_for_function("() => document.querySelector('#panel h3').textContent === 'S/PRST/2023/1'")
+        assert page.js("window.citegraph.network.getSelectedNodes()") == ["S/PRST/2023/1"]
+    finally:
+        page.close()
+
+
+def test_empty_graph_page(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    assert write_explorer(nx.DiGraph(), path)["nodes"] == 0
+    page = Page(browser, path)
+    try:
+        assert page.visible() == set() and page.errors == []
+        assert "Showing 0 documents" in page.page.inner_text("#counts")
+    finally:
+        page.close()
 
 
 def test_focus_and_path(small_page):

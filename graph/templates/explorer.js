@@ -455,6 +455,13 @@
     shownEdges: function () { return edgesView.length; },
     search: search, goTo: goTo, ready: false, readyMs: null, t0: T0, times: TIMES
   };
+  // graph.html#79/194 opens on that document
+  function fromHash() {
+    var n = resolve(decodeURIComponent(location.hash.slice(1)));
+    if (n) goTo(n.id);
+  }
+  window.addEventListener("hashchange", fromHash);
+  if (location.hash.length > 1) fromHash();
   network.once("afterDrawing", function () {
     window.citegraph.ready = true;
     window.citegraph.readyMs = performance.now();
