@@ -8,8 +8,9 @@ The graph model
   (``A/RES/79/194``, ``S/RES/2720(2023)``) or, for an instrument without a
   symbol, by the key the extractor gives it (``Charter of the United Nations``).
   A joint symbol (``A/79/62-E/2024/3``) is one node keyed by its first symbol;
-  the other symbols are listed in ``aliases`` and references to them land on
-  that node.
+  the other symbols (from the joint spelling or a reference's
+  ``target_aliases``) are listed in ``aliases`` and references to them land
+  on that node.
 * **Node attributes** (all scalars): ``label``, ``kind`` (resolution, decision,
   presidential statement, report, letter, document, ...), ``body`` (General
   Assembly, Security Council, Economic and Social Council, Human Rights
@@ -30,8 +31,9 @@ The graph model
   symbol; flagged, not dropped). Lists are joined with :data:`SEP`.
 * **Text fit for XML**: characters XML 1.0 cannot hold (NUL, form feed, ...
   from OCR) are dropped from attribute values, and lines end with ``\\n``.
-* **No self-edges**: "the present resolution" and a document citing its own
-  symbol are counted in ``G.graph["self_references"]``.
+* **No self-edges**: "the present resolution" (references of kind ``self``)
+  and a document citing its own symbol are counted in
+  ``G.graph["self_references"]``.
 
 The occurrence-level detail lives in the references table (one row per
 :class:`~ingest.model.Reference`), which the exports write next to the graph.
@@ -276,9 +278,15 @@ def _alias_map(documents: list[Document], references: list[Reference]) -> dict[s
     for d in documents:
         if d.symbol:
             joints.add(d.symbol)
+    given: dict[str, set[str]] = {}  # target -> its other symbols, as the extractor gives them
     for r in references:
         joints.add(r.target)
         joints.add(r.source)
+        others = getattr(r, "target_aliases", ()) or ()
+        if isinstance(others, str):
+            others = (others,)
+        if others:
+            given.setdefault(r.target, set()).update(o for o in others if o and o != r.target)
     aliases: dict[str, str] = {}
     for j in sorted(joints):
         parts = split_joint(j)
@@ -286,6 +294,11 @@ def _alias_map(documents: list[Document], references: list[Reference]) -> dict[s
             head = aliases.get(parts[0], parts[0])
             for p in [j, *parts]:
                 aliases.setdefault(p, head)
+    for target in sorted(given):
+        head = aliases.get(target, target)
+        for other in sorted(given[target]):
+            if other != head:
+                aliases.setdefault(other, head)
     return aliases
 
 
@@ -354,7 +367,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     self_refs = 0
     for r in references:
         s, t = canon(r.source), canon(r.target)
-        if s == t:
+        if s == t or r.kind == "self":
             self_refs += 1
             continue
         refs_to.setdefault(t, []).append(r)

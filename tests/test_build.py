@@ -1,6 +1,8 @@
 """graph.build: the rules of the citation graph, on documents and references made by hand."""
 from __future__ import annotations
 
+import dataclasses
+
 import networkx as nx
 import pytest
 
@@ -150,6 +152,24 @@ def test_joint_symbol_is_one_node_with_aliases():
     assert split(node["aliases"]) == ["A/79/62-E/2024/3", "E/2024/3"]
     assert G.edges["A/RES/79/194", "A/79/62"]["count"] == 2
     assert G.edges["A/RES/79/194", "A/79/62"]["paragraphs"] == "op1 | op2"
+
+
+@pytest.mark.skipif("target_aliases" not in {f.name for f in dataclasses.fields(Reference)},
+                    reason="Reference.target_aliases not in the model yet")
+def test_target_aliases_of_a_reference_fold_into_its_node():
+    refs = [ref("A/RES/79/194", "A/79/62", "op1", target_aliases=("E/2024/3",)),
+            ref("A/RES/79/200", "E/2024/3", "op2")]
+    G = build_graph([], refs)
+    assert "E/2024/3" not in G
+    assert G.nodes["A/79/62"]["aliases"] == "E/2024/3"
+    assert list(G.edges) == [("A/RES/79/194", "A/79/62"), ("A/RES/79/200", "A/79/62")]
+
+
+def test_self_mentions_are_never_edges():
+    G = build_graph([doc("A/RES/79/194")], [ref("A/RES/79/194", "A/RES/79/194", kind="self"),
+                                             ref("A/RES/79/194", "A/RES/78/132", kind="self")])
+    assert G.number_of_edges() == 0
+    assert G.graph["self_references"] == 2
 
 
 def test_stub_keeps_what_citing_texts_say():
