@@ -151,8 +151,8 @@
   }
 
   // ------------------------------------------------------------------ legend + filters
-  function checkList(fieldset, items, key, glyph, legendBox) {
-    items.forEach(function (item) {
+  function checkList(fieldset, items, key, glyph, legendBox, legendMax) {
+    items.forEach(function (item, i) {
       var lab = el("label", "check");
       var box = el("input"); box.type = "checkbox"; box.checked = true; box.value = item.name;
       box.dataset.name = item.name;
@@ -165,16 +165,18 @@
       lab.appendChild(el("span", null, item.name));
       lab.appendChild(el("span", "n", fmt(item.count)));
       fieldset.appendChild(lab);
+      if (i >= legendMax) return;
       var row = el("div");
       row.appendChild(glyph(item));
       row.appendChild(el("span", null, item.name));
       legendBox.appendChild(row);
     });
+    if (items.length > legendMax) legendBox.appendChild(el("div", "hint", "+ " + (items.length - legendMax) + " more in the filters"));
   }
   function swatch(item) { var s = el("span", "swatch"); s.style.background = item.color; return s; }
   function shapeGlyph(item) { return el("span", "shape", SHAPE_GLYPH[item.shape] || "\u25CF"); }
-  checkList($("filter-body"), META.bodies, "hiddenBodies", swatch, $("legend-bodies"));
-  checkList($("filter-kind"), META.kinds, "hiddenKinds", shapeGlyph, $("legend-kinds"));
+  checkList($("filter-body"), META.bodies, "hiddenBodies", swatch, $("legend-bodies"), 6);
+  checkList($("filter-kind"), META.kinds, "hiddenKinds", shapeGlyph, $("legend-kinds"), 12);
 
   function setYearInputs() {
     $("year-min").value = state.yearMin === null ? "" : state.yearMin;
@@ -284,13 +286,13 @@
     b.type = "button";
     b.addEventListener("click", function () { $("focus-symbol").value = n.id; doFocus(); });
     panel.appendChild(b);
-    linkList(panel, "Cites (" + fmt(outAdj.get(id).length) + " drawn)", outAdj.get(id), "to");
-    linkList(panel, "Cited by (" + fmt(inAdj.get(id).length) + " drawn)", inAdj.get(id), "from");
+    linkList(panel, "Cites", n.cites, outAdj.get(id), "to");
+    linkList(panel, "Cited by", n.cited, inAdj.get(id), "from");
     $("focus-symbol").value = n.id;
   }
-  function linkList(panel, heading, edges, end) {
-    if (!edges.length) return;
-    panel.appendChild(el("h4", null, heading));
+  function linkList(panel, heading, total, edges, end) {
+    if (!total) return;
+    panel.appendChild(el("h4", null, heading + " (" + fmt(total) + (edges.length === total ? "" : ", " + fmt(edges.length) + " drawn on this page") + ")"));
     var ul = el("ul", "links");
     edges.slice().sort(function (a, b) { return b.count - a.count || (a[end] < b[end] ? -1 : 1); })
       .slice(0, 60).forEach(function (e) {
