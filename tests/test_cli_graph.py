@@ -158,9 +158,11 @@ def test_top(built, args, kw):
     assert rows[0].startswith("symbol") and len(rows) == 4
     G = read_json(out / "graph.json")
     expected = analysis.most_cited(G, 3, **kw) if kw else analysis.pagerank(G, 3)
-    assert [r.split()[0] for r in rows[1:]] == expected["symbol"].tolist()
+    symbols = expected["symbol"].tolist()
+    for row, symbol in zip(rows[1:], symbols):  # a long key ("Charter of the United Nations") is cut
+        assert row.startswith(symbol + " ") or row.startswith(symbol[:21] + "…")
     if kw and "body" in kw:
-        assert all(G.nodes[r.split()[0]]["body"] == kw["body"] for r in rows[1:])
+        assert all(G.nodes[s]["body"] == kw["body"] for s in symbols)
 
 
 def test_path(built):
