@@ -50,28 +50,52 @@ def main(ctx: click.Context) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=pathlib.Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
 def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
-    """Print every reference found in PATHS (files or folders, read recursively)."""
-    files = list(ingest.iter_paths(paths, skipped=lambda p, why: warn(f"{p}: {why}")))
-    read = 0
+    """Print every reference found in PATHS (files or folders, read recursively).
+
+    Files are read across all cores; names learned from any file's footnotes apply to all.
+    """
+    from .pipeline import read_corpus
+
+    corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn)
     out = sys.stdout
-    rows = []
-    for path in progress(files, "extract"):
+    rows = [r.to_dict() for r in corpus.references]
+    if fmt == "jsonl":
+        for d in rows:
+            out.write(json.dumps({k: d[k] for k in JSONL_FIELDS}, ensure_ascii=False) + "\n")
+    elif rows:
+        _print_table(rows, out)
+    if corpus.files and not corpus.documents:
+        raise click.ClickException("no file could be read")
+    if not corpus.files:
+        raise click.ClickException("no file could be read")
+
+
+@main.command("aliases")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=pathlib.Path))
+@click.option("--learned-only", is_flag=True, help="Only the names learned from footnotes.")
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv"]), default="table", show_default=True)
+def aliases_cmd(paths: tuple[pathlib.Path, ...], learned_only: bool, fmt: str) -> None:
+    """List instrument names: the curated table and the names learned from the footnotes of PATHS
+    (default: the sample corpus), with where each was learned."""
+    from ingest import named
+
+    files = list(ingest.iter_paths(paths or (SAMPLE,), skipped=lambda p, why: None))
+    docs = []
+    for path in progress(files, "aliases"):
         try:
-            doc, refs = ingest.extract_file(path)
+            docs.append(ingest.read_document(path))
         except ReadError as err:
             warn(str(err))
-            continue
-        read += 1
-        for r in refs:
-            d = r.to_dict()
-            if fmt == "jsonl":
-                out.write(json.dumps({k: d[k] for k in JSONL_FIELDS}, ensure_ascii=False) + "\n")
-            else:
-                rows.append(d)
-    if fmt == "table" and rows:
-        _print_table(rows, out)
-    if read == 0:
-        raise click.ClickException("no file could be read")
+    table = named.learn_aliases(docs)
+    rows = [] if learned_only else [("curated", a.name, a.target, a.pinpoint or "", a.kind, a.source)
+                                    for a in table.curated]
+    rows += [("learned", a.name, a.target, a.pinpoint or "", a.kind, a.learned_from or "") for a in table.learned]
+    if fmt == "tsv":
+        sys.stdout.write("origin\tname\ttarget\tpinpoint\tkind\tsource\n")
+        for r in rows:
+            sys.stdout.write("\t".join(r) + "\n")
+        return
+    _rows(sys.stdout, ("ORIGIN", "NAME", "TARGET", "PINPOINT", "KIND", "SOURCE"), rows, (7, 48, 26, 14, 18, 60))
 
 
 def _print_table(rows: list[dict], out) -> None:

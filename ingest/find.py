@@ -31,7 +31,7 @@ from . import symbols
 from .model import Document, Reference
 from .text import normalise_verb, parse_date, parse_text
 
-__all__ = ["extract", "extract_text", "find_in_text", "Hit"]
+__all__ = ["extract", "extract_explicit", "extract_text", "find_in_text", "Hit"]
 
 # ---------------------------------------------------------------- grammar as regexes
 
@@ -119,8 +119,8 @@ _DATE_AFTER = re.compile(r"^\s*(?:[A-H](?:\s(?:and|to)\s[A-H])?\s*)?,?\s*(?:of|d
 _RELATIONS = sorted(_G["relations"].items(), key=lambda x: len(x[0]), reverse=True)
 _RELATION_RX = re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in _RELATIONS) + r")\b", re.I)
 
-_SENT_END = re.compile(r"(?<![A-Z])(?<!para)(?<!paras)(?<!No)(?<!no)(?<!Sect)(?<!Corr)(?<!Rev)(?<!Add)(?<!art)"
-                       r"(?<!Art)(?<!chap)(?<!pp)(?<!vol)[.;](?=\s+[A-Z(“\"])")
+_SENT_END = re.compile(r"(?<![A-Z])[.;](?=\s+[A-Z(“\"])")
+_NOT_END = ("para", "paras", "No", "no", "Sect", "Corr", "Rev", "Add", "art", "Art", "chap", "pp", "vol", "Vol")
 
 
 @dataclass(frozen=True)
@@ -416,7 +416,7 @@ class _Marks:
     def __init__(self, text: str):
         self.text = text
         self.verbs = [(m.start(), _G["relations"][m.group(1).lower()]) for m in _RELATION_RX.finditer(text)]
-        self.ends = [m.end() for m in _SENT_END.finditer(text)]
+        self.ends = [m.end() for m in _SENT_END.finditer(text) if not text.endswith(_NOT_END, 0, m.start())]
 
     def relation(self, pos: int, default: Optional[str]) -> Optional[str]:
         i = bisect.bisect_left(self.verbs, (pos, "")) - 1
@@ -430,12 +430,8 @@ class _Marks:
         return _clip(self.text[a:b].strip(), 600) or ""
 
 
-def extract(doc: Document, aliases=None) -> list[Reference]:
-    """Every reference of a parsed document, in reading order.
-
-    ``aliases`` (an :class:`ingest.named.AliasTable`) adds names learned from
-    other documents' footnotes when named references are found.
-    """
+def extract_explicit(doc: Document) -> list[Reference]:
+    """The explicit references of a parsed document (symbols and numbers), in reading order."""
     speaker = doc.body or "GA"
     source = doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
     refs: list[Reference] = []
@@ -472,13 +468,27 @@ def extract(doc: Document, aliases=None) -> list[Reference]:
         for h in hits:
             if not own(h.target):
                 refs.append(_ref(doc, source, "notes", fn.number, h, None, marks.sentence(h.start, h.end), "text"))
-    try:
-        from . import named
-    except ImportError:  # pragma: no cover - named instruments are optional
-        return refs
-    if hasattr(named, "find_named"):
-        refs = refs + named.find_named(doc, refs, aliases=aliases)
     return refs
+
+
+def extract(doc: Document, aliases=None, include_self: bool = False,
+            explicit: Optional[list[Reference]] = None) -> list[Reference]:
+    """Every reference of a parsed document: explicit ones, then named ones.
+
+    ``aliases`` (an :class:`ingest.named.AliasTable`, e.g. from
+    :func:`ingest.named.learn_aliases` over a corpus) adds names learned from
+    other documents' footnotes. ``include_self`` adds "the present resolution"
+    mentions as ``kind="self"`` (never an edge). ``explicit`` passes the
+    explicit references when they were already found.
+    """
+    from . import named
+
+    refs = extract_explicit(doc) if explicit is None else explicit
+    source = doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
+    out = refs + named.find_named(doc, refs, aliases=aliases, source=source)
+    if include_self:
+        out += named.self_mentions(doc, source)
+    return out
 
 
 def _link_symbol(url: str) -> Optional[str]:

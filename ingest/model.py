@@ -68,7 +68,8 @@ class Paragraph:
     ``xN`` (other text); ``verb`` is the leading verb as written ("Recalling
     also", "Requests"). ``footnotes`` are those whose marks stand in the text.
     ``links`` are ``(surface, url)`` pairs of hyperlinks the document itself
-    embedded in this paragraph (Word, Markdown), kept as evidence.
+    embedded in this paragraph (Word, Markdown), kept as evidence; ``marks``
+    are ``(footnote number, offset in text)`` of the footnote marks.
     """
 
     id: str
@@ -78,6 +79,7 @@ class Paragraph:
     verb: Optional[str] = None
     footnotes: tuple[Footnote, ...] = ()
     links: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    marks: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -38,22 +38,24 @@ _EMPH = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
 _WS = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _PAGE = re.compile(r"<!--\s*Page\s+\d+\s*-->", re.I)
+_MARK = "\ue000"  # a footnote mark while the block is cleaned (private use)
 _STARS = re.compile(r"\*{2,}|_{2,}")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
-def clean_inline(raw: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, str]]]:
     """Drop inline markup from one block.
 
-    Returns ``(text, footnote_marks, links)``; marks and links are removed from
-    the text (their words stay) so that "70/1<sup>2</sup>" reads "70/1".
+    Returns ``(text, marks, links)``; marks (``(number, offset in text)``) and
+    links are removed from the text (their words stay) so that
+    "70/1<sup>2</sup>" reads "70/1".
     """
-    marks: list[str] = []
+    numbers: list[str] = []
     links: list[tuple[str, str]] = []
 
     def sup(m: re.Match) -> str:
-        marks.append(m.group(1))
-        return ""
+        numbers.append(m.group(1))
+        return _MARK
 
     def link(m: re.Match) -> str:
         links.append((m.group(1), m.group(2)))
@@ -72,6 +74,14 @@ def clean_inline(raw: str) -> tuple[str, list[str], list[tuple[str, str]]]:
         s = _EMPH.sub("", s)
     s = _INVISIBLE.sub("", s)
     s = _WS.sub(" ", s.replace("\r", "").replace("\n", " ")).strip()
+    marks: list[tuple[str, int]] = []
+    if numbers:
+        parts = s.split(_MARK)
+        out = parts[0]
+        for number, part in zip(numbers, parts[1:]):
+            marks.append((number, len(out)))
+            out += part
+        s = _WS.sub(" ", out).strip()
     return s, marks, links
 
 
@@ -226,7 +236,7 @@ _BODY_NAMES = {"general assembly": "GA", "security council": "SC", "economic and
 class _Block:
     raw: str
     text: str
-    marks: list[str]
+    marks: list[tuple[str, int]]
     links: list[tuple[str, str]]
     page_break_before: bool = False
     after_notes: bool = False
@@ -236,9 +246,17 @@ class _Block:
 class _Para:
     kind: str
     text: str
-    marks: list[str] = field(default_factory=list)
+    marks: list[tuple[str, int]] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
     number: Optional[str] = None
+
+    def extend(self, b: "_Block") -> None:
+        """Join the next block to this paragraph (it was broken by a page or a footnote block)."""
+        self.text = self.text.rstrip()
+        shift = len(self.text) + 1
+        self.text += " " + b.text
+        self.marks += [(n, o + shift) for n, o in b.marks]
+        self.links += b.links
 
 
 def _split_blocks(text: str) -> tuple[list[_Block], dict[str, str]]:
@@ -419,9 +437,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     for b in body_blocks:
         t = b.text
         if paras and paras[-1].kind not in ("outside",) and _joins_previous(paras[-1], b):
-            paras[-1].text = paras[-1].text.rstrip() + " " + t
-            paras[-1].marks += b.marks
-            paras[-1].links += b.links
+            paras[-1].extend(b)
             continue
         if not resolution_like:
             num = re.match(r"^(\d{1,3})\s*\.\s", t)
@@ -436,9 +452,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
             continue
         if re.match(r"^\(?[a-z]{1,4}\)\s", t) or re.match(r"^\([ivx]+\)\s", t):
             if paras and paras[-1].kind == "operative":
-                paras[-1].text += " " + t
-                paras[-1].marks += b.marks
-                paras[-1].links += b.links
+                paras[-1].extend(b)
                 continue
         num = re.match(r"^(\d{1,3})\s*\.\s", t)
         if num or (phase == "operative" and not _is_preambular_start(t)) or \
@@ -464,13 +478,13 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
             counters[p.kind] += 1
             pid = f"{prefix[p.kind]}{counters[p.kind]}"
         fns = []
-        for mark in p.marks:
+        for mark, _ in p.marks:
             if mark in notes and mark not in used:
                 fns.append(Footnote(mark, notes[mark]))
                 used.add(mark)
         out.append(Paragraph(id=pid, kind=p.kind, text=p.text, number=p.number,
                              verb=leading_verb(p.text) if p.kind in ("preambular", "operative") else None,
-                             footnotes=tuple(fns), links=tuple(p.links)))
+                             footnotes=tuple(fns), links=tuple(p.links), marks=tuple(p.marks)))
     unplaced = tuple(Footnote(n, t) for n, t in notes.items() if n not in used)
     return Document(
         file=file, symbol=own_symbol, symbol_source=own_source, format=fmt, paragraphs=tuple(out),

@@ -1,0 +1,341 @@
+"""Named instruments: "the Tunis Agenda", "the 2030 Agenda" -> the documents that hold them.
+
+Pure functions over data. The curated table is ``ingest/data/instruments.tsv``
+(names and aliases, canonical symbol, pinpoint, kind, source); phrases that
+contain a name but are not a reference are ``ingest/data/not_instruments.tsv``.
+Names are also *learned*: when a footnote gives the symbol for a named thing
+("the New Urban Agenda ...³" with "³ Resolution 71/256, annex."), the name is
+learned and applies everywhere. Learned aliases are kept apart from curated
+ones (:class:`Alias` ``learned_from``).
+
+A named reference is emitted once per target and paragraph, and not at all in a
+paragraph that already cites the same target explicitly. "The present
+resolution" is the document itself: with ``include_self=True`` it is returned
+with ``kind="self"``; it is never an edge.
+
+Not supported: names in other languages, "the Agenda" or "the Declaration"
+without the rest of the name, abbreviations (WSIS+10, GDC).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import pathlib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from . import symbols
+from .model import Document, Reference
+
+__all__ = ["Alias", "AliasTable", "curated", "learn_aliases", "find_named", "self_mentions"]
+
+_DATA = pathlib.Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One name of an instrument and where it points."""
+
+    name: str
+    target: str
+    pinpoint: Optional[str]
+    kind: str
+    source: str
+    learned_from: Optional[str] = field(default=None)  # "file, footnote N" for learned names
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Curated and learned names; ``learned`` wins nothing over ``curated``."""
+
+    curated: tuple[Alias, ...]
+    learned: tuple[Alias, ...] = ()
+
+    def all(self) -> tuple[Alias, ...]:
+        names = {a.name for a in self.curated}
+        return self.curated + tuple(a for a in self.learned if a.name not in names)
+
+    @functools.cached_property
+    def _groups(self) -> list[tuple[str, re.Pattern, dict[str, Alias]]]:
+        """Names grouped by an anchor word: a paragraph is searched only for the groups whose
+        anchor it contains (a plain substring test), which keeps matching fast."""
+        groups: dict[str, dict[str, Alias]] = {}
+        for a in self.all():
+            words = re.findall(r"[\w’'+.-]{3,}", a.name)
+            rest = words[1:] or words
+            anchor = max(rest, key=len) if rest else a.name
+            groups.setdefault(anchor, {})[_normal(a.name)] = a
+        out = []
+        for anchor, by_name in sorted(groups.items()):
+            names = sorted(by_name, key=len, reverse=True)
+            rx = re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in names) + r")(?![\w-])")
+            out.append((anchor, rx, by_name))
+        return out
+
+    def finditer(self, text: str) -> list[tuple[re.Match, Alias]]:
+        """Names in ``text``, longest first where two overlap, in order of position."""
+        found: list[tuple[re.Match, Alias]] = []
+        for anchor, rx, by_name in self._groups:
+            if anchor not in text:
+                continue
+            for m in rx.finditer(text):
+                alias = by_name.get(_normal(m.group(0)))
+                if alias is not None:
+                    found.append((m, alias))
+        if len(found) < 2:
+            return found
+        found.sort(key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
+        out: list[tuple[re.Match, Alias]] = []
+        end = -1
+        for m, a in found:
+            if m.start() >= end:
+                out.append((m, a))
+                end = m.end()
+        return out
+
+
+def _name_pattern(name: str) -> str:
+    # spaces match any run of spaces; dashes match any dash; the first letter may be either case
+    out = []
+    for i, ch in enumerate(name):
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in "–-":
+            out.append("[-–]")
+        elif i == 0 and ch.isalpha():
+            out.append(f"[{ch.upper()}{ch.lower()}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _normal(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).replace("–", "-")
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _read_tsv(name: str) -> list[dict]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
+
+
+@functools.lru_cache(maxsize=None)
+def curated() -> AliasTable:
+    """The curated table of ``ingest/data/instruments.tsv``."""
+    out = []
+    for row in _read_tsv("instruments.tsv"):
+        for name in (n.strip() for n in row["names"].split("|")):
+            if name:
+                out.append(Alias(_normal(name), row["symbol"], row["pinpoint"] or None, row["kind"],
+                                 row["source"]))
+    return AliasTable(tuple(out))
+
+
+@functools.lru_cache(maxsize=None)
+def _traps() -> re.Pattern:
+    pats = [r["pattern"] for r in _read_tsv("not_instruments.tsv")]
+    return re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(pats, key=len, reverse=True)))
+
+
+_SELF = re.compile(r"\b(?:the present|this) (?:resolution|decision|presidential statement)\b", re.I)
+# a Title Case name ending in an instrument noun, or a quoted title after "entitled"
+_NOUNS = (r"Agenda|Declaration|Programme of Action|Platform for Action|Plan of Action|Framework|Consensus|"
+          r"Pathway|Strategy|Compact|Pact|Commitment|Covenant|Convention|Outcome|Plan of Implementation|"
+          r"Principles|Protocol|Accord|Agreement|Programme|Plan|Charter")
+_WORD = r"(?:[A-Z0-9][\w’'+.-]*)"
+_LINK = r"(?:of|for|on|and|the|to|in|against|at|with|from)"
+_LEARNABLE = re.compile(
+    r"\bthe\s+(?P<name>(?:" + _WORD + r"\s+(?:" + _LINK + r"\s+)*)*?(?:" + _NOUNS + r")"
+    r"(?:\s+(?:" + _LINK + r"\s+)+(?:" + _WORD + r"(?:\s*[-–:]\s*|\s+(?:" + _LINK + r"\s+)*)?)+)?)"
+    r"|entitled\s+[“\"](?P<title>[^”\"]{4,200})[”\"]")
+_GENERIC = {"Political", "Declaration", "Programme", "Action", "Plan", "Platform", "Agenda", "Framework",
+            "Strategy", "Convention", "Protocol", "Optional", "Additional", "Guiding", "Principles", "United",
+            "Nations", "Global", "International", "World", "Outcome", "Document", "Report", "General",
+            "Assembly", "Council", "Secretary-General", "Commitment", "Compact", "Pact", "Charter", "Consensus",
+            "Pathway", "Covenant", "Accord", "Agreement", "Implementation", "Conference", "Summit", "Regional",
+            "Ministerial", "Final", "Joint", "New", "Development", "Sustainable", "Human", "Rights"}
+
+
+def _distinctive(name: str) -> bool:
+    words = re.findall(r"[\w’'+.-]+", name)
+    return len(words) >= 2 and any((w[:1].isupper() or w[:1].isdigit()) and w not in _GENERIC for w in words)
+
+
+def learn_from(doc: Document, explicit: Optional[list[Reference]] = None) -> list[Alias]:
+    """Names this document gives a symbol for in a footnote.
+
+    The name is the instrument-like phrase (or the quoted title after
+    "entitled") in the text between the previous footnote mark and this one;
+    the footnote must cite exactly one document.
+    """
+    by_note: dict[tuple[str, str], list] = {}
+    if explicit is None:
+        # only the footnotes matter here: find their references alone (cheap)
+        from .find import find_in_text
+        speaker = doc.body or "GA"
+        for p in doc.paragraphs:
+            for fn in p.footnotes:
+                hits = [h for h in find_in_text(fn.text, speaker) if h.target != doc.symbol]
+                if hits:
+                    by_note[(p.id, fn.number)] = hits
+    else:
+        for r in explicit:
+            if r.footnote:
+                by_note.setdefault((r.paragraph, r.footnote), []).append(r)
+    out = []
+    for p in doc.paragraphs:
+        prev = 0
+        for number, offset in p.marks:
+            refs = by_note.get((p.id, number), [])
+            segment = p.text[prev:offset]
+            prev = offset
+            if len({r.target for r in refs}) != 1:
+                continue
+            r = refs[0]
+            found = _last_name(segment)
+            if found is None:
+                continue
+            name, quoted = found
+            noun = _NOUN_KIND.search(name)
+            kind = "report" if quoted else (noun.group(0).lower() if noun else symbols.describe(r.target)[1])
+            out.append(Alias(_normal(name), r.target, r.pinpoint, kind, f"footnote {number} of {p.id}",
+                             learned_from=f"{doc.file}, footnote {number}"))
+    return out
+
+
+_NOUN_KIND = re.compile(r"(?:Programme of Action|Platform for Action|Plan of Action|Agenda|Declaration|Framework|"
+                        r"Consensus|Pathway|Strategy|Compact|Pact|Covenant|Convention|Protocol|Agreement|Charter)",
+                        re.I)
+_NEW_ITEM = re.compile(r",\s+(?:the|a|an|its|their)\s|\band the\s|;")
+
+
+def _last_name(segment: str) -> Optional[tuple[str, bool]]:
+    """The name a footnote mark at the end of ``segment`` is about, or None.
+
+    It is the last instrument-like name (or quoted title) in the segment, with
+    nothing after it but a clause about it (", adopted at ..., held in ...,");
+    a new list item (", the ...") after it means the mark belongs to that item.
+    """
+    last = None
+    for m in _LEARNABLE.finditer(segment):
+        last = m
+    if last is None:
+        return None
+    quoted = last.group("title") is not None
+    name = (last.group("name") or last.group("title") or "").strip(" ,;:")
+    # "the 2030 Agenda and the Addis Ababa Action Agenda": the last of the two
+    name = re.split(r"\s+and\s+the\s+", name)[-1] if not quoted else name
+    name = re.sub(r"\s+(?:of|for|on|and|the|to|in|against|at|with|from)$", "", name)
+    tail = segment[last.end():]
+    if len(tail) > 250 or _NEW_ITEM.search(tail):
+        return None
+    if not name or not (quoted or _distinctive(name)) or _traps().search(name):
+        return None
+    return name, quoted
+
+
+def learn_aliases(documents: Iterable[Document], base: Optional[AliasTable] = None,
+                  explicit: Optional[Iterable[list[Reference]]] = None) -> AliasTable:
+    """Curated names plus the names learned from every document's footnotes.
+
+    ``explicit``, when given, holds each document's explicit references (in the
+    same order), so they are not found twice. A name learned for two different
+    targets is dropped (it is ambiguous).
+    """
+    base = base or curated()
+    seen: dict[str, Alias] = {}
+    ambiguous: set[str] = set()
+    curated_names = {a.name for a in base.curated}
+    pairs = zip(documents, explicit) if explicit is not None else ((d, None) for d in documents)
+    for doc, refs in pairs:
+        for a in learn_from(doc, refs):
+            if a.name in curated_names:
+                continue
+            old = seen.get(a.name)
+            if old is not None and old.target != a.target:
+                ambiguous.add(a.name)
+            elif old is None:
+                seen[a.name] = a
+    learned = tuple(sorted((a for n, a in seen.items() if n not in ambiguous), key=lambda a: a.name))
+    return AliasTable(base.curated, learned)
+
+
+def self_mentions(doc: Document, source: str) -> list[Reference]:
+    """"The present resolution": the document itself (kind ``self``; never an edge)."""
+    out = []
+    for p in doc.paragraphs:
+        if p.kind == "outside":
+            continue
+        for m in _SELF.finditer(p.text):
+            out.append(Reference(source=source, target=source, kind="self", paragraph=p.id, file=doc.file,
+                                 surface=m.group(0), start=m.start(), end=m.end()))
+    return out
+
+
+def find_named(doc: Document, explicit: list[Reference], aliases: Optional[AliasTable] = None,
+               source: Optional[str] = None) -> list[Reference]:
+    """Named references of ``doc``, skipping targets the same paragraph cites explicitly."""
+    table = aliases or curated()
+    # names this very document teaches in its footnotes count in it too
+    own = learn_from(doc, explicit) if any(p.marks for p in doc.paragraphs) else []
+    if own:
+        names = {a.name for a in table.all()}
+        extra = tuple({a.name: a for a in own if a.name not in names}.values())
+        if extra:
+            table = AliasTable(table.curated, table.learned + extra)
+    source = source or (explicit[0].source if explicit else (doc.symbol or doc.file))
+    cited = {(r.paragraph, r.target) for r in explicit}
+    traps = _traps()
+    out: list[Reference] = []
+    from .find import _Marks  # relation and sentence lookups shared with explicit references
+    from .text import normalise_verb
+    for p in doc.paragraphs:
+        if p.kind == "outside":
+            continue
+        masked = [(m.start(), m.end()) for m in traps.finditer(p.text)]
+        done: set[str] = set()
+        marks = None
+        for m, alias in table.finditer(p.text):
+            if any(a <= m.start() < b for a, b in masked):
+                continue
+            if _inside_longer_name(p.text, m.start()):
+                continue
+            target = alias.target
+            if target == doc.symbol or (p.id, target) in cited or target in done:
+                continue
+            done.add(target)
+            marks = marks or _Marks(p.text)
+            pin = alias.pinpoint
+            pm = _PARA_OF.search(p.text[max(0, m.start() - 60):m.start()])
+            if pm:
+                pin = f"para. {pm.group(1)}"
+            body, kind = symbols.describe(target) if "/" in target else ("United Nations", alias.kind)
+            out.append(Reference(
+                source=source, target=target, kind="named", paragraph=p.id, pinpoint=pin,
+                relation=marks.relation(m.start(), normalise_verb(p.verb)), target_body=body,
+                target_type=alias.kind, file=doc.file, surface=m.group(0), start=m.start(), end=m.end(),
+                target_title=alias.name, sentence=marks.sentence(m.start(), m.end()),
+                evidence="alias" if alias.learned_from else "text"))
+    return out
+
+
+_PARA_OF = re.compile(r"\bparagraphs?\s+(\d+(?:\s*(?:,|and)\s*\d+)*)\s+of\s+(?:the\s+)?$")
+_BEFORE_WORD = re.compile(r"([A-Z][\w-]*)\s+$")
+_OPENERS = {"The", "In", "At", "On", "Of", "And", "By", "With", "Under", "To", "For", "As", "Its", "Their", "Our"}
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """"Connect 2030 Agenda": a capitalised word right before the name makes it another name."""
+    m = _BEFORE_WORD.search(text[max(0, start - 40):start])
+    if not m:
+        return False
+    w = m.group(1)
+    if w in _OPENERS or w.endswith("ing") or w.endswith("s") and w[:-1].lower().endswith(("recall", "reaffirm",
+                                                                                           "note", "welcome")):
+        return False
+    # a sentence start is not part of a name
+    before = text[:start - len(m.group(0))].rstrip()
+    return not (before == "" or before.endswith((".", ";", ":")))

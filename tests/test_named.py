@@ -1,0 +1,146 @@
+"""Named instruments: curated names, traps, names learned from footnotes, one reference per paragraph."""
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import ingest
+from ingest import named
+from ingest.text import parse_text
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def named_targets(text, **kw):
+    doc = parse_text("The General Assembly,\n\n" + text, file="A_RES_80_1.txt")
+    return [(r.target, r.pinpoint) for r in ingest.extract(doc, **kw) if r.kind == "named"]
+
+
+# real strings from resolutions in ../shared/corpus -> (target, pinpoint)
+NAMES = [
+    ("Recognizing the role of science and technology as enablers for the achievement of the 2030 Agenda,",
+     [("A/RES/70/1", None)]),
+    ("Recalling also the references to information and communications technologies contained in the 2030 Agenda "
+     "and the Addis Ababa Action Agenda,", [("A/RES/70/1", None), ("A/RES/69/313", "annex")]),
+    ("Reaffirming its common desire and commitment to the vision as laid out in the Geneva Declaration of "
+     "Principles,", [("A/C.2/59/3", "annex")]),
+    ("Considering the commitments in the Global Digital Compact,", [("A/RES/79/1", "annex I")]),
+    ("as reflected in paragraph 72 of the Tunis Agenda for the Information Society,", [("A/60/687", "para. 72")]),
+    ("Reaffirming also the outcome of the high-level meeting of the General Assembly on the overall review of the "
+     "implementation of the outcomes of the World Summit on the Information Society, which provides",
+     [("A/RES/70/125", None)]),
+    ("Guided by the purposes and principles of the Charter of the United Nations,",
+     [("Charter of the United Nations", None)]),
+    ("Reaffirming the Universal Declaration of Human Rights and the Vienna Declaration and Programme of Action,",
+     [("A/RES/217(III)", "A"), ("A/CONF.157/24", "Part I, chap. III")]),
+    ("Recalling the Sendai Framework for Disaster Risk Reduction 2015–2030,", [("A/RES/69/283", "annex II")]),
+    ("the Beijing Declaration and Platform for Action and the outcome documents", [("A/CONF.177/20/Rev.1",
+                                                                                   "chap. I, resolution 1, annexes I and II")]),
+    ("Reaffirming the Paris Agreement,", [("FCCC/CP/2015/10/Add.1", "decision 1/CP.21, annex")]),
+]
+
+TRAPS = [
+    # an ITU programme, not resolution 70/1 (A/RES/79/194, pp28)
+    "noting the many efforts to help to bridge digital divides, including the Connect 2030 Agenda for Global "
+    "Telecommunication/Information and Communication Technology, including Broadband, for Sustainable Development,",
+    # an event, not resolution 70/125 (A/RES/79/194, op33)
+    "looks forward to the overall review of the implementation of the outcomes of the World Summit on the "
+    "Information Society in 2025;",
+    "Agenda item 15",
+    "Recalling the Agenda 2063 of the African Union,",
+    "Requests the Secretary-General to report on the implementation of the present resolution;",
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMES)
+def test_curated_names(text, expected):
+    assert named_targets(text) == expected
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps(text):
+    assert named_targets(text) == []
+
+
+def test_present_resolution_is_self_not_an_edge():
+    doc = parse_text("The General Assembly,\n\nDecides to review the implementation of the present resolution.",
+                     file="A_RES_80_1.txt")
+    assert [r for r in ingest.extract(doc) if r.target == doc.symbol] == []
+    mine = [r for r in ingest.extract(doc, include_self=True) if r.kind == "self"]
+    assert [(r.target, r.surface) for r in mine] == [("A/RES/80/1", "the present resolution")]
+
+
+def test_once_per_paragraph_and_not_when_cited_explicitly():
+    refs = named_targets("Reaffirming its resolution 70/1, entitled “Transforming our world: the 2030 Agenda for "
+                         "Sustainable Development”, and the 2030 Agenda, and the Addis Ababa Action Agenda and the "
+                         "Addis Ababa Action Agenda,")
+    assert refs == [("A/RES/69/313", "annex")]
+
+
+SEED = """The General Assembly,
+
+*Reaffirming* the Fooland Agenda for Sustainable Tests, adopted at the Conference held in Foo,<sup>3</sup>
+
+---
+
+<sup>3</sup> Resolution 71/999, annex.
+"""
+
+
+def test_learned_from_a_footnote_and_applied_everywhere():
+    teacher = parse_text(SEED, file="A_RES_80_2.md", fmt="markdown")
+    learned = named.learn_from(teacher)
+    assert [(a.name, a.target, a.pinpoint) for a in learned] == [
+        ("Fooland Agenda for Sustainable Tests", "A/RES/71/999", "annex")]
+    assert learned[0].learned_from == "A_RES_80_2.md, footnote 3"
+    table = named.learn_aliases([teacher])
+    assert [a.name for a in table.learned] == ["Fooland Agenda for Sustainable Tests"]
+    assert all(a.learned_from is None for a in table.curated)
+    reader = parse_text("The General Assembly,\n\nRecalling the Fooland Agenda for Sustainable Tests,",
+                        file="A_RES_80_3.txt")
+    assert [(r.target, r.evidence) for r in ingest.extract(reader, aliases=table) if r.kind == "named"] == [
+        ("A/RES/71/999", "alias")]
+    assert [r for r in ingest.extract(reader) if r.kind == "named"] == []
+
+
+def test_a_name_learned_for_two_targets_is_dropped():
+    a = parse_text(SEED, file="A_RES_80_2.md", fmt="markdown")
+    b = parse_text(SEED.replace("71/999", "72/888"), file="A_RES_80_4.md", fmt="markdown")
+    assert named.learn_aliases([a, b]).learned == ()
+
+
+def test_a_list_item_after_the_name_takes_the_footnote():
+    # A/RES/79/194 op67: footnote 20 is the Co-Chairs' summary, not the Addis Ababa Action Agenda
+    text = ("The General Assembly,\n\n67. *Requests* a report, taking into account the 2030 Agenda, the Addis "
+            "Ababa Action Agenda, the summary by the Co-Chairs of the forum and<sup>20</sup>\n\n---\n\n"
+            "<sup>20</sup> E/HLPF/2024/7.")
+    assert named.learn_from(parse_text(text, file="x.md", fmt="markdown")) == []
+
+
+def test_seed_named_f1(tmp_path):
+    score = SHARED / "eval" / "score.py"
+    if not score.exists():
+        pytest.skip("../shared/eval is not beside this checkout")
+    out = subprocess.run([sys.executable, "-m", "graph.cli", "extract", str(ROOT / "samples" / "A_RES_79_194.md"),
+                          "--format", "jsonl"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    path = tmp_path / "A_RES_79_194.jsonl"
+    path.write_text(out, encoding="utf-8")
+    res = subprocess.run([sys.executable, str(score), str(SHARED / "gold"), str(path), "--min-f1", "0.9"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout
+    lines = [ln for ln in res.stdout.splitlines() if ln.startswith("explicit")]
+    assert all("F1=1.000" in ln for ln in lines), res.stdout
+
+
+def test_aliases_command_lists_both_with_sources():
+    out = subprocess.run([sys.executable, "-m", "graph.cli", "aliases", "--format", "tsv",
+                          str(ROOT / "samples" / "A_RES_79_194.md")], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    rows = [ln.split("\t") for ln in out.stdout.splitlines()[1:]]
+    assert ("curated", "Tunis Agenda", "A/60/687") in {tuple(r[:3]) for r in rows}
+    learned = {r[1]: r for r in rows if r[0] == "learned"}
+    assert learned["Our Common Agenda"][2] == "A/75/982"
+    assert learned["Our Common Agenda"][5].endswith("A_RES_79_194.md, footnote 13")
