@@ -115,9 +115,14 @@ def _emit(blocks: list[str], text: str, refs: list[tuple[str, str]], reader: "_R
             blocks.append(f"<sup>{mark}</sup> {body}".rstrip())
 
 
+_SLASH_SPACE = re.compile(r"\b([A-Z][A-Z0-9.\-]*(?:/[A-Za-z0-9.()\-]+)*/) (?=[0-9A-Z])")
+
+
 def _tidy(s: str) -> str:
     s = re.sub(r"(?<=/)\n\s*", "", s).replace("\n", " ")
     s = s.replace("</sup><sup>", "")
+    # "ECE/AC.23/ 2002/2/Rev.6": a space typed after a slash so that a long symbol may wrap
+    s = _SLASH_SPACE.sub(r"\1", s)
     s = re.sub(r"^\s*<sup>([^<]*)</sup>\s*", r"\1 ", s)  # a table note's letter opens the block
     s = s.replace("\u00a0", " ").replace("\t", " ")
     s = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s)
@@ -292,7 +297,11 @@ class _Reader:
                     parts.append(text)
             elif ch.tag in (W + "sdt", W + "sdtContent", W + "tc"):
                 parts.append(self._cell(ch, refs))
-        return " ".join(t for t in parts if t.strip())
+        out = ""
+        for t in (t.strip() for t in parts):
+            if t:
+                out = out + t if out.endswith("/") or not out else out + " " + t
+        return out
 
 
 def _add_link(out: list[str], text: str, url: Optional[str]) -> None:
