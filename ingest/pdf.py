@@ -261,6 +261,12 @@ def _dominant_size(chars: list[dict]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
+#: Characters read as others: no-break and thin spaces, no-break hyphens, ligatures.
+_NORMALISE = {"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+              "\u2010": "-", "\u2011": "-", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+              "\ufb04": "ffl", "\t": " "}
+
+
 def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
     """Group characters, in stream order, into lines.
 
@@ -275,6 +281,9 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
     last = None
     for c in chars:
         t = c["text"]
+        if t in _NORMALISE:
+            t = _NORMALISE[t]
+            c = dict(c, text=t)
         if not t or (t != " " and not t.isprintable() and t != "\u00ad"):
             continue
         if t == " ":
@@ -404,7 +413,7 @@ def _is_footer_text(text: str, total: int = 0) -> bool:
 
 def _header_limit(page: RawPage) -> float:
     """Baseline below which body text starts: the running-header rule, or a margin."""
-    top_rules = [r for r in page.rules if r[1] < 0.16 * page.height and r[2] - r[0] > 0.25 * page.width]
+    top_rules = [r for r in page.rules if r[1] < 0.11 * page.height and r[2] - r[0] > 0.25 * page.width]
     if top_rules:
         return min(r[1] for r in top_rules) + 1
     return 0.085 * page.height
