@@ -166,7 +166,7 @@ def _join_pins(*pins: Optional[str]) -> Optional[str]:
 def _clip(s: Optional[str], n: int = 200) -> Optional[str]:
     if not s:
         return None
-    s = re.sub(r"\s+", " ", s).strip(" ,;")
+    s = " ".join(s.split()).strip(" ,;")
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 

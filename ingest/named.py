@@ -46,6 +46,17 @@ class Alias:
     learned_from: Optional[str] = field(default=None)  # "file, footnote N" for learned names
 
 
+_ANCHOR_NOUNS = ("Agenda", "Declaration", "Charter", "Programme", "Framework", "Covenant", "Convention",
+                 "Agreement", "Compact", "Pact", "Consensus", "Pathway", "Strategy", "Platform", "Plan",
+                 "Commitment", "outcome", "Outcome", "future")
+
+
+_COMMON = {"United", "Nations", "International", "Development", "Sustainable", "Rights", "Human", "World",
+           "implementation", "Implementation", "General", "Assembly", "Council", "Conference", "Global", "National",
+           "Countries", "Developed", "States", "Information", "Society", "Summit", "outcome", "document", "meeting",
+           "high-level", "review", "overall", "outcomes", "Action"}
+
+
 @dataclass(frozen=True)
 class AliasTable:
     """Curated and learned names; ``learned`` wins nothing over ``curated``."""
@@ -63,10 +74,16 @@ class AliasTable:
         anchor it contains (a plain substring test), which keeps matching fast."""
         groups: dict[str, dict[str, Alias]] = {}
         for a in self.all():
-            words = re.findall(r"[\w’'+.-]{3,}", a.name)
-            rest = words[1:] or words
-            anchor = max(rest, key=len) if rest else a.name
+            words = re.findall(r"[\w’'+.-]{3,}", a.name) or [a.name]
+            nouns = [w for w in words if w in _ANCHOR_NOUNS and len(w) >= 6]
+            rare = [w for w in words if w not in _COMMON]
+            # without its first letter, so that "Agenda" and "agenda" both hold it
+            anchor = (nouns[0] if nouns else max(rare or words, key=len))[1:]
             groups.setdefault(anchor, {})[_normal(a.name)] = a
+        # an anchor inside another ("genda" in "Agenda 21"?) would hide it from the scan: merge them
+        for short in sorted(groups, key=len):
+            for long in [k for k in groups if k != short and short in k]:
+                groups[short].update(groups.pop(long))
         out = []
         for anchor, by_name in sorted(groups.items()):
             names = sorted(by_name, key=len, reverse=True)
@@ -74,11 +91,20 @@ class AliasTable:
             out.append((anchor, rx, by_name))
         return out
 
+    @functools.cached_property
+    def _anchors(self) -> re.Pattern:
+        anchors = sorted({a for a, _, _ in self._groups}, key=len, reverse=True)
+        return re.compile("|".join(re.escape(a) for a in anchors))
+
     def finditer(self, text: str) -> list[tuple[re.Match, Alias]]:
         """Names in ``text``, longest first where two overlap, in order of position."""
         found: list[tuple[re.Match, Alias]] = []
-        for anchor, rx, by_name in self._groups:
-            if anchor not in text:
+        groups, anchors_rx = self._groups, self._anchors
+        present = set(anchors_rx.findall(text))
+        if not present:
+            return found
+        for anchor, rx, by_name in groups:
+            if anchor not in present:
                 continue
             for m in rx.finditer(text):
                 alias = by_name.get(_normal(m.group(0)))
@@ -295,10 +321,13 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     for p in doc.paragraphs:
         if p.kind == "outside":
             continue
+        found = table.finditer(p.text)
+        if not found:
+            continue
         masked = [(m.start(), m.end()) for m in traps.finditer(p.text)]
         done: set[str] = set()
         marks = None
-        for m, alias in table.finditer(p.text):
+        for m, alias in found:
             if any(a <= m.start() < b for a, b in masked):
                 continue
             if _inside_longer_name(p.text, m.start()):

@@ -136,6 +136,8 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
             rect = raw.FS_RECTF()
             chars = []
             append = chars.append
+            run_bottom = run_top = run_base = run_size = -1.0
+            run_rotated = False
             for k in range(count):
                 ch = text[k] if same else chr(get_unicode(traw, k) or 32)
                 if ch == "\r" or ch == "\n":
@@ -146,13 +148,17 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
                     get_origin(traw, k, x, y)
                     append({"text": " ", "x0": x.value, "x1": x.value, "base": h - y.value, "size": 0.0})
                     continue
-                angle = get_angle(traw, k)
-                if 0.01 < angle < 6.27:
-                    continue  # rotated text: margin furniture of landscape pages
-                get_origin(traw, k, x, y)
                 get_box(traw, k, rect)
-                append({"text": ch, "x0": rect.left, "x1": rect.right, "base": h - y.value,
-                        "size": get_size(traw, k)})
+                if rect.bottom != run_bottom or rect.top != run_top:
+                    # a new run (font, size or line): ask pdfium for angle, baseline and size once
+                    run_bottom, run_top = rect.bottom, rect.top
+                    angle = get_angle(traw, k)
+                    run_rotated = 0.01 < angle < 6.27  # margin text of landscape pages
+                    get_origin(traw, k, x, y)
+                    run_base, run_size = h - y.value, get_size(traw, k)
+                if run_rotated:
+                    continue
+                append({"text": ch, "x0": rect.left, "x1": rect.right, "base": run_base, "size": run_size})
             rules = []
             images = 0
             praw = page.raw
@@ -279,38 +285,40 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
     base = 0.0
     size = 0.0
     last = None
+    norm = _NORMALISE
     for c in chars:
         t = c["text"]
-        if t in _NORMALISE:
-            t = _NORMALISE[t]
+        if t in norm:
+            t = norm[t]
             c = dict(c, text=t)
-        if not t or (t != " " and not t.isprintable() and t != "\u00ad"):
-            continue
         if t == " ":
             if cur:
                 cur.append(c)
             continue
-        if last is not None and t == last["text"] and abs(c["x0"] - last["x0"]) < 0.6 \
-                and abs(c["base"] - last["base"]) < 0.6:
+        if not t or (not t.isprintable() and t != "\u00ad"):
+            continue
+        cb = c["base"]
+        if last is not None and t == last["text"] and -0.6 < c["x0"] - last["x0"] < 0.6 \
+                and -0.6 < cb - last["base"] < 0.6:
             continue
         s = c["size"] or size or 10.0
         if cur:
-            ref = max(size, s)
-            dy = c["base"] - base
-            small = s < 0.85 * size
-            raised_ok = small and -0.8 * size < dy <= 0.1 * size
-            lowered_big = (s > size * 1.15) and 0 <= dy < 0.6 * s  # big char on the same baseline
-            same_line = (abs(dy) <= 0.5 * ref or raised_ok or lowered_big)
-            backwards = last is not None and c["x0"] < last["x1"] - max(2.0, 0.5 * ref)
-            if not same_line or backwards:
+            ref = size if size > s else s
+            dy = cb - base
+            if -0.5 * ref <= dy <= 0.5 * ref:
+                same_line = True
+            elif s < 0.85 * size:
+                same_line = -0.8 * size < dy <= 0.1 * size  # a raised mark
+            else:
+                same_line = s > size * 1.15 and 0 <= dy < 0.6 * s  # a big initial on the baseline
+            tol = 0.5 * ref if ref > 4.0 else 2.0
+            if not same_line or c["x0"] < last["x1"] - tol:
                 lines.append(_finish(cur, page))
                 cur = []
         if not cur:
-            base, size = c["base"], s
-        elif s > size * 1.15 and abs(c["base"] - base) < 0.6 * s:
-            base, size = c["base"], s
-        elif abs(s - size) < 0.05 * size and c["base"] > base:
-            base = max(base, c["base"]) if c["base"] - base < 0.3 * s else base
+            base, size = cb, s
+        elif s > size * 1.15 and -0.6 * s < cb - base < 0.6 * s:
+            base, size = cb, s
         cur.append(c)
         last = c
     if cur:
@@ -321,10 +329,13 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
 def _finish(chars: list[dict], page: int) -> Line:
     while chars and chars[-1]["text"] == " ":
         chars.pop()
-    body = [c for c in chars if c["text"].strip()]
-    size = _dominant_size(body)
-    bases = collections.Counter(round(c["base"], 1) for c in body if c["size"] == size)
-    base = bases.most_common(1)[0][0] if bases else (body[0]["base"] if body else 0.0)
+    counts: dict = {}
+    for c in chars:
+        if c["text"] != " " and c["size"] > 0:
+            counts[c["size"]] = counts.get(c["size"], 0) + 1
+    size = max(counts, key=counts.get) if counts else 0.0
+    body = [c for c in chars if c["text"] != " "]
+    base = next((c["base"] for c in body if c["size"] == size), body[0]["base"] if body else 0.0)
     x0 = min((c["x0"] for c in body), default=0.0)
     return Line(chars, base, size, x0, page)
 

@@ -38,6 +38,9 @@ _EMPH = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
 _WS = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _PAGE = re.compile(r"<!--\s*Page\s+\d+\s*-->", re.I)
+_NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
+_MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
+_SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
 _MARK = "\ue000"  # a footnote mark while the block is cleaned (private use)
 _STARS = re.compile(r"\*{2,}|_{2,}")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -72,16 +75,19 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
         s = s.replace("\\*", "*")
         s = _STARS.sub(" ", s)
         s = _EMPH.sub("", s)
-    s = _INVISIBLE.sub("", s)
-    s = _WS.sub(" ", s.replace("\r", "").replace("\n", " ")).strip()
+    if _INVISIBLE.search(s):
+        s = _INVISIBLE.sub("", s)
+    s = " ".join(s.split())
     marks: list[tuple[str, int]] = []
     if numbers:
         parts = s.split(_MARK)
         out = parts[0]
         for number, part in zip(numbers, parts[1:]):
+            if out.endswith(" ") and part.startswith(" "):
+                part = part[1:]
             marks.append((number, len(out)))
             out += part
-        s = _WS.sub(" ", out).strip()
+        s = out
     return s, marks, links
 
 
@@ -440,21 +446,21 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
             paras[-1].extend(b)
             continue
         if not resolution_like:
-            num = re.match(r"^(\d{1,3})\s*\.\s", t)
+            num = _NUM_PARA.match(t)
             paras.append(_Para("body", t, b.marks, b.links, num.group(1) if num else None))
             continue
         if ended:
             paras.append(_Para("other", t, b.marks, b.links))
             continue
-        if re.match(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting\b", t) or re.match(r"^\d+\w* meeting\b", t):
+        if _MEETING.match(t):
             ended = True
             paras.append(_Para("other", t, b.marks, b.links))
             continue
-        if re.match(r"^\(?[a-z]{1,4}\)\s", t) or re.match(r"^\([ivx]+\)\s", t):
+        if _SUBITEM.match(t):
             if paras and paras[-1].kind == "operative":
                 paras[-1].extend(b)
                 continue
-        num = re.match(r"^(\d{1,3})\s*\.\s", t)
+        num = _NUM_PARA.match(t)
         if num or (phase == "operative" and not _is_preambular_start(t)) or \
                 (phase == "preambular" and _is_operative_start(t) and not _is_preambular_start(t)):
             phase = "operative"
