@@ -130,7 +130,7 @@ def _name_pattern(name: str) -> str:
             out.append(r"\s+")
         elif ch in "–-":
             out.append("[-–]")
-        elif i == 0 and ch.isalpha():
+        elif i == 0 and ch.isalpha() and not name.startswith("The "):  # "The future we want" keeps its T
             out.append(f"[{ch.upper()}{ch.lower()}]")
         else:
             out.append(re.escape(ch))

@@ -52,6 +52,8 @@ TRAPS = [
     "Agenda item 15",
     "Recalling the Agenda 2063 of the African Union,",
     "Requests the Secretary-General to report on the implementation of the present resolution;",
+    # a common phrase, not the Rio+20 outcome "The future we want" (kept with its capital T)
+    "Stressing the need to build the future we want for all children,",
 ]
 
 
