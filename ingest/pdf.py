@@ -477,29 +477,46 @@ def _leads_with_mark(ln: Line) -> bool:
     return first is not None and (_is_sup(first, ln) or first["text"] == "*")
 
 
-def _footnotes(lines: list[Line]) -> list[list]:
-    """Footnote lines -> ``[mark or None, text]``; None continues the previous note."""
+def _next_mark(mark: str, before: list[str]) -> bool:
+    """May ``mark`` follow the marks ``before`` (… 1 -> 2, … a -> b; stars always)?"""
+    if mark.startswith("*"):
+        return True
+    if mark.isdigit():
+        last = next((m for m in reversed(before) if m.isdigit()), None)
+        return int(mark) == (int(last) + 1 if last else 1) or (last is None and not before)
+    last = next((m for m in reversed(before) if m.isalpha() and len(m) == 1), None)
+    return mark == (chr(ord(last) + 1) if last else "a")
+
+
+def _footnotes(lines: list[Line], before: Optional[list[str]] = None, vocab: Optional[set] = None) -> list[list]:
+    """Footnote lines -> ``[mark or None, text]``; None continues the previous note.
+
+    A raised mark opens a note. A mark printed on the baseline opens one only
+    when it is the next in sequence after the marks ``before`` and stands at the left, so
+    that a line starting "1 January 2025" continues the note before it.
+    """
     notes: list[list] = []
+    vocab = vocab if vocab is not None else set()
+    left = min((o.x0 for o in lines), default=0.0)
     for ln in lines:
-        body = [c for c in ln.chars if c["text"].strip()]
-        if not body:
+        if not any(c["text"].strip() for c in ln.chars):
             continue
         i = 0
         mark = ""
         while i < len(ln.chars) and (ln.chars[i]["text"] == " " or _is_sup(ln.chars[i], ln)):
             mark += ln.chars[i]["text"].strip()
             i += 1
-        if not mark:
-            m = re.match(r"^(\*{1,4}|[a-z]|\d{1,3})\s", line_text(ln, marks=False))
-            if m and ln.chars[0]["size"] <= ln.size and ln.x0 < min((o.x0 for o in lines), default=0) + 30 \
-                    and (m.group(1).startswith("*") or _gap_after_mark(ln)):
-                mark = m.group(1)
         text = line_text(ln, marks=False)
+        if not mark:
+            m = re.match(r"^(\*{1,4}|[a-z]|\d{1,3})\s", text)
+            if m and ln.x0 < left + 3 and (m.group(1).startswith("*") or _gap_after_mark(ln)) \
+                    and _next_mark(m.group(1), (before or []) + [n[0] for n in notes if n[0]]):
+                mark = m.group(1)
         if mark:
             text = text[len(mark):].strip() if text.startswith(mark) else text
             notes.append([mark, text])
         elif notes:
-            notes[-1][1] = _join(notes[-1][1], text, set())
+            notes[-1][1] = _join(notes[-1][1], text, vocab)
         else:
             notes.append([None, text])
     return notes
@@ -597,8 +614,14 @@ _ENDS = (".", ":", ";", "!", "?", ")")
 _LEADERS = re.compile(r"(?:\s?\.){4,}")
 
 
+def _split_marks(m: re.Match) -> str:
+    marks = [x for x in re.split(r"[,\s]+", m.group(1)) if x]
+    return "".join(f"<sup>{x}</sup>" for x in marks)
+
+
 def _clean(s: str) -> str:
     s = _LEADERS.sub(" ", s)
+    s = re.sub(r"<sup>([^<]*,[^<]*)</sup>", _split_marks, s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -610,10 +633,10 @@ def _join(a: str, b: str, vocab: set[str]) -> str:
         return a
     if a.endswith("\u00ad"):
         return a[:-1] + b
-    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].isalpha():
+    if a.endswith("-") and len(a) > 1 and a[-2].isalnum() and b[:1].isalnum():
         m1 = re.search(r"(\w+)-$", a)
         m2 = re.match(r"(\w+)", b)
-        if m1 and m2 and b[0].islower():
+        if m1 and m2 and b[0].islower() and a[-2].isalpha():
             whole = (m1.group(1) + m2.group(1)).lower()
             hyph = (m1.group(1) + "-" + m2.group(1)).lower()
             if whole in vocab and hyph not in vocab:
@@ -729,7 +752,7 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
             else:
                 cur_text = _join(cur_text, text, vocab)
             cur_last = ln
-        notes = _footnotes(foot)
+        notes = _footnotes(foot, [n[0] for n in notes_all if n[0]], vocab)
         for note in notes:
             if note[0] is None and notes_all:
                 notes_all[-1][1] = _join(notes_all[-1][1], note[1], vocab)

@@ -59,6 +59,7 @@ def test_fake_bold_overprint_is_read_once():
     ("see A/RES/", "78/250 B", set(), "see A/RES/78/250 B"),
     ("ECE/CTCS/WP.7/", "2015/22", set(), "ECE/CTCS/WP.7/2015/22"),
     ("resolution", "70/1", set(), "resolution 70/1"),
+    ("emergency-appeals/2025-", "unrwa-occupied", set(), "emergency-appeals/2025-unrwa-occupied"),
     ("soft\u00ad", "ware", set(), "software"),
 ])
 def test_join_lines(a, b, vocab, joined):
@@ -92,6 +93,20 @@ def test_layout_binds_footnote_below_separator():
     markup, _ = layout([page])
     assert markup.split("\n\n") == ["as recalled in resolution 70/1<sup>7</sup>", "---",
                                     "<sup>7</sup> Resolution 70/1, annex.\n"]
+
+
+def test_footnote_line_starting_with_a_number_continues_the_note():
+    # footnote 1 of A/81/6 (Sect. 26): its second line starts "1 January"; the next note is 2
+    sep = chars("_" * 18, x=100, base=680, size=8.0)
+    lines = (chars("1", x=117, base=697, size=5.5, advance=3) + chars(" UNRWA, report for the period", x=121, base=700,
+                                                                     size=8.5)
+             + chars("1 January–30 June 2025.", x=123, base=711, size=8.5)
+             + chars("2", x=117, base=719, size=5.5, advance=3) + chars(" All figures exclude Gaza.", x=121, base=722,
+                                                                     size=8.5))
+    body = chars("persons with disabilities.", base=300) + chars("1", x=231, base=296.5, size=6.5, advance=3)
+    markup, _ = layout([RawPage(0, 612.0, 792.0, body + sep + lines)])
+    assert markup.split("\n\n")[1:] == ["---", "<sup>1</sup> UNRWA, report for the period 1 January–30 June 2025.",
+                                       "<sup>2</sup> All figures exclude Gaza.\n"]
 
 
 # ---------------------------------------------------------------- real pages
