@@ -430,6 +430,33 @@ class _Marks:
         return _clip(self.text[a:b].strip(), 600) or ""
 
 
+_TABLE_HEAD = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r")\s+)?(?:resolutions?|decisions?)"
+    r"(?:\s+and\s+decisions?)?\s*:?\s*$", re.I)
+_ROW_NUM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,3}|\d{1,4}\s?(?:[A-Z]\s)?\((?:ES-|S-)?[IVXLC]+\)"
+            r"|\d{1,4}\s?\((?:19|20)\d{2}\))(?:\s?[A-Z](?:\s?(?:and|to|[-–])\s?[A-Z])?(?![\w/]))?")
+_ROW = re.compile(r"^" + _ROW_NUM + r"(?:\s*[;,]\s*(?:and\s+)?" + _ROW_NUM + r")*(?=\s|$)")
+
+
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
+
+
+def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
+    """A row of a mandates table under a heading such as "General Assembly resolutions":
+    "79/201 Entrepreneurship for sustainable development" cites resolution 79/201."""
+    m = _ROW.match(text)
+    if not m:
+        return []
+    prefix = heading + " "
+    out = []
+    for h in find_in_text(prefix + text[: m.end()], speaker):
+        if h.start >= len(prefix):
+            n = len(prefix)
+            title = text[m.end():].strip() or None
+            out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and _clip(title, 300)))
+    return out
+
+
 def extract_explicit(doc: Document) -> list[Reference]:
     """The explicit references of a parsed document (symbols and numbers), in reading order."""
     speaker = doc.body or "GA"
@@ -440,12 +467,21 @@ def extract_explicit(doc: Document) -> list[Reference]:
         return bool(doc.symbol) and (t == doc.symbol or symbols.same_document(t, doc.symbol)
                                      and "-" not in t and "-" not in doc.symbol)
 
+    heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
     for p in doc.paragraphs:
         if p.kind == "outside":
             continue
         default_rel = normalise_verb(p.verb)
         link_targets = {_link_symbol(url) for _, url in p.links}
+        head = _TABLE_HEAD.match(p.text)
+        if head:
+            heading = head.group(0).strip().rstrip(":")
+        elif heading and not _ROW.match(p.text) and (len(p.text) > 160 or p.text.rstrip().endswith(".")
+                                                      or _NUMBERED.match(p.text)):
+            heading = None  # a sentence or a numbered paragraph ends the table; a short title line does not
         hits = find_in_text(p.text, speaker)
+        if heading and not head:
+            hits = _row_hits(p.text, heading, speaker) + [h for h in hits if h.start > 0]
         if hits:
             marks = _Marks(p.text)
             for h in hits:
