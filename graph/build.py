@@ -12,7 +12,8 @@ The graph model
   ``target_aliases``) are listed in ``aliases`` and references to them land
   on that node.
 * **Node attributes** (all scalars): ``label``, ``kind`` (resolution, decision,
-  presidential statement, report, letter, document, ...), ``body`` (General
+  presidential statement, report, letter, document, ...; a generic "document"
+  is refined by its title or first lines, :data:`KIND_LINES`), ``body`` (General
   Assembly, Security Council, Economic and Social Council, Human Rights
   Council, ...; from :func:`ingest.symbols.describe`),
   ``session`` (``"79"``, ``"ES-10"``; ``""`` when the symbol has none),
@@ -66,6 +67,7 @@ __all__ = [
     "split_joint",
     "build_graph",
     "node_span",
+    "KIND_LINES",
 ]
 
 #: Separator of joined list values in node and edge attributes.
@@ -209,14 +211,34 @@ def _body_name(raw: Optional[str]) -> str:
     return BODIES.get(raw.strip().lower(), raw.strip())
 
 
+#: A short line near the top of a document -> its kind (first match in the
+#: first :data:`_KIND_LINES_READ` paragraphs, or the title).
+KIND_LINES: tuple[tuple[str, str], ...] = (
+    (r"report\b", "report"),
+    (r"(?:identical )?letters? dated\b", "letter"),
+    (r"note (?:by|verbale)\b", "note"),
+    (r"(?:annotated )?provisional agenda$", "agenda"),
+    (r"(?:ministerial )?declaration\b", "declaration"),
+)
+_KIND_LINES = tuple((re.compile(p, re.I), k) for p, k in KIND_LINES)
+_KIND_LINES_READ = 12
+
+
 def _kind_from_title(title: str) -> str:
-    t = title.lower()
-    if t.startswith("report") or " report of " in t[:80]:
-        return "report"
-    if "letter dated" in t[:200] or t.startswith("letter"):
-        return "letter"
-    if t.startswith("note by") or " note by the " in t[:120]:
-        return "note"
+    t = title.strip()
+    for rx, kind in _KIND_LINES:
+        if rx.match(t):
+            return kind
+    return ""
+
+
+def _kind_from_document(doc: Document) -> str:
+    """The kind the title or one of the first short lines of ``doc`` names ("Report of the Secretary-General")."""
+    lines = [doc.title or ""] + [p.text for p in doc.paragraphs[:_KIND_LINES_READ] if len(p.text) < 200]
+    for line in lines:
+        kind = _kind_from_title(line)
+        if kind:
+            return kind
     return ""
 
 
@@ -401,7 +423,8 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
         if not attrs["body"]:
             attrs["body"] = said_body or "United Nations"
         if attrs["kind"] in _GENERIC_KINDS:
-            attrs["kind"] = _kind_from_title(attrs["title"]) or said_kind or attrs["kind"] or "instrument"
+            from_text = _kind_from_document(doc) if doc is not None else _kind_from_title(attrs["title"])
+            attrs["kind"] = from_text or said_kind or attrs["kind"] or "instrument"
         if re.match(r"^\d{4}", attrs["date"]):
             attrs["year"] = int(attrs["date"][:4])
         attrs["aliases"] = SEP.join(sorted(aliases_of.get(key, [])))

@@ -8,7 +8,7 @@ import pytest
 
 from graph.build import (SEP, build_graph, describe, is_symbol, node_url, session_from_words, session_of, split,
                          split_joint, year_of)
-from ingest.model import Document, Reference
+from ingest.model import Document, Paragraph, Reference
 
 
 def doc(symbol, file=None, **kw) -> Document:
@@ -229,12 +229,29 @@ def test_every_node_has_kind_body_url():
 @pytest.mark.parametrize("title, kind", [
     ("Report of the Secretary-General on the work of the Organization", "report"),
     ("Letter dated 3 May 2024 from the Permanent Representative of Chile", "letter"),
+    ("Identical letters dated 3 May 2024 from the Permanent Representative", "letter"),
     ("Note by the Secretary-General", "note"),
+    ("Provisional agenda", "agenda"),
+    ("Ministerial declaration of the high-level segment", "declaration"),
     ("Financing of UNMIK", "document"),
+    ("Item 2 of the provisional agenda", "document"),  # a heading, not an agenda
+    ("Reporting obligations", "document"),
 ])
 def test_generic_document_kind_from_its_title(title, kind):
     G = build_graph([doc("A/79/735", title=title)], [])
     assert G.nodes["A/79/735"]["kind"] == kind
+
+
+def test_generic_document_kind_from_its_first_lines():
+    paras = tuple(Paragraph(id=f"p{i}", kind="body", text=t) for i, t in enumerate(
+        ("Seventy-ninth session", "Agenda item 161", "Financing of UNMIK", "Report of the Secretary-General",
+         "Contents")))
+    d = Document(file="A_79_735.txt", symbol="A/79/735", symbol_source="filename", format="text", paragraphs=paras)
+    resolution = Document(file="r.txt", symbol="A/RES/79/1", symbol_source="filename", format="text",
+                          paragraphs=paras)
+    G = build_graph([d, resolution], [])
+    assert G.nodes["A/79/735"]["kind"] == "report"
+    assert G.nodes["A/RES/79/1"]["kind"] == "resolution"  # the symbol's kind is never overridden
 
 
 def test_document_without_symbol_is_keyed_like_its_references():
