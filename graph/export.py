@@ -358,33 +358,82 @@ def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_n
     return atomic_write(path, pyvis_html(G, focus, 400 if max_nodes is None else max_nodes))
 
 
+def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path) -> pathlib.Path:
+    path = out / name
+    if name == "graph.graphml":
+        return write_graphml(G, path)
+    if name == "graph.gexf":
+        return write_gexf(G, path)
+    if name == "graph.json":
+        return write_json(G, path)
+    if name == "nodes.csv":
+        return atomic_write(path, nodes_csv(G))
+    if name == "edges.csv":
+        return atomic_write(path, edges_csv(G))
+    if name == "references.csv":
+        return atomic_write(path, references_csv(references))
+    if name == "graph.html":
+        return write_html(G, path)
+    raise ValueError(f"unknown output file {name!r}; known: {', '.join(FILES)}")
+
+
+#: What a forked writer process reads (set just before the fork, so nothing is pickled).
+_FORKED: Optional[tuple] = None
+
+
+def _write_forked(name: str) -> pathlib.Path:
+    G, references, out = _FORKED
+    return _write_one(name, G, references, out)
+
+
+#: The slowest files first, so that parallel writers finish together.
+_COST_ORDER = ("graph.html", "references.csv", "graph.gexf", "graph.graphml", "graph.json", "edges.csv", "nodes.csv")
+
+
 def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True,
-              progress: bool = False) -> dict[str, pathlib.Path]:
+              progress: bool = False, jobs: int = 1) -> dict[str, pathlib.Path]:
     """Write every file of :data:`FILES` into ``out_dir``; returns name -> path.
 
     ``progress`` shows a tqdm bar on stderr (when stderr is a terminal).
+    ``jobs`` > 1 writes files in that many forked processes (where the
+    platform forks; else one after another). Each file is still atomic.
     """
+    import concurrent.futures as cf
+    import multiprocessing as mp
     import sys
 
     from tqdm import tqdm
 
+    global _FORKED
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     references = list(references)
-    writers = {
-        "graph.graphml": lambda p: write_graphml(G, p),
-        "graph.gexf": lambda p: write_gexf(G, p),
-        "graph.json": lambda p: write_json(G, p),
-        "nodes.csv": lambda p: atomic_write(p, nodes_csv(G)),
-        "edges.csv": lambda p: atomic_write(p, edges_csv(G)),
-        "references.csv": lambda p: atomic_write(p, references_csv(references)),
-        "graph.html": lambda p: write_html(G, p),
-    }
     names = [n for n in FILES if html or n != "graph.html"]
-    written = {}
-    for name in tqdm(names, desc="writing", unit="file", file=sys.stderr, disable=(not progress) or None, leave=False):
-        written[name] = writers[name](out / name)
-    return written
+    written: dict[str, pathlib.Path] = {}
+    bar = tqdm(total=len(names), desc="writing", unit="file", file=sys.stderr, disable=(not progress) or None,
+               leave=False)
+    try:
+        if jobs > 1 and "fork" in mp.get_all_start_methods():
+            _FORKED = (G, references, out)
+            try:
+                with cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)),
+                                            mp_context=mp.get_context("fork")) as pool:
+                    futures = {n: pool.submit(_write_forked, n) for n in _COST_ORDER if n in names}
+                    for f in cf.as_completed(futures.values()):
+                        f.result()  # raise a writer's error here
+                        bar.update(1)
+                    written = {n: futures[n].result() for n in names}
+            except cf.process.BrokenProcessPool:
+                written = {}  # a writer died: write what is left here
+            finally:
+                _FORKED = None
+        for name in names:
+            if name not in written:
+                written[name] = _write_one(name, G, references, out)
+                bar.update(1)
+    finally:
+        bar.close()
+    return {n: written[n] for n in names}
 
 
 # --------------------------------------------------------------------------- readers
