@@ -255,6 +255,7 @@ class Line:
     size: float
     x0: float
     page: int = 0
+    x1: float = 0.0
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -337,7 +338,8 @@ def _finish(chars: list[dict], page: int) -> Line:
     body = [c for c in chars if c["text"] != " "]
     base = next((c["base"] for c in body if c["size"] == size), body[0]["base"] if body else 0.0)
     x0 = min((c["x0"] for c in body), default=0.0)
-    return Line(chars, base, size, x0, page)
+    x1 = max((c["x1"] for c in body), default=0.0)
+    return Line(chars, base, size, x0, page, x1)
 
 
 def _is_sup(c: dict, line: Line) -> bool:
@@ -358,25 +360,25 @@ def _line_text(line: Line, marks: bool) -> str:
     out: list[str] = []
     prev = None
     in_sup = False
+    guessed = False  # pdfium put a space here (size 0): trust it only over a real gap
     for c in line.chars:
         t = c["text"]
         if t == " ":
-            if out and out[-1] != " " and not in_sup:
+            if not c["size"]:
+                guessed = True
+            elif out and out[-1] != " " and not in_sup:
                 out.append(" ")
-            prev = c if prev is None else prev
             continue
         sup = _is_sup(c, line)
-        if prev is not None and prev["text"] != " " and out and out[-1] != " ":
+        gap_word = False
+        if prev is not None:
             gap = c["x0"] - prev["x1"]
             ref = max(c["size"], prev["size"], 1.0)
-            if gap > 0.22 * ref and not (sup and in_sup):
-                if in_sup and not sup:
-                    pass  # a space after a mark is added below
-                elif not sup:
-                    out.append(" ")
+            gap_word = gap > (0.18 if guessed else 0.22) * ref
+        guessed = False
+        if gap_word and out and out[-1] != " " and not sup and not in_sup:
+            out.append(" ")
         if sup and not in_sup:
-            if out and out[-1] == " " and not marks:
-                pass
             if marks:
                 out.append("<sup>")
             in_sup = True
@@ -384,7 +386,7 @@ def _line_text(line: Line, marks: bool) -> str:
             if marks:
                 out.append("</sup>")
             in_sup = False
-            if prev is not None and c["x0"] - prev["x1"] > 0.22 * max(c["size"], 1.0):
+            if gap_word:
                 out.append(" ")
         if sup and not marks:
             prev = c
@@ -703,6 +705,13 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
     for pg, kept in per_page:
         page_lines.append(_split_footnote_zone(pg, kept, body_size))
 
+    # the right edge of the text on each page: where full lines end
+    right_edge: dict[int, float] = {}
+    for body, _ in page_lines:
+        ends = sorted(ln.x1 for ln in body if ln.size >= 0.95 * body_size)
+        if ends:
+            right_edge[body[0].page] = ends[int(0.9 * (len(ends) - 1))]
+
     vocab: set[str] = set()
     for body, notes in page_lines:
         for ln in body + notes:
@@ -736,11 +745,13 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
                 # First line of a page: continue the paragraph unless it clearly ended.
                 prev_plain = re.sub(r"<sup>[^<]*</sup>$", "", cur_text).rstrip()
                 same_size = abs(ln.size - cur_last.size) <= 0.12 * max(ln.size, cur_last.size)
+                # a paragraph that goes on fills its last line to the right margin
+                full = cur_last.x1 >= right_edge.get(cur_last.page, 0.0) - 2.5 * cur_last.size
                 if text[:1].islower():
                     ended = not same_size
                 else:
-                    ended = (prev_plain.endswith(_ENDS) or not same_size or bool(_PARA_START.match(text))
-                             or abs(ln.x0 - cur_last.x0) > 2)
+                    ended = (not same_size or bool(_PARA_START.match(text)) or abs(ln.x0 - cur_last.x0) > 2
+                             or (prev_plain.endswith(_ENDS) and not full))
                 if ended:
                     flush()
                     cur_text = text

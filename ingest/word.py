@@ -125,7 +125,7 @@ def _tidy(s: str) -> str:
     s = _SLASH_SPACE.sub(r"\1", s)
     s = re.sub(r"^\s*<sup>([^<]*)</sup>\s*", r"\1 ", s)  # a table note's letter opens the block
     s = s.replace("\u00a0", " ").replace("\t", " ")
-    s = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s)
+    s = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s).replace("\u2010", "-").replace("\u2011", "-")
     return re.sub(r"[ \u2009\u202f]+", " ", s).strip()
 
 
