@@ -45,6 +45,17 @@ def test_lines_split_on_baseline_and_backward_jump():
     assert [line_text(ln) for ln in build_lines(two_rows)] == ["47/190 Report of the", "on Environment"]
 
 
+@pytest.mark.parametrize("gap, text", [(1.28, "implementation of"), (2.5, "implementatio n of")])
+def test_a_guessed_space_needs_a_real_gap(gap, text):
+    # pdfium's generated spaces (size 0) inside "implementatio n" (A/80/596, para. 32) had a 1.28 pt gap
+    word = chars("implementatio")
+    x = word[-1]["x1"]
+    guessed = {"text": " ", "x0": x, "x1": x, "base": 200.0, "size": 0.0}
+    rest = chars("n", x=x + gap) + [dict(guessed, x0=x + gap + 5, x1=x + gap + 5)] + chars("of", x=x + gap + 7.5)
+    (ln,) = build_lines(word + [guessed] + rest)
+    assert line_text(ln) == text
+
+
 def test_fake_bold_overprint_is_read_once():
     a = chars("Annex")
     doubled = [c for pair in zip(a, [dict(c, x0=c["x0"] + 0.2, x1=c["x1"] + 0.2) for c in a]) for c in pair]
