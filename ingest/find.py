@@ -91,19 +91,20 @@ _PIN_AFTER = re.compile(
     r"^,?\s*(?P<pin>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
     r"|(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+)*"
     r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
-    r"|sections?\s+[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"|(?:sections?|sect\.)\s*[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
     r"|part\s+(?:[IVXLC]+|one|two|three)"
     r"|chap(?:ter|\.)\s+[IVXLC0-9]+)(?![\w])", re.I)
 
 # glue that may stand between the items of a list of resolution numbers
 _GLUE = re.compile(
-    r"(?:\s+|,(?:\d{1,2}(?=\s))?|;(?=\s+(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b|\bthe\b|\bits\b|\bresolutions?\b|"
+    r"(?:\s+|,(?:\d{1,2}(?=\s))?|;(?=\s*(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b|\bthe\b|\bits\b|\bresolutions?\b|"
     r"\bnos?\.|\bnumbers?\b|\bof\s+" + _DATE_TXT + r"|\b(?:dated|adopted\s+on|on)\s+" + _DATE_TXT +
     r"|\bof\s+(?:the\s+)?(?:same\s+date|\d{4})\b|\bsection\s+[IVXLC]+(?:\.[A-Z])?\b|\bsections\s+[IVXLC]+\b"
     r"|\bpart\s+[IVXLC]+\b|\bannex(?:es)?(?:\s+[IVXLC]+)?\b|\bparagraphs?\s+\d+(?:\s?\([a-z]\))?\s+of\b"
     r"|\bentitled\s*[“\"][^”\"]{0,400}[”\"]|\brespectively\b|\bin particular\b|\binter alia\b"
+    r"|\bthe (?:most recent|latest)(?: of which)? (?:being|was|is|are)\b|\bmost recently\b"
     r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
-    r"|\((?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
+    r"|\((?!\s*(?:ES-|S-)?\d{1,4}(?:/|\s?\())(?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
     r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-)|\d{1,4}(?:/|\s?\())[^,;.“”()])+"
     r"|" + _DATE_TXT + r"\b"
     # a clause between two items of a list: no digits, no keyword, and a number after it
@@ -151,8 +152,9 @@ def _norm_pin(p: Optional[str]) -> Optional[str]:
         return ("paras. " if re.search(r",|and|to|-|–", m.group(1)) else "para. ") + m.group(1)
     if low.startswith("annex"):
         return "annex" + p[5:].replace("es", "", 1) if low.startswith("annexes") else "annex" + p[5:]
-    if low.startswith("section"):
-        return "section" + p[p.lower().find(" "):] if " " in p else p
+    if low.startswith("sect"):
+        return "section " + p.split(".", 1)[1].strip() if low.startswith("sect.") else \
+            ("section" + p[p.lower().find(" "):] if " " in p else p)
     if low.startswith("chap"):
         return "chapter " + p.split()[-1]
     return p[0].lower() + p[1:]
@@ -435,9 +437,14 @@ _TABLE_HEAD = re.compile(
     r"(?:\s+and\s+decisions?)?\s*:?\s*$", re.I)
 _ROW_NUM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,3}|\d{1,4}\s?(?:[A-Z]\s)?\((?:ES-|S-)?[IVXLC]+\)"
             r"|\d{1,4}\s?\((?:19|20)\d{2}\))(?:\s?[A-Z](?:\s?(?:and|to|[-–])\s?[A-Z])?(?![\w/]))?")
-_ROW = re.compile(r"^" + _ROW_NUM + r"(?:\s*[;,]\s*(?:and\s+)?" + _ROW_NUM + r")*(?=\s|$)")
+_ROW = re.compile(r"^" + _ROW_NUM + r"(?:\s*[;,]\s*(?:and\s+)?" + _ROW_NUM + r")*(?=[\s,]|$)")
+# a second row run into the same line: "9 (I) Commission on Narcotic Drugs 1992/1 Establishment of ..."
+_ROW_AGAIN = re.compile(r"(?<=[a-z)”] )" + _ROW_NUM + r"(?=\s+[A-Z])")
+_DECISIONS_FROM = {"GA": 400, "ECOSOC": 200, "HRC": 100}
 
 
+_OTHER_HEAD = re.compile(r"(?i)\b(?:resolutions|decisions|conclusions|reports|documents|statements|agreements|"
+                         r"conventions|declarations|rules)$")
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
 
 
@@ -447,13 +454,26 @@ def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
     m = _ROW.match(text)
     if not m:
         return []
-    prefix = heading + " "
+    spans = [(0, m.end())] + [(a.start(), a.end()) for a in _ROW_AGAIN.finditer(text, m.end())]
     out = []
-    for h in find_in_text(prefix + text[: m.end()], speaker):
-        if h.start >= len(prefix):
-            n = len(prefix)
-            title = text[m.end():].strip() or None
-            out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and _clip(title, 300)))
+    for k, (a, b) in enumerate(spans):
+        head = heading
+        if re.search(r"(?i)resolution", heading) and re.search(r"(?i)decision", heading):
+            # "General Assembly resolutions and decisions": decisions are numbered from 400 (GA 79/555),
+            # ECOSOC's from 200 (2025/311); resolutions below
+            num = re.match(r"\d{1,4}/(\d{1,3})", text[a:b])
+            body = "ECOSOC" if re.match(r"(?:19|20)\d\d/", text[a:b]) else (
+                "HRC" if "Human Rights" in heading else "GA")
+            kw = "decision" if num and int(num.group(1)) >= _DECISIONS_FROM[body] else "resolution"
+            head = re.sub(r"(?i)\s*(?:resolutions?|decisions?)(?:\s+and\s+(?:resolutions?|decisions?))?\s*$",
+                          " " + kw, heading)
+        prefix = head + " "
+        title_end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        title = text[b:title_end].strip(" ,;") or None
+        for h in find_in_text(prefix + text[a:b], speaker):
+            if h.start >= len(prefix):
+                n = len(prefix) - a
+                out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and _clip(title, 300)))
     return out
 
 
@@ -476,12 +496,15 @@ def extract_explicit(doc: Document) -> list[Reference]:
         head = _TABLE_HEAD.match(p.text)
         if head:
             heading = head.group(0).strip().rstrip(":")
-        elif heading and not _ROW.match(p.text) and (len(p.text) > 160 or p.text.rstrip().endswith(".")
-                                                      or _NUMBERED.match(p.text)):
+        elif heading and not _ROW.match(p.text) and (len(p.text) > 400 or p.text.rstrip().endswith((".", ";"))
+                                                      or _NUMBERED.match(p.text) or _OTHER_HEAD.search(p.text)):
             heading = None  # a sentence or a numbered paragraph ends the table; a short title line does not
         hits = find_in_text(p.text, speaker)
         if heading and not head:
-            hits = _row_hits(p.text, heading, speaker) + [h for h in hits if h.start > 0]
+            row = _row_hits(p.text, heading, speaker)
+            if row:
+                end = max(h.end for h in row)
+                hits = row + [h for h in hits if h.start >= end]
         if hits:
             marks = _Marks(p.text)
             for h in hits:

@@ -5,6 +5,7 @@ Every string below is copied from a real UN document (the citing document in the
 import pytest
 
 from ingest.find import find_in_text
+from ingest.text import parse_text
 
 
 def targets(text, speaker="GA"):
@@ -182,3 +183,29 @@ def test_span_indexes_the_surface():
     text = "Recalling its resolutions 56/183 and 57/238,"
     for h in find_in_text(text):
         assert text[h.start:h.end] == h.surface
+
+
+# rows of the mandate tables of programme budget sections (A/81/6 (Sect. 2), (Sect. 9), (Sect. 17))
+@pytest.mark.parametrize("paragraphs,expected", [
+    (["General Assembly resolutions", "79/201 Entrepreneurship for sustainable development",
+      "80/127 Promoting investments for sustainable development"], ["A/RES/79/201", "A/RES/80/127"]),
+    (["General Assembly resolutions", "46/77; 79/327 Revitalization of the work of the General Assembly",
+      "Pattern of conferences", "1472 (XIV) A; 69/85"], ["A/RES/46/77", "A/RES/79/327", "A/RES/1472(XIV)",
+                                                          "A/RES/69/85"]),
+    (["Security Council resolutions", "1325 (2000)", "1820 (2008)"], ["S/RES/1325(2000)", "S/RES/1820(2008)"]),
+    (["Economic and Social Council resolutions and decisions", "1992/19 Communications on the status of women",
+      "1999/257 Enabling the Commission on the Status of Women"], ["E/RES/1992/19", "E/DEC/1999/257"]),
+    (["General Assembly resolutions and decisions", "71/222 International Decade for Action",
+      "78/558 Enhancing action on sea level rise"], ["A/RES/71/222", "A/DEC/78/558"]),
+    (["Economic and Social Council resolutions",
+      "9 (I) Commission on Narcotic Drugs 1992/1 Establishment of the Commission on Crime Prevention"],
+     ["E/RES/9(I)", "E/RES/1992/1"]),
+    # not a table: a heading of another kind ends it; a sentence is not a row
+    (["General Assembly resolutions", "79/201 Entrepreneurship", "Commission for Social Development resolutions",
+      "45/2 Youth"], ["A/RES/79/201"]),
+    (["2.16 The programme delivered 45 outputs in 2025.", "79/201 Entrepreneurship"], []),
+])
+def test_mandate_table_rows(paragraphs, expected):
+    from ingest.find import extract_explicit
+    doc = parse_text("\n\n".join(paragraphs), file="A_81_6_Sect.99.txt")
+    assert [r.target for r in extract_explicit(doc)] == expected
