@@ -105,7 +105,8 @@ _GLUE = re.compile(
     r"|\bthe (?:most recent|latest)(?: of which)? (?:being|was|is|are)\b|\bmost recently\b"
     r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
     r"|\((?!\s*(?:ES-|S-)?\d{1,4}(?:/|\s?\())(?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
-    r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-)|\d{1,4}(?:/|\s?\())[^,;.“”()])+"
+    r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?"
+    r"(?:\d|S-|ES-)|\d{1,4}(?:/\d|\s?\((?:(?:19|20)\d\d|(?:ES-|S-)?[IVXLC]+)\)))[^,;.“”()])+"
     r"|" + _DATE_TXT + r"\b"
     # a clause between two items of a list: no digits, no keyword, and a number after it
     r"|\((?=\d)"
@@ -408,8 +409,33 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                     target_title=_clip(title.group(1), 300) if title else None))
             pos = n.end()
             first = False
+    # 3. "the values set forth in 2367 (2017)": a bare number (year) that fits the Council's numbering
+    if "(" in text:
+        for m in _BARE_SC.finditer(text):
+            if any(a <= m.start() < b for a, b in taken) or any(h.start == m.start() for h in hits):
+                continue
+            n, y = int(m.group("n")), int(m.group("y"))
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            if _sc_year(n) is None or abs(_sc_year(n) - y) > 1 or re.search(r"(?:para\.?|paragraph|article|page|"
+                                                                          r"annex|no\.|number)\s*$", before):
+                continue
+            hits.append(Hit(f"S/RES/{n}({y})", m.group(0), m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_BARE_SC = re.compile(r"(?<![\w/.,-])(?P<n>[1-9]\d{0,3}) ?\((?P<y>(?:19[4-9]|20[0-4])\d)\)")
+_SC_YEARS = sorted((int(y), int(n)) for y, n in _G["bodies"]["SC"]["first_number_by_year"].items())
+
+
+def _sc_year(n: int) -> Optional[float]:
+    """The year the Security Council adopted resolution ``n`` (interpolated from grammar.toml)."""
+    if n < 1 or n > _SC_YEARS[-1][1] + 80:
+        return None
+    for (y0, n0), (y1, n1) in zip(_SC_YEARS, _SC_YEARS[1:]):
+        if n0 <= n < n1:
+            return y0 + (n - n0) / (n1 - n0) * (y1 - y0)
+    return float(_SC_YEARS[-1][0])
 
 
 class _Marks:

@@ -23,7 +23,8 @@ blank-line-separated blocks, ``<sup>N</sup>`` marks, and after each paragraph
 that ends a page, a ``---`` line and that page's footnotes, one per block.
 
 Two backends give the same dicts: ``pdfium`` (pypdfium2's text page API, the
-default, about 10x faster) and ``pdfplumber``. Both read each page once.
+default, about eight times faster) and ``pdfplumber``. Both read each page
+once; on the official PDFs both give the same references (see the README).
 
 Not supported: OCR of scanned pages (an error says so), right-to-left
 scripts, rotated text, and reading order for PDFs whose content stream is not

@@ -305,6 +305,14 @@ def _split_blocks(text: str) -> tuple[list[_Block], dict[str, str]]:
         clean, marks, links = clean_inline(stripped)
         if not clean:
             continue
+        prev = blocks[-1] if blocks else None
+        if prev is not None and prev.text.startswith("[") and "]" not in prev.text and not marks \
+                and len(prev.text) < 300 and "]" in clean[:300]:
+            # "[on the report of the Special Political and Decolonization Committee" +
+            # "(Fourth Committee) (A/78/421, para. 13)]": one bracketed line split in two blocks
+            blocks[-1] = _Block(prev.raw + "\n" + stripped, prev.text + " " + clean, prev.marks, prev.links + links,
+                                prev.page_break_before, prev.after_notes)
+            continue
         blocks.append(_Block(stripped, clean, marks, links, page_break, after_notes))
         page_break = after_notes = False
     return blocks, notes

@@ -88,6 +88,12 @@ POSITIVE = [
     ("(A/75/5 (Vol. II), para. 175)", "GA", ["A/75/5(Vol.II)"]),
     ("the proposed programme budget (A/81/6 (Sect. 10))", "GA", ["A/81/6(Sect.10)"]),
     ("(S/PRST/2015/22) and S/2024/858", "SC", ["S/PRST/2015/22", "S/2024/858"]),
+    ("recommendations contained in document CCW/CONF.V/2 in line with", "GA", ["CCW/CONF.V/2"]),
+    # a bare number (year) that fits the Security Council's numbering (S_RES_2631(2022))
+    ("and the values set forth in 2367 (2017),", "SC", ["S/RES/2367(2017)"]),
+    # a subject clause with a number in it does not end the list (E_RES_2020_16)
+    ("General Assembly resolutions 74/270 of 2 April 2020 on global solidarity to fight the coronavirus disease "
+     "2019 (COVID-19) and 74/274 of 20 April 2020", "ECOSOC", ["A/RES/74/270", "A/RES/74/274"]),
     ("draft resolution A/HRC/55/L.1/Rev.1", "HRC", ["A/HRC/55/L.1/Rev.1"]),
     ("UNEP/EA.5/Res.5 and ST/SGB/2019/2", "GA", ["UNEP/EA.5/Res.5", "ST/SGB/2019/2"]),
     ("19 November 2014 (S/PRST/ 2014/23), 29 May", "SC", ["S/PRST/2014/23"]),
@@ -114,8 +120,10 @@ NEGATIVE = [
     ("in particular resolutions 24/1 on World Cities Day, 24/4 on gender equality", "GA"),
     ("the implementation of resolutions 49/7 of 11 March 2005, entitled “Indigenous women”", "GA"),
     ("General Assembly resolution 5/14", "GA"),
-    # a number with no "resolution" before it
-    ("the values set forth in 2367 (2017),", "SC"),
+    # a number with no "resolution" before it, unless it fits the Council's numbering (below)
+    ("in 1999 (2000) prices", "SC"),
+    ("the 2030 (2020) target", "GA"),
+    ("article 51 (1945) of the Charter", "SC"),
     ("Agenda item 15", "GA"),
 ]
 

@@ -98,3 +98,15 @@ def test_unnumbered_operative_paragraphs_are_found():
 def test_verbs(text, verb, relation):
     assert leading_verb(text) == verb
     assert normalise_verb(leading_verb(text)) == relation
+
+
+def test_report_line_split_over_two_blocks():
+    # A_RES_78_76: "[on the report of the Special Political and Decolonization Committee" / "(Fourth Committee) ..."
+    text = ("Resolution adopted by the General Assembly on 7 December 2023\n\n[on the report of the Special Political "
+            "and Decolonization Committee\n\n(Fourth Committee) (A/78/421, para. 13)]\n\n78/76.\tWork of the "
+            "Special Committee\n\nThe General Assembly,\n\nRecalling its resolution 77/126,")
+    doc = parse_text(text, file="A_RES_78_76.txt")
+    assert doc.report == ("[on the report of the Special Political and Decolonization Committee (Fourth Committee) "
+                          "(A/78/421, para. 13)]")
+    assert [(r.target, r.paragraph, r.pinpoint) for r in ingest.extract(doc)] == [
+        ("A/78/421", "header", "para. 13"), ("A/RES/77/126", "pp1", None)]
