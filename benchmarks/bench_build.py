@@ -5,9 +5,8 @@
 The corpus is copied to a temporary folder (one file there gets a new
 paragraph); the builds write into another temporary folder. Prints one line
 per build: seconds for reading, for the graph, for the files, and the total,
-with the number of files read and taken from the cache (files are written in
-parallel, as ``citegraph build`` does); then the time of each file written
-alone, and the graph's size.
+with the number of files read and taken from the cache; then the time of each
+file written alone, and the graph's size.
 """
 from __future__ import annotations
 
@@ -32,8 +31,7 @@ def timed_build(src: pathlib.Path, out: pathlib.Path, jobs, html: bool) -> dict:
     t1 = time.perf_counter()
     G = build_graph(corpus.documents, corpus.references)
     t2 = time.perf_counter()
-    big = G.number_of_nodes() >= 2000  # as pipeline.build: forking pays off for large graphs only
-    export.write_all(G, corpus.references, out, html=html, jobs=(jobs or os.cpu_count() or 1) if big else 1)
+    export.write_all(G, corpus.references, out, html=html)
     t3 = time.perf_counter()
     return {"read_s": t1 - t0, "graph_s": t2 - t1, "write_s": t3 - t2, "total_s": t3 - t0, "graph": G,
             "references_list": corpus.references,

@@ -377,63 +377,25 @@ def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path) ->
     raise ValueError(f"unknown output file {name!r}; known: {', '.join(FILES)}")
 
 
-#: What a forked writer process reads (set just before the fork, so nothing is pickled).
-_FORKED: Optional[tuple] = None
-
-
-def _write_forked(name: str) -> pathlib.Path:
-    G, references, out = _FORKED
-    return _write_one(name, G, references, out)
-
-
-#: The slowest files first, so that parallel writers finish together.
-_COST_ORDER = ("graph.html", "references.csv", "graph.gexf", "graph.graphml", "graph.json", "edges.csv", "nodes.csv")
-
-
 def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True,
-              progress: bool = False, jobs: int = 1) -> dict[str, pathlib.Path]:
-    """Write every file of :data:`FILES` into ``out_dir``; returns name -> path.
+              progress: bool = False) -> dict[str, pathlib.Path]:
+    """Write every file of :data:`FILES` into ``out_dir``, one after another; returns name -> path.
 
     ``progress`` shows a tqdm bar on stderr (when stderr is a terminal).
-    ``jobs`` > 1 writes files in that many forked processes (where the
-    platform forks; else one after another). Each file is still atomic.
+    (Writing in forked processes was measured and did not pay on two shared
+    cores: the copy-on-write of a large graph costs what it saves.)
     """
-    import concurrent.futures as cf
-    import multiprocessing as mp
     import sys
 
     from tqdm import tqdm
 
-    global _FORKED
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     references = list(references)
     names = [n for n in FILES if html or n != "graph.html"]
-    written: dict[str, pathlib.Path] = {}
-    bar = tqdm(total=len(names), desc="writing", unit="file", file=sys.stderr, disable=(not progress) or None,
-               leave=False)
-    try:
-        if jobs > 1 and "fork" in mp.get_all_start_methods():
-            _FORKED = (G, references, out)
-            try:
-                with cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)),
-                                            mp_context=mp.get_context("fork")) as pool:
-                    futures = {n: pool.submit(_write_forked, n) for n in _COST_ORDER if n in names}
-                    for f in cf.as_completed(futures.values()):
-                        f.result()  # raise a writer's error here
-                        bar.update(1)
-                    written = {n: futures[n].result() for n in names}
-            except cf.process.BrokenProcessPool:
-                written = {}  # a writer died: write what is left here
-            finally:
-                _FORKED = None
-        for name in names:
-            if name not in written:
-                written[name] = _write_one(name, G, references, out)
-                bar.update(1)
-    finally:
-        bar.close()
-    return {n: written[n] for n in names}
+    return {name: _write_one(name, G, references, out)
+            for name in tqdm(names, desc="writing", unit="file", file=sys.stderr,
+                             disable=(not progress) or None, leave=False)}
 
 
 # --------------------------------------------------------------------------- readers

@@ -338,8 +338,7 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
     if out_dir is not None and write and corpus.documents:
         from .export import write_all
 
-        big = corpus.graph.number_of_nodes() >= 2000
-        write_all(corpus.graph, corpus.references, out_dir, html=html, progress=progress and big,
-                  jobs=max(1, jobs or os.cpu_count() or 1) if big else 1)
+        write_all(corpus.graph, corpus.references, out_dir, html=html,
+                  progress=progress and corpus.graph.number_of_nodes() >= 2000)
     corpus.seconds += time.perf_counter() - t0
     return corpus

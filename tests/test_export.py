@@ -184,19 +184,3 @@ def test_pyvis_fallback_page_lists_the_nodes(G):
     small = export.pyvis_html(G, focus="A/RES/78/132")
     assert "A/RES/79/194" in small and "S/RES/2712(2023)" not in small
 
-
-def test_writing_in_processes_gives_the_same_bytes(G, tmp_path):
-    one, two = tmp_path / "one", tmp_path / "two"
-    export.write_all(G, REFS, one, jobs=1)
-    written = export.write_all(G, REFS, two, jobs=3)
-    assert list(written) == list(export.FILES)
-    for name in export.FILES:
-        assert (one / name).read_bytes() == (two / name).read_bytes(), name
-
-
-def test_a_writer_error_in_a_process_reaches_the_caller(G, tmp_path):
-    bad = G.copy()
-    bad.graph["tags"] = ["not", "a", "scalar"]
-    with pytest.raises(nx.NetworkXError, match="'tags'"):
-        export.write_all(bad, REFS, tmp_path, jobs=2)
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
