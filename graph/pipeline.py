@@ -9,8 +9,9 @@ graph (``graph.build.build_graph``).
   SHA-256 of its path and bytes, in a folder named after :func:`tool_version`
   (the package version plus a digest of the ``ingest`` sources and data), so a
   changed file or a changed extractor is read again and nothing else is.
-  Folders of other tool versions are removed. A cache entry that cannot be
-  loaded is a miss.
+  Folders of other tool versions are removed, and so are entries a build did
+  not use (the old bytes of a changed file, references under an old alias
+  table): the cache holds one build. An entry that cannot be loaded is a miss.
 * **Parallel.** Files not in the cache are read in a
   :class:`concurrent.futures.ProcessPoolExecutor` (``jobs`` processes,
   default: all cores); results come back in file order, so the output does not
@@ -102,6 +103,7 @@ class _Cache:
 
     def __init__(self, root: Optional[PathLike]):
         self.dir: Optional[pathlib.Path] = None
+        self.used: set[str] = set()
         if root is None:
             return
         root = pathlib.Path(root)
@@ -114,6 +116,7 @@ class _Cache:
     def get(self, kind: str, key: Optional[str]) -> Any:
         if self.dir is None or key is None:
             return None
+        self.used.add(f"{kind}-{key}.pickle")
         try:
             with open(self.dir / f"{kind}-{key}.pickle", "rb") as f:
                 return pickle.load(f)
@@ -125,7 +128,20 @@ class _Cache:
             return
         from .export import atomic_write
 
+        self.used.add(f"{kind}-{key}.pickle")
         atomic_write(self.dir / f"{kind}-{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self) -> int:
+        """Remove the entries this run did not ask for (old contents of changed files,
+        references under an old alias table); returns how many."""
+        if self.dir is None:
+            return 0
+        gone = 0
+        for f in self.dir.glob("*.pickle"):
+            if f.name not in self.used:
+                f.unlink(missing_ok=True)
+                gone += 1
+        return gone
 
 
 def _file_key(path: pathlib.Path) -> Optional[str]:
@@ -311,6 +327,7 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
                     cache.put(f"refs-{digest}", keys[i], r[2])
     finally:
         bar.close()
+    cache.prune()
     for r in results:
         if r[0] == "ok":
             corpus.documents.append(r[1])

@@ -197,6 +197,7 @@ def test_rebuild_after_one_file_changed_reads_only_that_file(tmp_path):
                        encoding="utf-8")
     third = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
     assert (third.read, third.cached) == (1, 2)
+    assert len(list(cache.rglob("*.pickle"))) == 3  # the entry of the old bytes is gone
     assert any(r.target == "A/RES/60/1" and r.source == "A/RES/78/132" for r in third.references)
     assert not any(r.target == "A/RES/60/1" and r.source == "A/RES/78/132" for r in first.references)
 
