@@ -539,14 +539,23 @@ def extract_explicit(doc: Document) -> list[Reference]:
                 refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.start, default_rel),
                                  marks.sentence(h.start, h.end),
                                  "text+link" if h.target in link_targets else "text"))
+        body_marks = None
         for fn in p.footnotes:
             hits = find_in_text(fn.text, speaker)
-            marks = _Marks(fn.text) if hits else None
+            if not hits:
+                continue
+            marks = _Marks(fn.text)
+            # the relation is the citing verb before the footnote mark in the paragraph
+            at = next((o for n, o in p.marks if n == fn.number), None)
+            if at is not None:
+                body_marks = body_marks or _Marks(p.text)
+                rel = body_marks.relation(at, default_rel)
+            else:
+                rel = default_rel
             for h in hits:
                 if own(h.target):
                     continue
-                refs.append(_ref(doc, source, p.id, fn.number, h, default_rel,
-                                 marks.sentence(h.start, h.end), "text"))
+                refs.append(_ref(doc, source, p.id, fn.number, h, rel, marks.sentence(h.start, h.end), "text"))
     for fn in doc.unplaced_footnotes:
         hits = find_in_text(fn.text, speaker)
         marks = _Marks(fn.text) if hits else None
