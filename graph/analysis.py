@@ -60,7 +60,7 @@ __all__ = [
 NODE_COLUMNS = ("symbol", "label", "kind", "body", "session", "year", "date", "title", "subject",
                 "in_corpus", "file", "url", "aliases")
 EDGE_COLUMNS = ("source", "target", "count", "relations", "paragraphs", "places", "pinpoints", "kinds",
-                "later", "sentence")
+                "later", "sentence", "surface")
 _INFO = ("kind", "body", "year", "title", "in_corpus")
 
 

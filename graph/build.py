@@ -27,7 +27,8 @@ The graph model
 * **One edge per (citing, cited) pair**, pointing citing -> cited, with
   ``count`` (reference occurrences), ``relations``, ``paragraphs``,
   ``places`` (``pp1``, ``pp1 fn1``), ``pinpoints``, ``kinds`` (explicit /
-  named), ``sentence`` (the first citing sentence) and ``later`` (True when
+  named), ``sentence`` (the first citing sentence), ``surface`` (the words
+  as written there) and ``later`` (True when
   the cited document is dated after the citing one: usually a misread date or
   symbol; flagged, not dropped). Lists are joined with :data:`SEP`.
 * **Text fit for XML**: characters XML 1.0 cannot hold (NUL, form feed, ...
@@ -432,6 +433,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
 
     for (s, t) in sorted(edges):
         refs = edges[(s, t)]
+        first = next((r for r in refs if r.sentence), refs[0])  # the first occurrence with its sentence
         G.add_edge(
             s, t,
             count=len(refs),
@@ -440,7 +442,8 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
             places=_join(f"{r.paragraph} fn{r.footnote}" if r.footnote else r.paragraph for r in refs),
             pinpoints=_join(r.pinpoint for r in refs),
             kinds=_join(r.kind for r in refs),
-            sentence=next((r.sentence for r in refs if r.sentence), "") or next((r.surface for r in refs if r.surface), ""),
+            sentence=first.sentence or first.surface or "",
+            surface=first.surface or "",
             later=_is_later(G.nodes[s], G.nodes[t]),
         )
     for _, d in G.nodes(data=True):

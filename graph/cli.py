@@ -119,6 +119,16 @@ def _cut(s, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _words(e: dict, width: int = 90) -> str:
+    """The citing sentence of edge ``e``, starting a little before the words as written when they come late."""
+    sentence, surface = " ".join((e.get("sentence") or "").split()), e.get("surface") or ""
+    at = sentence.find(surface) if surface else -1
+    if at > width // 2:
+        cut = sentence.rfind(" ", 0, at - 20)
+        sentence = "…" + sentence[cut + 1 if cut >= 0 else at - 20:]
+    return ("LATER? " if e.get("later") else "") + sentence
+
+
 def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
     """A plain aligned table; the last column is not padded."""
     out.write("  ".join(_cut(h, w).ljust(w) for h, w in zip(header, widths)).rstrip() + "\n")
@@ -236,8 +246,7 @@ def show_cmd(symbol: str, graph_file: pathlib.Path, limit: int) -> None:
                         ("cited by", [(u, e) for u, _, e in G.in_edges(node, data=True)])):
         edges.sort(key=lambda x: (analysis._natural(x[0])))
         out.write(f"\n{name} ({len(edges)})\n")
-        rows = [(other, e.get("paragraphs", ""), e.get("count", 1), ("LATER? " if e.get("later") else "") + (e.get("sentence") or ""))
-                for other, e in edges[:limit]]
+        rows = [(other, e.get("paragraphs", ""), e.get("count", 1), _words(e)) for other, e in edges[:limit]]
         if rows:
             _rows(out, ("symbol", "where", "times", "words"), rows, (22, 14, 5, 90))
         if len(edges) > limit:
@@ -283,7 +292,8 @@ def path_cmd(a: str, b: str, graph_file: pathlib.Path, either_way: bool) -> None
     except analysis.NoCitationPath as err:
         hint = "" if either_way else "; try --either-way"
         raise click.ClickException(f"{err}{hint}") from err
-    rows = [(int(r.step), r.citing, "cites", r.cited, r.paragraphs, r.sentence) for r in df.itertuples()]
+    rows = [(int(r.step), r.citing, "cites", r.cited, r.paragraphs, _words(G.edges[r.citing, r.cited], 70))
+            for r in df.itertuples()]
     _rows(sys.stdout, ("step", "citing", "", "cited", "where", "words"), rows, (4, 22, 5, 22, 12, 70))
 
 

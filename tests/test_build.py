@@ -117,8 +117,10 @@ def test_node_url(key, symbol, url):
 
 def test_edge_aggregates_occurrences_in_order():
     refs = [
-        ref("A/RES/79/194", "A/RES/70/1", "pp3", relation="reaffirming", sentence="Reaffirming its resolution 70/1"),
-        ref("A/RES/79/194", "A/RES/70/1", "pp9", relation="recalling", pinpoint="para. 7", kind="named"),
+        ref("A/RES/79/194", "A/RES/70/1", "pp3", relation="reaffirming", sentence="Reaffirming its resolution 70/1",
+            surface="resolution 70/1"),
+        ref("A/RES/79/194", "A/RES/70/1", "pp9", relation="recalling", pinpoint="para. 7", kind="named",
+            surface="the 2030 Agenda"),
         ref("A/RES/79/194", "A/RES/70/1", "pp3", relation="reaffirming", footnote="2", sentence="second"),
     ]
     G = build_graph([doc("A/RES/79/194")], refs)
@@ -129,7 +131,7 @@ def test_edge_aggregates_occurrences_in_order():
     assert e["places"] == "pp3 | pp9 | pp3 fn2"
     assert e["pinpoints"] == "para. 7"
     assert e["kinds"] == "explicit | named"
-    assert e["sentence"] == "Reaffirming its resolution 70/1"
+    assert (e["sentence"], e["surface"]) == ("Reaffirming its resolution 70/1", "resolution 70/1")
     assert split(e["paragraphs"]) == ["pp3", "pp9"] and split("") == []
 
 
