@@ -257,6 +257,8 @@ class Line:
     x0: float
     page: int = 0
     x1: float = 0.0
+    col_break: bool = False  # the line starts a new column (see :func:`split_gutter`)
+    mid: float = 306.0  # the middle of the page
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -341,6 +343,43 @@ def _finish(chars: list[dict], page: int) -> Line:
     x0 = min((c["x0"] for c in body), default=0.0)
     x1 = max((c["x1"] for c in body), default=0.0)
     return Line(chars, base, size, x0, page, x1)
+
+
+def split_gutter(lines: list[Line], width: float) -> list[Line]:
+    """Split lines that jump the gutter of a two-column page.
+
+    In a two-column list of mandates, the first row of the right column can
+    sit on the baseline of the last row of the left column, and the content
+    stream puts them one after the other. When the page has two columns (long
+    lines that start in the right half and long lines that end before the
+    middle), a line with a wide gap across the middle is cut there, and its
+    right part starts a new block.
+    """
+    mid = width / 2
+    long = 0.3 * width  # column text, not a figure in a narrow table column
+    right = sum(1 for ln in lines if ln.x0 >= mid - 12 and ln.x1 - ln.x0 > long)
+    left = sum(1 for ln in lines if ln.x1 <= mid + 12 and ln.x1 - ln.x0 > long)
+    if right < 2 or left < 2:
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        cut = None
+        prev = None
+        for i, c in enumerate(ln.chars):
+            if c["text"] == " ":
+                continue
+            if prev is not None and prev["x1"] < mid + 12 and c["x0"] >= mid - 12 \
+                    and c["x0"] - prev["x1"] > 3 * max(ln.size, 1.0):
+                cut = i
+                break
+            prev = c
+        if cut is None:
+            out.append(ln)
+            continue
+        a, b = _finish(list(ln.chars[:cut]), ln.page), _finish(list(ln.chars[cut:]), ln.page)
+        b.col_break = True
+        out.extend([a, b])
+    return out
 
 
 def _is_sup(c: dict, line: Line) -> bool:
@@ -650,11 +689,21 @@ def _join(a: str, b: str, vocab: set[str]) -> str:
     return a + " " + b
 
 
-def _new_para(prev: Line, ln: Line, prev_text: str, text: str) -> bool:
+def _new_para(prev: Line, ln: Line, prev_text: str, text: str, first: Optional[Line] = None,
+              block_x1: float = 0.0) -> bool:
+    """Does ``ln`` start a new block after ``prev``? (``first`` opened the current
+    block, whose lines end at ``block_x1`` at most.)"""
+    if ln.col_break:
+        return True
     ref = max(prev.size, ln.size)
     dy = ln.base - prev.base
-    if dy < -0.5 * ref:  # going up: next column or table cell
-        return True
+    if dy < -0.5 * ref:
+        # going up: the next cell of the same table row (back to the row's first
+        # baseline, just right of the cell) stays in the block; a new column
+        # (further right, past a gutter) starts one
+        return not (first is not None and first.page == ln.page and abs(ln.base - first.base) < 1.0
+                    and block_x1 - 1 < ln.x0 < block_x1 + 3 * ref
+                    and not (block_x1 <= ln.mid + 12 and ln.x0 >= ln.mid - 12))
     if dy > 1.42 * ref:
         return True
     if abs(prev.size - ln.size) > 0.12 * ref:
@@ -678,7 +727,9 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
     all_body_sizes: collections.Counter = collections.Counter()
     per_page = []
     for pg in pages:
-        lines = build_lines(pg.chars, pg.number)
+        lines = split_gutter(build_lines(pg.chars, pg.number), pg.width)
+        for ln in lines:
+            ln.mid = pg.width / 2
         start = _header_limit(pg)
         if pg.number == 0:
             limit = _masthead_limit(pg)
@@ -722,6 +773,8 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
     blocks: list = []  # output markup blocks: str, or [mark, text] footnotes
     cur_text = ""
     cur_last: Optional[Line] = None
+    cur_first: Optional[Line] = None
+    cur_x1 = 0.0
     pending_notes: list[list] = []
     notes_all: list[list] = []
 
@@ -742,6 +795,7 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
                 continue
             if cur_last is None:
                 cur_text = text
+                cur_first, cur_x1 = ln, ln.x1
             elif ln.page != cur_last.page and i == 0:
                 # First line of a page: continue the paragraph unless it clearly ended.
                 prev_plain = re.sub(r"<sup>[^<]*</sup>$", "", cur_text).rstrip()
@@ -756,13 +810,17 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
                 if ended:
                     flush()
                     cur_text = text
+                    cur_first, cur_x1 = ln, ln.x1
                 else:
                     cur_text = _join(cur_text, text, vocab)
-            elif _new_para(cur_last, ln, re.sub(r"<sup>[^<]*</sup>", "", cur_text).rstrip(), text):
+            elif _new_para(cur_last, ln, re.sub(r"<sup>[^<]*</sup>", "", cur_text).rstrip(), text, cur_first,
+                           cur_x1):
                 blocks.append(_unmark_start(_clean(cur_text)))
                 cur_text = text
+                cur_first, cur_x1 = ln, ln.x1
             else:
                 cur_text = _join(cur_text, text, vocab)
+            cur_x1 = max(cur_x1, ln.x1)
             cur_last = ln
         notes = _footnotes(foot, [n[0] for n in notes_all if n[0]], vocab)
         for note in notes:

@@ -120,6 +120,25 @@ def test_footnote_line_starting_with_a_number_continues_the_note():
                                        "<sup>2</sup> All figures exclude Gaza.\n"]
 
 
+def test_two_columns_on_one_baseline_are_two_blocks():
+    # A/81/6 (Sect. 15): the left column's last row and the right column's first row share a baseline
+    s = 8.5
+    left = (chars("Economic and Social Council resolutions", x=60, base=100, size=s)
+            + chars("Statistical", x=60, base=120, size=s, advance=3.8)
+            + chars("Commission", x=60, base=130, size=s, advance=3.8)
+            + chars("decision 53/110", x=60, base=140, size=s, advance=3.8)
+            + chars("Human settlements statistics", x=128, base=120, size=s))
+    right = chars("2025/19 Science, technology and innovation", x=312, base=120, size=s)
+    more = (chars("2025/20 Another resolution of the Council here", x=312, base=150, size=s)
+            + chars("2025/21 And one more resolution of the Council", x=312, base=160, size=s)
+            + chars("a long line of the left column, ending in the middle", x=60, base=170, size=s, advance=4.5)
+            + chars("and one more long line of that left column text", x=60, base=180, size=s, advance=4.5))
+    blocks = layout([RawPage(0, 612.0, 792.0, left + right + more)])[0].split("\n\n")
+    assert blocks[:3] == ["Economic and Social Council resolutions",
+                          "Statistical Commission decision 53/110 Human settlements statistics",
+                          "2025/19 Science, technology and innovation"]
+
+
 # ---------------------------------------------------------------- real pages
 
 @pytest.fixture(scope="module", params=BACKENDS)
