@@ -154,6 +154,8 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
     spec = grammar()["bodies"].get(body)
     if spec is None:
         return None
+    if form == "session_number" and body == "GA" and int(g["s"]) < spec.get("first_numbered_session", 0):
+        return None  # the Assembly numbered "session/number" only from its 31st session (1976)
     if form not in spec and not decision:
         # "General Assembly and Security Council resolutions 70/262 and 2282 (2016)"
         body = _body_for_form(form, "GA", g)
@@ -243,4 +245,4 @@ def same_document(a: str, b: str) -> bool:
 
 
 def looks_like_resolution(symbol: str) -> bool:
-    return "/RES/" in symbol or "/DEC/" in symbol
+    return "/RES/" in symbol or "/DEC/" in symbol or "/Res." in symbol or "/Dec." in symbol

@@ -408,23 +408,41 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     if meta["report"]:
         header_paras.append(_Para("header", meta["report"]))
 
+    if meta["body"] is None and not speaker_body:
+        # "United Nations Environment Assembly of the United Nations Environment Programme" atop the page
+        for b in blocks[:4]:
+            code = _BODY_NAMES.get(re.sub(r"\s+of the United Nations Environment Programme$", "", b.text).lower())
+            if code:
+                meta["body"] = code
+                break
     body = hints.get("body") or meta["body"] or speaker_body
     own_symbol, own_source, own_title = _own_symbol(file, title_syms, symbol_line, body, hints)
-    if own_title and not meta["title"]:
+    if own_title and not meta["title"] and own_source != "filename":
         meta["title"] = own_title
     if not meta["title"] and hints.get("title"):
         meta["title"] = hints["title"]
+    if not meta["title"] and not title_syms:
+        meta["title"] = _report_title(blocks[:14])
 
     # ------------------------------------------------------------ body paragraphs
     start = speaker_idx + 1 if speaker_idx is not None else 0
-    body_blocks = blocks[start:]
     resolution_like = speaker_idx is not None
+    if speaker_idx is None and own_source == "title-line":
+        # no "The General Assembly," line (UNEA resolutions open straight after the title)
+        for i, b in enumerate(blocks[:16]):
+            m = _TITLE_LINE.match(b.text)
+            if m and i + 1 < len(blocks) and _is_preambular_start(blocks[i + 1].text):
+                start, resolution_like = i + 1, True
+                break
+    body_blocks = blocks[start:]
     paras: list[_Para] = []
     # old compilation pages: keep only the own resolution's section
     own_num = _own_number(own_symbol)
     section = None
-    if speaker_idx is None and own_num:
+    if own_num:
         section = _own_section(blocks, own_num)
+        if section is not None and speaker_idx is not None and section[0] < speaker_idx:
+            section = None  # the title line is in the document's own header: not a compilation page
     if section is not None:
         lo, hi = section
         resolution_like = True
@@ -448,6 +466,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
 
     phase = "preambular"
     ended = False
+    outside_from = False
     for b in body_blocks:
         t = b.text
         if paras and paras[-1].kind not in ("outside",) and _joins_previous(paras[-1], b):
@@ -458,7 +477,9 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
             paras.append(_Para("body", t, b.marks, b.links, num.group(1) if num else None))
             continue
         if ended:
-            paras.append(_Para("other", t, b.marks, b.links))
+            if _TITLE_LINE.match(t):
+                outside_from = True  # the next resolution of a printed volume's page: not this document
+            paras.append(_Para("outside" if outside_from else "other", t, b.marks, b.links))
             continue
         if _MEETING.match(t):
             ended = True
@@ -506,6 +527,27 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
         session=hints.get("session") or meta["session"],
         agenda_item=hints.get("agenda_item") or meta["agenda_item"], report=meta["report"],
         distribution=hints.get("distribution"), unplaced_footnotes=unplaced)
+
+
+_META_LINE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|Agenda items? |"
+                        r"Item \d|Distr\.|General$|Original:|\d{1,2} \w+ \d{4}$|[A-Z]+/|Contents$|"
+                        r"United Nations$|Page$|[A-Z][a-z]+(?: [A-Z][a-z]+)*,(?: \d| and)|\(?Part [IVX]+)")
+_KIND_LINE = re.compile(r"^(?:Report|Note|Letter|Memorandum|Identical letters|Statement|Proposed|Budget performance)\b")
+
+
+def _report_title(blocks: list["_Block"]) -> Optional[str]:
+    """A report's title: the line before "Report of the Secretary-General" (or "Note by ..."),
+    else its first line that is not a session, agenda item, symbol or date."""
+    texts = [b.text for b in blocks]
+    for i, t in enumerate(texts):
+        if _KIND_LINE.match(t) and len(t) < 200:
+            if i > 0 and not _META_LINE.match(texts[i - 1]) and len(texts[i - 1]) < 300:
+                return texts[i - 1]
+            return t
+    for t in texts:
+        if not _META_LINE.match(t) and len(t) < 250 and not t.endswith("."):
+            return t
+    return None
 
 
 def _own_number(symbol: Optional[str]) -> Optional[str]:

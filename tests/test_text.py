@@ -110,3 +110,36 @@ def test_report_line_split_over_two_blocks():
                           "(A/78/421, para. 13)]")
     assert [(r.target, r.paragraph, r.pinpoint) for r in ingest.extract(doc)] == [
         ("A/78/421", "header", "para. 13"), ("A/RES/77/126", "pp1", None)]
+
+
+def test_environment_assembly_resolution_without_a_speaker_line():
+    text = ("United Nations Environment Assembly of the\nUnited Nations Environment Programme\n\nThird session\n\n"
+            "3/11.\tImplementation of paragraph 88 (a)–(h)\n\nRecalling the mandate contained in General Assembly "
+            "resolution 2997 (XXVII),\n\nRecalling also its resolution 2/5 of 27 May 2016,\n\nRequests the Executive "
+            "Director to report;")
+    doc = parse_text(text, file="UNEP_EA.3_RES.11.txt")
+    assert (doc.symbol, doc.symbol_source, doc.body) == ("UNEP/EA.3/Res.11", "title-line", "UNEA")
+    assert [p.id for p in doc.paragraphs] == ["pp1", "pp2", "op1"]
+    assert [r.target for r in ingest.extract(doc)] == ["A/RES/2997(XXVII)", "UNEP/EA.2/Res.5"]
+
+
+def test_compilation_page_reads_only_its_own_resolution():
+    # the OCR of a printed volume: the page holds neighbouring resolutions too (A_RES_1514(XV))
+    text = ("<!-- Page 1 -->\n\n1492 (XV). Admission of Nigeria\n\nThe General Assembly,\n\nHaving received the "
+            "recommendation in resolution 1491 (XV),\n\nDecides to admit Nigeria.\n\n893rd plenary meeting,\n\n"
+            "1514 (XV). Declaration on the granting of independence\n\nThe General Assembly,\n\nRecalling its "
+            "resolution 1463 (XIV),\n\nDeclares that colonialism must end.\n\n947th plenary meeting,\n\n"
+            "1515 (XV). Concerted action\n\nThe General Assembly,\n\nRecalling resolution 1316 (XIII),")
+    doc = parse_text(text, file="A_RES_1514(XV).txt")
+    assert doc.symbol == "A/RES/1514(XV)"
+    assert doc.title == "Declaration on the granting of independence"
+    assert [r.target for r in ingest.extract(doc)] == ["A/RES/1463(XIV)"]
+
+
+def test_report_title():
+    text = ("Seventy-ninth session\n\nAgenda item 161\n\nFinancing of the Mission\n\nBudget for the Mission for the "
+            "period from 1 July 2025 to 30 June 2026\n\nReport of the Secretary-General\n\nThe mandate was "
+            "established by the Security Council in its resolution 1244 (1999).")
+    doc = parse_text(text, file="A_79_735.txt")
+    assert doc.title == "Budget for the Mission for the period from 1 July 2025 to 30 June 2026"
+    assert [r.target for r in ingest.extract(doc)] == ["S/RES/1244(1999)"]
