@@ -44,6 +44,7 @@ class Alias:
     kind: str
     source: str
     learned_from: Optional[str] = field(default=None)  # "file, footnote N" for learned names
+    adopted: Optional[str] = field(default=None)  # ISO date the instrument was adopted, when known
 
 
 _ANCHOR_NOUNS = ("Agenda", "Declaration", "Charter", "Programme", "Framework", "Covenant", "Convention",
@@ -156,7 +157,7 @@ def curated() -> AliasTable:
         for name in (n.strip() for n in row["names"].split("|")):
             if name:
                 out.append(Alias(_normal(name), row["symbol"], row["pinpoint"] or None, row["kind"],
-                                 row["source"]))
+                                 row["source"], adopted=row.get("adopted") or None))
     return AliasTable(tuple(out))
 
 
@@ -335,6 +336,8 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
             target = alias.target
             if target == doc.symbol or (p.id, target) in cited or target in done:
                 continue
+            if alias.adopted and doc.date and doc.date < alias.adopted:
+                continue  # "the Global Digital Compact" before September 2024 is the draft, not the instrument
             done.add(target)
             marks = marks or _Marks(p.text)
             pin = alias.pinpoint

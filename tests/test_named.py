@@ -146,3 +146,14 @@ def test_aliases_command_lists_both_with_sources():
     learned = {r[1]: r for r in rows if r[0] == "learned"}
     assert learned["Our Common Agenda"][2] == "A/75/982"
     assert learned["Our Common Agenda"][5].endswith("A_RES_79_194.md, footnote 13")
+
+
+def test_a_name_before_the_instrument_was_adopted_is_not_a_reference():
+    # A/RES/78/311 (July 2024) speaks of the Global Digital Compact still under negotiation
+    text = ("Resolution adopted by the General Assembly on 1 July 2024\n\nThe General Assembly,\n\n"
+            "Looking forward to the discussions in the context of the Global Digital Compact,")
+    doc = parse_text(text, file="A_RES_78_311.txt")
+    assert doc.date == "2024-07-01"
+    assert [r for r in ingest.extract(doc) if r.kind == "named"] == []
+    later = parse_text(text.replace("1 July 2024", "24 December 2024"), file="A_RES_79_300.txt")
+    assert [r.target for r in ingest.extract(later) if r.kind == "named"] == ["A/RES/79/1"]
