@@ -70,6 +70,51 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
         raise click.ClickException("no file could be read")
 
 
+@main.command("inspect")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=pathlib.Path))
+@click.option("--paragraphs", is_flag=True, help="Also list every paragraph with its verb and footnotes.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def inspect_cmd(paths: tuple[pathlib.Path, ...], paragraphs: bool, fmt: str) -> None:
+    """Show the structure found in each document: its own symbol and where it came from, title,
+    date, body, session, agenda item, report line, paragraph counts and footnotes."""
+    read = 0
+    for path in ingest.iter_paths(paths, skipped=lambda p, why: warn(f"{p}: {why}")):
+        try:
+            doc = ingest.read_document(path)
+        except ReadError as err:
+            warn(str(err))
+            continue
+        read += 1
+        notes = {p.id: [f.number for f in p.footnotes] for p in doc.paragraphs if p.footnotes}
+        info = {"file": doc.file, "symbol": doc.symbol, "symbol_source": doc.symbol_source, "format": doc.format,
+                "title": doc.title, "date": doc.date, "body": doc.body, "session": doc.session,
+                "agenda_item": doc.agenda_item, "report": doc.report, "distribution": doc.distribution,
+                "paragraphs": doc.counts(), "footnotes": notes,
+                "unplaced_footnotes": [f.number for f in doc.unplaced_footnotes]}
+        if paragraphs:
+            info["paragraph_list"] = [{"id": p.id, "kind": p.kind, "verb": p.verb, "number": p.number,
+                                       "footnotes": [f.number for f in p.footnotes], "text": p.text}
+                                      for p in doc.paragraphs]
+        if fmt == "json":
+            sys.stdout.write(json.dumps(info, ensure_ascii=False) + "\n")
+            continue
+        out = sys.stdout
+        out.write(f"{doc.file}\n")
+        out.write(f"  symbol      {doc.symbol}  (from the {doc.symbol_source})\n")
+        for key in ("title", "date", "body", "session", "agenda_item", "report", "distribution"):
+            if info[key]:
+                out.write(f"  {key.replace('_', ' '):<11} {info[key]}\n")
+        out.write("  paragraphs  " + ", ".join(f"{n} {k}" for k, n in doc.counts().items()) + "\n")
+        if notes:
+            out.write("  footnotes   " + "; ".join(f"{pid}: {', '.join(ns)}" for pid, ns in notes.items()) + "\n")
+        if paragraphs:
+            for p in doc.paragraphs:
+                fn = f" [{', '.join(f.number for f in p.footnotes)}]" if p.footnotes else ""
+                out.write(f"    {p.id:<7} {(p.verb or ''):<20} {_cut(p.text, 90)}{fn}\n")
+    if read == 0:
+        raise click.ClickException("no file could be read")
+
+
 @main.command("aliases")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=pathlib.Path))
 @click.option("--learned-only", is_flag=True, help="Only the names learned from footnotes.")

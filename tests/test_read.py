@@ -84,3 +84,15 @@ def test_extract_table_is_for_people():
     out = run("extract", str(ROOT / "samples" / "A_RES_79_194.md"))
     assert out.returncode == 0
     assert out.stdout.splitlines()[0].split()[:3] == ["SOURCE", "PARAGRAPH", "FOOTNOTE"]
+
+
+def test_inspect_shows_the_structure():
+    out = run("inspect", str(ROOT / "samples" / "A_RES_79_194.md"), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    info = json.loads(out.stdout)
+    assert (info["symbol"], info["symbol_source"], info["date"]) == ("A/RES/79/194", "title-line", "2024-12-19")
+    assert info["paragraphs"]["preambular"] == 55 and info["paragraphs"]["operative"] == 69
+    assert info["footnotes"]["pp8"] == ["4", "5", "6", "7"]
+    text = run("inspect", str(ROOT / "samples" / "A_RES_79_194.md"), "--paragraphs").stdout
+    assert "symbol      A/RES/79/194  (from the title-line)" in text
+    assert "    op62    Decides" in text
