@@ -599,8 +599,9 @@ def first_page_hints(page: RawPage, lines: list[Line], body_size: float = 10.0) 
     page, and the baseline where the body starts."""
     hints: dict = {}
     limit = _masthead_limit(page)
-    if limit is None:
-        return hints, 0.0
+    body_start = limit or 0.0
+    if limit is None:  # no masthead rule: look for its items in the top of the page, give no title
+        limit = 0.3 * page.height
     head = [c for c in page.chars if c["text"].strip() and c["base"] < limit]
     # The symbol: the big body letter and the rest of the symbol to its right, top band.
     top_rules = [r[1] for r in page.rules if r[1] < limit - 5]
@@ -635,7 +636,7 @@ def first_page_hints(page: RawPage, lines: list[Line], body_size: float = 10.0) 
             break
     # The title: the first run of large lines below the masthead.
     below = [ln for ln in lines if limit < ln.base < 0.9 * page.height]
-    if below:
+    if below and body_start:
         run: list[str] = []
         for ln in below:
             t = line_text(ln, marks=False)
@@ -645,7 +646,7 @@ def first_page_hints(page: RawPage, lines: list[Line], body_size: float = 10.0) 
                 break
         if run:
             hints["title"] = _clean(" ".join(run))
-    return hints, limit
+    return hints, body_start
 
 
 # -- paragraphs ---------------------------------------------------------------

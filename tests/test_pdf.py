@@ -9,7 +9,8 @@ import pytest
 
 from ingest import read_document
 from ingest.model import ReadError
-from ingest.pdf import BACKENDS, RawPage, _is_footer_text, _join, build_lines, layout, line_text, pdf_markup, read_pdf
+from ingest.pdf import (BACKENDS, RawPage, _is_footer_text, _join, build_lines, first_page_hints, layout, line_text,
+                        load_pages, pdf_markup, read_pdf)
 
 PDFS = pathlib.Path(__file__).parent / "pdfs"
 MALI = PDFS / "A_80_590-pages-1-6-7.pdf"  # masthead, paragraph 9 across pages, "Secretary-\nGeneral"
@@ -158,6 +159,15 @@ def test_first_page_hints(mali):
     assert hints["distribution"] == "General"
     assert hints["body"] == "GA"
     assert hints["title"].startswith("Budget performance of the United Nations Multidimensional")
+
+
+def test_first_page_hints_without_the_masthead_rule():
+    # the real first page with its drawn rules taken away: no title, but the masthead items
+    page = load_pages(MALI)[0]
+    page.rules = [r for r in page.rules if r[1] < 0.1 * page.height]
+    hints, body_start = first_page_hints(page, build_lines(page.chars))
+    assert hints == {"symbol": "A/80/590", "distribution": "General", "date": "2026-01-07", "body": "GA"}
+    assert body_start == 0.0
 
 
 def test_furniture_removed(mali):
