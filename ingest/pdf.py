@@ -120,6 +120,7 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
     pages: list[RawPage] = []
     get_unicode, is_generated, get_angle = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetCharAngle
     get_origin, get_box, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+    get_weight = raw.FPDFText_GetFontWeight
     bl, bb, br, bt = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     try:
         n = len(pdf)
@@ -159,7 +160,8 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
                     run_base, run_size = h - y.value, get_size(traw, k)
                 if run_rotated:
                     continue
-                append({"text": ch, "x0": rect.left, "x1": rect.right, "base": run_base, "size": run_size})
+                append({"text": ch, "x0": rect.left, "x1": rect.right, "base": run_base, "size": run_size,
+                        "bold": get_weight(traw, k) >= 600})
             rules = []
             images = 0
             praw = page.raw
@@ -181,6 +183,9 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
     finally:
         pdf.close()
     return pages
+
+
+_BOLD = re.compile(r"Bold|Black|Heavy|Semibold", re.I)
 
 
 def _pages_pdfplumber(p: pathlib.Path, data: bytes) -> list[RawPage]:
@@ -209,7 +214,7 @@ def _pages_pdfplumber(p: pathlib.Path, data: bytes) -> list[RawPage]:
                     continue  # rotated text: margin furniture of landscape pages
                 base = c["bottom"] + (c["y0"] - m[5])
                 chars.append({"text": c["text"], "x0": c["x0"], "x1": c["x1"], "base": base,
-                              "size": round(c["size"], 2)})
+                              "size": round(c["size"], 2), "bold": _BOLD.search(c.get("fontname", "")) is not None})
             rules = [(o["x0"], (o["top"] + o["bottom"]) / 2, o["x1"])
                      for o in page.rects + page.lines
                      if o["bottom"] - o["top"] < 2.5 and o["x1"] - o["x0"] > 10]
@@ -259,6 +264,7 @@ class Line:
     x1: float = 0.0
     col_break: bool = False  # the line starts a new column (see :func:`split_gutter`)
     mid: float = 306.0  # the middle of the page
+    bold: bool = False  # every letter of the line is bold (a heading)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -342,7 +348,9 @@ def _finish(chars: list[dict], page: int) -> Line:
     base = next((c["base"] for c in body if c["size"] == size), body[0]["base"] if body else 0.0)
     x0 = min((c["x0"] for c in body), default=0.0)
     x1 = max((c["x1"] for c in body), default=0.0)
-    return Line(chars, base, size, x0, page, x1)
+    letters = [c for c in body if c["text"].isalpha()]
+    bold = bool(letters) and all(c.get("bold") for c in letters)
+    return Line(chars, base, size, x0, page, x1, bold=bold)
 
 
 def split_gutter(lines: list[Line], width: float) -> list[Line]:
@@ -654,6 +662,9 @@ def first_page_hints(page: RawPage, lines: list[Line], body_size: float = 10.0) 
 _PARA_START = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\([a-z]{1,4}\)\s|\([ivx]+\)\s|[IVX]{1,6}\.\s|[A-H]\.\s|"
                          r"\d{1,3}\.\s|[•\-–]\s)")
 _ENDS = (".", ":", ";", "!", "?", ")")
+#: Numbered paragraphs and headings ("12.", "9.1", "IV.", "B."), which start a block even
+#: without extra space above; sub-items "(a)" do only with space (Word puts some in one paragraph).
+_NUMBERED = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s|[IVX]{1,6}\.\s|[A-H]\.\s)")
 _LEADERS = re.compile(r"(?:\s?\.){4,}")
 
 
@@ -709,7 +720,7 @@ def _new_para(prev: Line, ln: Line, prev_text: str, text: str, first: Optional[L
         return True
     if abs(prev.size - ln.size) > 0.12 * ref:
         return True
-    if _PARA_START.match(text) and ln.x0 <= prev.x0 + 2 and prev_text.endswith(_ENDS):
+    if _NUMBERED.match(text) and ln.x0 <= prev.x0 + 2 and prev_text.endswith(_ENDS):
         return True
     if text.startswith("<sup>") and prev_text.endswith("."):
         return True  # the next note under a table ("a ...", "b ...")
@@ -806,7 +817,11 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
                 if text[:1].islower():
                     ended = not same_size
                 else:
+                    # a short bold line after a full stop is a heading, not a bold sentence going on
+                    heading = (ln.bold and prev_plain.endswith(_ENDS)
+                               and ln.x1 < right_edge.get(ln.page, 0.0) - 2.5 * ln.size)
                     ended = (not same_size or bool(_PARA_START.match(text)) or abs(ln.x0 - cur_last.x0) > 2
+                             or heading
                              or (prev_plain.endswith(_ENDS) and not full))
                 if ended:
                     flush()
