@@ -790,15 +790,31 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
     pending_notes: list[list] = []
     notes_all: list[list] = []
 
-    def flush():
-        nonlocal cur_text, pending_notes
+    block_of_line: dict[int, int] = {}  # id(line) -> index in blocks, once its block is written
+    cur_lines: list[Line] = []
+
+    def push():
+        nonlocal cur_text, cur_lines
         if cur_text:
             blocks.append(_unmark_start(_clean(cur_text)))
-        cur_text = ""
+            for x in cur_lines:
+                block_of_line[id(x)] = len(blocks) - 1
+        cur_text, cur_lines = "", []
+
+    def flush():
+        nonlocal pending_notes
+        push()
         if pending_notes:
             blocks.append("---")
             blocks.extend(pending_notes)  # rendered at the end: a note may continue on the next page
             pending_notes = []
+
+    # the last text line of each page (the stream may put a figure after it)
+    page_tail: dict[int, Line] = {}
+    for body, _ in page_lines:
+        text_lines = [x for x in body if abs(x.size - body_size) <= 0.05 * body_size]
+        if text_lines:
+            page_tail[body[0].page] = max(text_lines, key=lambda x: x.base)
 
     for body, foot in page_lines:
         for i, ln in enumerate(body):
@@ -806,9 +822,19 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
             if not text:
                 continue
             if cur_last is None:
-                cur_text = text
+                cur_text, cur_lines = text, [ln]
                 cur_first, cur_x1 = ln, ln.x1
             elif ln.page != cur_last.page and i == 0:
+                tail = page_tail.get(cur_last.page)
+                k = block_of_line.get(id(tail)) if tail is not None else None
+                if k is not None and tail is not cur_last and tail.base > cur_last.base \
+                        and "---" not in blocks[k + 1:] and isinstance(blocks[k], str) \
+                        and (text[:1].islower() or not re.sub(r"<sup>[^<]*</sup>$", "", blocks[k]).endswith(_ENDS)):
+                    # a figure came after the page's last paragraph in the stream: put it
+                    # before, and let that paragraph go on onto this page
+                    push()
+                    cur_text, blocks[k] = blocks[k], ""
+                    cur_lines, cur_last, cur_first, cur_x1 = [tail], tail, tail, tail.x1
                 # First line of a page: continue the paragraph unless it clearly ended.
                 prev_plain = re.sub(r"<sup>[^<]*</sup>$", "", cur_text).rstrip()
                 same_size = abs(ln.size - cur_last.size) <= 0.12 * max(ln.size, cur_last.size)
@@ -825,17 +851,19 @@ def layout(pages: list[RawPage]) -> tuple[str, dict]:
                              or (prev_plain.endswith(_ENDS) and not full))
                 if ended:
                     flush()
-                    cur_text = text
+                    cur_text, cur_lines = text, [ln]
                     cur_first, cur_x1 = ln, ln.x1
                 else:
                     cur_text = _join(cur_text, text, vocab)
+                    cur_lines.append(ln)
             elif _new_para(cur_last, ln, re.sub(r"<sup>[^<]*</sup>", "", cur_text).rstrip(), text, cur_first,
                            cur_x1):
-                blocks.append(_unmark_start(_clean(cur_text)))
-                cur_text = text
+                push()
+                cur_text, cur_lines = text, [ln]
                 cur_first, cur_x1 = ln, ln.x1
             else:
                 cur_text = _join(cur_text, text, vocab)
+                cur_lines.append(ln)
             cur_x1 = max(cur_x1, ln.x1)
             cur_last = ln
         notes = _footnotes(foot, [n[0] for n in notes_all if n[0]], vocab)

@@ -140,6 +140,17 @@ def test_two_columns_on_one_baseline_are_two_blocks():
                           "2025/19 Science, technology and innovation"]
 
 
+def test_paragraph_goes_on_after_a_figure_drawn_later_in_the_stream():
+    # A/81/6 (Sect. 18), para. 18.42: the stream gives a chart's labels after the page's last line
+    p1 = (chars("18.42 The lesson for the subprogramme was that regional engagement and", x=60, base=690)
+          + chars("policy frameworks and", x=60, base=702)
+          + chars("Planned Actual", x=200, base=300))
+    p2 = chars("providing tailored technical assistance.", x=60, base=84)
+    blocks = layout([RawPage(0, 612.0, 792.0, p1), RawPage(1, 612.0, 792.0, p2)])[0].strip().split("\n\n")
+    assert blocks == ["Planned Actual", "18.42 The lesson for the subprogramme was that regional engagement and "
+                      "policy frameworks and providing tailored technical assistance."]
+
+
 # ---------------------------------------------------------------- real pages
 
 @pytest.fixture(scope="module", params=BACKENDS)
