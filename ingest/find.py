@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -518,7 +519,8 @@ def extract_explicit(doc: Document) -> list[Reference]:
         if p.kind == "outside":
             continue
         default_rel = normalise_verb(p.verb)
-        link_targets = {_link_symbol(url) for _, url in p.links}
+        links = [(words, _link_symbol(url)) for words, url in p.links]
+        link_targets = {_base(t) for _, t in links if t}
         head = _TABLE_HEAD.match(p.text)
         if head:
             heading = head.group(0).strip().rstrip(":")
@@ -531,14 +533,27 @@ def extract_explicit(doc: Document) -> list[Reference]:
             if row:
                 end = max(h.end for h in row)
                 hits = row + [h for h in hits if h.start >= end]
+        # a symbol the document hyperlinked is a reference, even where its words alone are not one
+        found = {_base(h.target) for h in hits}
+        from_links: set[int] = set()
+        pos = 0
+        for words, target in links:
+            at = p.text.find(words, pos)
+            if target and _base(target) not in found and at >= 0:
+                hits.append(Hit(target, words, at, at + len(words)))
+                from_links.add(id(hits[-1]))
+                found.add(_base(target))
+            pos = at + len(words) if at >= 0 else pos
         if hits:
+            hits.sort(key=lambda h: h.start)
             marks = _Marks(p.text)
             for h in hits:
                 if own(h.target):
                     continue
+                evidence = ("link" if id(h) in from_links else
+                            "text+link" if _base(h.target) in link_targets else "text")
                 refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.start, default_rel),
-                                 marks.sentence(h.start, h.end),
-                                 "text+link" if h.target in link_targets else "text"))
+                                 marks.sentence(h.start, h.end), evidence))
         body_marks = None
         for fn in p.footnotes:
             hits = find_in_text(fn.text, speaker)
@@ -585,9 +600,22 @@ def extract(doc: Document, aliases=None, include_self: bool = False,
     return out
 
 
+_LINK_URL = re.compile(r"(?:undocs\.org|docs\.un\.org|documents\.un\.org|daccess-ods\.un\.org)/(?:[a-z]{2}/)?"
+                       r"(?:symbol/|doc/)?([A-Za-z][A-Za-z0-9/.\-()]*\d[A-Za-z0-9/.\-()]*)", re.I)
+
+
 def _link_symbol(url: str) -> Optional[str]:
-    m = re.search(r"(?:undocs\.org|documents\.un\.org|un\.org)/(?:[a-z]{2}/)?(?:symbol/)?([A-Z][A-Za-z0-9/.\-()]+)", url or "")
-    return symbols.canonical_written(m.group(1)) if m else None
+    """The symbol a UN document link points to ("https://docs.un.org/en/A/80/6(Sect.17%29")."""
+    m = _LINK_URL.search(unquote(url or ""))
+    if not m:
+        return None
+    sym = m.group(1).rstrip("/.")
+    root, _, rest = sym.partition("/")
+    return symbols.canonical_written(root.upper() + ("/" + rest if rest else ""))
+
+
+def _base(target: str) -> str:
+    return re.sub(r"(?<=\d)[A-Z](?:-[A-Z])?$", "", target)
 
 
 def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit, relation: Optional[str],

@@ -32,7 +32,7 @@ __all__ = ["parse_text", "clean_inline", "leading_verb", "normalise_verb", "pars
 
 # ---------------------------------------------------------------- inline markup
 
-_SUP = re.compile(r"<sup>\s*([0-9]+|[*†‡§a-z])\s*</sup>", re.I)
+_SUP = re.compile(r"<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>", re.I)
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _EMPH = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
@@ -288,12 +288,12 @@ def _split_blocks(text: str) -> tuple[list[_Block], dict[str, str]]:
         if _PAGE.fullmatch(stripped.strip()):
             page_break = True
             continue
-        note = re.match(r"^\s*<sup>\s*([0-9]+|[*†‡§a-z])\s*</sup>\s*(.*)$", stripped, re.S)
+        note = re.match(r"^\s*<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>\s*(.*)$", stripped, re.S)
         if note and (in_notes or not blocks or note.group(2)):
             # footnote definitions: one or several in a block (each line may start with a mark)
             parts = re.split(r"\n(?=\s*<sup>)", stripped)
             for part in parts:
-                m = re.match(r"^\s*<sup>\s*([0-9]+|[*†‡§a-z])\s*</sup>\s*(.*)$", part, re.S)
+                m = re.match(r"^\s*<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>\s*(.*)$", part, re.S)
                 if m:
                     body, _, _ = clean_inline(m.group(2))
                     if m.group(1) not in notes:

@@ -217,3 +217,13 @@ def test_mandate_table_rows(paragraphs, expected):
     from ingest.find import extract_explicit
     doc = parse_text("\n\n".join(paragraphs), file="A_81_6_Sect.99.txt")
     assert [r.target for r in extract_explicit(doc)] == expected
+
+
+def test_a_hyperlinked_symbol_is_a_reference():
+    from ingest import extract
+    doc = parse_text("The General Assembly,\n\nRecalling [the decision](https://docs.un.org/en/A/DEC/78/555) and its "
+                     "resolution [78/250](https://docs.un.org/en/A/RES/78/250B) and "
+                     "[section 17](https://docs.un.org/en/A/80/6(Sect.17%29),", file="x.docx", fmt="docx")
+    got = [(r.target, r.evidence, r.surface) for r in extract(doc)]
+    assert got == [("A/DEC/78/555", "link", "the decision"), ("A/RES/78/250", "text+link", "78/250"),
+                   ("A/80/6(Sect.17)", "link", "section 17")]
