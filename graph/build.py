@@ -325,6 +325,18 @@ def _alias_map(documents: list[Document], references: list[Reference]) -> dict[s
     return aliases
 
 
+_PART_PIN = re.compile(r"^([A-Z](?:-[A-Z])?)(?:,|$)")
+
+
+def _part_document(r: Reference, docs: dict) -> str:
+    """A reference to part B of a resolution ("57/270 B": target A/RES/57/270, pinpoint B) lands on
+    the part's own document when the corpus has it (A/RES/57/270B), else on the resolution."""
+    m = _PART_PIN.match(r.pinpoint or "") if r.pinpoint else None
+    if m and "/RES/" in r.target and not r.target.endswith(")") and r.target + m.group(1) in docs:
+        return r.target + m.group(1)
+    return r.target
+
+
 def _doc_key(doc: Document) -> str:
     """The node of a document: the same key ``ingest.extract`` uses as ``source``."""
     return doc.symbol or symbol_from_filename(doc.file) or doc.file
@@ -389,7 +401,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     edges: dict[tuple[str, str], list[Reference]] = {}
     self_refs = 0
     for r in references:
-        s, t = canon(r.source), canon(r.target)
+        s, t = canon(r.source), canon(_part_document(r, docs_by_key))
         if s == t or r.kind == "self":
             self_refs += 1
             continue

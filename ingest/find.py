@@ -510,9 +510,11 @@ def extract_explicit(doc: Document) -> list[Reference]:
     source = doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
     refs: list[Reference] = []
 
+    own_key = _norm_symbol(doc.symbol) if doc.symbol else None
+
     def own(t: str) -> bool:
-        return bool(doc.symbol) and (t == doc.symbol or symbols.same_document(t, doc.symbol)
-                                     and "-" not in t and "-" not in doc.symbol)
+        # exactly the document itself: part A of the resolution is another document than part B
+        return own_key is not None and _norm_symbol(t) == own_key
 
     heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
     for p in doc.paragraphs:
@@ -612,6 +614,10 @@ def _link_symbol(url: str) -> Optional[str]:
     sym = m.group(1).rstrip("/.")
     root, _, rest = sym.partition("/")
     return symbols.canonical_written(root.upper() + ("/" + rest if rest else ""))
+
+
+def _norm_symbol(sym: str) -> str:
+    return re.sub(r"[\s()]", "", sym).upper()
 
 
 def _base(target: str) -> str:

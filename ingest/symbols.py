@@ -234,6 +234,8 @@ def symbol_from_filename(path: str) -> Optional[str]:
     stem = re.sub(r"\.(txt|text|md|markdown|pdf|docx)$", "", stem, flags=re.I)
     if not re.match(r"^(?:" + "|".join(re.escape(r) for r in WRITTEN_ROOTS) + r")(?:_|$)", stem):
         return None
+    stem = stem.replace("_(", "(")  # "E_RES_476_(XV)"
+    stem = re.sub(r"(?<=\d)_([A-Z](?:-[A-Z])?)$", r"\1", stem)  # "A_RES_75_290_A" is part A: A/RES/75/290A
     s = re.sub(r"_+", "/", stem)
     return canonical_written(s)
 

@@ -42,6 +42,7 @@ _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
 _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
 _MARK = "\ue000"  # a footnote mark while the block is cleaned (private use)
+_HEADING = re.compile(r"^#{1,6}\s+", re.M)
 _STARS = re.compile(r"\*{2,}|_{2,}")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -65,6 +66,8 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
         return m.group(1)
 
     s = raw
+    if s.startswith("#"):
+        s = _HEADING.sub("", s)  # "### 44/25. Convention on the Rights of the Child"
     if "<" in s:
         s = _PAGE.sub(" ", s)
         s = _SUP.sub(sup, s)
@@ -531,7 +534,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
 
 _META_LINE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|Agenda items? |"
                         r"Item \d|Distr\.|General$|Original:|\d{1,2} \w+ \d{4}$|[A-Z]+/|Contents$|"
-                        r"United Nations$|Page$|[A-Z][a-z]+(?: [A-Z][a-z]+)*,(?: \d| and)|\(?Part [IVX]+)")
+                        r"United Nations$|Page$|\d+$|\||[A-Z][a-z]+(?: [A-Z][a-z]+)*,(?: \d| and)|\(?Part [IVX]+)")
 _KIND_LINE = re.compile(r"^(?:Report|Note|Letter|Memorandum|Identical letters|Statement|Proposed|Budget performance)\b")
 
 
@@ -593,7 +596,10 @@ def _own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Optio
             candidates.append((sym, title))
     for sym, title in candidates:
         if from_file and symbols.same_document(sym, from_file):
-            return sym, "title-line", title or None
+            # the file name may be more precise: "A_RES_75_290_A" is part A of 75/290
+            if len(from_file) > len(sym):
+                title = re.sub(r"\s+[A-Z]$", "", title or "")  # "... Financing for Development B"
+            return (from_file if len(from_file) > len(sym) else sym), "title-line", title or None
     if symbol_line:
         return symbols.canonical_written(symbol_line), "symbol-line", None
     if len(candidates) == 1 and not from_file:

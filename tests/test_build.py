@@ -283,3 +283,17 @@ def test_attributes_are_scalars_and_build_is_deterministic():
     for *_, d in G1.edges(data=True):
         assert all(isinstance(v, (str, int, bool)) for v in d.values())
     assert SEP == " | "
+
+
+def test_a_part_reference_lands_on_the_part_document_when_the_corpus_has_it():
+    from ingest.model import Document, Reference
+    from graph.build import build_graph
+    part = Document(file="A_RES_75_290_B.txt", symbol="A/RES/75/290B", symbol_source="title-line", format="text",
+                    paragraphs=())
+    citing = Document(file="A_RES_78_1.txt", symbol="A/RES/78/1", symbol_source="title-line", format="text",
+                      paragraphs=())
+    refs = [Reference(source="A/RES/78/1", target="A/RES/75/290", kind="explicit", paragraph="pp1", pinpoint="B"),
+            Reference(source="A/RES/78/1", target="A/RES/75/290", kind="explicit", paragraph="pp2", pinpoint="A")]
+    G = build_graph([part, citing], refs)
+    assert G.has_edge("A/RES/78/1", "A/RES/75/290B")  # part B is in the corpus
+    assert G.has_edge("A/RES/78/1", "A/RES/75/290")   # part A is not: the resolution

@@ -143,3 +143,21 @@ def test_report_title():
     doc = parse_text(text, file="A_79_735.txt")
     assert doc.title == "Budget for the Mission for the period from 1 July 2025 to 30 June 2026"
     assert [r.target for r in ingest.extract(doc)] == ["S/RES/1244(1999)"]
+
+
+@pytest.mark.parametrize("name,symbol", [
+    ("A_RES_75_290_A.txt", "A/RES/75/290A"), ("A_RES_76_84_A-B.txt", "A/RES/76/84A-B"),
+    ("E_RES_476_(XV).txt", "E/RES/476(XV)"), ("S_RES_2720(2023).txt", "S/RES/2720(2023)"),
+    ("ECE_TRANS_WP.30_AC.2_157.txt", "ECE/TRANS/WP.30/AC.2/157"), ("notes.txt", None),
+])
+def test_symbol_from_file_name(name, symbol):
+    from ingest.symbols import symbol_from_filename
+    assert symbol_from_filename(name) == symbol
+
+
+def test_a_part_document_cites_its_other_part():
+    text = ("75/290.\tReview of the implementation\n\nB\n\nThe General Assembly,\n\nRecalling its resolution "
+            "75/290 A of 25 June 2021,")
+    doc = parse_text(text, file="A_RES_75_290_B.txt")
+    assert doc.symbol == "A/RES/75/290B"
+    assert [(r.target, r.pinpoint) for r in ingest.extract(doc)] == [("A/RES/75/290", "A")]
