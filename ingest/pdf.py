@@ -78,16 +78,9 @@ class RawPage:
 # ---------------------------------------------------------------------------
 
 def _check_file(p: pathlib.Path) -> bytes:
-    if not p.exists():
-        raise ReadError(str(p), "no such file")
-    if p.is_dir():
-        raise ReadError(str(p), "is a folder")
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise ReadError(str(p), err.strerror or str(err)) from err
-    if not data.strip():
-        raise ReadError(str(p), "empty file")
+    from .read import read_file_bytes
+
+    data = read_file_bytes(p)
     if b"%PDF-" not in data[:1024]:
         raise ReadError(str(p), "not a PDF")
     if b"%%EOF" not in data[-2048:]:

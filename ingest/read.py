@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Iterator
 
 from .model import Document, ReadError
 
-__all__ = ["TEXT_SUFFIXES", "SUFFIXES", "iter_paths", "decode_bytes", "read_text_file", "read_document"]
+__all__ = ["TEXT_SUFFIXES", "SUFFIXES", "iter_paths", "decode_bytes", "read_file_bytes", "read_text_file",
+           "read_document"]
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 SUFFIXES = {**TEXT_SUFFIXES, ".pdf": "pdf", ".docx": "docx"}
@@ -86,7 +87,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
     return text
 
 
-def read_text_file(path: str | pathlib.Path) -> str:
+def read_file_bytes(path: str | pathlib.Path) -> bytes:
+    """A file's bytes, or a one-line ReadError (no such file, a folder, unreadable, empty)."""
     p = pathlib.Path(path)
     if not p.exists():
         raise ReadError(str(p), "no such file")
@@ -96,7 +98,13 @@ def read_text_file(path: str | pathlib.Path) -> str:
         data = p.read_bytes()
     except OSError as err:
         raise ReadError(str(p), err.strerror or str(err)) from err
-    return decode_bytes(data, str(p))
+    if not data.strip():
+        raise ReadError(str(p), "empty file")
+    return data
+
+
+def read_text_file(path: str | pathlib.Path) -> str:
+    return decode_bytes(read_file_bytes(path), str(path))
 
 
 def read_document(path: str | pathlib.Path) -> Document:
