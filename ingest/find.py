@@ -616,12 +616,16 @@ def _link_symbol(url: str) -> Optional[str]:
     return symbols.canonical_written(root.upper() + ("/" + rest if rest else ""))
 
 
+_SPACE_PARENS = re.compile(r"[\s()]")
+_PART_END = re.compile(r"(?<=\d)[A-Z](?:-[A-Z])?$")
+
+
 def _norm_symbol(sym: str) -> str:
-    return re.sub(r"[\s()]", "", sym).upper()
+    return _SPACE_PARENS.sub("", sym).upper()
 
 
 def _base(target: str) -> str:
-    return re.sub(r"(?<=\d)[A-Z](?:-[A-Z])?$", "", target)
+    return _PART_END.sub("", target)
 
 
 def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit, relation: Optional[str],

@@ -93,6 +93,10 @@ class AliasTable:
         return out
 
     @functools.cached_property
+    def _group_of(self) -> dict[str, tuple[re.Pattern, dict[str, Alias]]]:
+        return {a: (rx, by_name) for a, rx, by_name in self._groups}
+
+    @functools.cached_property
     def _anchors(self) -> re.Pattern:
         anchors = sorted({a for a, _, _ in self._groups}, key=len, reverse=True)
         return re.compile("|".join(re.escape(a) for a in anchors))
@@ -100,13 +104,12 @@ class AliasTable:
     def finditer(self, text: str) -> list[tuple[re.Match, Alias]]:
         """Names in ``text``, longest first where two overlap, in order of position."""
         found: list[tuple[re.Match, Alias]] = []
-        groups, anchors_rx = self._groups, self._anchors
-        present = set(anchors_rx.findall(text))
+        present = set(self._anchors.findall(text))
         if not present:
             return found
-        for anchor, rx, by_name in groups:
-            if anchor not in present:
-                continue
+        groups = self._group_of
+        for anchor in sorted(present):
+            rx, by_name = groups[anchor]
             for m in rx.finditer(text):
                 alias = by_name.get(_normal(m.group(0)))
                 if alias is not None:

@@ -49,6 +49,7 @@ def roman_to_int(r: str) -> int:
 _SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol|Prog)\.?\s*([0-9A-Z]+)\s*\)$", re.I)
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_written(sym: str) -> str:
     """Canonical spelling of a written symbol.
 
@@ -108,6 +109,7 @@ _NUM_FORMS = [
 ]
 
 
+@functools.lru_cache(maxsize=65536)
 def number_form(num: str) -> Optional[str]:
     """The shape of a resolution number: session_number, year_number, number_year, roman, ..."""
     s = re.sub(r"\s+", " ", num.strip())
@@ -117,6 +119,7 @@ def number_form(num: str) -> Optional[str]:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bool = False,
                    explicit: bool = True) -> Optional[str]:
     """A resolution (or decision) number adopted by ``body`` as a canonical symbol.
@@ -195,6 +198,11 @@ def _body_for_form(form: str, body: str, g: dict) -> str:
     return body
 
 
+@functools.lru_cache(maxsize=None)
+def _series_by_root() -> dict[str, dict]:
+    return {s["root"]: s for s in grammar()["series"]}
+
+
 @functools.lru_cache(maxsize=65536)
 def describe(symbol: str) -> tuple[str, str]:
     """Body and kind of a canonical symbol.
@@ -205,11 +213,15 @@ def describe(symbol: str) -> tuple[str, str]:
     ('General Assembly', 'document')
     """
     best = None
-    for s in grammar()["series"]:
-        root = s["root"]
-        if symbol == root or symbol.startswith(root + "/") or symbol.startswith(root + "."):
-            if best is None or len(root) > len(best["root"]):
-                best = s
+    roots = _series_by_root()
+    parts = symbol.split("/")
+    for i in range(len(parts), 0, -1):  # the longest root first: "A/HRC/PRST" before "A/HRC" before "A"
+        head = "/".join(parts[:i])
+        best = roots.get(head) or roots.get(head.split(".")[0] if i > 1 else "") or None
+        if best is not None and (symbol == best["root"] or symbol.startswith(best["root"] + "/")
+                                 or symbol.startswith(best["root"] + ".")):
+            break
+        best = None
     body = best["body"] if best else "United Nations"
     kind = best["kind"] if best else "document"
     parts = symbol.split("/")

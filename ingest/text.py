@@ -42,6 +42,8 @@ _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
 _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
 _MARK = "\ue000"  # a footnote mark while the block is cleaned (private use)
+_RULE = re.compile(r"\s*(?:-{3,}|_{3,}|\*{3,})\s*")
+_NOTE_DEF = re.compile(r"^\s*<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>\s*(.*)$", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+", re.M)
 _STARS = re.compile(r"\*{2,}|_{2,}")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -140,7 +142,7 @@ def leading_verb(text: str) -> Optional[str]:
     if not m:
         return None
     words = " ".join(x.strip(" ,") for x in (m.group("pre"), m.group("main"), m.group("post")) if x.strip(" ,"))
-    return re.sub(r"\s*,\s*", " ", words) or None
+    return (re.sub(r"\s*,\s*", " ", words) if "," in words else words) or None
 
 
 def normalise_verb(verb: Optional[str]) -> Optional[str]:
@@ -282,7 +284,7 @@ def _split_blocks(text: str) -> tuple[list[_Block], dict[str, str]]:
             continue
         lines = stripped.split("\n")
         # a '---' line may sit alone or at the top of a block
-        while lines and re.fullmatch(r"\s*(?:-{3,}|_{3,}|\*{3,})\s*", lines[0]):
+        while lines and lines[0].lstrip()[:1] in ("-", "_", "*") and _RULE.fullmatch(lines[0]):
             in_notes = True
             lines = lines[1:]
         if not lines:
@@ -291,12 +293,12 @@ def _split_blocks(text: str) -> tuple[list[_Block], dict[str, str]]:
         if _PAGE.fullmatch(stripped.strip()):
             page_break = True
             continue
-        note = re.match(r"^\s*<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>\s*(.*)$", stripped, re.S)
+        note = _NOTE_DEF.match(stripped) if stripped.startswith("<") else None
         if note and (in_notes or not blocks or note.group(2)):
             # footnote definitions: one or several in a block (each line may start with a mark)
             parts = re.split(r"\n(?=\s*<sup>)", stripped)
             for part in parts:
-                m = re.match(r"^\s*<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>\s*(.*)$", part, re.S)
+                m = _NOTE_DEF.match(part)
                 if m:
                     body, _, _ = clean_inline(m.group(2))
                     if m.group(1) not in notes:
