@@ -198,7 +198,6 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) 
         return _body_of_phrase(phrase), True
     if _OTHER_BEFORE.search(before):
         return None, True
-    m = _BODY_AFTER.match(text[kw_end:kw_end + 200].split(".")[0] if False else "")
     if _ITS_BEFORE.search(before):
         # "the General Assembly, in its resolution" is caught above; otherwise the speaker
         return speaker, False
@@ -395,9 +394,9 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                 part_pin = None
                 rp = _ROMAN_PART.match(num)
                 if rp:
-                    part_pin = symbols._parts(rp.group(1) + (" " + part if part else ""))
+                    part_pin = symbols.part_letters(rp.group(1) + (" " + part if part else ""))
                 elif part:
-                    part_pin = symbols._parts(part)
+                    part_pin = symbols.part_letters(part)
                 title = _TITLE_AFTER.match(after)
                 subj = _SUBJ_AFTER.match(after)
                 surface = text[n.start():n.end()].rstrip()

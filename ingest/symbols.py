@@ -20,7 +20,7 @@ import tomllib
 from typing import Optional
 
 __all__ = ["grammar", "canonical_written", "resolve_number", "describe", "symbol_from_filename",
-           "same_document", "looks_like_resolution", "roman_to_int", "BODY_NAMES", "WRITTEN_ROOTS"]
+           "same_document", "looks_like_resolution", "roman_to_int", "part_letters", "BODY_NAMES", "WRITTEN_ROOTS"]
 
 _DATA = pathlib.Path(__file__).with_name("data") / "grammar.toml"
 
@@ -87,7 +87,7 @@ def canonical_written(sym: str) -> str:
     return s + suffix
 
 
-def _parts(p: Optional[str]) -> str:
+def part_letters(p: Optional[str]) -> str:
     """Part letters as they join a symbol: "B" -> "B", "A and B" -> "A-B", "A to C" -> "A-C"."""
     if not p:
         return ""
@@ -176,7 +176,7 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
     if form == "roman" and g.get("rp"):
         part = None  # Roman-session parts are a pinpoint ("A" of 217 A (III)), not part of the symbol
     return tmpl.format(s=g.get("s") or "", n=g.get("n") or "", y=g.get("y") or "", r=g.get("r") or "",
-                       p=_parts(part))
+                       p=part_letters(part))
 
 
 def _body_for_form(form: str, body: str, g: dict) -> str:

@@ -36,7 +36,6 @@ _SUP = re.compile(r"<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>", re.I)
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _EMPH = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
-_WS = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _PAGE = re.compile(r"<!--\s*Page\s+\d+\s*-->", re.I)
 _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
@@ -98,11 +97,6 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
 
 # ---------------------------------------------------------------- verbs
 
-_MODIFIERS = {"also", "further", "again", "once", "strongly", "firmly", "hereby", "furthermore",
-              "moreover", "therefore", "deeply", "gravely", "seriously", "most", "solemnly",
-              "fully", "duly", "warmly", "expressly", "thus", "in", "particular", "addition",
-              "this", "regard", "that", "context", "respect", "connection"}
-
 _PREAMBLE_ADJ = {"aware", "conscious", "convinced", "mindful", "guided", "concerned", "alarmed",
                  "determined", "desirous", "cognizant", "noting", "bearing", "having", "taking",
                  "recognizing", "emphasizing", "affirming", "reaffirming", "recalling", "welcoming",
@@ -115,7 +109,6 @@ _PREAMBLE_ADJ = {"aware", "conscious", "convinced", "mindful", "guided", "concer
                  "emphasising", "recognising", "viewing", "wishing", "referring", "regretting",
                  "fully", "deeply", "gravely", "further", "also", "noting"}
 
-_VERB_WORD = re.compile(r"[A-Za-z][a-z]+")
 
 
 _LEAD = re.compile(
