@@ -32,10 +32,8 @@ import base64
 import hashlib
 import json
 import math
-import os
 import pathlib
 import re
-import tempfile
 from collections import Counter, deque
 from typing import Any, Iterable
 
@@ -581,15 +579,9 @@ def write_explorer(G: nx.DiGraph, path, focus: str | None = None, depth: int = 1
     path = pathlib.Path(path)
     data = explorer_data(G, focus, depth, max_nodes, seed)
     html = _render(data, "citegraph explorer")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-        os.replace(tmp, path)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
+    from .export import atomic_write  # one place writes files atomically (and readable: 0644)
+
+    atomic_write(path, html)
     meta = data["meta"]
     return {
         "path": str(path),
