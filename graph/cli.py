@@ -64,9 +64,7 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
             out.write(json.dumps({k: d[k] for k in JSONL_FIELDS}, ensure_ascii=False) + "\n")
     elif rows:
         _print_table(rows, out)
-    if corpus.files and not corpus.documents:
-        raise click.ClickException("no file could be read")
-    if not corpus.files:
+    if not corpus.documents:
         raise click.ClickException("no file could be read")
 
 

@@ -466,7 +466,7 @@ _ROW_NUM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,3}|\d{1,4}\s?(?:[A-Z]\s)?
 _ROW = re.compile(r"^" + _ROW_NUM + r"(?:\s*[;,]\s*(?:and\s+)?" + _ROW_NUM + r")*(?=[\s,]|$)")
 # a second row run into the same line: "9 (I) Commission on Narcotic Drugs 1992/1 Establishment of ..."
 _ROW_AGAIN = re.compile(r"(?<=[a-z)”] )" + _ROW_NUM + r"(?=\s+[A-Z])")
-_DECISIONS_FROM = {"GA": 400, "ECOSOC": 200, "HRC": 100}
+_DECISIONS_FROM = {code: b["decisions_from"] for code, b in _G["bodies"].items() if "decisions_from" in b}
 
 
 _OTHER_HEAD = re.compile(r"(?i)\b(?:resolutions|decisions|conclusions|reports|documents|statements|agreements|"

@@ -213,15 +213,11 @@ def parse_date(s: str) -> Optional[str]:
         return None
 
 
-_SPEAKERS = [
-    ("The General Assembly", "GA"),
-    ("The Security Council", "SC"),
-    ("The Economic and Social Council", "ECOSOC"),
-    ("The Human Rights Council", "HRC"),
-    ("The Commission on Human Rights", "CHR"),
-    ("The United Nations Environment Assembly", "UNEA"),
-    ("The Trusteeship Council", "TC"),
-]
+# the adopting bodies of grammar.toml, as a resolution's opening line names them ("The General Assembly,"),
+# plus the Trusteeship Council, whose resolutions citegraph reads but does not resolve
+_BODY_NAMES = {b["name"].lower(): code for code, b in symbols.grammar()["bodies"].items()}
+_SPEAKERS = sorted([("The " + b["name"], code) for code, b in symbols.grammar()["bodies"].items()]
+                   + [("The Trusteeship Council", "TC")], key=lambda x: -len(x[0]))
 _SPEAKER = re.compile(
     r"(?:^|\s)(" + "|".join(re.escape(s) for s, _ in _SPEAKERS) +
     r"(?: of the United Nations Environment Programme)?)\s*[,:]?\s*$")
@@ -231,9 +227,6 @@ _SC_ADOPTED = re.compile(r"Adopted by the Security Council at its (\d+)\w* meeti
 _REPORT = re.compile(r"\[\s*(?:on|without)\b[^\]]{3,300}\]", re.I)
 _SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?(?: special| emergency special)? session)\b")
 _AGENDA = re.compile(r"^Agenda items? (.+)$", re.I)
-_BODY_NAMES = {"general assembly": "GA", "security council": "SC", "economic and social council": "ECOSOC",
-               "human rights council": "HRC", "commission on human rights": "CHR",
-               "united nations environment assembly": "UNEA"}
 
 
 @dataclass
