@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from . import symbols
+import ahocorasick
+
 from .model import Document, Reference
+from .patterns import trie
 
 __all__ = ["Alias", "AliasTable", "curated", "learn_aliases", "find_named", "self_mentions"]
 
@@ -47,17 +50,6 @@ class Alias:
     adopted: Optional[str] = field(default=None)  # ISO date the instrument was adopted, when known
 
 
-_ANCHOR_NOUNS = ("Agenda", "Declaration", "Charter", "Programme", "Framework", "Covenant", "Convention",
-                 "Agreement", "Compact", "Pact", "Consensus", "Pathway", "Strategy", "Platform", "Plan",
-                 "Commitment", "outcome", "Outcome", "future")
-
-
-_COMMON = {"United", "Nations", "International", "Development", "Sustainable", "Rights", "Human", "World",
-           "implementation", "Implementation", "General", "Assembly", "Council", "Conference", "Global", "National",
-           "Countries", "Developed", "States", "Information", "Society", "Summit", "outcome", "document", "meeting",
-           "high-level", "review", "overall", "outcomes", "Action"}
-
-
 @dataclass(frozen=True)
 class AliasTable:
     """Curated and learned names; ``learned`` wins nothing over ``curated``."""
@@ -70,75 +62,67 @@ class AliasTable:
         return self.curated + tuple(a for a in self.learned if a.name not in names)
 
     @functools.cached_property
-    def _groups(self) -> list[tuple[str, re.Pattern, dict[str, Alias]]]:
-        """Names grouped by an anchor word: a paragraph is searched only for the groups whose
-        anchor it contains (a plain substring test), which keeps matching fast."""
-        groups: dict[str, dict[str, Alias]] = {}
-        for a in self.all():
-            words = re.findall(r"[\w’'+.-]{3,}", a.name) or [a.name]
-            nouns = [w for w in words if w in _ANCHOR_NOUNS and len(w) >= 6]
-            rare = [w for w in words if w not in _COMMON]
-            # without its first letter, so that "Agenda" and "agenda" both hold it
-            anchor = (nouns[0] if nouns else max(rare or words, key=len))[1:]
-            groups.setdefault(anchor, {})[_normal(a.name)] = a
-        # an anchor inside another ("genda" in "Agenda 21"?) would hide it from the scan: merge them
-        for short in sorted(groups, key=len):
-            for long in [k for k in groups if k != short and short in k]:
-                groups[short].update(groups.pop(long))
-        out = []
-        for anchor, by_name in sorted(groups.items()):
-            names = sorted(by_name, key=len, reverse=True)
-            rx = re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in names) + r")(?![\w-])")
-            out.append((anchor, rx, by_name))
+    def _spellings(self) -> dict[str, str]:
+        """Each way a name may be written -> the name. The first letter may be either case
+        ("the Tunis Agenda", "Agenda 21"), except in a name that starts with "The"."""
+        out = {}
+        for name in {_normal(a.name) for a in self.all()}:
+            out[name] = name
+            if name[:1].isalpha() and not name.startswith("The "):
+                out.setdefault(name[0].lower() + name[1:], name)
         return out
 
     @functools.cached_property
-    def _group_of(self) -> dict[str, tuple[re.Pattern, dict[str, Alias]]]:
-        return {a: (rx, by_name) for a, rx, by_name in self._groups}
+    def _automaton(self) -> "ahocorasick.Automaton":
+        # every spelling, lower-cased, in one Aho-Corasick automaton: one pass over a text finds them all
+        auto = ahocorasick.Automaton()
+        for spelling in self._spellings:
+            low = spelling.lower()
+            auto.add_word(low, len(low))
+        auto.make_automaton()
+        return auto
 
     @functools.cached_property
-    def _anchors(self) -> re.Pattern:
-        anchors = sorted({a for a, _, _ in self._groups}, key=len, reverse=True)
-        return re.compile("|".join(re.escape(a) for a in anchors))
+    def _pattern(self) -> re.Pattern:
+        """The same names as one regular expression, for text whose spacing is not single spaces:
+        spaces match any run of spaces, dashes any dash (see :mod:`ingest.patterns`)."""
+        return re.compile(trie(self._spellings, not_after=r"[\w-]", classes={" ": r"\s+", "-": "[-–]"}) +
+                          r"(?![\w-])")
 
-    def finditer(self, text: str) -> list[tuple[re.Match, Alias]]:
-        """Names in ``text``, longest first where two overlap, in order of position."""
-        found: list[tuple[re.Match, Alias]] = []
-        present = set(self._anchors.findall(text))
-        if not present:
-            return found
-        groups = self._group_of
-        for anchor in sorted(present):
-            rx, by_name = groups[anchor]
-            for m in rx.finditer(text):
-                alias = by_name.get(_normal(m.group(0)))
-                if alias is not None:
-                    found.append((m, alias))
-        if len(found) < 2:
-            return found
-        found.sort(key=lambda x: (x[0].start(), -(x[0].end() - x[0].start())))
-        out: list[tuple[re.Match, Alias]] = []
-        end = -1
-        for m, a in found:
-            if m.start() >= end:
-                out.append((m, a))
-                end = m.end()
+    def finditer(self, text: str) -> list[tuple[int, int, str, Alias]]:
+        """Names in ``text`` as (start, end, words as written, alias), in order of position; where
+        two overlap, the one that starts first (and at one start, the longest). A name stands
+        alone: no letter, digit or hyphen touches it."""
+        by_name, spellings = self._by_name, self._spellings
+        flat = text.replace("–", "-")
+        low = flat.lower()
+        if len(low) != len(text) or "  " in text or not text.isprintable():
+            # a tab, a line break, a run of spaces, or a letter whose lower case is longer ("İ"):
+            # the automaton's offsets would not hold, so take the pattern
+            return [(m.start(), m.end(), m.group(0), by_name[spellings[_normal(m.group(0))]])
+                    for m in self._pattern.finditer(text) if _normal(m.group(0)) in spellings]
+        found = []
+        for last, size in self._automaton.iter(low):
+            start, end = last + 1 - size, last + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] in "_-"):
+                continue
+            name = spellings.get(flat[start:end])  # letter case as written
+            if name is not None:
+                found.append((start, -size, name))
+        found.sort()
+        out: list[tuple[int, int, str, Alias]] = []
+        reach = -1
+        for start, neg, name in found:
+            if start >= reach:
+                reach = start - neg
+                out.append((start, reach, text[start:reach], by_name[name]))
         return out
 
-
-def _name_pattern(name: str) -> str:
-    # spaces match any run of spaces; dashes match any dash; the first letter may be either case
-    out = []
-    for i, ch in enumerate(name):
-        if ch == " ":
-            out.append(r"\s+")
-        elif ch in "–-":
-            out.append("[-–]")
-        elif i == 0 and ch.isalpha() and not name.startswith("The "):  # "The future we want" keeps its T
-            out.append(f"[{ch.upper()}{ch.lower()}]")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Alias]:
+        return {_normal(a.name): a for a in self.all()}
 
 
 def _normal(s: str) -> str:
@@ -331,10 +315,10 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
         masked = [(m.start(), m.end()) for m in traps.finditer(p.text)]
         done: set[str] = set()
         marks = None
-        for m, alias in found:
-            if any(a <= m.start() < b for a, b in masked):
+        for start, end, words, alias in found:
+            if any(a <= start < b for a, b in masked):
                 continue
-            if _inside_longer_name(p.text, m.start()):
+            if _inside_longer_name(p.text, start):
                 continue
             target = alias.target
             if target == doc.symbol or (p.id, target) in cited or target in done:
@@ -344,15 +328,15 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
             done.add(target)
             marks = marks or _Marks(p.text)
             pin = alias.pinpoint
-            pm = _PARA_OF.search(p.text[max(0, m.start() - 60):m.start()])
+            pm = _PARA_OF.search(p.text[max(0, start - 60):start])
             if pm:
                 pin = f"para. {pm.group(1)}"
             body, kind = symbols.describe(target) if "/" in target else ("United Nations", alias.kind)
             out.append(Reference(
                 source=source, target=target, kind="named", paragraph=p.id, pinpoint=pin,
-                relation=marks.relation(m.start(), normalise_verb(p.verb)), target_body=body,
-                target_type=alias.kind, file=doc.file, surface=m.group(0), start=m.start(), end=m.end(),
-                target_title=alias.name, sentence=marks.sentence(m.start(), m.end()),
+                relation=marks.relation(start, normalise_verb(p.verb)), target_body=body,
+                target_type=alias.kind, file=doc.file, surface=words, start=start, end=end,
+                target_title=alias.name, sentence=marks.sentence(start, end),
                 evidence="alias" if alias.learned_from else "text"))
     return out
 
