@@ -21,12 +21,16 @@ graph (``graph.build.build_graph``).
   of the corpus still builds. Failures are not cached. When a reading process
   dies (a crash in native code), the files left are read one process each, so
   only the culprit fails.
-* **Aliases (two passes).** With ``learn_aliases`` (a function of the list of
-  documents returning an alias table), all documents are read first, the
-  table is learned, then every document is extracted with
-  ``ingest.extract(doc, aliases=table)``; those references are cached per
-  file *and* table digest. If learning fails, that is one warning and the
-  documents are extracted without learned aliases.
+* **Aliases (two passes).** Pass one reads and extracts each file with the
+  curated names (plus the names the file teaches itself) and keeps the names
+  it teaches in its footnotes; the cache entry holds all three. Then the
+  corpus table is made (``ingest.named.learned_table``) and only the
+  documents where one of its learned names may occur
+  (``ingest.named.may_name_learned``) are extracted again, so the files are
+  parsed once and the documents cross between processes once. A custom
+  ``learn_aliases`` function (documents -> table) is applied to every
+  document. The second references are cached per file *and* table digest.
+  If learning fails, that is one warning and the first references stand.
 * **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
 
 Not supported: watching files, sharing a cache between machines.
@@ -50,6 +54,8 @@ import networkx as nx
 from tqdm import tqdm
 
 import ingest
+from ingest import named
+from ingest.find import extract_explicit
 from ingest.model import Document, ReadError, Reference
 
 from .build import build_graph
@@ -177,16 +183,13 @@ def _one_line(path: str, err: BaseException) -> str:
 
 
 def _read_extract(path: str) -> tuple:
+    """Read one file and extract it with the curated names (plus those it teaches itself);
+    also return the names it teaches, for the corpus table."""
     try:
         doc = ingest.read_document(path)
-        return ("ok", doc, ingest.extract(doc))
-    except Exception as err:
-        return ("error", _one_line(path, err))
-
-
-def _read_only(path: str) -> tuple:
-    try:
-        return ("ok", ingest.read_document(path), None)
+        explicit = extract_explicit(doc)
+        refs = ingest.extract(doc, explicit=explicit)
+        return ("ok", doc, refs, tuple(named.learn_from(doc, explicit)))
     except Exception as err:
         return ("error", _one_line(path, err))
 
@@ -199,9 +202,12 @@ def _set_aliases(aliases: Any) -> None:
     _ALIASES = aliases
 
 
-def _extract_only(doc: Document) -> tuple:
+def _extract_again(item: tuple) -> tuple:
+    """Extract a document again under the corpus alias table; its explicit references stand."""
+    doc, refs = item
     try:
-        return ("ok", doc, ingest.extract(doc, aliases=_ALIASES))
+        explicit = [r for r in refs if r.kind == "explicit"]
+        return ("ok", ingest.extract(doc, aliases=_ALIASES, explicit=explicit))
     except Exception as err:
         return ("error", _one_line(doc.file, err))
 
@@ -245,22 +251,15 @@ def _isolated(fn: Callable, x: Any, aliases: Any) -> tuple:
 
 # --------------------------------------------------------------------------- the corpus
 
-def _default_learner() -> Optional[Callable]:
-    try:
-        from ingest import named
-    except ImportError:
-        return None
-    return getattr(named, "learn_aliases", None)
-
-
 def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None, jobs: Optional[int] = None,
                 progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
                 on_skip: Optional[Callable[[str], None]] = None,
                 learn_aliases: Union[Callable[[list[Document]], Any], None, str] = "auto") -> Corpus:
     """Read and extract every document under ``paths`` (files or folders).
 
-    ``cache_dir`` None disables the cache. ``learn_aliases="auto"`` uses
-    ``ingest.named.learn_aliases`` when it exists; None reads in one pass.
+    ``cache_dir`` None disables the cache. ``learn_aliases="auto"`` learns the
+    corpus alias table with ``ingest.named``; a function of the documents may
+    give another table; None extracts with the curated names only.
     """
     t0 = time.perf_counter()
     corpus = Corpus()
@@ -275,56 +274,42 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
     corpus.files = len(files)
     jobs = max(1, jobs or os.cpu_count() or 1)
     cache = _Cache(cache_dir)
-    learner = _default_learner() if learn_aliases == "auto" else learn_aliases
     keys = [_file_key(f) for f in files]
     results: list[Optional[tuple]] = [None] * len(files)
-    bar = tqdm(total=len(files) * (2 if learner else 1), desc="reading", unit="file", file=sys.stderr,
+    bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
                disable=(not progress) or (len(files) < 20 or None), leave=False)
     try:
-        # pass 1: documents (and, in one-pass mode, their references)
-        kind = "doc" if learner else "docrefs"
+        # pass 1: each document, its references under the curated names, and the names it teaches
         todo = []
         for i, k in enumerate(keys):
-            hit = cache.get(kind, k)
+            hit = cache.get("docrefs", k)
             if hit is not None:
-                results[i] = ("ok", *hit) if learner is None else ("ok", hit, None)
+                results[i] = ("ok", *hit)
                 corpus.cached += 1
                 bar.update(1)
             else:
                 todo.append(i)
-        fresh = _run(_read_extract if learner is None else _read_only, [str(files[i]) for i in todo], jobs, bar)
+        fresh = _run(_read_extract, [str(files[i]) for i in todo], jobs, bar)
         for i, r in zip(todo, fresh):
             results[i] = r
             if r[0] == "ok":
-                cache.put(kind, keys[i], (r[1], r[2]) if learner is None else r[1])
+                cache.put("docrefs", keys[i], r[1:])
         corpus.read = len(todo)
-        # pass 2: learn aliases from all documents, then extract with them
-        if learner is not None:
-            docs = [r[1] for r in results if r[0] == "ok"]
+        # pass 2: the corpus alias table; extract again the documents it may change
+        if learn_aliases is not None:
+            ok = [i for i, r in enumerate(results) if r[0] == "ok"]
             try:
-                aliases = learner(docs)
+                if learn_aliases == "auto":
+                    aliases = named.learned_table(results[i][3] for i in ok)
+                else:
+                    aliases = learn_aliases([results[i][1] for i in ok])
             except Exception as err:  # a bug in the learner must not cost the whole build
                 msg = " ".join(str(err).split())[:200]
                 if on_error:
                     on_error(f"learning aliases failed ({type(err).__name__}: {msg}); extracting without them")
                 aliases = None
-            digest = _aliases_digest(aliases)
-            todo = []
-            for i, r in enumerate(results):
-                if r[0] != "ok":
-                    bar.update(1)
-                    continue
-                hit = cache.get(f"refs-{digest}", keys[i])
-                if hit is not None:
-                    results[i] = ("ok", r[1], hit)
-                    bar.update(1)
-                else:
-                    todo.append(i)
-            fresh = _run(_extract_only, [results[i][1] for i in todo], jobs, bar, aliases)
-            for i, r in zip(todo, fresh):
-                results[i] = r
-                if r[0] == "ok":
-                    cache.put(f"refs-{digest}", keys[i], r[2])
+            if aliases is not None:
+                _extract_with(aliases, ok, results, keys, cache, jobs, bar)
     finally:
         bar.close()
     cache.prune()
@@ -338,6 +323,37 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
                 on_error(r[1])
     corpus.seconds = time.perf_counter() - t0
     return corpus
+
+
+def _extract_with(aliases: Any, ok: list[int], results: list, keys: list, cache: _Cache, jobs: int,
+                  bar: tqdm) -> None:
+    """Replace the references of ``results[i]`` (i in ``ok``) by those under ``aliases``.
+
+    Under a table of the curated names plus learned ones, only the documents where a
+    learned name may occur can change (``named.may_name_learned``); any other table
+    extracts every document again."""
+    curated_only = isinstance(aliases, named.AliasTable) and aliases.curated == named.curated().curated
+    if curated_only and not aliases.learned:
+        return
+    digest = _aliases_digest(aliases)
+    todo = []
+    for i in ok:
+        if curated_only and not named.may_name_learned(aliases, results[i][1]):
+            continue
+        hit = cache.get(f"refs-{digest}", keys[i])
+        if hit is not None:
+            results[i] = ("ok", results[i][1], hit, *results[i][3:])
+        else:
+            todo.append(i)
+    bar.total += len(todo)
+    bar.refresh()
+    fresh = _run(_extract_again, [(results[i][1], results[i][2]) for i in todo], jobs, bar, aliases)
+    for i, r in zip(todo, fresh):
+        if r[0] == "ok":
+            results[i] = ("ok", results[i][1], r[1], *results[i][3:])
+            cache.put(f"refs-{digest}", keys[i], r[1])
+        else:
+            results[i] = r
 
 
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,

@@ -32,7 +32,8 @@ import ahocorasick
 from .model import Document, Reference
 from .patterns import trie
 
-__all__ = ["Alias", "AliasTable", "curated", "learn_aliases", "find_named", "self_mentions"]
+__all__ = ["Alias", "AliasTable", "curated", "learn_aliases", "learn_from", "learned_table", "may_name_learned",
+           "find_named", "self_mentions"]
 
 _DATA = pathlib.Path(__file__).with_name("data")
 
@@ -119,6 +120,17 @@ class AliasTable:
                 reach = start - neg
                 out.append((start, reach, text[start:reach], by_name[name]))
         return out
+
+    @functools.cached_property
+    def _learned_automaton(self) -> Optional["ahocorasick.Automaton"]:
+        names = {_normal(a.name).lower() for a in self.all()[len(self.curated):]}
+        if not names:
+            return None
+        auto = ahocorasick.Automaton()
+        for name in names:
+            auto.add_word(name, len(name))
+        auto.make_automaton()
+        return auto
 
     @functools.cached_property
     def _by_name(self) -> dict[str, Alias]:
@@ -259,13 +271,20 @@ def learn_aliases(documents: Iterable[Document], base: Optional[AliasTable] = No
     same order), so they are not found twice. A name learned for two different
     targets is dropped (it is ambiguous).
     """
+    pairs = zip(documents, explicit) if explicit is not None else ((d, None) for d in documents)
+    return learned_table((learn_from(doc, refs) for doc, refs in pairs), base)
+
+
+def learned_table(learned: Iterable[Iterable[Alias]], base: Optional[AliasTable] = None) -> AliasTable:
+    """The table :func:`learn_aliases` makes, from what :func:`learn_from` gave for each
+    document (in document order): curated names win, a name learned for two targets is
+    dropped, and otherwise the first document to teach a name is its source."""
     base = base or curated()
     seen: dict[str, Alias] = {}
     ambiguous: set[str] = set()
     curated_names = {a.name for a in base.curated}
-    pairs = zip(documents, explicit) if explicit is not None else ((d, None) for d in documents)
-    for doc, refs in pairs:
-        for a in learn_from(doc, refs):
+    for names in learned:
+        for a in names:
             if a.name in curated_names:
                 continue
             old = seen.get(a.name)
@@ -273,8 +292,20 @@ def learn_aliases(documents: Iterable[Document], base: Optional[AliasTable] = No
                 ambiguous.add(a.name)
             elif old is None:
                 seen[a.name] = a
-    learned = tuple(sorted((a for n, a in seen.items() if n not in ambiguous), key=lambda a: a.name))
-    return AliasTable(base.curated, learned)
+    kept = tuple(sorted((a for n, a in seen.items() if n not in ambiguous), key=lambda a: a.name))
+    return AliasTable(base.curated, kept)
+
+
+def may_name_learned(table: AliasTable, doc: Document) -> bool:
+    """Whether a learned name of ``table`` could occur in ``doc`` (a quick test that errs
+    only towards yes). When it does not, ``find_named(doc, ..., aliases=table)`` gives
+    what the curated table alone gives, so a corpus extracted once with the curated
+    table needs extracting again only where this says yes."""
+    auto = table._learned_automaton
+    if auto is None:
+        return False
+    text = " ".join(" ".join(p.text for p in doc.paragraphs).split()).replace("–", "-").lower()
+    return next(auto.iter(text), None) is not None
 
 
 def self_mentions(doc: Document, source: str) -> list[Reference]:

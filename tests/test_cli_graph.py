@@ -227,14 +227,50 @@ def test_two_passes_learn_aliases_from_all_documents_then_cache_by_table(tmp_pat
 
     def learn(docs):
         seen.append(sorted(d.symbol for d in docs))
-        return None  # an empty table: extract as in one pass
+        return None  # no table: the references of the first pass stand
 
     first = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
     assert seen == [["A/RES/70/125", "A/RES/78/132", "A/RES/79/195"]]
     again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
     assert (again.read, again.cached) == (0, 3)
     assert again.references == first.references
-    assert sorted(p.name.split("-")[0] for p in cache.rglob("*.pickle")) == ["doc"] * 3 + ["refs"] * 3
+    assert sorted(p.name.split("-")[0] for p in cache.rglob("*.pickle")) == ["docrefs"] * 3
+
+
+def test_a_learned_name_sends_back_only_the_documents_that_may_hold_it(tmp_path):
+    from ingest import named
+
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    (src / "A_RES_78_132.txt").write_text(
+        (src / "A_RES_78_132.txt").read_text(encoding="utf-8") + "\n\nWelcoming the Kigali Digital Charter,\n",
+        encoding="utf-8")
+    kigali = named.Alias("Kigali Digital Charter", "A/RES/77/1", None, "charter", "test",
+                         learned_from="elsewhere, footnote 1")
+
+    def learn(docs):
+        return named.AliasTable(named.curated().curated, (kigali,))
+
+    got = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
+    hits = [(r.source, r.kind, r.surface) for r in got.references if r.target == "A/RES/77/1"]
+    assert hits == [("A/RES/78/132", "named", "Kigali Digital Charter")]
+    assert sorted(p.name.split("-")[0] for p in cache.rglob("*.pickle")) == ["docrefs"] * 3 + ["refs"]
+    again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
+    assert again.references == got.references and (again.read, again.cached) == (0, 3)
+
+
+def test_one_pass_plus_reruns_equals_extracting_every_document_under_the_corpus_table():
+    """The pipeline extracts once with the curated names, then again only where a learned name may
+    occur: that must give exactly what extracting every document under the learned table gives."""
+    import ingest
+    from ingest import named
+
+    got = pipeline.read_corpus([SAMPLE], jobs=2)
+    docs = got.documents
+    table = named.learn_aliases(docs)
+    assert table.learned, "the sample corpus teaches names in its footnotes"
+    want = [r for d in docs for r in ingest.extract(d, aliases=table)]
+    assert [r.to_dict() for r in got.references] == [r.to_dict() for r in want]
+    assert any(r.evidence == "alias" for r in got.references)
 
 
 def test_tool_version_names_the_cache_folder(tmp_path):
