@@ -57,7 +57,10 @@ _NUMBER = re.compile(
     r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
     r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)]|$)(?!\s+[A-Z][a-z]))?")
 
-_KEYWORD = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|[Pp]residential [Ss]tatements?)\b")
+# "resolution(s)", "decision(s)", "presidential statement(s)"; each branch opens with a literal and
+# tests the word start after it (see ingest.patterns: a leading \b makes re try every position)
+_KEYWORD = re.compile(r"(?P<kw>R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)esolutions?|[Dd](?<!\w.)ecisions?"
+                      r"|[Pp](?<!\w.)residential [Ss]tatements?)\b")
 
 _BODY_PHRASES: list[tuple[str, str]] = sorted(
     [(ph, code) for code, b in _G["bodies"].items() for ph in b["phrases"]],
@@ -70,8 +73,9 @@ _BODY_BEFORE = re.compile(
     r"respective|above-mentioned|aforementioned)\s+)*$)")
 _OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _OTHER_PHRASES) +
                            r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$")
-_ITS_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:own|earlier|previous|relevant|subsequent|"
-                         r"most recent|latest|first|last|other|related)\s+)*$", re.I)
+_ITS_BEFORE = re.compile(trie(("its", "their", "his", "her"), not_after=r"\w") +
+                         r"\s+(?:(?:own|earlier|previous|relevant|subsequent|"
+                         r"most recent|latest|first|last|other|related)\s+)*$")  # on lower-cased text
 _BODY_AFTER = re.compile(
     r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:,\s*)?(?:of\s+" + r"\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
     r"(?:adopted\s+)?(?:of|by)\s+the\s+(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in _BODY_PHRASES) +
@@ -89,6 +93,17 @@ _PIN_BEFORE = re.compile(
     r"|chapter\s+[IVXLC0-9]+"
     r"|annex(?:es)?(?:\s+[IVXLC]+)?(?:,?\s+(?:sub)?paragraphs?\s+\d+)?)"
     r"(?:\s+of\s+(?:the\s+annex\s+to\s+|annex\s+[IVX]+\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$", re.I)
+
+
+def _may_end_pin(pre: str) -> bool:
+    """A quick test that ``pre`` could end as _PIN_BEFORE needs: "of", "to", "the" or "its", then space."""
+    end = pre.rstrip()
+    if len(end) == len(pre):
+        return False
+    tail = end[-3:].lower()
+    return tail.endswith(("of", "to")) or tail in ("the", "its")
+
+
 _PIN_AFTER = re.compile(
     r"^,?\s*(?P<pin>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
     r"|(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+)*"
@@ -207,7 +222,7 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) 
         return _body_of_phrase(phrase), True
     if _OTHER_BEFORE.search(before):
         return None, True
-    if _ITS_BEFORE.search(before):
+    if _ITS_BEFORE.search(before.lower()):
         # "the General Assembly, in its resolution" is caught above; otherwise the speaker
         return speaker, False
     prev = re.search(r"([A-Z][A-Za-z\-]+)\s*$", before)
@@ -345,7 +360,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         if explicit and body:
             sentence_body = (sent_start, body)
         elif not explicit and body == speaker and sentence_body[0] == sent_start and sentence_body[1] \
-                and not _ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()]):
+                and not _ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()].lower()):
             # "Human Rights Council resolution 5/1 ..., as well as resolutions 28/6": the body carries on
             body, explicit = sentence_body[1], True
         pos = km.end()
@@ -401,7 +416,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                         pre = pre[: bm.start()]
                     # "paragraphs 50 and 52 of section XI of its resolution"
                     while True:
-                        pm = _PIN_BEFORE.search(pre)
+                        pm = _PIN_BEFORE.search(pre) if _may_end_pin(pre) else None
                         if not pm:
                             break
                         pins_before.insert(0, _norm_pin(pm.group("pin")))
@@ -437,11 +452,12 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                                                                           r"annex|no\.|number)\s*$", before):
                 continue
             hits.append(Hit(f"S/RES/{n}({y})", m.group(0), m.start(), m.end()))
-    hits.sort(key=lambda h: h.start)
+    if len(hits) > 1:
+        hits.sort(key=lambda h: h.start)
     return hits
 
 
-_BARE_SC = re.compile(r"(?<![\w/.,-])(?P<n>[1-9]\d{0,3}) ?\((?P<y>(?:19[4-9]|20[0-4])\d)\)")
+_BARE_SC = re.compile(r"(?P<n>[1-9](?<![\w/.,-].)\d{0,3}) ?\((?P<y>(?:19[4-9]|20[0-4])\d)\)")
 _SC_YEARS = sorted((int(y), int(n)) for y, n in _G["bodies"]["SC"]["first_number_by_year"].items())
 
 
@@ -490,6 +506,7 @@ _ROW_AGAIN = re.compile(r"(?<=[a-z)”] )" + _ROW_NUM + r"(?=\s+[A-Z])")
 _DECISIONS_FROM = {code: b["decisions_from"] for code, b in _G["bodies"].items() if "decisions_from" in b}
 
 
+_TABLE_HEAD_MAX = 2 * max(len(p) for p, _ in _BODY_PHRASES) + 40  # no heading is longer
 _OTHER_HEAD = re.compile(r"(?i)\b(?:resolutions|decisions|conclusions|reports|documents|statements|agreements|"
                          r"conventions|declarations|rules)$")
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
@@ -540,10 +557,9 @@ def extract_explicit(doc: Document) -> list[Reference]:
     for p in doc.paragraphs:
         if p.kind == "outside":
             continue
-        default_rel = normalise_verb(p.verb)
-        links = [(words, _link_symbol(url)) for words, url in p.links]
+        links = [(words, _link_symbol(url)) for words, url in p.links] if p.links else []
         link_targets = {_base(t) for _, t in links if t}
-        head = _TABLE_HEAD.match(p.text)
+        head = _TABLE_HEAD.match(p.text) if len(p.text) < _TABLE_HEAD_MAX else None
         if head:
             heading = head.group(0).strip().rstrip(":")
         elif heading and not _ROW.match(p.text) and (len(p.text) > 400 or p.text.rstrip().endswith((".", ";"))
@@ -556,7 +572,7 @@ def extract_explicit(doc: Document) -> list[Reference]:
                 end = max(h.end for h in row)
                 hits = row + [h for h in hits if h.start >= end]
         # a symbol the document hyperlinked is a reference, even where its words alone are not one
-        found = {_base(h.target) for h in hits}
+        found = {_base(h.target) for h in hits} if links else set()
         from_links: set[int] = set()
         pos = 0
         for words, target in links:
@@ -566,6 +582,8 @@ def extract_explicit(doc: Document) -> list[Reference]:
                 from_links.add(id(hits[-1]))
                 found.add(_base(target))
             pos = at + len(words) if at >= 0 else pos
+        if hits or p.footnotes:
+            default_rel = normalise_verb(p.verb)
         if hits:
             hits.sort(key=lambda h: h.start)
             marks = _Marks(p.text)
