@@ -240,11 +240,15 @@ def describe(symbol: str) -> tuple[str, str]:
     return body, kind
 
 
+_FILE_EXT = re.compile(r"\.(txt|text|md|markdown|pdf|docx)$", re.I)
+_FILE_ROOT = re.compile(r"^(?:" + "|".join(re.escape(r) for r in WRITTEN_ROOTS) + r")(?:_|$)")
+
+
+@functools.lru_cache(maxsize=4096)
 def symbol_from_filename(path: str) -> Optional[str]:
     """The symbol a corpus file name spells ("A_RES_79_194.md" -> "A/RES/79/194"), or None."""
-    stem = pathlib.Path(path).name
-    stem = re.sub(r"\.(txt|text|md|markdown|pdf|docx)$", "", stem, flags=re.I)
-    if not re.match(r"^(?:" + "|".join(re.escape(r) for r in WRITTEN_ROOTS) + r")(?:_|$)", stem):
+    stem = _FILE_EXT.sub("", pathlib.Path(path).name)
+    if not _FILE_ROOT.match(stem):
         return None
     stem = stem.replace("_(", "(")  # "E_RES_476_(XV)"
     stem = re.sub(r"(?<=\d)_([A-Z](?:-[A-Z])?)$", r"\1", stem)  # "A_RES_75_290_A" is part A: A/RES/75/290A

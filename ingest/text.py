@@ -57,29 +57,28 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
     """
     numbers: list[str] = []
     links: list[tuple[str, str]] = []
-
-    def sup(m: re.Match) -> str:
-        numbers.append(m.group(1))
-        return _MARK
-
-    def link(m: re.Match) -> str:
-        links.append((m.group(1), m.group(2)))
-        return m.group(1)
-
     s = raw
     if s.startswith("#"):
         s = _HEADING.sub("", s)  # "### 44/25. Convention on the Rights of the Child"
     if "<" in s:
+        def sup(m: re.Match) -> str:
+            numbers.append(m.group(1))
+            return _MARK
+
         s = _PAGE.sub(" ", s)
         s = _SUP.sub(sup, s)
         s = _TAGS.sub("", s)
     if "](" in s:
+        def link(m: re.Match) -> str:
+            links.append((m.group(1), m.group(2)))
+            return m.group(1)
+
         s = _LINK.sub(link, s)
     if "*" in s or "_" in s:
         s = s.replace("\\*", "*")
         s = _STARS.sub(" ", s)
         s = _EMPH.sub("", s)
-    if _INVISIBLE.search(s):
+    if not s.isascii() and _INVISIBLE.search(s):
         s = _INVISIBLE.sub("", s)
     s = " ".join(s.split())
     marks: list[tuple[str, int]] = []
@@ -167,8 +166,11 @@ def normalise_verb(verb: Optional[str]) -> Optional[str]:
     return words[0]
 
 
+_FIRST_WORD = re.compile(r"[^A-Za-z]*(\S*)")
+
+
 def _is_preambular_start(text: str) -> bool:
-    first = re.sub(r"^[^A-Za-z]+", "", text).split(" ", 1)[0].strip(",;:").lower()
+    first = _FIRST_WORD.match(text).group(1).strip(",;:").lower()
     if not first:
         return False
     if first.endswith("ing") or first in _PREAMBLE_ADJ:
@@ -185,7 +187,7 @@ _OP_LEAD = re.compile(r"^(?:(?:Also|Further|Again|Once again|Strongly|Firmly|Her
 
 
 def _is_operative_start(text: str) -> bool:
-    if re.match(r"^\d{1,3}\s*\.\s", text):
+    if _NUM_PARA.match(text):
         return True
     m = _OP_LEAD.match(text)
     if not m:
