@@ -18,16 +18,18 @@ without the rest of the name, abbreviations (WSIS+10, GDC).
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
+import itertools
 import pathlib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from . import symbols
-import ahocorasick
+import ahocorasick_rs
 
 from .model import Document, Reference
 from .patterns import trie
@@ -58,6 +60,10 @@ class AliasTable:
     curated: tuple[Alias, ...]
     learned: tuple[Alias, ...] = ()
 
+    def __reduce__(self):
+        # the fields only: the automaton and patterns built from them are rebuilt where needed
+        return (AliasTable, (self.curated, self.learned))
+
     def all(self) -> tuple[Alias, ...]:
         names = {a.name for a in self.curated}
         return self.curated + tuple(a for a in self.learned if a.name not in names)
@@ -74,14 +80,9 @@ class AliasTable:
         return out
 
     @functools.cached_property
-    def _automaton(self) -> "ahocorasick.Automaton":
+    def _automaton(self) -> ahocorasick_rs.AhoCorasick:
         # every spelling, lower-cased, in one Aho-Corasick automaton: one pass over a text finds them all
-        auto = ahocorasick.Automaton()
-        for spelling in self._spellings:
-            low = spelling.lower()
-            auto.add_word(low, len(low))
-        auto.make_automaton()
-        return auto
+        return ahocorasick_rs.AhoCorasick(sorted({s.lower() for s in self._spellings}))
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern:
@@ -102,16 +103,36 @@ class AliasTable:
             # the automaton's offsets would not hold, so take the pattern
             return [(m.start(), m.end(), m.group(0), by_name[spellings[_normal(m.group(0))]])
                     for m in self._pattern.finditer(text) if _normal(m.group(0)) in spellings]
+        return self._scan(text, flat, low)
+
+    def finditer_many(self, texts: list[str]) -> list[list[tuple[int, int, str, Alias]]]:
+        """:meth:`finditer` of each text, with one pass of the automaton over them all."""
+        joined = "\n".join(texts)
+        flat = joined.replace("–", "-")
+        low = flat.lower()
+        if len(low) != len(joined) or "  " in joined or joined.count("\n") != len(texts) - 1 \
+                or not joined.replace("\n", " ").isprintable():
+            return [self.finditer(t) for t in texts]
+        out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]
+        found = self._scan(joined, flat, low)
+        if found:
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            for start, end, words, alias in found:  # a name never holds a line break: it is in one text
+                i = bisect.bisect_right(starts, start) - 1
+                out[i].append((start - starts[i], end - starts[i], words, alias))
+        return out
+
+    def _scan(self, text: str, flat: str, low: str) -> list[tuple[int, int, str, Alias]]:
+        by_name, spellings = self._by_name, self._spellings
         found = []
-        for last, size in self._automaton.iter(low):
-            start, end = last + 1 - size, last + 1
+        for _, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True):
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
                 continue
             if end < len(text) and (text[end].isalnum() or text[end] in "_-"):
                 continue
             name = spellings.get(flat[start:end])  # letter case as written
             if name is not None:
-                found.append((start, -size, name))
+                found.append((start, start - end, name))
         found.sort()
         out: list[tuple[int, int, str, Alias]] = []
         reach = -1
@@ -122,15 +143,9 @@ class AliasTable:
         return out
 
     @functools.cached_property
-    def _learned_automaton(self) -> Optional["ahocorasick.Automaton"]:
+    def _learned_automaton(self) -> Optional[ahocorasick_rs.AhoCorasick]:
         names = {_normal(a.name).lower() for a in self.all()[len(self.curated):]}
-        if not names:
-            return None
-        auto = ahocorasick.Automaton()
-        for name in names:
-            auto.add_word(name, len(name))
-        auto.make_automaton()
-        return auto
+        return ahocorasick_rs.AhoCorasick(sorted(names)) if names else None
 
     @functools.cached_property
     def _by_name(self) -> dict[str, Alias]:
@@ -305,7 +320,7 @@ def may_name_learned(table: AliasTable, doc: Document) -> bool:
     if auto is None:
         return False
     text = " ".join(" ".join(p.text for p in doc.paragraphs).split()).replace("–", "-").lower()
-    return next(auto.iter(text), None) is not None
+    return bool(auto.find_matches_as_indexes(text))
 
 
 def self_mentions(doc: Document, source: str) -> list[Reference]:
@@ -337,10 +352,8 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     out: list[Reference] = []
     from .find import _Marks  # relation and sentence lookups shared with explicit references
     from .text import normalise_verb
-    for p in doc.paragraphs:
-        if p.kind == "outside":
-            continue
-        found = table.finditer(p.text)
+    paragraphs = [p for p in doc.paragraphs if p.kind != "outside"]
+    for p, found in zip(paragraphs, table.finditer_many([p.text for p in paragraphs])):
         if not found:
             continue
         masked = [(m.start(), m.end()) for m in traps.finditer(p.text)]
