@@ -23,6 +23,7 @@ Not found here: references by an instrument's name ("the Tunis Agenda"), which
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from urllib.parse import unquote
 from dataclasses import dataclass, replace
@@ -472,7 +473,8 @@ def _sc_year(n: int) -> Optional[float]:
 
 
 class _Marks:
-    """Relation verbs and sentence ends of one text, found once, looked up per reference."""
+    """Relation verbs and sentence ends of one text, found once, looked up per reference
+    (use :func:`marks_of`, which keeps them for the named pass of the same paragraph)."""
 
     def __init__(self, text: str):
         self.text = text
@@ -493,6 +495,12 @@ class _Marks:
         j = bisect.bisect_left(self.ends, end)
         b = self.ends[j] if j < len(self.ends) else len(self.text)
         return _clip(self.text[a:b].strip(), 600) or ""
+
+
+@functools.lru_cache(maxsize=256)
+def marks_of(text: str) -> _Marks:
+    """The :class:`_Marks` of ``text``; the explicit and the named pass of one paragraph share them."""
+    return _Marks(text)
 
 
 _TABLE_HEAD = re.compile(
@@ -586,7 +594,7 @@ def extract_explicit(doc: Document) -> list[Reference]:
             default_rel = normalise_verb(p.verb)
         if hits:
             hits.sort(key=lambda h: h.start)
-            marks = _Marks(p.text)
+            marks = marks_of(p.text)
             for h in hits:
                 if own(h.target):
                     continue
@@ -599,11 +607,11 @@ def extract_explicit(doc: Document) -> list[Reference]:
             hits = find_in_text(fn.text, speaker)
             if not hits:
                 continue
-            marks = _Marks(fn.text)
+            marks = marks_of(fn.text)
             # the relation is the citing verb before the footnote mark in the paragraph
             at = next((o for n, o in p.marks if n == fn.number), None)
             if at is not None:
-                body_marks = body_marks or _Marks(p.text)
+                body_marks = body_marks or marks_of(p.text)
                 rel = body_marks.relation(at, default_rel)
             else:
                 rel = default_rel
@@ -613,7 +621,7 @@ def extract_explicit(doc: Document) -> list[Reference]:
                 refs.append(_ref(doc, source, p.id, fn.number, h, rel, marks.sentence(h.start, h.end), "text"))
     for fn in doc.unplaced_footnotes:
         hits = find_in_text(fn.text, speaker)
-        marks = _Marks(fn.text) if hits else None
+        marks = marks_of(fn.text) if hits else None
         for h in hits:
             if not own(h.target):
                 refs.append(_ref(doc, source, "notes", fn.number, h, None, marks.sentence(h.start, h.end), "text"))

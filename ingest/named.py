@@ -350,7 +350,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     cited = {(r.paragraph, r.target) for r in explicit}
     traps = _traps()
     out: list[Reference] = []
-    from .find import _Marks  # relation and sentence lookups shared with explicit references
+    from .find import marks_of  # relation and sentence lookups shared with explicit references
     from .text import normalise_verb
     paragraphs = [p for p in doc.paragraphs if p.kind != "outside"]
     for p, found in zip(paragraphs, table.finditer_many([p.text for p in paragraphs])):
@@ -370,7 +370,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
             if alias.adopted and doc.date and doc.date < alias.adopted:
                 continue  # "the Global Digital Compact" before September 2024 is the draft, not the instrument
             done.add(target)
-            marks = marks or _Marks(p.text)
+            marks = marks or marks_of(p.text)
             pin = alias.pinpoint
             pm = _PARA_OF.search(p.text[max(0, start - 60):start])
             if pm:

@@ -270,15 +270,16 @@ def _split_blocks(text: str) -> tuple[list[_Block], dict[str, str]]:
         stripped = raw.strip()
         if not stripped:
             continue
-        lines = stripped.split("\n")
-        # a '---' line may sit alone or at the top of a block
-        while lines and lines[0].lstrip()[:1] in ("-", "_", "*") and _RULE.fullmatch(lines[0]):
-            in_notes = True
-            lines = lines[1:]
-        if not lines:
-            continue
-        stripped = "\n".join(lines)
-        if _PAGE.fullmatch(stripped.strip()):
+        if stripped[0] in "-_*":
+            lines = stripped.split("\n")
+            # a '---' line may sit alone or at the top of a block
+            while lines and lines[0].lstrip()[:1] in ("-", "_", "*") and _RULE.fullmatch(lines[0]):
+                in_notes = True
+                lines = lines[1:]
+            if not lines:
+                continue
+            stripped = "\n".join(lines)
+        if stripped.lstrip().startswith("<") and _PAGE.fullmatch(stripped.strip()):
             page_break = True
             continue
         note = _NOTE_DEF.match(stripped) if stripped.startswith("<") else None
