@@ -296,7 +296,7 @@ def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_alia
     corpus.files = len(files)
     jobs = max(1, jobs or os.cpu_count() or 1)
     cache = _Cache(cache_dir)
-    keys = [_file_key(f) for f in files]
+    keys = [_file_key(f) for f in files] if cache.dir is not None else [None] * len(files)
     results: list[Optional[tuple]] = [None] * len(files)
     bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
                disable=(not progress) or (len(files) < 20 or None), leave=False)
