@@ -157,3 +157,27 @@ def test_a_name_before_the_instrument_was_adopted_is_not_a_reference():
     assert [r for r in ingest.extract(doc) if r.kind == "named"] == []
     later = parse_text(text.replace("1 July 2024", "24 December 2024"), file="A_RES_79_300.txt")
     assert [r.target for r in ingest.extract(later) if r.kind == "named"] == ["A/RES/79/1"]
+
+
+def test_may_name_learned_errs_only_towards_yes():
+    teacher = parse_text(SEED, file="A_RES_80_2.md", fmt="markdown")
+    table = named.learned_table([named.learn_from(teacher)])
+    assert table == named.learn_aliases([teacher])
+    says = lambda text: named.may_name_learned(table, parse_text("The General Assembly,\n\n" + text, file="x.txt"))
+    assert says("Recalling the Fooland Agenda for Sustainable Tests,")
+    assert says("Recalling the fooland  agenda for sustainable tests,")  # any case, any spacing: still yes
+    assert says("Recalling the Fooland Agenda for Sustainable Tests–bis,")  # yes, though no name stands there
+    assert not says("Recalling the 2030 Agenda for Sustainable Development,")  # curated: no second pass
+    assert not named.may_name_learned(named.curated(), teacher)  # no learned names at all
+
+
+@pytest.mark.parametrize("texts", [
+    ["Recalling the 2030 Agenda,", "", "the Tunis Agenda for the Information Society and Agenda 21"],
+    ["Recalling the Addis Ababa Action Agenda", "of the Third International Conference"],  # not across texts
+    ["the Charter of the United\u200eNations", "the Paris Agreement"],  # a mark that is not printable
+    ["the Paris  Agreement", "the Paris Agreement"],  # a run of spaces: the pattern path
+    [],
+])
+def test_finditer_many_is_finditer_of_each(texts):
+    table = named.curated()
+    assert table.finditer_many(texts) == [table.finditer(t) for t in texts]
