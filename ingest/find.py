@@ -27,7 +27,7 @@ import functools
 import re
 from urllib.parse import unquote
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Iterator, Optional
 
 from . import symbols
 from .patterns import trie
@@ -97,12 +97,14 @@ _PIN_BEFORE = re.compile(
 
 
 def _may_end_pin(pre: str) -> bool:
-    """A quick test that ``pre`` could end as _PIN_BEFORE needs: "of", "to", "the" or "its", then space."""
-    end = pre.rstrip()
-    if len(end) == len(pre):
+    """A quick test that ``pre`` could end as _PIN_BEFORE needs: "of" or "to", maybe "the" or "its",
+    then a space ("paragraph 71 of its ")."""
+    if not pre[-1:].isspace():
         return False
-    tail = end[-3:].lower()
-    return tail.endswith(("of", "to")) or tail in ("the", "its")
+    words = pre[-48:].split()
+    if words and words[-1].lower() in ("the", "its"):
+        words.pop()
+    return bool(words) and words[-1].lower() in ("of", "to")
 
 
 _PIN_AFTER = re.compile(
@@ -303,6 +305,43 @@ def _presidential_statement(num: str, speaker: Optional[str]) -> Optional[str]:
     return None
 
 
+def _written(text: str) -> Iterator[re.Match]:
+    """``_WRITTEN.finditer(text)``, tried only where a symbol can start: at the word before each "/"."""
+    end = 0
+    q = text.find("/")
+    while q >= 0:
+        p = q
+        while p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.-"):
+            p -= 1
+        m = _WRITTEN.match(text, p) if end <= p < q else None
+        if m:
+            yield m
+            end = m.end()
+            q = text.find("/", end)
+        else:
+            q = text.find("/", q + 1)
+
+
+_KEYWORD_STEMS = ("esolution", "ESOLUTION", "ecision", "residential")
+
+
+def _keywords(text: str) -> Iterator[re.Match]:
+    """``_KEYWORD.finditer(text)``, tried only a letter before each stem ("esolution", "ecision" ...)."""
+    starts = []
+    for stem in _KEYWORD_STEMS:
+        i = text.find(stem, 1)
+        while i >= 0:
+            starts.append(i - 1)
+            i = text.find(stem, i + 1)
+    end = 0
+    for p in sorted(starts):
+        if p >= end:
+            m = _KEYWORD.match(text, p)
+            if m:
+                yield m
+                end = m.end()
+
+
 def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     """Every explicit reference in one text, in order of position.
 
@@ -313,7 +352,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     taken: list[tuple[int, int]] = []
 
     # 1. written symbols
-    for m in (_WRITTEN.finditer(text) if "/" in text else ()):
+    for m in _written(text):
         sym = m.group("sym")
         if not re.search(r"\d", sym):
             continue
@@ -345,10 +384,10 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             pos = more.end()
 
     # 2. resolution and decision numbers after a keyword
-    has_kw = "esolution" in text or "ecision" in text or "RESOLUTION" in text or "tatement" in text
+    has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text
     sentence_body: tuple[int, Optional[str]] = (-1, None)  # (sentence start, explicit body named in it)
     next_item = (1, 0)  # (from, where): the next list item at or after "from" starts at "where"
-    for km in (_KEYWORD.finditer(text) if has_kw else ()):
+    for km in (_keywords(text) if has_kw else ()):
         kw = km.group("kw").lower()
         decision = kw.startswith("decision")
         statement = kw.startswith("presidential")
@@ -443,7 +482,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             pos = n.end()
             first = False
     # 3. "the values set forth in 2367 (2017)": a bare number (year) that fits the Council's numbering
-    if "(" in text:
+    if "(19" in text or "(20" in text:
         for m in _BARE_SC.finditer(text):
             if any(a <= m.start() < b for a, b in taken) or any(h.start == m.start() for h in hits):
                 continue
