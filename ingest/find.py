@@ -41,7 +41,9 @@ __all__ = ["extract", "extract_explicit", "extract_text", "find_in_text", "Hit"]
 _G = symbols.grammar()
 _ROOTS = "|".join(re.escape(r) for r in symbols.WRITTEN_ROOTS)
 _COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r"|[A-Z]{2,})/)[A-Za-z0-9]+)*"
-_ONE_SYM = r"(?:" + _ROOTS + r")(?:/(?: (?=\d{4}/))?" + _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
+# a space may follow a slash before a year or a usual component ("A/78/744/ Add.7", "A/S-10/ AC.1/1-8")
+_ONE_SYM = r"(?:" + _ROOTS + r")(?:/(?: (?=\d{4}/|(?:Add|Corr|Rev|Amend|CRP|AC|C|L|PC|SR|WP|Sub)\.\s?\d|INF/))?" + \
+    _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
 _WRITTEN = re.compile(
     r"(?<![\w/.\-])(?P<sym>" + _ONE_SYM + r")"
     r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
@@ -78,9 +80,10 @@ _ITS_BEFORE = re.compile(trie(("its", "their", "his", "her"), not_after=r"\w") +
                          r"\s+(?:(?:own|earlier|previous|relevant|subsequent|"
                          r"most recent|latest|first|last|other|related)\s+)*$")  # on lower-cased text
 _BODY_AFTER = re.compile(
-    r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:,\s*)?(?:of\s+" + r"\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
+    r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:(?:19|20)\d\d\s+)?(?:,\s*)?(?:of\s+" + r"\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
     r"(?:adopted\s+)?(?:of|by)\s+the\s+(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in _BODY_PHRASES) +
-    r")|(?P<other>" + "|".join(re.escape(p) for p in _OTHER_PHRASES) + r"))\b")
+    # another body, maybe with its region or field first ("the African Commission on Human ...")
+    r")|(?P<other>(?:[A-Z][\w’'-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in _OTHER_PHRASES) + r")))\b")
 _KW_OF_BODY = re.compile(r"\s+(?:and\s+decisions\s+|and\s+resolutions\s+)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
                          "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r")\b")
 _KW_ONLY = re.compile(r"(?i)(?:resolutions?|decisions?)$")
@@ -354,8 +357,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     # 1. written symbols
     for m in _written(text):
         sym = m.group("sym")
-        if not re.search(r"\d", sym):
-            continue
+        if not re.search(r"\d", sym) or text.startswith("/", m.end("sym")):
+            continue  # no number, or cut by a space after a slash ("A/S-10/ AC.1/1-8")
         if sym.count("/") < 1:
             continue
         written = sym + (m.group("part") or "") if "/RES/" in sym.upper() else sym

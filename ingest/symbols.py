@@ -159,6 +159,9 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
         return None
     if form == "session_number" and body == "GA" and int(g["s"]) < spec.get("first_numbered_session", 0):
         return None  # the Assembly numbered "session/number" only from its 31st session (1976)
+    if form == "roman" and not g["r"].startswith(("S-", "ES-")) and \
+            roman_to_int(g["r"]) > spec.get("last_roman_session", 10 ** 6):
+        return None  # "542 (LXXIII)": no Council or Assembly resolution was numbered so
     if form not in spec and not decision:
         # "General Assembly and Security Council resolutions 70/262 and 2282 (2016)"
         body = _body_for_form(form, "GA", g)

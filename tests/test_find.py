@@ -97,6 +97,11 @@ POSITIVE = [
     ("draft resolution A/HRC/55/L.1/Rev.1", "HRC", ["A/HRC/55/L.1/Rev.1"]),
     ("UNEP/EA.5/Res.5 and ST/SGB/2019/2", "GA", ["UNEP/EA.5/Res.5", "ST/SGB/2019/2"]),
     ("19 November 2014 (S/PRST/ 2014/23), 29 May", "SC", ["S/PRST/2014/23"]),
+    # a space after a slash before a usual component (A_79_735, A_RES_31_36, A_RES_S-10_2)
+    ("the encouragement by the Advisory Committee (in A/78/744/ Add.7) for UNMIK", "GA", ["A/78/744/Add.7"]),
+    ("Supplement No. 12B (A/31/12/ Add.2).", "GA", ["A/31/12/Add.2"]),
+    ("A/S-10/AC.1/12 and Corr.1, A/S-10/ AC.1/1-8", "GA",
+     ["A/S-10/AC.1/12", "A/S-10/AC.1/12/Corr.1", "A/S-10/AC.1/1-8"]),
 ]
 
 NEGATIVE = [
@@ -125,6 +130,17 @@ NEGATIVE = [
     ("the 2030 (2020) target", "GA"),
     ("article 51 (1945) of the Charter", "SC"),
     ("Agenda item 15", "GA"),
+    # regional commissions' and other bodies' resolutions, named after the number (E_RES_2018_21,
+    # E_RES_1985_69, HSP_HA.2_Res.6, A_HRC_RES_52_1)
+    ("Taking note of resolution 726 (XXXVII) of 11 May 2018 of the Economic Commission for Latin America "
+     "and the Caribbean, by which", "ECOSOC"),
+    ("Recalling resolution 133 (XII) of 24 April 1985 of the Economic Commission for Western Asia", "ECOSOC"),
+    ("Welcoming decision 53/110 of the United Nations Statistical Commission, in which", "GA"),
+    ("Noting also resolution 542 (LXXIII) 2022 of the African Commission for Human and Peoples’ Rights", "HRC"),
+    # no Roman-numbered resolution after the Council's 63rd session (1977)
+    ("Recalling resolution 542 (LXXIII) on the situation", "HRC"),
+    # a symbol cut short by a space after its slash is not the series it starts with
+    ("A/43/ 1990 and more", "GA"),
 ]
 
 
