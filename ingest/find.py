@@ -76,6 +76,9 @@ _BODY_BEFORE = re.compile(
     r"respective|above-mentioned|aforementioned)\s+)*$)")
 _OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _OTHER_PHRASES) +
                            r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$")
+_ADOPTED_BY_OTHER = re.compile(
+    r"\b(?:adoption|adopted)\s+by\s+the\s+(?P<body>(?:(?:[A-Z][\w’'-]*|and|for|of|the)\s+){0,6}?(?:" +
+    "|".join(re.escape(p) for p in _OTHER_PHRASES) + r"))\b[^.;“”]{0,160}?\bof\s+(?:its\s+)?$")
 _ITS_BEFORE = re.compile(trie(("its", "their", "his", "her"), not_after=r"\w") +
                          r"\s+(?:(?:own|earlier|previous|relevant|subsequent|"
                          r"most recent|latest|first|last|other|related)\s+)*$")  # on lower-cased text
@@ -228,6 +231,13 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) 
         return _body_of_phrase(phrase), True
     if _OTHER_BEFORE.search(before):
         return None, True
+    if "adopt" in before:
+        # "the adoption by the Economic Commission for Latin America and the Caribbean at its
+        # thirty-sixth session, held in ..., of resolution 700 (XXXVI)": that body's resolution
+        a = _ADOPTED_BY_OTHER.search(before)
+        if a:
+            ours = next((code for p, code in _BODY_PHRASES if before.startswith(p, a.start("body"))), None)
+            return ours, True
     if _ITS_BEFORE.search(before.lower()):
         # "the General Assembly, in its resolution" is caught above; otherwise the speaker
         return speaker, False

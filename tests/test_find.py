@@ -137,6 +137,16 @@ NEGATIVE = [
     ("Recalling resolution 133 (XII) of 24 April 1985 of the Economic Commission for Western Asia", "ECOSOC"),
     ("Welcoming decision 53/110 of the United Nations Statistical Commission, in which", "GA"),
     ("Noting also resolution 542 (LXXIII) 2022 of the African Commission for Human and Peoples’ Rights", "HRC"),
+    # "the adoption by <another body> ... of resolution N" (E_RES_2016_12, E_RES_2016_11, A_RES_79_96,
+    # E_RES_2015_15)
+    ("Noting the adoption by the Economic Commission for Latin America and the Caribbean at its thirty-sixth "
+     "session, held in Mexico City from 23 to 27 May 2016, of resolution 700 (XXXVI), entitled", "ECOSOC"),
+    ("Noting the adoption by the Economic and Social Commission for Asia and the Pacific at its seventy-second "
+     "session, held in Bangkok from 15 to 19 May 2016, of resolution 72/6 on committing", "ECOSOC"),
+    ("Recalls the adoption by the Economic Commission for Latin America and the Caribbean of its resolution "
+     "574 (XXVII) of 16 May 1998", "GA"),
+    ("and the adoption by the Executive Board of the United Nations Children’s Fund of decision 2014/17, in which",
+     "ECOSOC"),
     # no Roman-numbered resolution after the Council's 63rd session (1977)
     ("Recalling resolution 542 (LXXIII) on the situation", "HRC"),
     # a symbol cut short by a space after its slash is not the series it starts with
@@ -156,6 +166,8 @@ def test_not_references(text, speaker):
 
 @pytest.mark.parametrize("text,speaker,target", [
     ("its resolution 78/132", "GA", "A/RES/78/132"),
+    ("Welcoming the adoption by the Commission on Human Rights at its sixty-first session of resolution 2005/1",
+     "ECOSOC", "E/CN.4/RES/2005/1"),
     ("its resolution 52/1", "HRC", "A/HRC/RES/52/1"),
     ("its resolution 2712 (2023)", "SC", "S/RES/2712(2023)"),
     ("its resolution 2023/3", "ECOSOC", "E/RES/2023/3"),
