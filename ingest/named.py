@@ -362,8 +362,8 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
         for start, end, words, alias in found:
             if any(a <= start < b for a, b in masked):
                 continue
-            if _inside_longer_name(p.text, start):
-                continue
+            if _inside_longer_name(p.text, start) or _PROTOCOL_TO.search(p.text, max(0, start - 40), start):
+                continue  # "Connect 2030 Agenda"; "the Optional Protocols to the Convention ...": another instrument
             target = alias.target
             if target == doc.symbol or (p.id, target) in cited or target in done:
                 continue
@@ -385,6 +385,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     return out
 
 
+_PROTOCOL_TO = re.compile(r"\b(?:Protocols?|Amendments?)\s+(?:thereto\s+)?to\s+the\s+$", re.I)
 _PARA_OF = re.compile(r"\bparagraphs?\s+(\d+(?:\s*(?:,|and)\s*\d+)*)\s+of\s+(?:the\s+)?$")
 _BEFORE_WORD = re.compile(r"([A-Z][\w-]*)\s+$")
 _OPENERS = {"The", "In", "At", "On", "Of", "And", "By", "With", "Under", "To", "For", "As", "Its", "Their", "Our"}

@@ -28,6 +28,16 @@ NAMES = [
     ("Reaffirming its common desire and commitment to the vision as laid out in the Geneva Declaration of "
      "Principles,", [("A/C.2/59/3", "annex")]),
     ("Considering the commitments in the Global Digital Compact,", [("A/RES/79/1", "annex I")]),
+    # an optional protocol or an amendment is its own instrument, not the treaty it belongs to
+    # (A_HRC_RES_53_7 op10, A_RES_73_232)
+    ("Acknowledging the States that have ratified the Optional Protocol to the International Covenant on Economic, "
+     "Social and Cultural Rights and the Optional Protocol to the Convention on the Rights of the Child on a "
+     "communications procedure,", [("A/RES/63/117", "annex"), ("A/RES/66/138", "annex")]),
+    ("Calling upon States parties to the Optional Protocols to the Convention on the Rights of the Child,", []),
+    ("Welcomes the further acceptance or ratification of the Doha Amendment to the Kyoto Protocol by 117 countries",
+     [("FCCC/KP/CMP/2012/13/Add.1", "decision 1/CMP.8, annex I")]),
+    ("Recalling the Convention on the Rights of the Child and the Optional Protocols thereto,",
+     [("A/RES/44/25", "annex")]),
     ("as reflected in paragraph 72 of the Tunis Agenda for the Information Society,", [("A/60/687", "para. 72")]),
     ("Reaffirming also the outcome of the high-level meeting of the General Assembly on the overall review of the "
      "implementation of the outcomes of the World Summit on the Information Society, which provides",
