@@ -8,6 +8,10 @@ Names are also *learned*: when a footnote gives the symbol for a named thing
 learned and applies everywhere. Learned aliases are kept apart from curated
 ones (:class:`Alias` ``learned_from``).
 
+Every name of the table is found in one Aho-Corasick pass over a document
+(``ahocorasick-rs``); a name counts where it stands alone (no letter, digit or
+hyphen touches it) and as written (only its first letter may change case).
+
 A named reference is emitted once per target and paragraph, and not at all in a
 paragraph that already cites the same target explicitly. "The present
 resolution" is the document itself: with ``include_self=True`` it is returned
@@ -28,9 +32,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from . import symbols
 import ahocorasick_rs
 
+from . import symbols
 from .model import Document, Reference
 from .patterns import trie
 
