@@ -354,13 +354,13 @@ def _extract_with(aliases: Any, ok: list[int], results: list, keys: list, cache:
     Under a table of the curated names plus learned ones, only the documents where a
     learned name may occur can change (``named.may_name_learned``); any other table
     extracts every document again."""
-    curated_only = isinstance(aliases, named.AliasTable) and aliases.curated == named.curated().curated
-    if curated_only and not aliases.learned:
+    base_is_curated = isinstance(aliases, named.AliasTable) and aliases.curated == named.curated().curated
+    if base_is_curated and not aliases.learned:
         return
     digest = _aliases_digest(aliases)
     todo = []
     for i in ok:
-        if curated_only and not named.may_name_learned(aliases, results[i][1]):
+        if base_is_curated and not named.may_name_learned(aliases, results[i][1]):
             continue
         hit = cache.get(f"refs-{digest}", keys[i])
         if hit is not None:
