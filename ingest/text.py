@@ -133,7 +133,10 @@ def leading_verb(text: str) -> Optional[str]:
     m = _LEAD.match(text.strip())
     if not m:
         return None
-    words = " ".join(x.strip(" ,") for x in (m.group("pre"), m.group("main"), m.group("post")) if x.strip(" ,"))
+    pre, main, post = m.group("pre", "main", "post")
+    if not pre and not post:
+        return main.strip(" ,") or None
+    words = " ".join(x.strip(" ,") for x in (pre, main, post) if x.strip(" ,"))
     return (re.sub(r"\s*,\s*", " ", words) if "," in words else words) or None
 
 
