@@ -279,6 +279,7 @@ def _session_fits(code: str, s: int, n: int, year: Optional[int], decision: bool
 _G_LAST_YEAR = 2026
 
 
+@functools.lru_cache(maxsize=65536)
 def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Optional[str],
                      decision: bool = False, year: Optional[int] = None) -> Optional[str]:
     form = symbols.number_form(num)
