@@ -50,7 +50,11 @@ _WRITTEN = re.compile(
     r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\))?"
     r"(?P<joint>(?:\s?[-–]\s?" + _ONE_SYM + r")*)")
 
-_MORE_PARTS = re.compile(r"(?:,\s*|\s+and\s+)\[?(?P<w>(?P<kind>Adds?|Corr|Rev)\.\s?(?P<n>\d{1,2})(?:\s?[-–]\s?(?P<to>\d{1,2}))?)\]?(?![\w/])")
+# "and Add.1", ", Corr.1", "and Adds. 1–3", "and Add.1 and 2", "and Corrs. 1, 2 and 4", "and Add.1/Corr.1"
+_MORE_PARTS = re.compile(
+    r"(?:,\s*|\s+and\s+)\[?(?P<w>(?P<kind>Adds?|Corrs?|Revs?)\.\s?(?P<n>\d{1,2})"
+    r"(?:(?P<sub>/(?:Corr|Rev|Add)\.\s?\d{1,2})|\s?[-–]\s?(?P<to>\d{1,2}))?"
+    r"(?P<also>(?:(?:\s*,\s*|\s+and\s+)\d{1,2}(?=\s*(?:[,;.)\]]|and\b|$)))*))\]?(?![\w/])")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_TXT = r"(?:\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})"
 _NUMBER = re.compile(
@@ -319,6 +323,28 @@ def _presidential_statement(num: str, speaker: Optional[str]) -> Optional[str]:
     return None
 
 
+def _parts_of(more: re.Match) -> list[str]:
+    """The parts a _MORE_PARTS match names: "Adds. 1–3" -> Add.1, Add.2, Add.3; "Corr.1 and 2" ->
+    Corr.1, Corr.2; "Add.1/Corr.1 and 2" -> Add.1/Corr.1, Add.1/Corr.2."""
+    kind = more.group("kind").capitalize().rstrip("s")
+    first = int(more.group("n"))
+    also = [int(x) for x in re.findall(r"\d+", more.group("also") or "")]
+    if more.group("sub"):
+        sub_kind, sub_n = more.group("sub").strip("/").replace(" ", "").split(".")
+        return [f"{kind}.{first}/{sub_kind}.{k}" for k in dict.fromkeys([int(sub_n)] + also)]
+    last = int(more.group("to") or first)
+    return [f"{kind}.{k}" for k in dict.fromkeys(list(range(first, min(last, first + 20) + 1)) + also)]
+
+
+def _attach(symbol: str, part: str) -> str:
+    """A part written after a symbol: "A/31/75/Add.1" and "Add.2" are siblings (A/31/75/Add.2);
+    "A/65/761" and "Corr.1", or "A/31/75/Add.1" and "Corr.1", make A/65/761/Corr.1, A/31/75/Add.1/Corr.1."""
+    head, _, last = symbol.rpartition("/")
+    if "." in last and last.split(".")[0] == part.split(".")[0]:
+        return f"{head}/{part}"
+    return f"{symbol}/{part}"
+
+
 def _written(text: str) -> Iterator[re.Match]:
     """``_WRITTEN.finditer(text)``, tried only where a symbol can start: at the word before each "/"."""
     end = 0
@@ -391,10 +417,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             more = _MORE_PARTS.match(text, pos)
             if not more:
                 break
-            kind, first_n, last_n = more.group("kind"), int(more.group("n")), int(more.group("to") or more.group("n"))
-            for k in range(first_n, min(last_n, first_n + 20) + 1):
-                hits.append(Hit(f"{target}/{kind.capitalize().rstrip('s')}.{k}", more.group("w"), more.start("w"),
-                                more.end("w")))
+            for part in _parts_of(more):
+                hits.append(Hit(_attach(target, part), more.group("w"), more.start("w"), more.end("w")))
             pos = more.end()
 
     # 2. resolution and decision numbers after a keyword

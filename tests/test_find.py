@@ -97,6 +97,16 @@ POSITIVE = [
     ("draft resolution A/HRC/55/L.1/Rev.1", "HRC", ["A/HRC/55/L.1/Rev.1"]),
     ("UNEP/EA.5/Res.5 and ST/SGB/2019/2", "GA", ["UNEP/EA.5/Res.5", "ST/SGB/2019/2"]),
     ("19 November 2014 (S/PRST/ 2014/23), 29 May", "SC", ["S/PRST/2014/23"]),
+    # parts listed after a symbol (A_RES_24(I), A_RES_S-10_2, ECE_TRANS_236, A_RES_31_192, A_RES_50_11)
+    ("(document A/18 and Corr. 1, Add. 1 and 2.)", "GA", ["A/18", "A/18/Corr.1", "A/18/Add.1", "A/18/Add.2"]),
+    ("ECE/TRANS/WP.15/213 and Corrs. 1–2 and Add.1 and Add.1/Corr.1;", "GA",
+     ["ECE/TRANS/WP.15/213", "ECE/TRANS/WP.15/213/Corr.1", "ECE/TRANS/WP.15/213/Corr.2",
+      "ECE/TRANS/WP.15/213/Add.1", "ECE/TRANS/WP.15/213/Add.1/Corr.1"]),
+    ("A/31/75/Add.1 and Add.1/Corr.1", "GA", ["A/31/75/Add.1", "A/31/75/Add.1/Corr.1"]),
+    ("[without reference to a Main Committee (A/50/L.6/Rev.1 and Rev.1/Add.1)]", "GA",
+     ["A/50/L.6/Rev.1", "A/50/L.6/Rev.1/Add.1"]),
+    ("A/79/1 and Add.1 and 2 other documents", "GA", ["A/79/1", "A/79/1/Add.1"]),
+    ("A/79/1 and Corr.1, 3 December 2024", "GA", ["A/79/1", "A/79/1/Corr.1"]),
     # a space after a slash before a usual component (A_79_735, A_RES_31_36, A_RES_S-10_2)
     ("the encouragement by the Advisory Committee (in A/78/744/ Add.7) for UNMIK", "GA", ["A/78/744/Add.7"]),
     ("Supplement No. 12B (A/31/12/ Add.2).", "GA", ["A/31/12/Add.2"]),
