@@ -83,6 +83,8 @@ _OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _OTHER_PHRASE
 _ADOPTED_BY_OTHER = re.compile(
     r"\b(?:adoption|adopted)\s+by\s+the\s+(?P<body>(?:(?:[A-Z][\w’'-]*|and|for|of|the)\s+){0,6}?(?:" +
     "|".join(re.escape(p) for p in _OTHER_PHRASES) + r"))\b[^.;“”]{0,160}?\bof\s+(?:its\s+)?$")
+# "Assembly resolution 70/165 and Council resolution 23/8": a Council named stops the carry-over
+_COUNCIL_BEFORE = re.compile(r"\bCouncil(?:['’]s)?\s+$")
 _ITS_BEFORE = re.compile(trie(("its", "their", "his", "her"), not_after=r"\w") +
                          r"\s+(?:(?:own|earlier|previous|relevant|subsequent|"
                          r"most recent|latest|first|last|other|related)\s+)*$")  # on lower-cased text
@@ -229,9 +231,8 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) 
         if other and other.start() < m.start() + len(before[m.start():]) and len(other.group(0)) > len(m.group(0)):
             return None, True
         if phrase == "Council":
-            if speaker in ("SC", "ECOSOC", "HRC"):
-                return speaker, False
-            return "Council", False
+            # "Council resolution": which Council the number's form and date tell (_body_for_number)
+            return (speaker if speaker in ("SC", "ECOSOC", "HRC") else "Council"), False
         return _body_of_phrase(phrase), True
     if _OTHER_BEFORE.search(before):
         return None, True
@@ -438,7 +439,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         if explicit and body:
             sentence_body = (sent_start, body)
         elif not explicit and body == speaker and sentence_body[0] == sent_start and sentence_body[1] \
-                and not _ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()].lower()):
+                and not _ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()].lower()) \
+                and not _COUNCIL_BEFORE.search(text, max(0, km.start() - 12), km.start()):
             # "Human Rights Council resolution 5/1 ..., as well as resolutions 28/6": the body carries on
             body, explicit = sentence_body[1], True
         pos = km.end()

@@ -97,6 +97,13 @@ POSITIVE = [
     ("draft resolution A/HRC/55/L.1/Rev.1", "HRC", ["A/HRC/55/L.1/Rev.1"]),
     ("UNEP/EA.5/Res.5 and ST/SGB/2019/2", "GA", ["UNEP/EA.5/Res.5", "ST/SGB/2019/2"]),
     ("19 November 2014 (S/PRST/ 2014/23), 29 May", "SC", ["S/PRST/2014/23"]),
+    # a Council named stops the body of an earlier "Assembly resolution" from carrying on (A_HRC_RES_32_11,
+    # A_HRC_RES_47_1)
+    ("including Assembly resolution 70/165 of 17 December 2015 and Council resolution 23/8 of 13 June 2013,",
+     "HRC", ["A/RES/70/165", "A/HRC/RES/23/8"]),
+    ("Recalling Assembly resolutions 75/238 of 31 December 2020 and 75/287 of 18 June 2021 and Council "
+     "resolutions 29/21 of 3 July 2015, 34/22 of 24 March 2017,", "HRC",
+     ["A/RES/75/238", "A/RES/75/287", "A/HRC/RES/29/21", "A/HRC/RES/34/22"]),
     # parts listed after a symbol (A_RES_24(I), A_RES_S-10_2, ECE_TRANS_236, A_RES_31_192, A_RES_50_11)
     ("(document A/18 and Corr. 1, Add. 1 and 2.)", "GA", ["A/18", "A/18/Corr.1", "A/18/Add.1", "A/18/Add.2"]),
     ("ECE/TRANS/WP.15/213 and Corrs. 1–2 and Add.1 and Add.1/Corr.1;", "GA",
@@ -192,6 +199,9 @@ def test_not_references(text, speaker):
     ("Recalling its resolution 72/256 of 24 December 2107,", "GA", "A/RES/72/256"),  # a misprinted year is ignored
     ("Recalling Presidential Statement 2015/25,", "SC", "S/PRST/2015/25"),
     ("resolution 2231 (2015)", "GA", "S/RES/2231(2015)"),
+    # a Council named stops the body of an earlier "Assembly resolution" from carrying on (E_RES_2015_21)
+    ("the Special Rapporteur of the Human Rights Council on violence against women and Council resolution 20/12 "
+     "of 5 July 2012 on", "ECOSOC", "A/HRC/RES/20/12"),
 ])
 def test_body_decided_by_context(text, speaker, target):
     assert targets(text, speaker) == [target]
