@@ -137,8 +137,11 @@ _GLUE = re.compile(
     r"|\bthe (?:most recent|latest)(?: of which)? (?:being|was|is|are)\b|\bmost recently\b"
     r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
     r"|\((?!\s*(?:ES-|S-)?\d{1,4}(?:/|\s?\())(?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
+    # a subject ("on progress in ...") ends before the next item, and before a body's resolution or decision:
+    # "2010/22 on progress in the implementation of General Assembly resolution 62/208" is not one list
     r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?"
-    r"(?:\d|S-|ES-)|\d{1,4}(?:/\d|\s?\((?:(?:19|20)\d\d|(?:ES-|S-)?[IVXLC]+)\)))[^,;.“”()])+"
+    r"(?:\d|S-|ES-)|\d{1,4}(?:/\d|\s?\((?:(?:19|20)\d\d|(?:ES-|S-)?[IVXLC]+)\))"
+    r"|\s(?:(?:[A-Z][\w’'-]*|of|the|and|its)\s+){0,6}(?:[Rr]esolutions?|[Dd]ecisions?)\b)[^,;.“”()])+"
     r"|" + _DATE_TXT + r"\b"
     r"|\((?=\d))")
 # the next item of a list, after a comma or "and"
@@ -426,6 +429,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text
     sentence_body: tuple[int, Optional[str]] = (-1, None)  # (sentence start, explicit body named in it)
     next_item = (1, 0)  # (from, where): the next list item at or after "from" starts at "where"
+    kw_at: dict[int, int] = {}  # where a number was read -> its hit
     for km in (_keywords(text) if has_kw else ()):
         kw = km.group("kw").lower()
         decision = kw.startswith("decision")
@@ -512,13 +516,18 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                 title = _TITLE_AFTER.match(after)
                 subj = _SUBJ_AFTER.match(after)
                 surface = text[n.start():n.end()].rstrip()
-                hits.append(Hit(
+                hit = Hit(
                     target=target, surface=surface, start=n.start(), end=n.start() + len(surface),
                     pinpoint=_join_pins(part_pin, *pins_before,
                                         _norm_pin(pin_after.group("pin")) if pin_after else None),
                     target_date=iso,
                     target_subject=_clip(subj.group(1)) if subj else None,
-                    target_title=_clip(title.group(1), 300) if title else None))
+                    target_title=_clip(title.group(1), 300) if title else None)
+                if n.start() in kw_at:  # reached from an earlier keyword's list: the nearer keyword decides
+                    hits[kw_at[n.start()]] = hit
+                else:
+                    kw_at[n.start()] = len(hits)
+                    hits.append(hit)
             pos = n.end()
             first = False
     # 3. "the values set forth in 2367 (2017)": a bare number (year) that fits the Council's numbering

@@ -97,6 +97,16 @@ POSITIVE = [
     ("draft resolution A/HRC/55/L.1/Rev.1", "HRC", ["A/HRC/55/L.1/Rev.1"]),
     ("UNEP/EA.5/Res.5 and ST/SGB/2019/2", "GA", ["UNEP/EA.5/Res.5", "ST/SGB/2019/2"]),
     ("19 November 2014 (S/PRST/ 2014/23), 29 May", "SC", ["S/PRST/2014/23"]),
+    # a subject ends before another body's resolution; a number is read once, by the nearest keyword
+    # (A_RES_65_177, A_RES_32_40, A_RES_78_132, A_HRC_PRST_OS_14_2)
+    ("and Council resolution 2010/22 of 23 July 2010 on progress in the implementation of General Assembly "
+     "resolution 62/208, and expresses", "GA", ["E/RES/2010/22", "A/RES/62/208"]),
+    ("to take as soon as possible a decision on the recommendations endorsed by the General Assembly in its "
+     "resolution 31/20 as a basis", "GA", ["A/RES/31/20"]),
+    ("Recalling its resolution 76/307 of 8 September 2022 on the modalities for the Summit of the Future and its "
+     "decision 77/568 of 1 September 2023 on the scope", "GA", ["A/RES/76/307", "A/DEC/77/568"]),
+    ("decision 6/102 of 27 September 2007 on the follow-up to Human Rights Council resolution 5/1, resolution "
+     "16/21 of 25 March 2011", "HRC", ["A/HRC/DEC/6/102", "A/HRC/RES/5/1", "A/HRC/RES/16/21"]),
     # a Council named stops the body of an earlier "Assembly resolution" from carrying on (A_HRC_RES_32_11,
     # A_HRC_RES_47_1)
     ("including Assembly resolution 70/165 of 17 December 2015 and Council resolution 23/8 of 13 June 2013,",
