@@ -223,8 +223,10 @@ def _body_of_phrase(phrase: str) -> Optional[str]:
     return None
 
 
-def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) -> tuple[Optional[str], bool]:
-    """The body behind the numbers after a keyword: (code or None to skip, explicit?)."""
+def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
+                 its: Optional[str] = "speaker") -> tuple[Optional[str], bool]:
+    """The body behind the numbers after a keyword: (code or None to skip, explicit?). ``its`` is the
+    body "its resolution" means, when not the speaker (None: a body citegraph does not resolve)."""
     before = text[max(0, kw_start - 160):kw_start]
     m = _BODY_BEFORE.search(before)
     if m:
@@ -248,6 +250,8 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str]) 
             return ours, True
     if _ITS_BEFORE.search(before.lower()):
         # "the General Assembly, in its resolution" is caught above; otherwise the speaker
+        if its != "speaker":
+            return its, True
         return speaker, False
     prev = re.search(r"([A-Z][A-Za-z\-]+)\s*$", before)
     if prev and not re.search(r"[.;:]\s*$|^\s*$", before[: prev.start()][-3:] or " ") and \
@@ -291,6 +295,15 @@ _G_LAST_YEAR = 2026
 def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Optional[str],
                      decision: bool = False, year: Optional[int] = None) -> Optional[str]:
     form = symbols.number_form(num)
+    if body == _ITS_ASSEMBLY_IF_FITS:
+        # "its resolution" in another body's text: the Assembly named before it, where the Assembly's
+        # numbering fits ("In its resolution 32/162 of 19 December 1977"); else that body's own (skip)
+        if form in ("roman", "special_session", "emergency_session"):
+            return "GA"
+        if form != "session_number":
+            return None
+        s, n = (int(x) for x in num.split("/"))
+        return "GA" if _session_fits("GA", s, n, year, decision) else None
     if body == "Council":
         # "Council resolution": the number's form tells which Council
         return {"year_number": "ECOSOC", "number_year": "SC", "session_number": "HRC",
@@ -387,11 +400,17 @@ def _keywords(text: str) -> Iterator[re.Match]:
 
 
 def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
-    """Every explicit reference in one text, in order of position.
+    """Every explicit reference in one text, in order of position. ``speaker`` is the body whose
+    text it is (a code of grammar.toml), or ``OTHER_SPEAKER`` for a body citegraph does not resolve
+    (a UN-Habitat or UNEP Governing Council text): its "its resolution" is then not a reference,
+    and a bare number is read as the General Assembly's.
 
     >>> [h.target for h in find_in_text("Recalling its resolutions 56/183 and 57/238,")]
     ['A/RES/56/183', 'A/RES/57/238']
     """
+    its = "speaker"
+    if speaker == OTHER_SPEAKER:
+        its, speaker = _ITS_ASSEMBLY_IF_FITS, "GA"
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
 
@@ -434,18 +453,23 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         kw = km.group("kw").lower()
         decision = kw.startswith("decision")
         statement = kw.startswith("presidential")
-        body, explicit = _decide_body(text, km.start(), km.end(), speaker)
+        body, explicit = _decide_body(text, km.start(), km.end(), speaker, its)
         sent_start = text.rfind(". ", 0, km.start())
         # "resolutions and decisions of the Human Rights Council, ... resolutions 53/26"
         of_body = _KW_OF_BODY.match(text, km.end())
         if of_body and not explicit:
             body, explicit = _body_of_phrase(of_body.group("phrase")), True
+        carried: Optional[tuple[Optional[str], bool]] = None  # the body and flag before a carry-over
         if explicit and body:
             sentence_body = (sent_start, body)
+        elif _COUNCIL_BEFORE.search(text, max(0, km.start() - 12), km.start()):
+            # "Assembly resolutions 70/169 ... and Council resolutions 33/10 ..., as well as resolution 47/4":
+            # a Council named ends what the Assembly named before it carried
+            sentence_body = (sent_start, None)
         elif not explicit and body == speaker and sentence_body[0] == sent_start and sentence_body[1] \
-                and not _ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()].lower()) \
-                and not _COUNCIL_BEFORE.search(text, max(0, km.start() - 12), km.start()):
+                and not _ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()].lower()):
             # "Human Rights Council resolution 5/1 ..., as well as resolutions 28/6": the body carries on
+            carried = (body, explicit)
             body, explicit = sentence_body[1], True
         pos = km.end()
         first = True
@@ -487,6 +511,11 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             if year is not None and not 1946 <= year <= _G_LAST_YEAR:
                 year = None  # a misprint ("24 December 2107") says nothing of the body
             code = _body_for_number(num, b_code, b_explicit, speaker, decision, year)
+            if carried and not aft and code and year is not None and symbols.number_form(num) == "session_number" \
+                    and not _session_fits(code, *map(int, num.split("/")), year, decision):
+                # a carried body whose session could not have adopted it then: the body the number and date
+                # fit, if there is one (a misprinted date keeps the carried body)
+                code = _body_for_number(num, carried[0], carried[1], speaker, decision, year) or code
             if statement:
                 target = _presidential_statement(num, speaker)
             else:
@@ -608,6 +637,18 @@ _OTHER_HEAD = re.compile(r"(?i)\b(?:resolutions|decisions|conclusions|reports|do
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
 
 
+OTHER_SPEAKER = "other"  # the text of a body citegraph does not resolve
+_ITS_ASSEMBLY_IF_FITS = "its:GA?"
+
+
+def _speaker_of(doc: Document) -> str:
+    """Whose text an unplaced document is: the General Assembly's by default (reports, letters,
+    Secretariat texts under A/, S/, E/, ST/), another body's for a symbol of its own series
+    (UNEP/GC/..., HSP/..., ECE/..., TD/...)."""
+    root = (doc.symbol or "").split("/")[0]
+    return "GA" if root in ("", "A", "S", "E", "ST") else OTHER_SPEAKER
+
+
 def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
     """A row of a mandates table under a heading such as "General Assembly resolutions":
     "79/201 Entrepreneurship for sustainable development" cites resolution 79/201."""
@@ -639,7 +680,7 @@ def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
 
 def extract_explicit(doc: Document) -> list[Reference]:
     """The explicit references of a parsed document (symbols and numbers), in reading order."""
-    speaker = doc.body or "GA"
+    speaker = doc.body or _speaker_of(doc)
     source = doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
     refs: list[Reference] = []
 

@@ -4,6 +4,8 @@ Every string below is copied from a real UN document (the citing document in the
 """
 import pytest
 
+import ingest
+
 from ingest.find import find_in_text
 from ingest.text import parse_text
 
@@ -285,3 +287,31 @@ def test_a_hyperlinked_symbol_is_a_reference():
     got = [(r.target, r.evidence, r.surface) for r in extract(doc)]
     assert got == [("A/DEC/78/555", "link", "the decision"), ("A/RES/78/250", "text+link", "78/250"),
                    ("A/80/6(Sect.17)", "link", "section 17")]
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    # another body's text (UNEP Governing Council, UN-Habitat, ECE): its own decisions are not ours ...
+    ("Recalling its decisions 22/1 of 7 February 2003, on early warning, and 24/2 and 25/2, of 9 February 2007 "
+     "and 20 February 2011, respectively,", "UNEP/GC/SS.XII/4", []),
+    ("Recalling its decision 2022/4 on the conclusion of the review of the Protocol", "ECE/EB.AIR/154", []),
+    # ... but "its resolution" may still be the Assembly's, where the Assembly's numbering fits
+    ("In its resolution 32/162 of 19 December 1977 concerning institutional arrangements", "HSP/GC/19/11",
+     ["A/RES/32/162"]),
+    ("In its resolution S-25/2, the Assembly also encouraged", "HSP/GC/19/4", ["A/RES/S-25/2"]),
+    ("and General Assembly resolution 2997 (XXVII) of 15 December 1972", "UNEP/GC/SS.XII/4", ["A/RES/2997(XXVII)"]),
+    # the General Assembly's own reports keep "its" as the Assembly
+    ("Recalling its decision 77/568 of 1 September 2023", "A/78/100", ["A/DEC/77/568"]),
+])
+def test_another_bodys_text(text, source, expected):
+    assert [r.target for r in ingest.extract_text(text, source=source)] == expected
+
+
+def test_a_council_named_ends_the_carried_assembly():
+    # A_HRC_RES_40_11: "Council resolutions on ..., the most recent of which are resolutions 31/8 ..." are the HRC's
+    text = ("and General Assembly resolutions 68/181 of 18 December 2013 and 72/247 of 24 December 2017, and "
+            "recalling also Council resolutions on human rights and the environment, the most recent of which are "
+            "resolutions 31/8 of 23 March 2016 and 37/8 of 22 March 2018,")
+    assert targets(text, "HRC") == ["A/RES/68/181", "A/RES/72/247", "A/HRC/RES/31/8", "A/HRC/RES/37/8"]
+    # a misprinted date ("44/17 of 1 November 1991" for 1989) keeps the carried body (S_RES_1197(1998))
+    text = "the resolutions of the General Assembly, in particular resolutions 43/12 of 25 October 1988, 44/17 of 1 November 1991"
+    assert targets(text, "SC") == ["A/RES/43/12", "A/RES/44/17"]
