@@ -642,11 +642,14 @@ _ITS_ASSEMBLY_IF_FITS = "its:GA?"
 
 
 def _speaker_of(doc: Document) -> str:
-    """Whose text an unplaced document is: the General Assembly's by default (reports, letters,
-    Secretariat texts under A/, S/, E/, ST/), another body's for a symbol of its own series
-    (UNEP/GC/..., HSP/..., ECE/..., TD/...)."""
-    root = (doc.symbol or "").split("/")[0]
-    return "GA" if root in ("", "A", "S", "E", "ST") else OTHER_SPEAKER
+    """Whose text a document with no adopting body is: the General Assembly's by default (reports,
+    letters, Secretariat texts under A/, S/, E/, ST/: in a functional commission's report "its
+    resolution" is as often the Council's as the commission's); the Commission on Human Rights'
+    under E/CN.4; another body's under its own series (UNEP/GC/..., HSP/..., ECE/..., TD/...)."""
+    symbol = doc.symbol or ""
+    if symbol.startswith("E/CN.4/"):
+        return "CHR"
+    return "GA" if symbol.split("/")[0] in ("", "A", "S", "E", "ST") else OTHER_SPEAKER
 
 
 def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:

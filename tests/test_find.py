@@ -204,6 +204,9 @@ def test_not_references(text, speaker):
     ("the General Assembly in its resolution 60/251", "HRC", "A/RES/60/251"),
     ("resolution 60/251", "HRC", "A/RES/60/251"),  # no HRC session ever had 251 resolutions
     ("Council resolution 52/1", "GA", "A/HRC/RES/52/1"),
+    # the Commission on Human Rights numbered with its session in Roman numerals before 1978 (A_HRC_RES_45_3)
+    ("Recalling Commission on Human Rights resolution 20 (XXXVI) of 29 February 1980", "HRC",
+     "E/CN.4/RES/20(XXXVI)"),
     ("Council resolution 2017/21", "GA", "E/RES/2017/21"),
     # the date tells which body's session it was (A_RES_78_169, A_RES_79_9)
     ("Recalling resolutions 5/14 of 2 March 2022, entitled “End plastic pollution”", "GA", "UNEP/EA.5/Res.14"),
