@@ -389,7 +389,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     return out
 
 
-_PROTOCOL_TO = re.compile(r"\b(?:Protocols?|Amendments?)\s+(?:thereto\s+)?to\s+the\s+$", re.I)
+_PROTOCOL_TO = re.compile(r"\b(?:(?:Protocols?|Amendments?)\s+(?:thereto\s+)?to|supplementing)\s+the\s+$", re.I)
 _PARA_OF = re.compile(r"\bparagraphs?\s+(\d+(?:\s*(?:,|and)\s*\d+)*)\s+of\s+(?:the\s+)?$")
 _BEFORE_WORD = re.compile(r"([A-Z][\w-]*)\s+$")
 _OPENERS = {"The", "In", "At", "On", "Of", "And", "By", "With", "Under", "To", "For", "As", "Its", "Their", "Our"}

@@ -38,6 +38,12 @@ NAMES = [
      [("FCCC/KP/CMP/2012/13/Add.1", "decision 1/CMP.8, annex I")]),
     ("Recalling the Convention on the Rights of the Child and the Optional Protocols thereto,",
      [("A/RES/44/25", "annex")]),
+    # a protocol "supplementing" a convention is its own instrument; a body's name is not its treaty
+    # (A_RES_79_152, A_RES_75_217)
+    ("Recalling the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and "
+     "Children, supplementing the United Nations Convention against Transnational Organized Crime,",
+     [("A/RES/55/25", "annex II")]),
+    ("the Conference of the Parties serving as the Meeting of the Parties to the Kyoto Protocol,", []),
     ("as reflected in paragraph 72 of the Tunis Agenda for the Information Society,", [("A/60/687", "para. 72")]),
     ("Reaffirming also the outcome of the high-level meeting of the General Assembly on the overall review of the "
      "implementation of the outcomes of the World Summit on the Information Society, which provides",
