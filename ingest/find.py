@@ -567,7 +567,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             n, y = int(m.group("n")), int(m.group("y"))
             before = text[max(0, m.start() - 12):m.start()].lower()
             if _sc_year(n) is None or abs(_sc_year(n) - y) > 1 or re.search(r"(?:para\.?|paragraph|article|page|"
-                                                                          r"annex|no\.|number)\s*$", before):
+                                                                          r"annex|no\.|number|vol\.?|volume)\s*$", before):
                 continue
             hits.append(Hit(f"S/RES/{n}({y})", m.group(0), m.start(), m.end()))
     if len(hits) > 1:

@@ -158,6 +158,7 @@ NEGATIVE = [
     ("in 1999 (2000) prices", "SC"),
     ("the 2030 (2020) target", "GA"),
     ("article 51 (1945) of the Charter", "SC"),
+    ("88 United Nations, Treaty Series, vol. 75 (1950), Nos. 970-973.", "SC"),  # S_RES_307(1971)
     ("Agenda item 15", "GA"),
     # regional commissions' and other bodies' resolutions, named after the number (E_RES_2018_21,
     # E_RES_1985_69, HSP_HA.2_Res.6, A_HRC_RES_52_1)
