@@ -227,6 +227,8 @@ _SPEAKER = re.compile(
     r"(?:^|\s)(" + "|".join(re.escape(s) for s, _ in _SPEAKERS) +
     r"(?: of the United Nations Environment Programme)?)\s*[,:]?\s*$")
 
+# the last word a speaker line can end with: a cheap test before _SPEAKER, which has no literal to skip by
+_SPEAKER_ENDS = tuple({s.split()[-1] for s, _ in _SPEAKERS} | {"Programme"})
 _ADOPTED = re.compile(r"(?:Resolution|Decision)s? adopted by the ([A-Z][A-Za-z ]+?)\s+(?:on|at)\b", re.I)
 _SC_ADOPTED = re.compile(r"Adopted by the Security Council at its (\d+)\w* meeting,? on (.+)$", re.I)
 _REPORT = re.compile(r"\[\s*(?:on|without)\b[^\]]{3,300}\]", re.I)
@@ -351,7 +353,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     speaker_idx = None
     speaker_body = None
     for i, b in enumerate(blocks[:60]):
-        m = _SPEAKER.search(b.text)
+        m = _SPEAKER.search(b.text) if b.text.rstrip(" ,:").endswith(_SPEAKER_ENDS) else None
         if m:
             # the speaker may be glued after the title line in the same block
             speaker_idx = i
