@@ -120,12 +120,14 @@ def _may_end_pin(pre: str) -> bool:
 
 
 _PIN_AFTER = re.compile(
-    r"^,?\s*(?P<pin>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"^,?\s*(?P<pin>(?>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
     r"|(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+)*"
     r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
     r"|(?:sections?|sect\.)\s*[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
     r"|part\s+(?:[IVXLC]+|one|two|three)"
-    r"|chap(?:ter|\.)\s+[IVXLC0-9]+)(?![\w])", re.I)
+    r"|chap(?:ter|\.)\s+[IVXLC0-9]+)(?![\w]))"  # atomic: a list is not cut short to dodge the test below
+    # "61/105, paragraphs 113 and 119 to 124 of resolution 64/72": those paragraphs are the next one's
+    r"(?!\s+of\s+(?:the\s+|its\s+)?(?:[A-Z][\w-]*\s+)*(?:resolutions?|decisions?|documents?|reports?)\b)", re.I)
 
 # glue that may stand between the items of a list of resolution numbers
 _GLUE = re.compile(

@@ -231,6 +231,10 @@ def test_body_decided_by_context(text, speaker, target):
     ("its resolution 45/248 B, section VI, of 21 December 1990", "B, section VI"),
     ("its resolutions 75/101 A and B of 10 December 2020", "A-B"),
     ("(A/79/434, para. 21)", "para. 21"),
+    ("as set out in resolution 70/1, paragraph 3, and", "para. 3"),
+    # paragraphs "of resolution" after a number are the next resolution's (A_RES_73_125)
+    ("to implement paragraphs 80 and 83 to 87 of resolution 61/105, paragraphs 113, 117 and 119 to 124 of "
+     "resolution 64/72", "paras. 80 and 83 to 87"),
 ])
 def test_pinpoints(text, pinpoint):
     hits = find_in_text(text, "GA")
