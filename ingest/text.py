@@ -140,6 +140,14 @@ def leading_verb(text: str) -> Optional[str]:
     return (re.sub(r"\s*,\s*", " ", words) if "," in words else words) or None
 
 
+_VERB_LIKE = re.compile(r"^[a-z][a-z-]*(?:ing|[^sui]s|ed)$")  # "recalling", "notes", "concerned" ("this", "focus" not)
+# verbs as a declaration writes them ("We reaffirm", "Reaffirm the World Programme of Action for Youth")
+_BASE_VERBS = {"reaffirm", "recall", "commit", "decide", "welcome", "recognize", "acknowledge", "note", "stress",
+               "emphasize", "request", "urge", "call", "invite", "support", "affirm", "resolve", "agree",
+               "pledge", "declare", "adopt", "endorse", "encourage", "reiterate", "underline", "underscore",
+               "acting", "mindful", "aware", "conscious", "convinced", "determined"}
+
+
 def normalise_verb(verb: Optional[str]) -> Optional[str]:
     """Normalise a paragraph verb: drop also/further/again, lower-case.
 
@@ -153,11 +161,18 @@ def normalise_verb(verb: Optional[str]) -> Optional[str]:
     words = [w.lower() for w in verb.replace(",", " ").split()]
     words = [w for w in words if w not in ("also", "further", "again", "once", "furthermore",
                                            "moreover", "hereby", "therefore", "strongly",
-                                           "firmly", "thus", "duly", "warmly", "fully")]
+                                           "firmly", "thus", "duly", "warmly", "fully", "deeply", "gravely",
+                                           "seriously", "particularly", "especially", "urgently", "resolutely")]
     if not words:
         return None
     if words[0] in ("taking", "takes", "take") and len(words) > 1 and words[1] == "note":
         return "taking note" if words[0] == "taking" else "takes note"
+    if words[0] in ("taking", "takes") and words[1:3] in (["into", "account"], ["into", "consideration"]):
+        return f"{words[0]} into {words[2]}"
+    if words[0] == "guided":
+        return "guided by"
+    if not _VERB_LIKE.match(words[0]) and words[0] not in _PREAMBLE_ADJ and words[0] not in _BASE_VERBS:
+        return None  # "To assess ..." (a sub-item), "The right of ...", "See A/35/362" (a footnote in the text)
     if words[0] in ("bearing", "bears") and "mind" in words:
         return "bearing in mind"
     if words[0] in ("noting", "notes") and len(words) > 1:

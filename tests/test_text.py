@@ -161,3 +161,17 @@ def test_a_part_document_cites_its_other_part():
     doc = parse_text(text, file="A_RES_75_290_B.txt")
     assert doc.symbol == "A/RES/75/290B"
     assert [(r.target, r.pinpoint) for r in ingest.extract(doc)] == [("A/RES/75/290", "A")]
+
+
+@pytest.mark.parametrize("verb, relation", [
+    ("Recalling also", "recalling"),
+    ("Taking into account", "taking into account"),
+    ("Guided", "guided by"),
+    ("Deeply concerned", "concerned"),
+    ("Reaffirm", "reaffirm"),  # a declaration's "We reaffirm"
+    # not verbs: an operative sub-item, a list item, footnotes printed as paragraphs
+    ("To", None), ("The", None), ("Ibid", None), ("Official", None), ("See", None), ("This", None),
+])
+def test_relations_are_verbs(verb, relation):
+    from ingest.text import normalise_verb
+    assert normalise_verb(verb) == relation
