@@ -323,3 +323,12 @@ def test_a_council_named_ends_the_carried_assembly():
     # a misprinted date ("44/17 of 1 November 1991" for 1989) keeps the carried body (S_RES_1197(1998))
     text = "the resolutions of the General Assembly, in particular resolutions 43/12 of 25 October 1988, 44/17 of 1 November 1991"
     assert targets(text, "SC") == ["A/RES/43/12", "A/RES/44/17"]
+
+
+def test_a_subject_ends_before_the_next_resolution():
+    # A_RES_77_176, A_RES_65_151
+    text = ("its resolutions 76/172 of 16 December 2021 on the protection of migrants and its resolution 62/270 of "
+            "20 June 2008 on the Global Forum on Migration and Development")
+    assert [(h.target, h.target_subject) for h in find_in_text(text, "GA")] == [
+        ("A/RES/76/172", "the protection of migrants"),
+        ("A/RES/62/270", "the Global Forum on Migration and Development")]
