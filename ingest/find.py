@@ -650,10 +650,15 @@ def _speaker_of(doc: Document) -> str:
     """Whose text a document with no adopting body is: the General Assembly's by default (reports,
     letters, Secretariat texts under A/, S/, E/, ST/: in a functional commission's report "its
     resolution" is as often the Council's as the commission's); the Commission on Human Rights'
-    under E/CN.4; another body's under its own series (UNEP/GC/..., HSP/..., ECE/..., TD/...)."""
+    under E/CN.4, the Human Rights Council's under A/HRC, the Environment Assembly's under
+    UNEP/EA.; another body's under its own series (UNEP/GC/..., HSP/..., ECE/..., TD/...)."""
     symbol = doc.symbol or ""
     if symbol.startswith("E/CN.4/"):
         return "CHR"
+    if symbol.startswith("A/HRC/"):
+        return "HRC"
+    if symbol.startswith("UNEP/EA."):
+        return "UNEA"
     return "GA" if symbol.split("/")[0] in ("", "A", "S", "E", "ST") else OTHER_SPEAKER
 
 

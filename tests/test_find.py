@@ -309,6 +309,9 @@ def test_a_hyperlinked_symbol_is_a_reference():
     ("and General Assembly resolution 2997 (XXVII) of 15 December 1972", "UNEP/GC/SS.XII/4", ["A/RES/2997(XXVII)"]),
     # the General Assembly's own reports keep "its" as the Assembly
     ("Recalling its decision 77/568 of 1 September 2023", "A/78/100", ["A/DEC/77/568"]),
+    # a Human Rights Council report speaks for the Council, an Environment Assembly text for UNEA
+    ("In its resolution 52/1, the Council decided", "A/HRC/55/10", ["A/HRC/RES/52/1"]),
+    ("Recalling its resolution 5/14", "UNEP/EA.6/2", ["UNEP/EA.5/Res.14"]),
 ])
 def test_another_bodys_text(text, source, expected):
     assert [r.target for r in ingest.extract_text(text, source=source)] == expected
