@@ -413,6 +413,9 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     >>> [h.target for h in find_in_text("Recalling its resolutions 56/183 and 57/238,")]
     ['A/RES/56/183', 'A/RES/57/238']
     """
+    has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text
+    if not has_kw and "/" not in text and "(19" not in text and "(20" not in text:
+        return []  # most paragraphs: nothing a reference could start with
     its = "speaker"
     if speaker == OTHER_SPEAKER:
         its, speaker = _ITS_ASSEMBLY_IF_FITS, "GA"
@@ -450,7 +453,6 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             pos = more.end()
 
     # 2. resolution and decision numbers after a keyword
-    has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text
     sentence_body: tuple[int, Optional[str]] = (-1, None)  # (sentence start, explicit body named in it)
     next_item = (1, 0)  # (from, where): the next list item at or after "from" starts at "where"
     kw_at: dict[int, int] = {}  # where a number was read -> its hit
