@@ -190,8 +190,8 @@ def _read_extract(path: str) -> tuple:
     try:
         doc = ingest.read_document(path)
         explicit = extract_explicit(doc)
-        refs = ingest.extract(doc, explicit=explicit)
-        return ("ok", doc, refs, tuple(named.learn_from(doc, explicit)))
+        taught = named.learn_from(doc, explicit)
+        return ("ok", doc, ingest.extract(doc, explicit=explicit, taught=taught), tuple(taught))
     except Exception as err:
         return ("error", _one_line(path, err))
 

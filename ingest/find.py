@@ -229,9 +229,9 @@ def _body_of_phrase(phrase: str) -> Optional[str]:
 
 
 def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
-                 its: Optional[str] = "speaker") -> tuple[Optional[str], bool]:
-    """The body behind the numbers after a keyword: (code or None to skip, explicit?). ``its`` is the
-    body "its resolution" means, when not the speaker (None: a body citegraph does not resolve)."""
+                 its: Optional[str] = None) -> tuple[Optional[str], bool]:
+    """The body behind the numbers after a keyword: (code or None to skip, explicit?). ``its`` is what
+    "its resolution" means when not the speaker (``_ITS_ASSEMBLY_IF_FITS`` in another body's text)."""
     before = text[max(0, kw_start - 160):kw_start]
     m = _BODY_BEFORE.search(before)
     if m:
@@ -255,9 +255,7 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
             return ours, True
     if _ITS_BEFORE.search(before.lower()):
         # "the General Assembly, in its resolution" is caught above; otherwise the speaker
-        if its != "speaker":
-            return its, True
-        return speaker, False
+        return (its, True) if its else (speaker, False)
     prev = re.search(r"([A-Z][A-Za-z\-]+)\s*$", before)
     if prev and not re.search(r"[.;:]\s*$|^\s*$", before[: prev.start()][-3:] or " ") and \
             not prev.group(1).endswith("ing") and prev.group(1) not in (
@@ -416,7 +414,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text
     if not has_kw and "/" not in text and "(19" not in text and "(20" not in text:
         return []  # most paragraphs: nothing a reference could start with
-    its = "speaker"
+    its = None  # "its resolution": the speaker's
     if speaker == OTHER_SPEAKER:
         its, speaker = _ITS_ASSEMBLY_IF_FITS, "GA"
     hits: list[Hit] = []
@@ -773,20 +771,21 @@ def extract_explicit(doc: Document) -> list[Reference]:
 
 
 def extract(doc: Document, aliases=None, include_self: bool = False,
-            explicit: Optional[list[Reference]] = None) -> list[Reference]:
+            explicit: Optional[list[Reference]] = None, taught=None) -> list[Reference]:
     """Every reference of a parsed document: explicit ones, then named ones.
 
     ``aliases`` (an :class:`ingest.named.AliasTable`, e.g. from
     :func:`ingest.named.learn_aliases` over a corpus) adds names learned from
     other documents' footnotes. ``include_self`` adds "the present resolution"
     mentions as ``kind="self"`` (never an edge). ``explicit`` passes the
-    explicit references when they were already found.
+    explicit references, and ``taught`` the names the document teaches
+    (:func:`ingest.named.learn_from`), when they were already found.
     """
     from . import named
 
     refs = extract_explicit(doc) if explicit is None else explicit
     source = doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
-    out = refs + named.find_named(doc, refs, aliases=aliases, source=source)
+    out = refs + named.find_named(doc, refs, aliases=aliases, source=source, taught=taught)
     if include_self:
         out += named.self_mentions(doc, source)
     return out

@@ -340,11 +340,12 @@ def self_mentions(doc: Document, source: str) -> list[Reference]:
 
 
 def find_named(doc: Document, explicit: list[Reference], aliases: Optional[AliasTable] = None,
-               source: Optional[str] = None) -> list[Reference]:
-    """Named references of ``doc``, skipping targets the same paragraph cites explicitly."""
+               source: Optional[str] = None, taught: Optional[list[Alias]] = None) -> list[Reference]:
+    """Named references of ``doc``, skipping targets the same paragraph cites explicitly.
+    ``taught`` is ``learn_from(doc, explicit)`` when the caller already has it."""
     table = aliases or curated()
     # names this very document teaches in its footnotes count in it too
-    own = learn_from(doc, explicit) if any(p.marks for p in doc.paragraphs) else []
+    own = taught if taught is not None else learn_from(doc, explicit)
     if own:
         names = {a.name for a in table.all()}
         extra = tuple({a.name: a for a in own if a.name not in names}.values())
