@@ -131,12 +131,15 @@ _PIN_AFTER = re.compile(
 
 # glue that may stand between the items of a list of resolution numbers
 _GLUE = re.compile(
-    r"(?:\s+|,(?:\d{1,2}(?=\s))?|;(?=\s*(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b|\bthe\b|\bits\b|\bresolutions?\b|"
+    r"(?:\s+|,(?:\d{1,2}(?=\s))?|;(?=\s*(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b"
+    r"|\bthe (?:most recent|latest)(?: of which)? (?:being|was|is|are)\b|\bthe\b|\bits\b|\bresolutions?\b|"
     r"\bnos?\.|\bnumbers?\b|\bof\s+" + _DATE_TXT + r"|\b(?:dated|adopted\s+on|on)\s+" + _DATE_TXT +
     r"|\bof\s+(?:the\s+)?(?:same\s+date|\d{4})\b|\bsection\s+[IVXLC]+(?:\.[A-Z])?\b|\bsections\s+[IVXLC]+\b"
     r"|\bpart\s+[IVXLC]+\b|\bannex(?:es)?(?:\s+[IVXLC]+)?\b|\bparagraphs?\s+\d+(?:\s?\([a-z]\))?\s+of\b"
     r"|\bentitled\s*[“\"][^”\"]{0,400}[”\"]|\brespectively\b|\bin particular\b|\binter alia\b"
-    r"|\bthe (?:most recent|latest)(?: of which)? (?:being|was|is|are)\b|\bmost recently\b"
+    r"|\bmost recently\b"
+    # "resolutions on the pattern of conferences (43/222, the most recent being 80/234), multilingualism (50/11"
+    r"|\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!(?:resolutions?|decisions?)\b)[^\W\d][\w’'-]*\s+){1,12}\((?=\d{1,3}/\d|(?:ES|S)-\d)"  # not "(2024/25)"
     r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
     r"|\((?!\s*(?:ES-|S-)?\d{1,4}(?:/|\s?\())(?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
     # a subject ("on progress in ...") ends before the next item, and before a body's resolution or decision:
@@ -524,7 +527,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             if statement:
                 target = _presidential_statement(num, speaker)
             else:
-                target = symbols.resolve_number(num, code, decision=decision, explicit=b_explicit) if code else None
+                target = symbols.resolve_number(num, code, part, decision=decision, explicit=b_explicit) \
+                    if code else None
             if target:
                 pins_before: list[str] = []
                 if first:
@@ -540,12 +544,13 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                         pins_before.insert(0, _norm_pin(pm.group("pin")))
                         pre = pre[: pm.start()]
                 pin_after = _PIN_AFTER.match(after)
-                # parts ("57/270 B", "217 A (III)", "65/37 A and B") are a pinpoint of the resolution
+                # parts ("50/70 K", "217 A (III)", "65/37 A and B") are a pinpoint of the resolution,
+                # unless they are documents of their own ("75/290 B": A/RES/75/290B, symbols.parts_are_documents)
                 part_pin = None
                 rp = _ROMAN_PART.match(num)
                 if rp:
                     part_pin = symbols.part_letters(rp.group(1) + (" " + part if part else ""))
-                elif part:
+                elif part and not target.endswith(symbols.part_letters(part)):
                     part_pin = symbols.part_letters(part)
                 title = _TITLE_AFTER.match(after)
                 subj = _SUBJ_AFTER.match(after)

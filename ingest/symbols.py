@@ -176,10 +176,30 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
         tmpl = spec.get("special_session")
     if tmpl is None:
         return None
-    if form == "roman" and g.get("rp"):
-        part = None  # Roman-session parts are a pinpoint ("A" of 217 A (III)), not part of the symbol
+    if not parts_are_documents(form, body, g.get("s"), part):
+        part = None  # a part the body's documents do not carry in their symbol: a pinpoint of the resolution
     return tmpl.format(s=g.get("s") or "", n=g.get("n") or "", y=g.get("y") or "", r=g.get("r") or "",
                        p=part_letters(part))
+
+
+def parts_are_documents(form: str, body: str, session: Optional[str], part: Optional[str]) -> bool:
+    """Whether the part letters of a resolution number name documents of their own.
+
+    From the session set by ``parts_as_documents_from`` in grammar.toml (the Assembly's 57th), a
+    part adopted after the first is issued under its own symbol (A/RES/57/270B) and parts adopted
+    together under a joint one (A/RES/77/128A-B); part A alone is the resolution's symbol. Earlier
+    parts, and Roman-session ones ("217 A (III)"), are a pinpoint of the resolution.
+
+    >>> parts_are_documents("session_number", "GA", "75", "B"), parts_are_documents("session_number", "GA", "75", "A")
+    (True, False)
+    >>> parts_are_documents("session_number", "GA", "50", "K"), parts_are_documents("roman", "GA", None, "A")
+    (False, False)
+    """
+    letters = part_letters(part)
+    if not letters or letters == "A" or form != "session_number":
+        return False
+    start = grammar()["bodies"].get(body, {}).get("parts_as_documents_from")
+    return start is not None and session is not None and int(session) >= start
 
 
 def _body_for_form(form: str, body: str, g: dict) -> str:

@@ -48,12 +48,29 @@ POSITIVE = [
     ("its resolutions ES-11/1 of 2 March 2022 and ES-11/4 of 12 October 2022", "GA",
      ["A/RES/ES-11/1", "A/RES/ES-11/4"]),
     ("resolution S-26/2 of 27 June 2001", "GA", ["A/RES/S-26/2"]),
-    # parts are a pinpoint of the resolution (A_RES_78_252, A_RES_76_84_A-B, A_RES_79_34)
+    # parts: from the 57th session a later part is a document of its own and parts adopted together
+    # share a joint symbol; part A and earlier sessions' parts are a pinpoint of the resolution
+    # (A_RES_78_252, A_RES_76_84_A-B, A_RES_79_34, A_RES_78_330, A_RES_76_171, A_RES_79_25)
     ("72/261 and 72/266 A of 24 December 2017, 72/266 B of 5 July 2018", "GA", []),
     ("Reaffirming its resolutions 72/261 and 72/266 A of 24 December 2017, 72/266 B of 5 July 2018,", "GA",
-     ["A/RES/72/261", "A/RES/72/266", "A/RES/72/266"]),
+     ["A/RES/72/261", "A/RES/72/266", "A/RES/72/266B"]),
     ("Recalling its resolutions 54/54 B of 1 December 1999, 55/33 V of 20 November 2000, 57/74 of 22 November 2002",
      "GA", ["A/RES/54/54", "A/RES/55/33", "A/RES/57/74"]),
+    ("its resolutions 57/270 A of 20 December 2002 and 57/270 B of 23 June 2003", "GA",
+     ["A/RES/57/270", "A/RES/57/270B"]),
+    ("Recalling its resolutions 76/84 A and B of 9 December 2021 and 77/128 A and B of 12 December 2022", "GA",
+     ["A/RES/76/84A-B", "A/RES/77/128A-B"]),
+    ("its resolutions 75/254 A to C", "GA", ["A/RES/75/254A-C"]),
+    ("resolutions 50/70 K of 12 December 1995, 56/24 T of 29 November 2001", "GA", ["A/RES/50/70", "A/RES/56/24"]),
+    ("Economic and Social Council resolution 2024/13 B", "GA", ["E/RES/2024/13"]),
+    # subjects with their resolutions in brackets, a budget fascicle's mandates (A/81/6 (Sect. 2))
+    ("General Assembly resolutions on the pattern of conferences (43/222, the most recent being 80/234), "
+     "multilingualism (50/11, the most recent being 78/330) and the revitalization of the work of the General "
+     "Assembly (73/341, the most recent being 79/327).", "GA",
+     ["A/RES/43/222", "A/RES/80/234", "A/RES/50/11", "A/RES/78/330", "A/RES/73/341", "A/RES/79/327"]),
+    # ... but a budget period in brackets after them is not a resolution
+    ("General Assembly resolutions on the pattern of conferences (43/222), for the budget period (2024/25) and",
+     "GA", ["A/RES/43/222"]),
     # HRC by speaker, explicit body, special sessions (A_HRC_RES_52_1, A_HRC_RES_40_7)
     ("Reaffirming also Human Rights Council resolutions S-26/1 of 14 December 2016 and 31/20 of 23 March 2016,",
      "HRC", ["A/HRC/RES/S-26/1", "A/HRC/RES/31/20"]),
@@ -229,7 +246,10 @@ def test_body_decided_by_context(text, speaker, target):
     ("Resolution 217 A (III).", "A"),
     ("Recalls paragraphs 50 and 52 of section XI of its resolution 59/276, in which", "paras. 50 and 52, section XI"),
     ("its resolution 45/248 B, section VI, of 21 December 1990", "B, section VI"),
-    ("its resolutions 75/101 A and B of 10 December 2020", "A-B"),
+    ("its resolutions 55/101 A and B of 4 December 2000", "A-B"),
+    ("its resolution 57/270 A of 20 December 2002", "A"),
+    ("its resolution 51/45 K of 10 December 1996", "K"),
+    ("its resolution 72/266 B, section VI, of 5 July 2018", "section VI"),  # the part is the target: A/RES/72/266B
     ("(A/79/434, para. 21)", "para. 21"),
     ("as set out in resolution 70/1, paragraph 3, and", "para. 3"),
     # paragraphs "of resolution" after a number are the next resolution's (A_RES_73_125)
@@ -335,3 +355,9 @@ def test_a_subject_ends_before_the_next_resolution():
     assert [(h.target, h.target_subject) for h in find_in_text(text, "GA")] == [
         ("A/RES/76/172", "the protection of migrants"),
         ("A/RES/62/270", "the Global Forum on Migration and Development")]
+
+
+def test_symbol_doctests():
+    import doctest
+    from ingest import symbols
+    assert doctest.testmod(symbols).failed == 0
