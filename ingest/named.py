@@ -86,7 +86,9 @@ class AliasTable:
     @functools.cached_property
     def _automaton(self) -> ahocorasick_rs.AhoCorasick:
         # every spelling, lower-cased, in one Aho-Corasick automaton: one pass over a text finds them all
-        return ahocorasick_rs.AhoCorasick(sorted({s.lower() for s in self._spellings}))
+        # a DFA: a little more memory than the default NFA, over twice as fast on long texts
+        return ahocorasick_rs.AhoCorasick(sorted({s.lower() for s in self._spellings}),
+                                          implementation=ahocorasick_rs.Implementation.DFA)
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern:
@@ -149,7 +151,8 @@ class AliasTable:
     @functools.cached_property
     def _learned_automaton(self) -> Optional[ahocorasick_rs.AhoCorasick]:
         names = {_normal(a.name).lower() for a in self.all()[len(self.curated):]}
-        return ahocorasick_rs.AhoCorasick(sorted(names)) if names else None
+        return ahocorasick_rs.AhoCorasick(sorted(names), implementation=ahocorasick_rs.Implementation.DFA) \
+            if names else None
 
     @functools.cached_property
     def _by_name(self) -> dict[str, Alias]:
