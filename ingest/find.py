@@ -34,7 +34,7 @@ import ahocorasick_rs
 from . import symbols
 from .patterns import trie
 from .model import Document, Reference
-from .text import normalise_verb, parse_date, parse_text
+from .text import normalise_verb, parse_date, parse_text, squash
 
 __all__ = ["extract", "extract_explicit", "extract_text", "find_in_text", "Hit"]
 
@@ -242,7 +242,7 @@ def _join_pins(*pins: Optional[str]) -> Optional[str]:
 def _clip(s: Optional[str], n: int = 200) -> Optional[str]:
     if not s:
         return None
-    s = " ".join(s.split()).strip(" ,;")
+    s = squash(s).strip(" ,;")
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
@@ -504,6 +504,9 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         pos = km.end()
         first = True
         while pos < len(text):
+            if text[pos] == " ":  # what _GLUE would take first, without the call
+                pos += 1
+                continue
             g = _GLUE.match(text, pos)
             if not g:
                 # the leftmost next item at pos + 1 or after (kept while it still answers)

@@ -116,8 +116,8 @@ class AliasTable:
         joined = "\n".join(texts)
         flat = joined.replace("–", "-")
         low = flat.lower()
-        if len(low) != len(joined) or "  " in joined or joined.count("\n") != len(texts) - 1 \
-                or not joined.replace("\n", " ").isprintable():
+        if len(low) != len(joined) or "  " in joined or not all(map(str.isprintable, texts)):
+            # (a line break in a text is not printable: the texts are one a line)
             return [self.finditer(t) for t in texts]
         out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]
         found = self._scan(joined, flat, low)

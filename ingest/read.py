@@ -47,13 +47,18 @@ def iter_paths(paths: Iterable[str | pathlib.Path], skipped: Callable[[pathlib.P
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # its ASCII part
 
 
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:8192]
-    bad = len(_CONTROL.findall(sample))
+    if sample.isascii():  # the same count, by bytes: several times faster than the pattern
+        data = sample.encode("ascii")
+        bad = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    else:
+        bad = len(_CONTROL.findall(sample))
     return bad > max(8, len(sample) // 100)
 
 

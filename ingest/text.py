@@ -48,6 +48,15 @@ _STARS = re.compile(r"\*{2,}|_{2,}")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
+def squash(s: str) -> str:
+    """``" ".join(s.split())``: whitespace runs made one space, ends trimmed. Most texts need
+    nothing done; they are told apart without splitting (every whitespace character but the
+    space is non-printable)."""
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s
+    return " ".join(s.split())
+
+
 def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, str]]]:
     """Drop inline markup from one block.
 
@@ -80,7 +89,7 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
         s = _EMPH.sub("", s)
     if not s.isascii() and _INVISIBLE.search(s):
         s = _INVISIBLE.sub("", s)
-    s = " ".join(s.split())
+    s = squash(s)
     marks: list[tuple[str, int]] = []
     if numbers:
         parts = s.split(_MARK)
