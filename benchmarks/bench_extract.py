@@ -48,7 +48,7 @@ def main() -> None:
 
     def cli() -> int:
         # what `citegraph extract` runs: all cores, names learned across the corpus
-        return len(read_corpus(files, cache_dir=None, progress=False).references)
+        return len(read_corpus(files, cache_dir=None, progress=False, texts=False).references)
 
     best = {"plain": float("inf"), "one": float("inf"), "cli": float("inf")}
     counts = {}

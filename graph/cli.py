@@ -56,7 +56,7 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
     """
     from .pipeline import read_corpus
 
-    corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn)
+    corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False)
     out = sys.stdout
     rows = [r.to_dict() for r in corpus.references]
     if fmt == "jsonl":

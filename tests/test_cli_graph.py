@@ -273,6 +273,25 @@ def test_one_pass_plus_reruns_equals_extracting_every_document_under_the_corpus_
     assert any(r.evidence == "alias" for r in got.references)
 
 
+def test_described_documents_give_the_same_references(tmp_path):
+    """``texts=False`` (what ``citegraph extract`` runs) keeps the documents described only; the
+    references, the learned names applied across the corpus among them, are the same."""
+    full = pipeline.read_corpus([SAMPLE], jobs=2)
+    described = pipeline.read_corpus([SAMPLE], jobs=2, texts=False)
+    assert any(r.evidence == "alias" for r in described.references)
+    assert [r.to_dict() for r in described.references] == [r.to_dict() for r in full.references]
+    assert [(d.symbol, d.title, d.date) for d in described.documents] == \
+        [(d.symbol, d.title, d.date) for d in full.documents]
+    assert all(d.paragraphs == () for d in described.documents)
+    # one cache for both: a described document never answers for a whole one
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    pipeline.read_corpus([src], cache_dir=cache, jobs=1, texts=False)
+    whole = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    assert whole.read == 3 and all(d.paragraphs for d in whole.documents)
+    with pytest.raises(ValueError):
+        pipeline.read_corpus([src], texts=False, learn_aliases=lambda docs: None)
+
+
 def test_tool_version_names_the_cache_folder(tmp_path):
     src, cache = _corpus(tmp_path, ("A_RES_70_125.txt",)), tmp_path / "cache"
     (cache / "0.0.0-stale").mkdir(parents=True)
