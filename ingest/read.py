@@ -65,7 +65,7 @@ def _looks_binary(text: str) -> bool:
 def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
     """Decode a text file's bytes: UTF-8 (with or without BOM), UTF-16 (BOM or
     zero-byte pattern), else Windows-1252. Raises ReadError for empty or binary data."""
-    if not data.strip():
+    if not data or data.isspace():
         raise ReadError(path, "empty file")
     if data.startswith(codecs.BOM_UTF8):
         text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
@@ -95,15 +95,15 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
 def read_file_bytes(path: str | pathlib.Path) -> bytes:
     """A file's bytes, or a one-line ReadError (no such file, a folder, unreadable, empty)."""
     p = pathlib.Path(path)
-    if not p.exists():
-        raise ReadError(str(p), "no such file")
-    if p.is_dir():
-        raise ReadError(str(p), "is a folder")
     try:
         data = p.read_bytes()
+    except FileNotFoundError as err:
+        raise ReadError(str(p), "no such file") from err
+    except IsADirectoryError as err:
+        raise ReadError(str(p), "is a folder") from err
     except OSError as err:
         raise ReadError(str(p), err.strerror or str(err)) from err
-    if not data.strip():
+    if not data or data.isspace():
         raise ReadError(str(p), "empty file")
     return data
 
@@ -118,7 +118,7 @@ def read_document(path: str | pathlib.Path) -> Document:
 
     p = pathlib.Path(path)
     fmt = SUFFIXES.get(p.suffix.lower())
-    if not p.exists():
+    if fmt != "text" and fmt != "markdown" and not p.exists():  # (read_text_file says so itself)
         raise ReadError(str(p), "no such file")
     if fmt is None:
         raise ReadError(str(p), f"unknown file type {p.suffix or '(none)'}")
