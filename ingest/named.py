@@ -84,11 +84,14 @@ class AliasTable:
         return out
 
     @functools.cached_property
+    def _spelled(self) -> list[str]:
+        return sorted(self._spellings)
+
+    @functools.cached_property
     def _automaton(self) -> ahocorasick_rs.AhoCorasick:
-        # every spelling, lower-cased, in one Aho-Corasick automaton: one pass over a text finds them all
-        # a DFA: a little more memory than the default NFA, over twice as fast on long texts
-        return ahocorasick_rs.AhoCorasick(sorted({s.lower() for s in self._spellings}),
-                                          implementation=ahocorasick_rs.Implementation.DFA)
+        # every spelling as written (its first letter either case: _spellings) in one Aho-Corasick
+        # automaton, a DFA: one pass over a text finds them all, with no lower-cased copy of the text
+        return ahocorasick_rs.AhoCorasick(self._spelled, implementation=ahocorasick_rs.Implementation.DFA)
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern:
@@ -101,44 +104,38 @@ class AliasTable:
         """Names in ``text`` as (start, end, words as written, alias), in order of position; where
         two overlap, the one that starts first (and at one start, the longest). A name stands
         alone: no letter, digit or hyphen touches it."""
-        by_name, spellings = self._by_name, self._spellings
-        flat = text.replace("–", "-")
-        low = flat.lower()
-        if len(low) != len(text) or "  " in text or not text.isprintable():
-            # a tab, a line break, a run of spaces, or a letter whose lower case is longer ("İ"):
-            # the automaton's offsets would not hold, so take the pattern
+        if "  " in text or not text.isprintable():
+            # a tab, a line break or a run of spaces (every blank but the space is non-printable):
+            # a name may be spread over them, so take the pattern
+            by_name, spellings = self._by_name, self._spellings
             return [(m.start(), m.end(), m.group(0), by_name[spellings[_normal(m.group(0))]])
                     for m in self._pattern.finditer(text) if _normal(m.group(0)) in spellings]
-        return self._scan(text, flat, low)
+        return self._scan(text)
 
     def finditer_many(self, texts: list[str]) -> list[list[tuple[int, int, str, Alias]]]:
         """:meth:`finditer` of each text, with one pass of the automaton over them all."""
-        joined = "\n".join(texts)
-        flat = joined.replace("–", "-")
-        low = flat.lower()
-        if len(low) != len(joined) or "  " in joined or not all(map(str.isprintable, texts)):
-            # (a line break in a text is not printable: the texts are one a line)
+        joined = "|".join(texts)  # no name holds a "|", so none runs from one text into the next
+        if "  " in joined or not joined.isprintable():
             return [self.finditer(t) for t in texts]
         out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]
-        found = self._scan(joined, flat, low)
+        found = self._scan(joined)
         if found:
             starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            for start, end, words, alias in found:  # a name never holds a line break: it is in one text
+            for start, end, words, alias in found:
                 i = bisect.bisect_right(starts, start) - 1
                 out[i].append((start - starts[i], end - starts[i], words, alias))
         return out
 
-    def _scan(self, text: str, flat: str, low: str) -> list[tuple[int, int, str, Alias]]:
-        by_name, spellings = self._by_name, self._spellings
+    def _scan(self, text: str) -> list[tuple[int, int, str, Alias]]:
+        by_name, spellings, spelled = self._by_name, self._spellings, self._spelled
         found = []
-        for _, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True):
+        n = len(text)
+        for i, start, end in self._automaton.find_matches_as_indexes(text.replace("–", "-"), overlapping=True):
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
                 continue
-            if end < len(text) and (text[end].isalnum() or text[end] in "_-"):
+            if end < n and (text[end].isalnum() or text[end] in "_-"):
                 continue
-            name = spellings.get(flat[start:end])  # letter case as written
-            if name is not None:
-                found.append((start, start - end, name))
+            found.append((start, start - end, spellings[spelled[i]]))
         found.sort()
         out: list[tuple[int, int, str, Alias]] = []
         reach = -1
