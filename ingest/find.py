@@ -33,7 +33,7 @@ import ahocorasick_rs
 
 from . import symbols
 from .patterns import trie
-from .model import Document, Reference
+from .model import Document, Reference, quick_init
 from .text import normalise_verb, parse_date, parse_text, squash
 
 __all__ = ["extract", "extract_explicit", "extract_text", "find_in_text", "Hit"]
@@ -198,6 +198,7 @@ _SENT_END = re.compile(r"[.;](?<![A-Z][.;])(?=\s+[A-Z(“\"])")
 _NOT_END = ("para", "paras", "No", "no", "Sect", "Corr", "Rev", "Add", "art", "Art", "chap", "pp", "vol", "Vol")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Hit:
     """A reference found in one text, before it is placed in a document."""
