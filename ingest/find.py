@@ -505,25 +505,30 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         pos = km.end()
         first = True
         while pos < len(text):
-            if text[pos] == " ":  # what _GLUE would take first, without the call
+            c = text[pos]
+            if c == " ":  # what _GLUE would take first, without the call
                 pos += 1
                 continue
-            g = _GLUE.match(text, pos)
-            if not g:
-                # the leftmost next item at pos + 1 or after (kept while it still answers)
-                if not next_item[0] <= pos + 1 <= next_item[1]:
-                    m = _NEXT_ITEM_RX.search(text, pos + 1)
-                    next_item = (pos + 1, m.start() if m else len(text) + 1)
-                if next_item[1] <= len(text):
-                    g = _GLUE_CLAUSE.match(text, pos)
-            if g and g.end() > pos:
-                if _KW_ONLY.match(g.group(0).strip()):
-                    break  # the next keyword starts its own list
-                pos = g.end()
-                continue
-            n = _NUMBER.match(text, pos)
-            if not n:
-                break
+            # a number first where one may start: no glue starts where a number does (a date's day
+            # is followed by its month, a clause stops before a number), so the answer is the same
+            n = _NUMBER.match(text, pos) if c.isdigit() or c == "S" or c == "E" else None
+            if n is None:
+                g = _GLUE.match(text, pos)
+                if not g:
+                    # the leftmost next item at pos + 1 or after (kept while it still answers)
+                    if not next_item[0] <= pos + 1 <= next_item[1]:
+                        m = _NEXT_ITEM_RX.search(text, pos + 1)
+                        next_item = (pos + 1, m.start() if m else len(text) + 1)
+                    if next_item[1] <= len(text):
+                        g = _GLUE_CLAUSE.match(text, pos)
+                if g and g.end() > pos:
+                    if c in "rRdD" and _KW_ONLY.match(g.group(0).strip()):
+                        break  # the next keyword starts its own list
+                    pos = g.end()
+                    continue
+                n = _NUMBER.match(text, pos)
+                if not n:
+                    break
             if any(a <= n.start() < b for a, b in taken):
                 pos = n.end()
                 first = False
@@ -637,6 +642,7 @@ class _Marks:
         else:  # "İ" lower-cases to two characters: offsets would shift
             self.verbs = [(m.start(), _RELATIONS_BY_KEY[m.group(1).lower()]) for m in _RELATION_RX.finditer(text)]
         self.ends = [m.end() for m in _SENT_END.finditer(text) if not text.endswith(_NOT_END, 0, m.start())]
+        self._sentences: dict[tuple[int, int], str] = {}
 
     def relation(self, pos: int, default: Optional[str]) -> Optional[str]:
         i = bisect.bisect_left(self.verbs, (pos, "")) - 1
@@ -647,7 +653,11 @@ class _Marks:
         a = self.ends[i - 1] if i > 0 else 0
         j = bisect.bisect_left(self.ends, end)
         b = self.ends[j] if j < len(self.ends) else len(self.text)
-        return _clip(self.text[a:b].strip(), 600) or ""
+        # one string per sentence, however many references it holds (pickled once, too)
+        out = self._sentences.get((a, b))
+        if out is None:
+            out = self._sentences[(a, b)] = _clip(self.text[a:b].strip(), 600) or ""
+        return out
 
 
 @functools.lru_cache(maxsize=256)
