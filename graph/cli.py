@@ -58,12 +58,10 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
 
     corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False)
     out = sys.stdout
-    rows = [r.to_dict() for r in corpus.references]
     if fmt == "jsonl":
-        for d in rows:
-            out.write(json.dumps({k: d[k] for k in JSONL_FIELDS}, ensure_ascii=False) + "\n")
-    elif rows:
-        _print_table(rows, out)
+        write_jsonl(corpus.references, out)
+    elif corpus.references:
+        _print_table([r.to_dict() for r in corpus.references], out)
     if not corpus.documents:
         raise click.ClickException("no file could be read")
 
@@ -139,6 +137,15 @@ def aliases_cmd(paths: tuple[pathlib.Path, ...], learned_only: bool, fmt: str) -
             sys.stdout.write("\t".join(r) + "\n")
         return
     _rows(sys.stdout, ("ORIGIN", "NAME", "TARGET", "PINPOINT", "KIND", "SOURCE"), rows, (7, 48, 26, 14, 18, 60))
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., ensure_ascii=False) makes one a call
+
+
+def write_jsonl(references, out) -> None:
+    """``extract --format jsonl``: one object per reference, the fields of JSONL_FIELDS in order."""
+    encode = _JSON.encode
+    out.writelines([encode({k: getattr(r, k) for k in JSONL_FIELDS}) + "\n" for r in references])
 
 
 def _print_table(rows: list[dict], out) -> None:

@@ -48,17 +48,19 @@ def iter_paths(paths: Iterable[str | pathlib.Path], skipped: Callable[[pathlib.P
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # its ASCII part
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")  # U+0080-U+009F in UTF-8
 
 
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:8192]
-    if sample.isascii():  # the same count, by bytes: several times faster than the pattern
-        data = sample.encode("ascii")
-        bad = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    else:
-        bad = len(_CONTROL.findall(sample))
+    # _CONTROL's count, by bytes: several times faster than the pattern. In UTF-8 an ASCII control
+    # is its own byte, U+0080-U+009F is C2 80-9F and U+FFFD is EF BF BD
+    data = sample.encode("utf-8", "surrogatepass")
+    bad = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if not sample.isascii():
+        bad += data.count(b"\xef\xbf\xbd") + (len(_C1_UTF8.findall(data)) if b"\xc2" in data else 0)
     return bad > max(8, len(sample) // 100)
 
 

@@ -38,3 +38,11 @@ def test_quick_init_refuses_what_it_cannot_copy():
     for cls in (Loose, Listy):
         with pytest.raises(TypeError):
             quick_init(cls)
+
+
+def test_to_dict_is_asdict_in_field_order():
+    r = Reference("A/79/62", "A/79/62", "explicit", "pp2", target_aliases=("E/2024/3",), surface="A/79/62-E/2024/3")
+    assert r.to_dict() == dataclasses.asdict(r)
+    assert list(r.to_dict()) == [f.name for f in dataclasses.fields(Reference)]
+    again = pickle.loads(pickle.dumps(r))
+    assert list(again.to_dict()) == list(r.to_dict())

@@ -96,3 +96,18 @@ def test_inspect_shows_the_structure():
     text = run("inspect", str(ROOT / "samples" / "A_RES_79_194.md"), "--paragraphs").stdout
     assert "symbol      A/RES/79/194  (from the title-line)" in text
     assert "    op62    Decides" in text
+
+
+def test_the_binary_test_counts_control_characters_as_the_pattern_does():
+    """``_looks_binary`` counts by bytes; on random text it counts what ``_CONTROL`` finds."""
+    import random
+
+    from ingest import read
+
+    rnd = random.Random(3)
+    alphabet = ["a", " ", "\n", "\t", "\x01", "\x7f", "\x85", "\x9f", "\xa0", "é", "\ufffd", "—", "😀", "\x0b",
+                "\x1f", "\x80"]
+    for _ in range(500):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 400)))
+        want = len(read._CONTROL.findall(text)) > max(8, len(text) // 100)
+        assert read._looks_binary(text.replace("\x00", "")) == want or "\x00" in text
