@@ -47,7 +47,14 @@ def main() -> None:
             n += sum(1 for _ in PLAIN.finditer(f.read_bytes().decode("utf-8", errors="replace")))
         return n
 
+    from ingest import find, symbols
+    data_caches = (find._body_for_number, find.marks_of, symbols.canonical_written, symbols.number_form,
+                   symbols.resolve_number, symbols.describe, symbols.symbol_from_filename)
+
     def one_process() -> int:
+        # cold, as a new process starts: no symbol or body worked out in an earlier round
+        for cache in data_caches:
+            cache.cache_clear()
         return sum(len(ingest.extract(ingest.read_document(f))) for f in files)
 
     def cli() -> int:

@@ -182,7 +182,8 @@ def curated() -> AliasTable:
 @functools.lru_cache(maxsize=None)
 def _traps() -> re.Pattern:
     pats = [r["pattern"] for r in _read_tsv("not_instruments.tsv")]
-    return re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(pats, key=len, reverse=True)))
+    # one alternation opening with its first letters (ingest.patterns.trie), longest phrase first
+    return re.compile(trie(pats, classes={" ": r"\s+"}))
 
 
 _SELF = re.compile(r"\b(?:the present|this) (?:resolution|decision|presidential statement)\b", re.I)
