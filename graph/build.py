@@ -325,7 +325,7 @@ def _alias_map(documents: list[Document], references: list[Reference]) -> dict[s
     return aliases
 
 
-_PART_PIN = re.compile(r"^([A-Z](?:-[A-Z])?)(?:,|$)")
+_PART_PIN = re.compile(r"^([A-Z](?:-[A-Z])?)(?:,(?! [A-Z](?:,|$))|$)")  # "B", "B, section VI"; not "A, C"
 
 
 def _part_document(r: Reference, docs: dict) -> str:

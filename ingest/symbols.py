@@ -88,7 +88,12 @@ def canonical_written(sym: str) -> str:
 
 
 def part_letters(p: Optional[str]) -> str:
-    """Part letters as they join a symbol: "B" -> "B", "A and B" -> "A-B", "A to C" -> "A-C"."""
+    """Part letters as they join a symbol: "B" -> "B", "A and B" -> "A-B", "A to C" -> "A-C",
+    "A, B and C" -> "A-C"; letters that are not a run are listed: "A and C" -> "A, C".
+
+    >>> part_letters("A to C"), part_letters("A, B and C"), part_letters("A and C")
+    ('A-C', 'A-C', 'A, C')
+    """
     if not p:
         return ""
     letters = re.findall(r"\b[A-Z]\b", p)
@@ -96,7 +101,10 @@ def part_letters(p: Optional[str]) -> str:
         return ""
     if len(letters) == 1:
         return letters[0]
-    return f"{letters[0]}-{letters[-1]}"
+    run = all(ord(b) - ord(a) == 1 for a, b in zip(letters, letters[1:]))
+    if run or re.search(r"\bto\b|[-–]", p):
+        return f"{letters[0]}-{letters[-1]}"
+    return ", ".join(letters)
 
 
 _NUM_FORMS = [
@@ -196,8 +204,8 @@ def parts_are_documents(form: str, body: str, session: Optional[str], part: Opti
     (False, False)
     """
     letters = part_letters(part)
-    if not letters or letters == "A" or form != "session_number":
-        return False
+    if not letters or letters == "A" or "," in letters or form != "session_number":
+        return False  # ("A, C": parts adopted apart, under symbols of their own; the resolution is cited)
     start = grammar()["bodies"].get(body, {}).get("parts_as_documents_from")
     return start is not None and session is not None and int(session) >= start
 

@@ -297,3 +297,7 @@ def test_a_part_reference_lands_on_the_part_document_when_the_corpus_has_it():
     G = build_graph([part, citing], refs)
     assert G.has_edge("A/RES/78/1", "A/RES/75/290B")  # part B is in the corpus
     assert G.has_edge("A/RES/78/1", "A/RES/75/290")   # part A is not: the resolution
+    listed = Reference(source="A/RES/78/1", target="A/RES/75/290", kind="explicit", paragraph="pp3",
+                       pinpoint="B, C")  # parts B and C: not part B's document alone
+    G = build_graph([part, citing], [listed])
+    assert list(G.successors("A/RES/78/1")) == ["A/RES/75/290"]

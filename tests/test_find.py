@@ -61,6 +61,7 @@ POSITIVE = [
     ("Recalling its resolutions 76/84 A and B of 9 December 2021 and 77/128 A and B of 12 December 2022", "GA",
      ["A/RES/76/84A-B", "A/RES/77/128A-B"]),
     ("its resolutions 75/254 A to C", "GA", ["A/RES/75/254A-C"]),
+    ("its resolutions 68/248 A and C of 27 December 2013", "GA", ["A/RES/68/248"]),  # parts apart: the resolution
     ("resolutions 50/70 K of 12 December 1995, 56/24 T of 29 November 2001", "GA", ["A/RES/50/70", "A/RES/56/24"]),
     ("Economic and Social Council resolution 2024/13 B", "GA", ["E/RES/2024/13"]),
     # subjects with their resolutions in brackets, a budget fascicle's mandates (A/81/6 (Sect. 2))
@@ -247,6 +248,8 @@ def test_body_decided_by_context(text, speaker, target):
     ("Recalls paragraphs 50 and 52 of section XI of its resolution 59/276, in which", "paras. 50 and 52, section XI"),
     ("its resolution 45/248 B, section VI, of 21 December 1990", "B, section VI"),
     ("its resolutions 55/101 A and B of 4 December 2000", "A-B"),
+    ("its resolutions 68/248 A and C of 27 December 2013", "A, C"),  # not B: parts, not a run (A_RES_70_248)
+    ("resolutions 35/169 A and C of 15 December 1980", "A, C"),
     ("its resolution 57/270 A of 20 December 2002", "A"),
     ("its resolution 51/45 K of 10 December 1996", "K"),
     ("its resolution 72/266 B, section VI, of 5 July 2018", "section VI"),  # the part is the target: A/RES/72/266B
