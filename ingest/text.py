@@ -458,6 +458,10 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
                 start, resolution_like = i + 1, True
                 break
     body_blocks = blocks[start:]
+    if meta["report"] and start == 0:
+        # a text with no "The General Assembly," line: the report line is the header paragraph, not also
+        # a body paragraph (E/HLS/2022/1, a ministerial declaration)
+        body_blocks = [b for b in body_blocks if b.text != meta["report"]]
     paras: list[_Para] = []
     # old compilation pages: keep only the own resolution's section
     own_num = _own_number(own_symbol)

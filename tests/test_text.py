@@ -175,3 +175,14 @@ def test_a_part_document_cites_its_other_part():
 def test_relations_are_verbs(verb, relation):
     from ingest.text import normalise_verb
     assert normalise_verb(verb) == relation
+
+
+def test_a_report_line_without_a_speaker_line_is_the_header_only():
+    """E/HLS/2022/1 (a ministerial declaration) has no "The General Assembly," line: its
+    "[on a proposal ...]" line is the header paragraph, not also the fifth body paragraph."""
+    text = ("2022 session\n\nAgenda item 5\n\nMinisterial declaration of the high-level segment\n\n"
+            "[on a proposal considered in plenary meeting (E/2022/L.14)]\n\nIntroduction\n\n"
+            "We, the Ministers, welcome General Assembly resolution 67/290.\n")
+    doc = parse_text(text, file="E_HLS_2022_1.txt")
+    assert [p.id for p in doc.paragraphs if "E/2022/L.14" in p.text] == ["header"]
+    assert [(r.paragraph, r.target) for r in ingest.extract(doc)] == [("header", "E/2022/L.14"), ("p5", "A/RES/67/290")]
