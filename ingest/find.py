@@ -490,6 +490,13 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         of_body = _KW_OF_BODY.match(text, km.end())
         if of_body and not explicit:
             body, explicit = _body_of_phrase(of_body.group("phrase")), True
+        if not explicit and text.endswith("n its ", max(0, km.start() - 6), km.start()) \
+                and _CLAUSE_IN_ITS.search(text, max(0, km.start() - 12), km.start()):
+            # "In its resolution 2006/1, the Commission requested ...": at the head of a clause, "its" is the
+            # subject that follows ("which the Council took note of in its decision" is the Council's)
+            subj = _ITS_SUBJECT.match(text, km.end())
+            if subj:
+                body, explicit = _subject_body(subj.group("subj"), speaker)
         carried: Optional[tuple[Optional[str], bool]] = None  # the body and flag before a carry-over
         if explicit and body:
             sentence_body = (sent_start, body)
@@ -681,6 +688,34 @@ _TABLE_HEAD_MAX = 2 * max(len(p) for p, _ in _BODY_PHRASES) + 40  # no heading i
 _OTHER_HEAD = re.compile(r"(?i)\b(?:resolutions|decisions|conclusions|reports|documents|statements|agreements|"
                          r"conventions|declarations|rules)$")
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
+
+
+# the subject "its" stands for, named after the numbers: "In its resolution 49/128, in which it endorsed
+# ..., the General Assembly requested"; "In its decision 2005/1, the Commission reaffirmed"
+_ITS_SUBJECT = re.compile(
+    r"\s+(?:[^;.“”]|“[^”]{0,300}”|\.(?=\d)){0,300}?,\s+the\s+(?P<subj>General Assembly|Economic and Social Council|"
+    r"Security Council|Human Rights Council|Commission on Human Rights|Assembly|Council|Commission|Committee|"
+    r"Board|Conference)(?=\s+(?:also\s+|further\s+|again\s+|first\s+)?(?:[a-z]+ed|took|was|were|had|has|is|are|"
+    r"made|gave|set|laid|held|drew|sought|chose|began)\b)")
+
+
+_CLAUSE_IN_ITS = re.compile(r"(?:^|[.;:,]\s+|^\W+)[Ii]n its $")
+
+
+def _subject_body(subj: str, speaker: Optional[str]) -> tuple[Optional[str], bool]:
+    """(body, explicit?) for a subject, as ``_decide_body`` gives them: a body of grammar.toml; the
+    speaker for "the Assembly" or "the Council" that is the speaker ("Council" is told by the
+    number's form otherwise); None for a commission, committee, board or conference citegraph does
+    not resolve ("the Commission" of a Commission on Population and Development report), unless it
+    is the speaker ("the Commission" of the Commission on Human Rights)."""
+    if subj == "Assembly":
+        return (speaker if speaker in ("GA", "UNEA") else "GA"), True
+    if subj == "Council":
+        return (speaker if speaker in ("SC", "ECOSOC", "HRC") else "Council"), False
+    code = _body_of_phrase(subj)
+    if code:
+        return code, True
+    return (speaker if subj == "Commission" and speaker == "CHR" else None), True
 
 
 OTHER_SPEAKER = "other"  # the text of a body citegraph does not resolve

@@ -72,6 +72,18 @@ POSITIVE = [
     # ... but a budget period in brackets after them is not a resolution
     ("General Assembly resolutions on the pattern of conferences (43/222), for the budget period (2024/25) and",
      "GA", ["A/RES/43/222"]),
+    # "In its resolution N, the <body> ...": "its" is the subject after the number (E_CN.9_2005_1, A_RES_40_33)
+    ("In its decision 2005/1, the Commission reaffirmed that the special theme", "ECOSOC", []),
+    ("In its resolution 663 C (XXIV) of 31 July 1957, the Economic and Social Council approved the Standard "
+     "Minimum Rules", "GA", ["E/RES/663(XXIV)"]),
+    ("In its resolution 22/5, the Human Rights Council requested the Office of the High Commissioner", "GA",
+     ["A/HRC/RES/22/5"]),
+    ("In its resolution 49/128, in which it endorsed the recommendations, the General Assembly requested", "ECOSOC",
+     ["A/RES/49/128"]),
+    # ... but not where "its" is a relative clause's subject, or the clause has no subject after it (E_CN.9_2007_1)
+    ("In the report of the Commission on its twenty-eighth session, which the Council took note of in its decision "
+     "1995/236 of 17 July 1995, the Commission called for", "ECOSOC", ["E/DEC/1995/236"]),
+    ("Recalling its resolution 70/1, the Commission on Population and Development", "GA", ["A/RES/70/1"]),
     # HRC by speaker, explicit body, special sessions (A_HRC_RES_52_1, A_HRC_RES_40_7)
     ("Reaffirming also Human Rights Council resolutions S-26/1 of 14 December 2016 and 31/20 of 23 March 2016,",
      "HRC", ["A/HRC/RES/S-26/1", "A/HRC/RES/31/20"]),
