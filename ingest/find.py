@@ -49,7 +49,8 @@ _ONE_SYM = r"(?:" + _ROOTS + r")(?:/(?: (?=\d{4}/|(?:Add|Corr|Rev|Amend|CRP|AC|C
 _WRITTEN = re.compile(
     r"(?<![\w/.\-])(?P<sym>" + _ONE_SYM + r")"
     r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
-    r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\))?"
+    r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\)"  # "A/81/6 (Sect. 26)/Part A", ".../Add.1"
+    r"(?:/(?:Part\s?[A-Z]|(?:Add|Corr|Rev)\.\s?\d{1,2})(?![\w/]))*)?"
     r"(?P<joint>(?:\s?[-–]\s?" + _ONE_SYM + r")*)")
 
 # "and Add.1", ", Corr.1", "and Adds. 1–3", "and Add.1 and 2", "and Corrs. 1, 2 and 4", "and Add.1/Corr.1"

@@ -46,7 +46,7 @@ def roman_to_int(r: str) -> int:
     return total
 
 
-_SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol|Prog)\.?\s*([0-9A-Z]+)\s*\)$", re.I)
+_SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol|Prog)\.?\s*([0-9A-Z]+)\s*\)(?=/|$)", re.I)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -59,32 +59,36 @@ def canonical_written(sym: str) -> str:
     'E/CN.16/2018/CRP.3'
     >>> canonical_written("A/81/6 (Sect. 10)")
     'A/81/6(Sect.10)'
+    >>> canonical_written("A/81/6 (Sect. 26)/Part A"), canonical_written("A/80/6 (Sect. 3)/Add.1")
+    ('A/81/6(Sect.26)/PartA', 'A/80/6(Sect.3)/Add.1')
     """
     s = sym.strip().rstrip(".,;:")
     m = _SECT.search(s)
     suffix = ""
     if m:
-        suffix = f"({m.group(1).capitalize()}.{m.group(2)})"
+        # "A/81/6 (Sect. 26)/Part A" -> A/81/6(Sect.26)/PartA; "A/80/6 (Sect. 3)/Add.1" -> A/80/6(Sect.3)/Add.1
+        suffix = f"({m.group(1).capitalize()}.{m.group(2)})" + "".join(
+            "/" + _fixed_case(c.replace(" ", "")) for c in s[m.end():].split("/")[1:])
         s = s[: m.start()]
     s = re.sub(r"/\s+", "/", re.sub(r"\s+", " ", s))
     s = re.sub(r"(?<=\d) ?([A-Z])(?: ?[-–] ?([A-Z]))?$", lambda mm: mm.group(1) + ("-" + mm.group(2) if mm.group(2) else ""), s)
     s = re.sub(r"\s*\(\s*", "(", s)
     s = re.sub(r"\s*\)", ")", s)
     s = s.replace(" ", "")
-    # series components are upper-case except the few UN spells in mixed case
-    parts = s.split("/")
-    fixed = []
-    for p in parts:
-        up = p.upper()
-        if up.startswith("REV.") or up.startswith("ADD.") or up.startswith("CORR.") or up.startswith("AMEND."):
-            p = p[0].upper() + p[1:].lower()
-        elif up in ("RES", "DEC", "PRST", "INF", "CRP", "WP", "SR", "PV"):
-            p = up
-        fixed.append(p)
-    s = "/".join(fixed)
+    s = "/".join(_fixed_case(p) for p in s.split("/"))
     s = re.sub(r"^UNEP/EA\.(\d+)/RES\.", r"UNEP/EA.\1/Res.", s, flags=re.I)
     s = re.sub(r"^UNEP/EA\.(\d+)/DEC\.", r"UNEP/EA.\1/Dec.", s, flags=re.I)
     return s + suffix
+
+
+def _fixed_case(p: str) -> str:
+    """Series components are upper-case except the few the UN spells in mixed case (Add., Rev.)."""
+    up = p.upper()
+    if up.startswith("REV.") or up.startswith("ADD.") or up.startswith("CORR.") or up.startswith("AMEND."):
+        return p[0].upper() + p[1:].lower()
+    if up in ("RES", "DEC", "PRST", "INF", "CRP", "WP", "SR", "PV"):
+        return up
+    return p
 
 
 def part_letters(p: Optional[str]) -> str:
