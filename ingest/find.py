@@ -42,7 +42,9 @@ __all__ = ["extract", "extract_explicit", "extract_text", "find_in_text", "Hit"]
 
 _G = symbols.grammar()
 _ROOTS = "|".join(re.escape(r) for r in symbols.WRITTEN_ROOTS)
-_COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r"|[A-Z]{2,})/)[A-Za-z0-9]+)*"
+# a hyphen goes on within a component unless another symbol follows it: a UN root or an upper-case
+# code ("A/79/62-E/2024/3", "ECE/AC.21/2021/2-EUCHP2018924/4.3.2", a WHO Europe code)
+_COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r"|[A-Z]{2,}[A-Z0-9]*)/)[A-Za-z0-9]+)*"
 # a space may follow a slash before a year or a usual component ("A/78/744/ Add.7", "A/S-10/ AC.1/1-8")
 _ONE_SYM = r"(?:" + _ROOTS + r")(?:/(?: (?=\d{4}/|(?:Add|Corr|Rev|Amend|CRP|AC|C|L|PC|SR|WP|Sub)\.\s?\d|INF/))?" + \
     _COMP + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"

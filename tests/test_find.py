@@ -118,6 +118,8 @@ POSITIVE = [
     ("Documentation: ECE/TRANS/293, Add.1 and Corr.1", "GA",
      ["ECE/TRANS/293", "ECE/TRANS/293/Add.1", "ECE/TRANS/293/Corr.1"]),
     ("(A/75/5 (Vol. II), para. 175)", "GA", ["A/75/5(Vol.II)"]),
+    # a joint ECE/WHO Europe document: the WHO code is not part of the UN symbol (A/81/6 (Sect. 20))
+    ("(ECE/AC.21/2021/2-EUCHP2018924/4.3.2)", "GA", ["ECE/AC.21/2021/2"]),
     # a section's part or addendum after it (A/81/6 (Sect. 26), A_RES_48_189)
     ("The present document (A/81/6 (Sect. 26)/Part A), consisting of", "GA", ["A/81/6(Sect.26)/PartA"]),
     ("see A/80/6 (Sect. 3)/Add.1 and A/80/6 (Sect. 29F).", "GA", ["A/80/6(Sect.3)/Add.1", "A/80/6(Sect.29F)"]),
