@@ -39,6 +39,13 @@ _TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
 _PAGE = re.compile(r"<!--\s*Page\s+\d+\s*-->", re.I)
 _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
+# the meeting line that closes a resolution, in figures or words ("Seventeenth plenary meeting, 24 January 1946.")
+_MEETING_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b(?!s)")
+_SC_ADOPTED_CUT = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,?(?: on)?$", re.I)
+_LETTER_DATED = re.compile(r"^(?:Identical )?(?:[Ll]etters?|[Nn]ote verbale|[Nn]otes verbales) dated \d{1,2} [A-Z][a-z]+ "
+                           r"(?:19|20)\d\d\b")
+_BARE_DATE = re.compile(r"^\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December) (?:19|20)\d\d$")
 _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
 _MARK = "\ue000"  # a footnote mark while the block is cleaned (private use)
 _RULE = re.compile(r"\s*(?:-{3,}|_{3,}|\*{3,})\s*")
@@ -254,7 +261,13 @@ _SPEAKER = re.compile(
 # the last word a speaker line can end with: a cheap test before _SPEAKER, which has no literal to skip by
 _SPEAKER_ENDS = tuple({s.split()[-1] for s, _ in _SPEAKERS} | {"Programme"})
 _ADOPTED = re.compile(r"(?:Resolution|Decision)s? adopted by the ([A-Z][A-Za-z ]+?)\s+(?:on|at)\b", re.I)
-_SC_ADOPTED = re.compile(r"Adopted by the Security Council at its (\d+)\w* meeting,? on (.+)$", re.I)
+_SC_ADOPTED = re.compile(r"Adopted by the Security Council (?:at its (\d+)\w* meeting,? )?on (.+)$", re.I)
+# a presidential statement's opening: "At the 6895th meeting of the Security Council, held on 19 December 2012,
+# ... the President of the Council made the following statement"; "On 9 February 2021, ... the President of the
+# Security Council issued the following statement"; "the President of the Human Rights Council read out ..."
+_STATEMENT_LINE = re.compile(r"\b(?:[Pp]resident|meeting|session) of the (Security Council|Human Rights Council)\b"
+                             r"(?:[^“”]|“[^”]{0,300}”){0,600}?\b(?:made|issued|read out|delivered) the following "
+                             r"statement\b")
 _REPORT = re.compile(r"\[\s*(?:on|without)\b[^\]]{3,300}\]", re.I)
 _SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?(?: special| emergency special)? session)\b")
 _AGENDA = re.compile(r"^Agenda items? (.+)$", re.I)
@@ -424,9 +437,27 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
                 symbol_line = m.group(1)
         if meta["date"] is None and _ADOPTED.search(b.text):
             meta["date"] = parse_date(b.text[_ADOPTED.search(b.text).start():])
+        if meta["date"] is None and _SC_ADOPTED.search(b.text):  # "... 4185th meeting, on" | "11 August 2000"
+            meta["date"] = parse_date(b.text[_SC_ADOPTED.search(b.text).start():])
+            meta["body"] = meta["body"] or "SC"
         rm = _REPORT.search(b.text)
         if rm:
             meta["report"] = rm.group(0)
+    if meta["date"] is None:
+        for i, b in enumerate(header_blocks[:-1]):
+            if _SC_ADOPTED_CUT.search(b.text):  # "Adopted by the Security Council at its 3927th meeting," | "on 16 ..."
+                meta["date"] = parse_date(header_blocks[i + 1].text)
+                meta["body"] = meta["body"] or "SC"
+                break
+    if meta["date"] is None:
+        for b in header_blocks:
+            sm = _STATEMENT_LINE.search(b.text)
+            if sm and parse_date(b.text):
+                meta["date"] = parse_date(b.text)
+                meta["body"] = meta["body"] or ("SC" if sm.group(1) == "Security Council" else "HRC")
+                break
+    date_line = next((b.text for b in blocks[:12] if _BARE_DATE.match(b.text) or _LETTER_DATED.match(b.text)),
+                     None)  # a masthead's date, or a letter's
     # the header paragraph: the report line (it carries "A/79/434, para. 21")
     if meta["report"]:
         header_paras.append(_Para("header", meta["report"]))
@@ -527,6 +558,14 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
             paras.append(_Para("operative", t, b.marks, b.links))
     for b in tail:
         paras.append(_Para("outside", b.text, b.marks, b.links))
+    if meta["date"] is None and (resolution_like or "/RES/" in (own_symbol or "")):
+        # no adoption line: the date under the meeting line that closes the resolution ("8th plenary
+        # meeting" | "27 June 2001"; "Seventeenth plenary meeting, 24 January 1946.")
+        for i, b in enumerate(body_blocks):
+            if _MEETING_LINE.match(b.text):
+                nxt = body_blocks[i + 1].text if i + 1 < len(body_blocks) else ""
+                meta["date"] = parse_date(b.text) or (parse_date(nxt) if len(nxt) < 40 else None)
+                break
 
     # ------------------------------------------------------------ ids and footnotes
     out: list[Paragraph] = []
@@ -547,6 +586,8 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
         out.append(Paragraph(id=pid, kind=p.kind, text=p.text, number=p.number,
                              verb=leading_verb(p.text) if p.kind in ("preambular", "operative") else None,
                              footnotes=tuple(fns), links=tuple(p.links), marks=tuple(p.marks)))
+    if meta["date"] is None and date_line:
+        meta["date"] = parse_date(date_line)  # a report or letter: the date under its symbol
     unplaced = tuple(Footnote(n, t) for n, t in notes.items() if n not in used)
     return Document(
         file=file, symbol=own_symbol, symbol_source=own_source, format=fmt, paragraphs=tuple(out),
