@@ -56,12 +56,15 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
     """
     from .pipeline import read_corpus
 
-    corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False)
     out = sys.stdout
     if fmt == "jsonl":
-        write_jsonl(corpus.references, out)
-    elif corpus.references:
-        _print_table([r.to_dict() for r in corpus.references], out)
+        # the JSON lines are made in the reading processes, on all cores
+        corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False, encode=jsonl_lines)
+        out.writelines(corpus.encoded)
+    else:
+        corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False)
+        if corpus.references:
+            _print_table([r.to_dict() for r in corpus.references], out)
     if not corpus.documents:
         raise click.ClickException("no file could be read")
 
@@ -142,10 +145,15 @@ def aliases_cmd(paths: tuple[pathlib.Path, ...], learned_only: bool, fmt: str) -
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., ensure_ascii=False) makes one a call
 
 
-def write_jsonl(references, out) -> None:
-    """``extract --format jsonl``: one object per reference, the fields of JSONL_FIELDS in order."""
+def jsonl_lines(references) -> str:
+    """``extract --format jsonl``: one JSON object a line per reference, the fields of JSONL_FIELDS in order."""
     encode = _JSON.encode
-    out.writelines([encode({k: getattr(r, k) for k in JSONL_FIELDS}) + "\n" for r in references])
+    return "".join([encode({k: getattr(r, k) for k in JSONL_FIELDS}) + "\n" for r in references])
+
+
+def write_jsonl(references, out) -> None:
+    """:func:`jsonl_lines` of ``references``, written to ``out``."""
+    out.write(jsonl_lines(references))
 
 
 def _print_table(rows: list[dict], out) -> None:

@@ -40,6 +40,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import dataclasses
+import functools
 import gc
 import hashlib
 import os
@@ -74,6 +75,7 @@ class Corpus:
 
     documents: list[Document] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    encoded: list = field(default_factory=list)  # with read_corpus(encode=...): per document read, in order
     errors: list[str] = field(default_factory=list)  # one line per file that failed
     skipped: list[str] = field(default_factory=list)  # files of unknown type
     files: int = 0
@@ -184,16 +186,17 @@ def _one_line(path: str, err: BaseException) -> str:
     return f"{path}: extractor failed: {type(err).__name__}: {msg}"
 
 
-def _read_extract(path: str, texts: bool = True) -> tuple:
+def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = None) -> tuple:
     """Read one file and extract it with the curated names (plus those it teaches itself);
     also return the names it teaches, for the corpus table. Without ``texts`` the document
-    comes back described only (:func:`_described`)."""
+    comes back described only (:func:`_described`); with ``encode``, its references come
+    back as ``encode(references)``."""
     try:
         doc = ingest.read_document(path)
         explicit = extract_explicit(doc)
         taught = named.learn_from(doc, explicit)
         refs = ingest.extract(doc, explicit=explicit, taught=taught)
-        return ("ok", doc if texts else _described(doc), refs, tuple(taught))
+        return ("ok", doc if texts else _described(doc), encode(refs) if encode else refs, tuple(taught))
     except Exception as err:
         return ("error", _one_line(path, err))
 
@@ -201,11 +204,6 @@ def _read_extract(path: str, texts: bool = True) -> tuple:
 def _read_texts(path: str) -> tuple:
     """``_read_extract`` with the documents' texts kept."""
     return _read_extract(path, True)
-
-
-def _read_described(path: str) -> tuple:
-    """``_read_extract`` with the documents described only."""
-    return _read_extract(path, False)
 
 
 def _described(doc: Document) -> Document:
@@ -222,18 +220,20 @@ def _set_aliases(aliases: Any) -> None:
     _ALIASES = aliases
 
 
-def _extract_again(item: tuple) -> tuple:
+def _extract_again(item: tuple, encode: Optional[Callable] = None) -> tuple:
     """Extract a document again under the corpus alias table; its explicit references stand.
     A described document (``texts=False``) is read again from its file, and its references
-    stay as they are (``("same",)``) when no learned name may occur in it."""
+    stay as they are (``("same",)``) when no learned name may occur in it. With ``encode``
+    the first references are encoded too: the explicit ones are found again."""
     doc, refs = item
     try:
-        explicit = [r for r in refs if r.kind == "explicit"]
+        explicit = None if encode else [r for r in refs if r.kind == "explicit"]
         if not doc.paragraphs and doc.file:
             doc = ingest.read_document(doc.file)
             if _only_learned_may_change(_ALIASES) and not named.may_name_learned(_ALIASES, doc):
                 return ("same",)
-        return ("ok", ingest.extract(doc, aliases=_ALIASES, explicit=explicit))
+        again = ingest.extract(doc, aliases=_ALIASES, explicit=explicit)
+        return ("ok", encode(again) if encode else again)
     except Exception as err:
         return ("error", _one_line(doc.file, err))
 
@@ -287,7 +287,7 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
                 progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
                 on_skip: Optional[Callable[[str], None]] = None,
                 learn_aliases: Union[Callable[[list[Document]], Any], None, str] = "auto",
-                texts: bool = True) -> Corpus:
+                texts: bool = True, encode: Optional[Callable[[list[Reference]], Any]] = None) -> Corpus:
     """Read and extract every document under ``paths`` (files or folders).
 
     ``cache_dir`` None disables the cache. ``learn_aliases="auto"`` learns the
@@ -297,11 +297,17 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
     no paragraphs), for callers that need the references alone (``citegraph extract``):
     the texts then never travel back from the reading processes, which makes a run on
     several cores about a tenth faster. The references are the same.
+    ``encode`` (a module-level function of one document's references, with ``texts=False``
+    and no cache) is applied in the reading processes: ``Corpus.encoded`` then holds its
+    result for each document read, in file order, and ``Corpus.references`` stays empty
+    (``citegraph extract`` writes its JSON lines so, on all cores).
     """
     if not texts and learn_aliases not in ("auto", None):
         raise ValueError("a custom learn_aliases needs the documents' texts (texts=True)")
+    if encode is not None and (texts or cache_dir is not None):
+        raise ValueError("encode works with texts=False and no cache")
     with _collector_paused():
-        return _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts)
+        return _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode)
 
 
 @contextlib.contextmanager
@@ -319,7 +325,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts) -> Corpus:
+def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode) -> Corpus:
     t0 = time.perf_counter()
     corpus = Corpus()
 
@@ -349,7 +355,8 @@ def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_alia
                 bar.update(1)
             else:
                 todo.append(i)
-        fresh = _run(_read_texts if texts else _read_described, [str(files[i]) for i in todo], jobs, bar)
+        reader = _read_texts if texts else functools.partial(_read_extract, texts=False, encode=encode)
+        fresh = _run(reader, [str(files[i]) for i in todo], jobs, bar)
         for i, r in zip(todo, fresh):
             results[i] = r
             if r[0] == "ok":
@@ -369,14 +376,17 @@ def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_alia
                     on_error(f"learning aliases failed ({type(err).__name__}: {msg}); extracting without them")
                 aliases = None
             if aliases is not None:
-                _extract_with(aliases, ok, results, keys, cache, jobs, bar)
+                _extract_with(aliases, ok, results, keys, cache, jobs, bar, encode)
     finally:
         bar.close()
     cache.prune()
     for r in results:
         if r[0] == "ok":
             corpus.documents.append(r[1])
-            corpus.references.extend(r[2])
+            if encode:
+                corpus.encoded.append(r[2])
+            else:
+                corpus.references.extend(r[2])
         else:
             corpus.errors.append(r[1])
             if on_error:
@@ -386,7 +396,7 @@ def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_alia
 
 
 def _extract_with(aliases: Any, ok: list[int], results: list, keys: list, cache: _Cache, jobs: int,
-                  bar: tqdm) -> None:
+                  bar: tqdm, encode: Optional[Callable] = None) -> None:
     """Replace the references of ``results[i]`` (i in ``ok``) by those under ``aliases``.
 
     Under a table of the curated names plus learned ones, only the documents where a
@@ -408,7 +418,8 @@ def _extract_with(aliases: Any, ok: list[int], results: list, keys: list, cache:
             todo.append(i)
     bar.total += len(todo)
     bar.refresh()
-    fresh = _run(_extract_again, [(results[i][1], results[i][2]) for i in todo], jobs, bar, aliases)
+    again = functools.partial(_extract_again, encode=encode) if encode else _extract_again
+    fresh = _run(again, [(results[i][1], None if encode else results[i][2]) for i in todo], jobs, bar, aliases)
     for i, r in zip(todo, fresh):
         if r[0] == "same":
             r = ("ok", results[i][2])

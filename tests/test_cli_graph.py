@@ -292,6 +292,21 @@ def test_described_documents_give_the_same_references(tmp_path):
         pipeline.read_corpus([src], texts=False, learn_aliases=lambda docs: None)
 
 
+def test_encoded_in_the_reading_processes_equals_encoded_after(tmp_path):
+    """``encode`` (how ``extract --format jsonl`` makes its lines on all cores) gives what encoding the
+    references afterwards gives, learned names included; it needs described documents and no cache."""
+    from graph.cli import jsonl_lines
+
+    after = pipeline.read_corpus([SAMPLE], jobs=2, texts=False)
+    during = pipeline.read_corpus([SAMPLE], jobs=2, texts=False, encode=jsonl_lines)
+    assert during.references == [] and len(during.encoded) == len(during.documents) == len(after.documents)
+    assert "".join(during.encoded) == jsonl_lines(after.references)
+    assert '"evidence": "alias"' in "".join(during.encoded)
+    for wrong in ({"texts": True}, {"texts": False, "cache_dir": tmp_path / "cache"}):
+        with pytest.raises(ValueError):
+            pipeline.read_corpus([SAMPLE], encode=jsonl_lines, **wrong)
+
+
 def test_tool_version_names_the_cache_folder(tmp_path):
     src, cache = _corpus(tmp_path, ("A_RES_70_125.txt",)), tmp_path / "cache"
     (cache / "0.0.0-stale").mkdir(parents=True)
