@@ -156,6 +156,13 @@ def leading_verb(text: str) -> Optional[str]:
     return (re.sub(r"\s*,\s*", " ", words) if "," in words else words) or None
 
 
+# words that open a paragraph and look like verbs ("-s", "-ing") but are nouns or adjectives there
+_NOT_VERBS = {"states", "rights", "estimates", "violations", "supplies", "nothing", "enduring", "nations", "parties",
+              "members", "governments", "organizations", "countries", "persons", "children", "women", "refugees",
+              "measures", "programmes", "activities", "resources", "funds", "costs", "expenditures", "requirements",
+              "contributions", "proceedings", "meetings", "elections", "arms", "weapons", "goods", "assets",
+              "sanctions", "something", "everything", "anything", "during", "notwithstanding", "regarding",
+              "concerning", "according", "including", "following", "pending"}
 _VERB_LIKE = re.compile(r"^[a-z][a-z-]*(?:ing|[^sui]s|ed)$")  # "recalling", "notes", "concerned" ("this", "focus" not)
 # verbs as a declaration writes them ("We reaffirm", "Reaffirm the World Programme of Action for Youth")
 _BASE_VERBS = {"reaffirm", "recall", "commit", "decide", "welcome", "recognize", "acknowledge", "note", "stress",
@@ -187,8 +194,11 @@ def normalise_verb(verb: Optional[str]) -> Optional[str]:
         return f"{words[0]} into {words[2]}"
     if words[0] == "guided":
         return "guided by"
-    if not _VERB_LIKE.match(words[0]) and words[0] not in _PREAMBLE_ADJ and words[0] not in _BASE_VERBS:
-        return None  # "To assess ..." (a sub-item), "The right of ...", "See A/35/362" (a footnote in the text)
+    if words[0] in _NOT_VERBS or \
+            (not _VERB_LIKE.match(words[0]) and words[0] not in _PREAMBLE_ADJ and words[0] not in _BASE_VERBS):
+        # "To assess ..." (a sub-item), "The right of ...", "See A/35/362" (a footnote in the text),
+        # "States should ...", "Estimates in respect of ..." (nouns that look like verbs)
+        return None
     if words[0] in ("bearing", "bears") and "mind" in words:
         return "bearing in mind"
     if words[0] in ("noting", "notes") and len(words) > 1:
