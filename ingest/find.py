@@ -167,8 +167,13 @@ _GLUE_CLAUSE = re.compile(
 _TITLE_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?entitled\s*[“\"]([^”\"]{1,400})[”\"]")
 _SUBJ_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?on\s+(?![0-9])((?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-)"
                          # ... nor the next resolution: "on the protection of migrants and its resolution 62/270"
-                         r"|\s(?:and\s+|or\s+)?(?:(?:[A-Z][\w’'-]*|of|the|its)\s+){0,6}(?:[Rr]esolutions?|[Dd]ecisions?)\b)"
-                         r"[^,;.“”()])+)")
+                         r"|\s(?:and\s+|or\s+)?(?:(?:[A-Z][\w’'-]*|of|the|its)\s+){0,6}(?:[Rr]esolutions?|[Dd]ecisions?)\b"
+                         # a comma inside a title-case agenda: "on Women, Peace and Security", "Youth, Peace and Security"
+                         # (not "..., Economic and Social Council resolution"), ending before "and all relevant ..."
+                         r"|\sand\s+(?:all|calling|recalling|noting|reaffirming|welcoming|"
+                         r"(?:its|their)\s+(?:subsequent|other|previous|earlier|relevant|later))\b)"
+                         r"(?:[^,;.“”()]|,(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\sand\s[A-Z][a-z]+\b(?!\s+(?:[A-Z][a-z]+\s+)*"
+                         r"(?:Council|Commission|Committee|Assembly|Board|[Rr]esolutions?|[Dd]ecisions?)\b))))+)")
 _DATE_AFTER = re.compile(r"^\s*(?:[A-H](?:\s(?:and|to)\s[A-H])?\s*)?,?\s*(?:of|dated|adopted on)\s+(" + _DATE_TXT + r")")
 
 _RELATIONS = sorted(_G["relations"].items(), key=lambda x: len(x[0]), reverse=True)

@@ -378,6 +378,28 @@ def test_a_subject_ends_before_the_next_resolution():
         ("A/RES/62/270", "the Global Forum on Migration and Development")]
 
 
+@pytest.mark.parametrize("text, speaker, subject", [
+    # a title-case agenda keeps its commas (S_RES_2250(2015)) ...
+    ("its resolutions 1325 (2000) and 2242 (2015) on Women, Peace and Security and all relevant statements", "SC",
+     "Women, Peace and Security"),
+    ("resolution 74/1 on the United Nations Regional Centre for Peace, Disarmament and Development in Latin America "
+     "and the Caribbean", "GA", "the United Nations Regional Centre for Peace, Disarmament and Development in Latin "
+                                "America and the Caribbean"),
+    # ... but a subject ends before another body's resolution, and before "and all subsequent" (A_RES_72_311)
+    ("resolution 73/154 on protecting children from bullying, Economic and Social Council resolution 2019/1", "GA",
+     "protecting children from bullying"),
+    ("its resolution 46/182 of 19 December 1991 on the strengthening of the coordination of emergency humanitarian "
+     "assistance of the United Nations and all subsequent resolutions", "GA",
+     "the strengthening of the coordination of emergency humanitarian assistance of the United Nations"),
+    # "and its" is part of a title ("Globalization and its impact on ...")
+    ("Recalling Commission on Human Rights resolution 2005/17 of 14 April 2005 on globalization and its impact on "
+     "the full enjoyment of all human rights,", "HRC", "globalization and its impact on the full enjoyment of all human "
+                                                     "rights"),
+])
+def test_where_a_subject_ends(text, speaker, subject):
+    assert subject in [h.target_subject for h in find_in_text(text, speaker)]
+
+
 def test_symbol_doctests():
     import doctest
     from ingest import symbols
