@@ -262,6 +262,9 @@ def _body_of_phrase(phrase: str) -> Optional[str]:
     return None
 
 
+_BARE_COMMISSION = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|its|of|by|in|and|with|Recalling|Reaffirming)\s+)Commission\s+$")
+
+
 def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
                  its: Optional[str] = None) -> tuple[Optional[str], bool]:
     """The body behind the numbers after a keyword: (code or None to skip, explicit?). ``its`` is what
@@ -278,6 +281,8 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
             # "Council resolution": which Council the number's form and date tell (_body_for_number)
             return (speaker if speaker in ("SC", "ECOSOC", "HRC") else "Council"), False
         return _body_of_phrase(phrase), True
+    if speaker == "CHR" and _BARE_COMMISSION.search(before):
+        return speaker, True  # "Commission resolution 2004/5" in a Commission on Human Rights text
     if _OTHER_BEFORE.search(before):
         return None, True
     if "adopt" in before:

@@ -72,6 +72,9 @@ POSITIVE = [
     # ... but a budget period in brackets after them is not a resolution
     ("General Assembly resolutions on the pattern of conferences (43/222), for the budget period (2024/25) and",
      "GA", ["A/RES/43/222"]),
+    # "Commission resolution" is the Commission on Human Rights' in its own texts, another body's elsewhere
+    ("Recalling Commission resolution 2004/5 of 19 April 2004,", "CHR", ["E/CN.4/RES/2004/5"]),
+    ("Recalling Commission resolution 2004/5 of 19 April 2004,", "GA", []),
     # "In its resolution N, the <body> ...": "its" is the subject after the number (E_CN.9_2005_1, A_RES_40_33)
     ("In its decision 2005/1, the Commission reaffirmed that the special theme", "ECOSOC", []),
     ("In its resolution 663 C (XXIV) of 31 July 1957, the Economic and Social Council approved the Standard "
