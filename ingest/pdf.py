@@ -38,7 +38,7 @@ import datetime as _dt
 import pathlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
 from .model import Document, ReadError
 

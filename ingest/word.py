@@ -242,7 +242,6 @@ class _Reader:
                 nid = ch.get(W + "id")
                 if ch.get(W + "customMarkFollows") in ("1", "true", "on"):
                     custom = True
-                    mark_start = len(out)
                     refs.append(("", nid))
                     out.append("\0mark")
                 else:

@@ -1,5 +1,4 @@
 """Named instruments: curated names, traps, names learned from footnotes, one reference per paragraph."""
-import json
 import pathlib
 import subprocess
 import sys
