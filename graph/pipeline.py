@@ -201,11 +201,6 @@ def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = No
         return ("error", _one_line(path, err))
 
 
-def _read_texts(path: str) -> tuple:
-    """``_read_extract`` with the documents' texts kept."""
-    return _read_extract(path, True)
-
-
 def _described(doc: Document) -> Document:
     """The document without its paragraphs and footnotes: what it is (file, symbol, title,
     date, body, session ...), not what it says."""
@@ -355,7 +350,7 @@ def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_alia
                 bar.update(1)
             else:
                 todo.append(i)
-        reader = _read_texts if texts else functools.partial(_read_extract, texts=False, encode=encode)
+        reader = _read_extract if texts else functools.partial(_read_extract, texts=False, encode=encode)
         fresh = _run(reader, [str(files[i]) for i in todo], jobs, bar)
         for i, r in zip(todo, fresh):
             results[i] = r
