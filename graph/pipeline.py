@@ -31,6 +31,10 @@ graph (``graph.build.build_graph``).
   ``learn_aliases`` function (documents -> table) is applied to every
   document. The second references are cached per file *and* table digest.
   If learning fails, that is one warning and the first references stand.
+* **Described documents.** ``texts=False`` (``citegraph extract``) sends each document
+  back without its paragraphs, and ``encode`` turns its references into the caller's
+  output (JSON lines) in the reading process: less to pickle, and that work on all cores
+  too. Where learned names may change a document, it is read again from its file.
 * **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
 
 Not supported: watching files, sharing a cache between machines.
