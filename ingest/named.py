@@ -258,6 +258,13 @@ _NOUN_KIND = re.compile(r"(?:Programme of Action|Platform for Action|Plan of Act
 _NEW_ITEM = re.compile(r",\s+(?:the|a|an|its|their)\s|\band the\s|;")
 
 
+# a name whose head noun is an event: "Ninth United Nations Conference to Review All Aspects of the Set of
+# Principles ...", "World Summit on ...", "International Year of ..." (not "Programme of Action of the ... Conference")
+_EVENT = re.compile(r"^(?:[A-Z0-9][\w’'-]*\s+)*?(?:Conference|Summit|Meeting|Session|Forum|Dialogue|Congress|Review|"
+                    r"Day|Week|Year|Decade)\b(?!\s+(?:Declaration|Agenda|Programme|Plan|Outcome|Framework|Consensus|"
+                    r"Platform|Strategy|Compact|Pact|Commitment|Principles)\b)")
+
+
 def _last_name(segment: str) -> Optional[tuple[str, bool]]:
     """The name a footnote mark at the end of ``segment`` is about, or None.
 
@@ -280,6 +287,8 @@ def _last_name(segment: str) -> Optional[tuple[str, bool]]:
         return None
     if not name or not (quoted or _distinctive(name)) or _traps().search(name):
         return None
+    if not quoted and _EVENT.match(name):
+        return None  # "the Ninth United Nations Conference to Review ...": an event, not an instrument
     return name, quoted
 
 

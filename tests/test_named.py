@@ -123,6 +123,15 @@ def test_learned_from_a_footnote_and_applied_everywhere():
     assert [r for r in ingest.extract(reader) if r.kind == "named"] == []
 
 
+def test_an_event_named_before_a_mark_is_not_learned():
+    """A_81_6_Sect.12: a footnote giving the resolution that convened a conference does not make the
+    conference's name an instrument of that resolution."""
+    text = ("The General Assembly,\n\n*Welcomes* the holding of the Ninth United Nations Conference to Review All "
+            "Aspects of the Set of Multilaterally Agreed Equitable Principles and Rules,<sup>4</sup>\n\n---\n\n"
+            "<sup>4</sup> See resolution 80/121, para. 43.\n")
+    assert named.learn_from(parse_text(text, file="A_RES_81_1.md", fmt="markdown")) == []
+
+
 def test_a_name_learned_for_two_targets_is_dropped():
     a = parse_text(SEED, file="A_RES_80_2.md", fmt="markdown")
     b = parse_text(SEED.replace("71/999", "72/888"), file="A_RES_80_4.md", fmt="markdown")
