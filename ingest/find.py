@@ -509,7 +509,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             # subject that follows ("which the Council took note of in its decision" is the Council's)
             subj = _ITS_SUBJECT.match(text, km.end())
             if subj:
-                body, explicit = _subject_body(subj.group("subj"), speaker)
+                body, explicit = (None, True) if subj.group("other") else _subject_body(subj.group("subj"), speaker)
         carried: Optional[tuple[Optional[str], bool]] = None  # the body and flag before a carry-over
         if explicit and body:
             sentence_body = (sent_start, body)
@@ -706,12 +706,13 @@ _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
 # the subject "its" stands for, named after the numbers: "In its resolution 49/128, in which it endorsed
 # ..., the General Assembly requested"; "In its decision 2005/1, the Commission reaffirmed"
 _ITS_SUBJECT = re.compile(
-    r"\s+(?:[^;.“”]|“[^”]{0,300}”|\.(?=\d)){0,300}?,\s+the\s+(?P<subj>General Assembly|Economic and Social Council|"
-    r"Security Council|Human Rights Council|Commission on Human Rights|Assembly|Council|Commission|Committee|"
-    r"Board|Conference)(?=\s+(?:also\s+|further\s+|again\s+|first\s+)?(?:[a-z]+ed|took|was|were|had|has|is|are|"
+    r"\s+(?:(?!,\s+the\s+[A-Z])(?:[^;.“”]|“[^”]{0,300}”|\.(?=\d))){0,300}?,\s+the\s+(?P<subj>"
+    + "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r"|Assembly|Council|Commission"
+    # another body: "the Commission on Population and Development", "the Statistical Commission"
+    r"|(?P<other>(?:[A-Z][\w’'-]*\s+)*(?:Commission|Committee|Board|Conference|Council|Assembly)"
+    r"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,8}?[A-Z][\w’'-]*)?))"
+    r"(?=\s+(?:also\s+|further\s+|again\s+|first\s+)?(?:[a-z]+ed|took|was|were|had|has|is|are|"
     r"made|gave|set|laid|held|drew|sought|chose|began)\b)")
-
-
 _CLAUSE_IN_ITS = re.compile(r"(?:^|[.;:,]\s+|^\W+)[Ii]n its $")
 
 

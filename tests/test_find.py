@@ -77,6 +77,10 @@ POSITIVE = [
     ("Recalling Commission resolution 2004/5 of 19 April 2004,", "GA", []),
     # "In its resolution N, the <body> ...": "its" is the subject after the number (E_CN.9_2005_1, A_RES_40_33)
     ("In its decision 2005/1, the Commission reaffirmed that the special theme", "ECOSOC", []),
+    ("In its resolution 2006/1, the Commission on Population and Development decided that the report, the Council "
+     "requested", "ECOSOC", []),
+    ("In its decision 47/101, the Statistical Commission endorsed the programme", "ECOSOC", []),
+    ("In its resolution 5/14, the United Nations Environment Assembly requested", "GA", ["UNEP/EA.5/Res.14"]),
     ("In its resolution 663 C (XXIV) of 31 July 1957, the Economic and Social Council approved the Standard "
      "Minimum Rules", "GA", ["E/RES/663(XXIV)"]),
     ("In its resolution 22/5, the Human Rights Council requested the Office of the High Commissioner", "GA",
