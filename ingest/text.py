@@ -455,20 +455,8 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
         if rm:
             meta["report"] = rm.group(0)
     if meta["date"] is None:
-        for i, b in enumerate(header_blocks[:-1]):
-            if _SC_ADOPTED_CUT.search(b.text):  # "Adopted by the Security Council at its 3927th meeting," | "on 16 ..."
-                meta["date"] = parse_date(header_blocks[i + 1].text)
-                meta["body"] = meta["body"] or "SC"
-                break
-    if meta["date"] is None:
-        for b in header_blocks:
-            sm = _STATEMENT_LINE.search(b.text)
-            if sm and parse_date(b.text):
-                meta["date"] = parse_date(b.text)
-                meta["body"] = meta["body"] or ("SC" if sm.group(1) == "Security Council" else "HRC")
-                break
-    date_line = next((b.text for b in blocks[:12] if _BARE_DATE.match(b.text) or _LETTER_DATED.match(b.text)),
-                     None)  # a masthead's date, or a letter's
+        meta["date"], code = _header_date(header_blocks)
+        meta["body"] = meta["body"] or code
     # the header paragraph: the report line (it carries "A/79/434, para. 21")
     if meta["report"]:
         header_paras.append(_Para("header", meta["report"]))
@@ -569,14 +557,8 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
             paras.append(_Para("operative", t, b.marks, b.links))
     for b in tail:
         paras.append(_Para("outside", b.text, b.marks, b.links))
-    if meta["date"] is None and (resolution_like or "/RES/" in (own_symbol or "")):
-        # no adoption line: the date under the meeting line that closes the resolution ("8th plenary
-        # meeting" | "27 June 2001"; "Seventeenth plenary meeting, 24 January 1946.")
-        for i, b in enumerate(body_blocks):
-            if _MEETING_LINE.match(b.text):
-                nxt = body_blocks[i + 1].text if i + 1 < len(body_blocks) else ""
-                meta["date"] = parse_date(b.text) or (parse_date(nxt) if len(nxt) < 40 else None)
-                break
+    if meta["date"] is None:
+        meta["date"] = _closing_date(blocks, body_blocks, resolution_like or "/RES/" in (own_symbol or ""))
 
     # ------------------------------------------------------------ ids and footnotes
     out: list[Paragraph] = []
@@ -598,8 +580,6 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
                              verb=leading_verb(p.text) if p.kind in ("preambular", "operative") else None,
                              footnotes=tuple(fns), links=tuple(p.links) if p.links else (),
                              marks=tuple(p.marks) if p.marks else ()))
-    if meta["date"] is None and date_line:
-        meta["date"] = parse_date(date_line)  # a report or letter: the date under its symbol
     unplaced = tuple(Footnote(n, t) for n, t in notes.items() if n not in used)
     return Document(
         file=file, symbol=own_symbol, symbol_source=own_source, format=fmt, paragraphs=tuple(out),
@@ -607,6 +587,36 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
         session=hints.get("session") or meta["session"],
         agenda_item=hints.get("agenda_item") or meta["agenda_item"], report=meta["report"],
         distribution=hints.get("distribution"), unplaced_footnotes=unplaced)
+
+
+def _header_date(header_blocks: list[_Block]) -> tuple[Optional[str], Optional[str]]:
+    """(date, body) from a header with no whole adoption line: one cut before its date ("Adopted by
+    the Security Council at its 3927th meeting," | "on 16 September 1998"), or a presidential
+    statement's opening ("At the 6895th meeting of the Security Council, held on ...")."""
+    for i, b in enumerate(header_blocks[:-1]):
+        if _SC_ADOPTED_CUT.search(b.text):
+            return parse_date(header_blocks[i + 1].text), "SC"
+    for b in header_blocks:
+        sm = _STATEMENT_LINE.search(b.text)
+        if sm and parse_date(b.text):
+            return parse_date(b.text), ("SC" if sm.group(1) == "Security Council" else "HRC")
+    return None, None
+
+
+def _closing_date(blocks: list[_Block], body_blocks: list[_Block], resolution: bool) -> Optional[str]:
+    """The date of a document with no adoption line: for a resolution, the date under the meeting line
+    that closes it ("8th plenary meeting" | "27 June 2001"; "Seventeenth plenary meeting, 24 January
+    1946."); else a masthead's date line or a letter's "dated ..." near the top."""
+    if resolution:
+        for i, b in enumerate(body_blocks):
+            if _MEETING_LINE.match(b.text):
+                nxt = body_blocks[i + 1].text if i + 1 < len(body_blocks) else ""
+                date = parse_date(b.text) or (parse_date(nxt) if len(nxt) < 40 else None)
+                if date:
+                    return date
+                break
+    line = next((b.text for b in blocks[:12] if _BARE_DATE.match(b.text) or _LETTER_DATED.match(b.text)), None)
+    return parse_date(line) if line else None
 
 
 _META_LINE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|Agenda items? |"
