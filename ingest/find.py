@@ -64,7 +64,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATE_TXT = r"(?:\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})"
 _NUMBER = re.compile(
     r"(?P<num>(?:ES|S)-\d{1,2}/\d{1,3}"
-    r"|\d{1,4}/\d{1,3}(?!\d|/\d|\.\d)"
+    r"|\d{1,4}/\d{1,3}(?!\d|/\w|\.\d)"  # not "Council Decision 2010/413/CFSP" (an EU act)
     r"|\d{1,4}\s?(?:[A-H]\s)?\((?:ES-|S-)?[IVXLC]+\)"
     r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
     r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)]|$)(?!\s+[A-Z][a-z]))?")

@@ -183,6 +183,9 @@ NEGATIVE = [
     ("approximately 1/2 of the population, 70 per cent of men and 65 per cent of women", "GA"),
     ("article 2 (4) of the Charter and article 51", "GA"),
     ("page 12/45 of the report of 19/12/2024", "GA"),
+    # an act of the European Union quoted in an annex (S_RES_2231(2015))
+    ("(Articles 4c and 4d of Council Decision 2010/413/CFSP; Articles 15 and 16 of Council Regulation (EU) No 267/2012)",
+     "SC"),
     ("held in Geneva on 24/7 basis", "GA"),
     # bodies citegraph does not resolve: never a GA resolution (A_RES_68_215, A_RES_73_241)
     ("Takes note of decision 27/11 of 22 February 2013, adopted by the Governing Council", "GA"),
