@@ -503,13 +503,17 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
         of_body = _KW_OF_BODY.match(text, km.end())
         if of_body and not explicit:
             body, explicit = _body_of_phrase(of_body.group("phrase")), True
-        if not explicit and text.endswith("n its ", max(0, km.start() - 6), km.start()) \
+        if not explicit and text.endswith(" ", max(0, km.start() - 1), km.start()) \
                 and _CLAUSE_IN_ITS.search(text, max(0, km.start() - 12), km.start()):
-            # "In its resolution 2006/1, the Commission requested ...": at the head of a clause, "its" is the
-            # subject that follows ("which the Council took note of in its decision" is the Council's)
+            # "In its resolution 2006/1, the Commission requested ...", "By decision 56/324 of 23 July 2002, the
+            # Assembly ...": at the head of a clause, the subject that follows adopted it ("which the Council took
+            # note of in its decision" is the Council's)
             subj = _ITS_SUBJECT.match(text, km.end())
             if subj:
                 body, explicit = (None, True) if subj.group("other") else _subject_body(subj.group("subj"), speaker)
+        # in another body's text (ECE, UN-Habitat), a bare "decision 2023/1" is that body's: ours only with our
+        # body named after it ("decision 2012/24 of the Economic and Social Council")
+        named_after_only = its is not None and decision and not explicit
         carried: Optional[tuple[Optional[str], bool]] = None  # the body and flag before a carry-over
         if explicit and body:
             sentence_body = (sent_start, body)
@@ -558,6 +562,10 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             after = text[n.end():n.end() + 300]
             b_code, b_explicit = body, explicit
             aft = _BODY_AFTER.match(after)
+            if named_after_only and not (aft and aft.group("phrase")):
+                pos = n.end()
+                first = False
+                continue
             if aft and not explicit:
                 if aft.group("other"):
                     pos = n.end()
@@ -711,9 +719,9 @@ _ITS_SUBJECT = re.compile(
     # another body: "the Commission on Population and Development", "the Statistical Commission"
     r"|(?P<other>(?:[A-Z][\w’'-]*\s+)*(?:Commission|Committee|Board|Conference|Council|Assembly)"
     r"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,8}?[A-Z][\w’'-]*)?))"
-    r"(?=\s+(?:also\s+|further\s+|again\s+|first\s+)?(?:[a-z]+ed|took|was|were|had|has|is|are|"
-    r"made|gave|set|laid|held|drew|sought|chose|began)\b)")
-_CLAUSE_IN_ITS = re.compile(r"(?:^|[.;:,]\s+|^\W+)[Ii]n its $")
+    r"(?=(?:\s*,[^,;.“”]{1,120},)?\s+(?:also\s+|further\s+|again\s+|first\s+)?(?:[a-z]+ed|took|was|were|had|"
+    r"has|is|are|made|gave|set|laid|held|drew|sought|chose|began)\b)")  # (", on the proposal of ..., elected")
+_CLAUSE_IN_ITS = re.compile(r"(?:^|[.;:,]\s+|^\W+)(?:[Ii]n|[Bb]y)(?: its)? $")
 
 
 def _subject_body(subj: str, speaker: Optional[str]) -> tuple[Optional[str], bool]:

@@ -87,6 +87,16 @@ POSITIVE = [
      ["A/HRC/RES/22/5"]),
     ("In its resolution 49/128, in which it endorsed the recommendations, the General Assembly requested", "ECOSOC",
      ["A/RES/49/128"]),
+    ("At its thirtieth session, in resolution 1997/2, the Commission requested", "GA", []),  # E_CN.9_1998_1
+    ("By decision 56/324 of 23 July 2002, the Assembly, on the proposal of the Secretary-General, elected", "other",
+     ["A/DEC/56/324"]),  # HSP_GC_19_4
+    # in another body's text a bare decision is that body's (ECE_EB.AIR_154, ECE_CP.TEIA_44, UNEP_GC_SS.XII_4,
+    # HSP_HA.2_2), unless ours is named after it
+    ("The Conference adopted decision 2022/1 on strengthening Natech risk management", "other", []),
+    ("Adopted decision 2023/2 on adoption of the Guidance document", "other", []),
+    ("as called for in the Council’s decision 25/2 of 20 February 2009", "other", []),
+    ("In decision 2021/1, the Committee of Permanent Representatives decided", "other", []),
+    ("in accordance with decision 2012/224 of the Economic and Social Council", "other", ["E/DEC/2012/224"]),
     # ... but not where "its" is a relative clause's subject, or the clause has no subject after it (E_CN.9_2007_1)
     ("In the report of the Commission on its twenty-eighth session, which the Council took note of in its decision "
      "1995/236 of 17 July 1995, the Commission called for", "ECOSOC", ["E/DEC/1995/236"]),
