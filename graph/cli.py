@@ -151,11 +151,6 @@ def jsonl_lines(references) -> str:
     return "".join([encode({k: getattr(r, k) for k in JSONL_FIELDS}) + "\n" for r in references])
 
 
-def write_jsonl(references, out) -> None:
-    """:func:`jsonl_lines` of ``references``, written to ``out``."""
-    out.write(jsonl_lines(references))
-
-
 def _print_table(rows: list[dict], out) -> None:
     cols = ("source", "paragraph", "footnote", "relation", "target", "pinpoint", "kind", "surface")
     widths = {c: min(40, max(len(c), *(len(str(r[c] or "")) for r in rows))) for c in cols}

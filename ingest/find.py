@@ -265,6 +265,12 @@ def _body_of_phrase(phrase: str) -> Optional[str]:
 _BARE_COMMISSION = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|its|of|by|in|and|with|Recalling|Reaffirming)\s+)Commission\s+$")
 
 
+def _council(speaker: Optional[str]) -> str:
+    """"Council" alone: the speaker when it is a Council, else "Council" (the number's form and
+    date tell which one, _body_for_number)."""
+    return speaker if speaker in ("SC", "ECOSOC", "HRC") else "Council"
+
+
 def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
                  its: Optional[str] = None) -> tuple[Optional[str], bool]:
     """The body behind the numbers after a keyword: (code or None to skip, explicit?). ``its`` is what
@@ -279,7 +285,7 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
             return None, True
         if phrase == "Council":
             # "Council resolution": which Council the number's form and date tell (_body_for_number)
-            return (speaker if speaker in ("SC", "ECOSOC", "HRC") else "Council"), False
+            return _council(speaker), False
         return _body_of_phrase(phrase), True
     if speaker == "CHR" and _BARE_COMMISSION.search(before):
         return speaker, True  # "Commission resolution 2004/5" in a Commission on Human Rights text
@@ -733,7 +739,7 @@ def _subject_body(subj: str, speaker: Optional[str]) -> tuple[Optional[str], boo
     if subj == "Assembly":
         return (speaker if speaker in ("GA", "UNEA") else "GA"), True
     if subj == "Council":
-        return (speaker if speaker in ("SC", "ECOSOC", "HRC") else "Council"), False
+        return _council(speaker), False
     code = _body_of_phrase(subj)
     if code:
         return code, True

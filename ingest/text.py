@@ -436,10 +436,6 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
             if m:
                 meta["body"] = meta["body"] or _BODY_NAMES.get(m.group(1).strip().lower())
                 meta["date"] = meta["date"] or parse_date(seg_clean)
-            m = _SC_ADOPTED.search(seg_clean)
-            if m:
-                meta["body"] = meta["body"] or "SC"
-                meta["date"] = meta["date"] or parse_date(seg_clean)
             m = re.match(r"^Resolution (\d{1,4}) \(((?:19|20)\d{2})\)$", seg_clean)
             if m:
                 title_syms.append((f"{m.group(1)} ({m.group(2)})", ""))
@@ -448,9 +444,10 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
                 symbol_line = m.group(1)
         if meta["date"] is None and _ADOPTED.search(b.text):
             meta["date"] = parse_date(b.text[_ADOPTED.search(b.text).start():])
-        if meta["date"] is None and _SC_ADOPTED.search(b.text):  # "... 4185th meeting, on" | "11 August 2000"
-            meta["date"] = parse_date(b.text[_SC_ADOPTED.search(b.text).start():])
+        sc = _SC_ADOPTED.search(b.text)  # (the block, not its lines: "... 4185th meeting, on" | "11 August 2000")
+        if sc:
             meta["body"] = meta["body"] or "SC"
+            meta["date"] = meta["date"] or parse_date(b.text[sc.start():])
         rm = _REPORT.search(b.text)
         if rm:
             meta["report"] = rm.group(0)
