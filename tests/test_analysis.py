@@ -6,16 +6,8 @@ import pytest
 
 from graph import analysis as A
 from graph.build import build_graph
-from ingest.model import Document, Reference
 
-
-def doc(symbol, **kw) -> Document:
-    return Document(file=symbol.replace("/", "_") + ".txt", symbol=symbol, symbol_source="filename", format="text",
-                    paragraphs=(), **kw)
-
-
-def ref(source, target, paragraph="op1", **kw) -> Reference:
-    return Reference(source=source, target=target, kind="explicit", paragraph=paragraph, **kw)
+from conftest import doc, ref
 
 
 def graph(edges: list[tuple]) -> nx.DiGraph:

@@ -10,14 +10,7 @@ from graph.build import (SEP, build_graph, describe, is_symbol, node_url, sessio
                          split_joint, year_of)
 from ingest.model import Document, Paragraph, Reference
 
-
-def doc(symbol, file=None, **kw) -> Document:
-    return Document(file=file or (symbol or "x").replace("/", "_") + ".txt", symbol=symbol, symbol_source="filename",
-                    format="text", paragraphs=(), **kw)
-
-
-def ref(source, target, paragraph="op1", **kw) -> Reference:
-    return Reference(source=source, target=target, kind=kw.pop("kind", "explicit"), paragraph=paragraph, **kw)
+from conftest import doc, ref
 
 
 # --------------------------------------------------------------------------- symbols

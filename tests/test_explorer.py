@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import pathlib
 import re
-import shutil
 
 import networkx as nx
 import pytest
@@ -17,37 +16,25 @@ import pytest
 from graph.explorer import (PHYSICS_LIMIT, UnknownDocument, _json_for_html, explorer_data,
                             render_explorer, resolve_symbol, write_explorer)
 
+from conftest import node
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 SCRIPT_TITLE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 SCRIPT_SENTENCE = 'Recalling its resolution 70/125 <img src=x onerror="window.__pwned = 3"><svg onload="window.__pwned = 4">'
-
-
-# ------------------------------------------------------------------ factories
-
-
-def doc(symbol, body="General Assembly", kind="resolution", year=2015, title="", in_corpus=True, **extra):
-    attrs = dict(kind=kind, body=body, year=year, date=f"{year}-12-16" if year else "", title=title,
-                 in_corpus=in_corpus, file=symbol.replace("/", "_") + ".txt" if in_corpus else "",
-                 url=f"https://undocs.org/en/{symbol}", label=symbol, session="")
-    attrs.update(extra)
-    return symbol, attrs
 
 
 def small_graph() -> nx.DiGraph:
     """Six documents of four bodies, a planted script in a title and in a citing sentence."""
     G = nx.DiGraph()
     G.add_nodes_from([
-        doc("A/RES/79/194", year=2024, title="Information and communications technologies for sustainable development"),
-        doc("A/RES/70/125", year=2015, title="Outcome document of the high-level meeting on the overall review of WSIS"),
-        doc("S/RES/2720(2023)", body="Security Council", year=2023, title=SCRIPT_TITLE),
-        doc("E/RES/2024/10", body="Economic and Social Council", year=2024, title="Science and technology",
-            in_corpus=False),
-        doc("A/HRC/RES/47/16", body="Human Rights Council", year=2021, title="Internet rights"),
-        doc("S/PRST/2023/1", body="Security Council", kind="presidential statement", year=2023, title="Statement"),
+        node("A/RES/79/194", year=2024, title="Information and communications technologies for sustainable development"),
+        node("A/RES/70/125", year=2015, title="Outcome document of the high-level meeting on the overall review of WSIS"),
+        node("S/RES/2720(2023)", body="Security Council", year=2023, title=SCRIPT_TITLE),
+        node("E/RES/2024/10", body="Economic and Social Council", year=2024, title="Science and technology",
+             in_corpus=False),
+        node("A/HRC/RES/47/16", body="Human Rights Council", year=2021, title="Internet rights"),
+        node("S/PRST/2023/1", body="Security Council", kind="presidential statement", year=2023, title="Statement"),
     ])
     G.add_edge("A/RES/79/194", "A/RES/70/125", count=3, relations="recalling; reaffirming", paragraphs=["pp3", "op12"],
                pinpoints="para. 71", sentence=SCRIPT_SENTENCE)
@@ -63,12 +50,12 @@ def chain_graph(n: int) -> nx.DiGraph:
     """n resolutions: each cites the one before and the first; plus a stub cited by the last."""
     G = nx.DiGraph()
     for i in range(n):
-        G.add_nodes_from([doc(f"A/RES/{i + 1}/1", year=1946 + i % 70, body="Security Council" if i % 5 == 0 else "General Assembly")])
+        G.add_nodes_from([node(f"A/RES/{i + 1}/1", year=1946 + i % 70, body="Security Council" if i % 5 == 0 else "General Assembly")])
     for i in range(1, n):
         G.add_edge(f"A/RES/{i + 1}/1", f"A/RES/{i}/1", count=1)
         if i > 1:
             G.add_edge(f"A/RES/{i + 1}/1", "A/RES/1/1", count=1)
-    G.add_nodes_from([doc("A/55/1", kind="document", in_corpus=False, year=None)])
+    G.add_nodes_from([node("A/55/1", kind="document", in_corpus=False, year=None)])
     G.add_edge(f"A/RES/{n}/1", "A/55/1", count=1)
     return G
 
@@ -105,8 +92,8 @@ def test_edge_lists_accept_joined_strings_and_lists(value, expected):
 
 def test_graphml_style_flags_and_implausible_years():
     G = nx.DiGraph()
-    G.add_nodes_from([doc("A/RES/1/1", in_corpus="False", year=2465)])
-    G.add_nodes_from([doc("A/RES/2/1", in_corpus="True", year="1947")])
+    G.add_nodes_from([node("A/RES/1/1", in_corpus="False", year=2465)])
+    G.add_nodes_from([node("A/RES/2/1", in_corpus="True", year="1947")])
     nodes = {n["id"]: n for n in explorer_data(G)["nodes"]}
     assert nodes["A/RES/1/1"]["in_corpus"] is False and nodes["A/RES/1/1"]["year"] is None
     assert nodes["A/RES/2/1"]["in_corpus"] is True and nodes["A/RES/2/1"]["year"] == 1947
@@ -114,7 +101,7 @@ def test_graphml_style_flags_and_implausible_years():
 
 def test_unsafe_url_is_dropped():
     G = nx.DiGraph()
-    G.add_nodes_from([doc("A/RES/1/1", url="javascript:window.__pwned=1")])
+    G.add_nodes_from([node("A/RES/1/1", url="javascript:window.__pwned=1")])
     assert explorer_data(G)["nodes"][0]["url"] == ""
 
 
@@ -131,7 +118,7 @@ def test_resolve_symbol(query, expected):
 @pytest.mark.parametrize("query", ["70/12", "A/RES/99/1", "RES/2023"])
 def test_resolve_symbol_refuses_unknown_and_ambiguous(query):
     G = small_graph()
-    G.add_nodes_from([doc("A/RES/71/125")])
+    G.add_nodes_from([node("A/RES/71/125")])
     with pytest.raises(UnknownDocument, match=re.escape(repr(query))):
         resolve_symbol(G, query)
 
@@ -196,18 +183,6 @@ def test_write_explorer_reports_and_leaves_no_temporary_file(tmp_path):
 
 
 # ------------------------------------------------------------------ in the browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which("chromium") and not pathlib.Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run the tests with scripts/test.sh, which installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Page:

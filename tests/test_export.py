@@ -10,18 +10,10 @@ import pytest
 
 from graph import export
 from graph.build import build_graph
-from ingest.model import Document, Reference
+
+from conftest import doc, ref
 
 TITLE = "Information and communications technologies for sustainable development"
-
-
-def doc(symbol, **kw) -> Document:
-    return Document(file=symbol.replace("/", "_") + ".txt", symbol=symbol, symbol_source="filename", format="text",
-                    paragraphs=(), **kw)
-
-
-def ref(source, target, paragraph="op1", **kw) -> Reference:
-    return Reference(source=source, target=target, kind=kw.pop("kind", "explicit"), paragraph=paragraph, **kw)
 
 
 DOCS = [doc("A/RES/79/194", title=TITLE, date="2024-12-19"), doc("A/RES/78/132", title=TITLE, date="2023-12-19"),

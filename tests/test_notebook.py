@@ -63,6 +63,7 @@ def _cell(run, needle):
     return next(c for c in _code(run) if needle in c.source)
 
 
+@pytest.mark.slow
 def test_runs_top_to_bottom(executed):
     run, out = executed
     for cell in _code(run):
@@ -71,6 +72,7 @@ def test_runs_top_to_bottom(executed):
     assert (out / "graph.json").exists() and (out / "graph.graphml").exists()
 
 
+@pytest.mark.slow
 def test_shows_the_frames_the_plot_the_ego_network_and_the_export(executed):
     run, out = executed
     assert "A/RES/70/1" in _text(_cell(run, "analysis.most_cited(G, 15)"))

@@ -1,0 +1,177 @@
+"""The graph commands (build, show, top, path): what they write and print, bad files, one-line errors.
+
+The pipeline under ``build`` (cache, processes, the two passes) is tested in ``test_pipeline.py``."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from graph import analysis
+from graph.cli import DEFAULT_OUT, SAMPLE, main
+from graph.export import FILES, read_json
+
+SAMPLE_TEXT = SAMPLE / "text"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample-out")
+    result = run("build", SAMPLE, "-o", out, "--jobs", "2")
+    return out, result
+
+
+# --------------------------------------------------------------------------- build
+
+def test_build_writes_every_file_and_a_summary(built):
+    out, result = built
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} >= set(FILES)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("documents  49 read, 0 failed (49 read now, 0 from cache")
+    assert lines[1].startswith("references ") and int(lines[1].split()[1]) > 500
+    assert lines[2].startswith("nodes ") and "(49 in the corpus" in lines[2]
+    assert lines[3].startswith("edges ")
+    i = lines.index("most cited")
+    assert lines[i + 1].split()[:3] == ["symbol", "cited", "by"]
+    assert len(lines) - i - 2 == 10  # ten most cited
+    assert "A/RES/70/1 " in result.stdout
+
+
+def test_every_format_agrees_with_the_summary(built):
+    import csv
+
+    import igraph
+    import networkx as nx
+
+    out, result = built
+    nodes = int(result.stdout.splitlines()[2].split()[1])
+    edges = int(result.stdout.splitlines()[3].split()[1])
+    refs = int(result.stdout.splitlines()[1].split()[1])
+    G = nx.read_graphml(out / "graph.graphml")
+    X = nx.read_gexf(out / "graph.gexf")
+    J = read_json(out / "graph.json")
+    ig = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
+    with open(out / "nodes.csv", newline="", encoding="utf-8") as f:
+        csv_nodes = list(csv.DictReader(f))
+    with open(out / "edges.csv", newline="", encoding="utf-8") as f:
+        csv_edges = sum(1 for _ in csv.DictReader(f))
+    with open(out / "references.csv", newline="", encoding="utf-8") as f:
+        csv_refs = sum(1 for _ in csv.DictReader(f))
+    for n_nodes, n_edges in ((G.number_of_nodes(), G.number_of_edges()), (X.number_of_nodes(), X.number_of_edges()),
+                             (J.number_of_nodes(), J.number_of_edges()), (ig.vcount(), ig.ecount()),
+                             (len(csv_nodes), csv_edges)):
+        assert (n_nodes, n_edges) == (nodes, edges)
+    assert csv_refs == refs
+    assert all(r["kind"] and r["body"] and r["url"] for r in csv_nodes)
+    assert sum(r["in_corpus"] == "True" for r in csv_nodes) == 49
+
+
+def test_rebuild_takes_everything_from_the_cache_and_writes_the_same_bytes(built, tmp_path):
+    out, _ = built
+    before = {n: (out / n).read_bytes() for n in FILES}
+    result = run("build", SAMPLE, "-o", out)
+    assert result.exit_code == 0
+    assert "(0 read now, 49 from cache" in result.stdout
+    assert {n: (out / n).read_bytes() for n in FILES} == before
+
+
+def test_bad_files_are_one_line_errors_and_the_rest_builds(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE_TEXT / "A_RES_70_125.txt", src)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (src / "notes.xyz").write_text("not a document")
+    result = run("build", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("documents  1 read, 2 failed, 1 skipped")
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("citegraph: ")]
+    assert len(errors) == 3
+    assert any("empty.txt: empty file" in ln for ln in errors)
+    assert any("binary.txt: binary file" in ln for ln in errors)
+    assert any("notes.xyz: unknown file type" in ln for ln in errors)
+
+
+def test_build_fails_only_when_nothing_could_be_read(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"   ")
+    result = run("build", tmp_path / "empty.txt", tmp_path / "missing.txt", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "Error: no file could be read (2 tried)" in result.stderr
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def test_no_command_builds_the_sample_into_output():
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("documents  49 read")
+    for name in FILES:
+        assert (DEFAULT_OUT / name).stat().st_size > 0
+
+
+# --------------------------------------------------------------------------- show, top, path
+
+def test_show_lists_both_directions_with_the_citing_words(built):
+    out, _ = built
+    result = run("show", "78/132", "-g", out / "graph.json")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("A/RES/78/132  resolution, General Assembly, 2023-12-19, in the corpus")
+    assert "https://undocs.org/en/A/RES/78/132" in text
+    cites, cited_by = text.split("\ncited by (")
+    assert "A/RES/70/1 " in cites
+    assert "A/RES/79/194" in cited_by and "Recalling its resolution 78/132" in cited_by
+
+
+@pytest.mark.parametrize("args, message", [
+    (("show", "A/RES/1/999"), "Error: no document 'A/RES/1/999' in the graph"),
+    (("path", "79/194", "A/RES/1/999"), "Error: no document 'A/RES/1/999' in the graph"),
+    (("path", "56/183", "79/194"), "Error: no chain of citations from A/RES/56/183 to A/RES/79/194; try --either-way"),
+])
+def test_graph_questions_fail_with_one_line(built, args, message):
+    out, _ = built
+    result = run(*args, "-g", out / "graph.json")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == message
+
+
+def test_missing_graph_file_is_an_error(tmp_path):
+    result = run("top", "-g", tmp_path / "graph.json")
+    assert result.exit_code == 1
+    assert "graph.json: no such file (run `citegraph build -o DIR` first)" in result.stderr
+
+
+@pytest.mark.parametrize("args, kw", [
+    (("-n", "3"), {"by": "citations"}),
+    (("-n", "3", "--by", "cited_by"), {"by": "cited_by"}),
+    (("-n", "3", "--by", "pagerank"), None),
+    (("-n", "3", "--body", "Economic and Social Council"), {"body": "Economic and Social Council"}),
+])
+def test_top(built, args, kw):
+    out, _ = built
+    result = run("top", *args, "-g", out / "graph.json")
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.splitlines()
+    assert rows[0].startswith("symbol") and len(rows) == 4
+    G = read_json(out / "graph.json")
+    expected = analysis.most_cited(G, 3, **kw) if kw else analysis.pagerank(G, 3)
+    symbols = expected["symbol"].tolist()
+    for row, symbol in zip(rows[1:], symbols):  # a long key ("Charter of the United Nations") is cut
+        assert row.startswith(symbol + " ") or row.startswith(symbol[:21] + "…")
+    if kw and "body" in kw:
+        assert all(G.nodes[s]["body"] == kw["body"] for s in symbols)
+
+
+def test_path(built):
+    out, _ = built
+    result = run("path", "79/194", "56/183", "-g", out / "graph.json")
+    assert result.exit_code == 0, result.output
+    step = result.stdout.splitlines()[1].split()
+    assert step[:4] == ["1", "A/RES/79/194", "cites", "A/RES/56/183"]
+    back = run("path", "56/183", "79/194", "--either-way", "-g", out / "graph.json")
+    assert back.exit_code == 0 and back.stdout.splitlines()[1].split()[:4] == ["1", "A/RES/79/194", "cites", "A/RES/56/183"]
