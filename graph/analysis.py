@@ -35,6 +35,7 @@ import pandas as pd
 from ingest.model import CitegraphError
 
 from .build import split
+from .lookup import NodeNotFound, resolve
 
 __all__ = [
     "GraphError",
@@ -68,13 +69,6 @@ class GraphError(CitegraphError):
     """A question the graph cannot answer."""
 
 
-class NodeNotFound(GraphError, KeyError):
-    """No node matches the symbol asked for; the message names it."""
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0])
-
-
 class NoCitationPath(GraphError):
     """No chain of citations joins the two documents."""
 
@@ -86,35 +80,8 @@ def _natural(s: str) -> tuple:
 
 
 def find_node(G: nx.DiGraph, query: str) -> str:
-    """The node a user means by ``query``: the exact key, an alias, a case-insensitive
-    match, or the unique key ending in ``/QUERY`` (``79/194`` -> ``A/RES/79/194``; a
-    resolution wins over other documents).
-
-    Raises
-    ------
-    NodeNotFound
-        naming the query, with up to five candidates when it is ambiguous.
-    """
-    q = query.strip()
-    if q in G:
-        return q
-    low = q.lower().replace(" ", "")
-    for n, d in G.nodes(data=True):
-        if low in (a.lower().replace(" ", "") for a in split(d.get("aliases", ""))):
-            return n
-    exact = [n for n in G if n.lower().replace(" ", "") == low]
-    if len(exact) == 1:
-        return exact[0]
-    ends = sorted((n for n in G if n.lower().replace(" ", "").endswith("/" + low)), key=_natural)
-    if len(ends) > 1:
-        res = [n for n in ends if G.nodes[n].get("kind") == "resolution"]
-        if len(res) == 1:
-            return res[0]
-    if len(ends) == 1:
-        return ends[0]
-    if ends:
-        raise NodeNotFound(f"{query!r} is ambiguous: {', '.join(ends[:5])}")
-    raise NodeNotFound(f"no document {query!r} in the graph")
+    """The node a user means by ``query`` (``79/194``, ``resolution 2720 (2023)``): :func:`graph.lookup.resolve`."""
+    return resolve(G, query)
 
 
 def nodes_frame(G: nx.DiGraph) -> pd.DataFrame:

@@ -218,11 +218,12 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
     if page:
-        from graph.explorer import UnknownDocument, write_explorer
+        from graph.explorer import write_explorer
+        from graph.lookup import NodeNotFound
 
         try:
             drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes)
-        except UnknownDocument as err:
+        except NodeNotFound as err:
             raise click.ClickException(f"--focus: {err}") from err
         warn(f"graph.html: {drawn['nodes']} documents and {drawn['edges']} links drawn, "
              f"{drawn['left_out_nodes']} documents and {drawn['left_out_edges']} links left out")
@@ -281,11 +282,16 @@ def _graph_errors(fn):
 @click.option("-n", "--limit", type=click.IntRange(1), default=50, show_default=True, help="Rows per list.")
 @_graph_errors
 def show_cmd(symbol: str, graph_file: pathlib.Path, limit: int) -> None:
-    """What SYMBOL cites and what cites it, with the citing words (79/194 finds A/RES/79/194)."""
-    from graph import analysis
+    """What SYMBOL cites and what cites it, with the citing words.
+
+    SYMBOL as written or pasted: 79/194, "resolution 2720 (2023)", "A/RES/217 A (III)", 1325."""
+    from graph import analysis, lookup
 
     G = _load_graph(graph_file)
-    node = analysis.find_node(G, symbol)
+    match = lookup.lookup(G, symbol)
+    node = match.node
+    if match.others:
+        warn(f"{symbol!r}: {node}, the resolution (also {', '.join(match.others)})")
     d = G.nodes[node]
     out = sys.stdout
     where = f"in the corpus ({d.get('file')})" if d.get("in_corpus") else "cited only"

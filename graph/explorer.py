@@ -40,14 +40,13 @@ from typing import Any, Iterable
 import networkx as nx
 import numpy as np
 
-from ingest.model import CitegraphError
+from .lookup import resolve
 
 __all__ = [
     "write_explorer",
     "render_explorer",
     "explorer_data",
     "resolve_symbol",
-    "UnknownDocument",
     "PHYSICS_LIMIT",
     "DEFAULT_MAX_NODES",
 ]
@@ -97,10 +96,6 @@ KIND_SHAPES = {
     "note": "hexagon",
 }
 OTHER_SHAPE = "hexagon"
-
-
-class UnknownDocument(CitegraphError, LookupError):
-    """A symbol given to the explorer (``--focus``) is not a node of the graph."""
 
 
 # --------------------------------------------------------------------------- data
@@ -157,29 +152,8 @@ def _safe_url(url: str) -> str:
 
 
 def resolve_symbol(G: nx.DiGraph, symbol: str) -> str:
-    """The node meant by ``symbol``: exact, any case, an alias, or a unique tail.
-
-    >>> G = nx.DiGraph(); G.add_node("A/RES/70/125")
-    >>> resolve_symbol(G, "70/125")
-    'A/RES/70/125'
-    """
-    if symbol in G:
-        return symbol
-    want = symbol.strip().casefold()
-    exact = [n for n in G if str(n).casefold() == want]
-    if len(exact) == 1:
-        return exact[0]
-    aliases = [n for n, a in G.nodes(data=True)
-               if want in (s.casefold() for s in _as_list(a.get("aliases")))]
-    if len(aliases) == 1:
-        return aliases[0]
-    tail = [n for n in G if str(n).casefold().endswith("/" + want)]
-    if len(tail) == 1:
-        return tail[0]
-    if tail:
-        raise UnknownDocument(f"{symbol!r} matches {len(tail)} documents: "
-                              + ", ".join(sorted(map(str, tail))[:5]))
-    raise UnknownDocument(f"{symbol!r} is not a document of the graph ({G.number_of_nodes()} nodes)")
+    """The node meant by ``symbol``: :func:`graph.lookup.resolve`."""
+    return resolve(G, symbol)
 
 
 def _select(G: nx.DiGraph, focus: str | None, depth: int, max_nodes: int | None):

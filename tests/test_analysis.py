@@ -152,30 +152,6 @@ def test_citations_by_year_and_body():
                                   [2024, "General Assembly", 1, 1]]  # 79/2 has no date: left out
 
 
-@pytest.mark.parametrize("query, found", [
-    ("A/RES/79/194", "A/RES/79/194"),
-    ("79/194", "A/RES/79/194"),  # a resolution wins over A/C.2/79/194
-    ("a/res/79/194", "A/RES/79/194"),
-    ("E/2024/3", "A/79/62"),  # an alias
-    ("S/RES/2720 (2023)", "S/RES/2720(2023)"),
-])
-def test_find_node(query, found):
-    G = build_graph([doc("A/79/62-E/2024/3")], [ref("A/79/62", t) for t in
-                                                ("A/RES/79/194", "A/C.2/79/194", "S/RES/2720(2023)", "A/RES/78/1")])
-    assert A.find_node(G, query) == found
-
-
-@pytest.mark.parametrize("query, message", [
-    ("A/RES/99/1", "no document 'A/RES/99/1' in the graph"),
-    ("1", "'1' is ambiguous: A/79/1, A/RES/77/1, A/RES/78/1"),
-])
-def test_find_node_errors_name_the_query(query, message):
-    G = build_graph([], [ref("A/79/1", "A/RES/78/1"), ref("A/79/1", "A/RES/77/1")])
-    with pytest.raises(A.NodeNotFound) as err:
-        A.find_node(G, query)
-    assert str(err.value) == message
-
-
 def test_ego_graph(web):
     assert set(A.ego_graph(web, "S/RES/2(2002)")) == {"S/RES/1(2001)", "S/RES/2(2002)", "S/RES/3(2003)"}
     assert set(A.ego_graph(web, "S/RES/2(2002)", radius=2)) == set(web)

@@ -13,8 +13,8 @@ import re
 import networkx as nx
 import pytest
 
-from graph.explorer import (PHYSICS_LIMIT, UnknownDocument, _json_for_html, explorer_data,
-                            render_explorer, resolve_symbol, write_explorer)
+from graph.explorer import PHYSICS_LIMIT, _json_for_html, explorer_data, render_explorer, resolve_symbol, write_explorer
+from graph.lookup import NodeNotFound
 
 from conftest import node
 
@@ -119,7 +119,7 @@ def test_resolve_symbol(query, expected):
 def test_resolve_symbol_refuses_unknown_and_ambiguous(query):
     G = small_graph()
     G.add_nodes_from([node("A/RES/71/125")])
-    with pytest.raises(UnknownDocument, match=re.escape(repr(query))):
+    with pytest.raises(NodeNotFound, match=re.escape(repr(query))):
         resolve_symbol(G, query)
 
 
@@ -131,7 +131,7 @@ def test_focus_draws_the_neighbourhood_and_says_what_is_left_out():
     two = explorer_data(G, focus="10/1", depth=2)
     assert {"A/RES/8/1", "A/RES/12/1", "A/RES/2/1"} <= {n["id"] for n in two["nodes"]}
     assert two["meta"]["left_out"]["focus"] == "A/RES/10/1"
-    with pytest.raises(UnknownDocument):
+    with pytest.raises(NodeNotFound):
         explorer_data(G, focus="A/RES/999/1")
 
 
@@ -456,4 +456,4 @@ def test_cli_build_focus_and_max_nodes(tmp_path):
     meta = json.loads(re.search(r'id="citegraph-data">(.*?)</script>', html, re.S).group(1))["meta"]
     assert meta["drawn_nodes"] == 20 and meta["left_out"]["focus"] == "A/RES/79/194"
     bad = CliRunner().invoke(main, ["build", str(ROOT / "samples"), "-o", str(out), "-j", "1", "--focus", "99/999"])
-    assert bad.exit_code == 1 and "'99/999' is not a document of the graph" in bad.output
+    assert bad.exit_code == 1 and "no document '99/999' in the graph" in bad.output
