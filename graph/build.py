@@ -54,7 +54,7 @@ from typing import Iterable, Optional
 import networkx as nx
 
 from ingest.model import Document, Reference
-from ingest.symbols import BODY_NAMES, describe as _describe, symbol_from_filename
+from ingest import BODY_NAMES, describe as _describe, symbol_from_filename
 
 __all__ = [
     "SEP",

@@ -31,17 +31,19 @@ from urllib.parse import unquote
 
 import ahocorasick_rs
 
-from . import symbols
+from . import grammar, symbols
+from .grammar import BODIES, BODY_PHRASES as _BODY_PHRASES, LAST_YEAR, OTHER_BODY_PHRASES as _OTHER_PHRASES, \
+    parse_date, sc_year, session_fits
 from .patterns import trie
 from .model import Document, Reference, quick_init
-from .text import normalise_verb, parse_date, parse_text, squash
+from .normalize import squash
+from .text import normalise_verb, parse_text
 
 __all__ = ["extract", "extract_explicit", "extract_text", "find_in_text", "Hit"]
 
 # ---------------------------------------------------------------- grammar as regexes
 
-_G = symbols.grammar()
-_ROOTS = "|".join(re.escape(r) for r in symbols.WRITTEN_ROOTS)
+_ROOTS = "|".join(re.escape(r) for r in grammar.WRITTEN_ROOTS)
 # a hyphen goes on within a component unless another symbol follows it: a UN root or an upper-case
 # code ("A/79/62-E/2024/3", "ECE/AC.21/2021/2-EUCHP2018924/4.3.2", a WHO Europe code)
 _COMP = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + _ROOTS + r"|[A-Z]{2,}[A-Z0-9]*)/)[A-Za-z0-9]+)*"
@@ -60,7 +62,7 @@ _MORE_PARTS = re.compile(
     r"(?:,\s*|\s+and\s+)\[?(?P<w>(?P<kind>Adds?|Corrs?|Revs?)\.\s?(?P<n>\d{1,2})"
     r"(?:(?P<sub>/(?:Corr|Rev|Add)\.\s?\d{1,2})|\s?[-–]\s?(?P<to>\d{1,2}))?"
     r"(?P<also>(?:(?:\s*,\s*|\s+and\s+)\d{1,2}(?=\s*(?:[,;.)\]]|and\b|$)))*))\]?(?![\w/])")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = grammar.MONTH_PATTERN
 _DATE_TXT = r"(?:\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})"
 _NUMBER = re.compile(
     r"(?P<num>(?:ES|S)-\d{1,2}/\d{1,3}"
@@ -74,10 +76,6 @@ _NUMBER = re.compile(
 _KEYWORD = re.compile(r"(?P<kw>R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)esolutions?|[Dd](?<!\w.)ecisions?"
                       r"|[Pp](?<!\w.)residential [Ss]tatements?)\b")
 
-_BODY_PHRASES: list[tuple[str, str]] = sorted(
-    [(ph, code) for code, b in _G["bodies"].items() for ph in b["phrases"]],
-    key=lambda x: len(x[0]), reverse=True)
-_OTHER_PHRASES = sorted(_G["other_bodies"]["phrases"], key=len, reverse=True)
 _BODY_BEFORE = re.compile(
     r"(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in _BODY_PHRASES) + r"|Council)"
     r"(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under|and|with|of)\s+)?(?P<its>its\s+)?"
@@ -176,7 +174,7 @@ _SUBJ_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + _DATE_TXT + r"\s*,?\s*)?on\s+(?!
                          r"(?:Council|Commission|Committee|Assembly|Board|[Rr]esolutions?|[Dd]ecisions?)\b))))+)")
 _DATE_AFTER = re.compile(r"^\s*(?:[A-H](?:\s(?:and|to)\s[A-H])?\s*)?,?\s*(?:of|dated|adopted on)\s+(" + _DATE_TXT + r")")
 
-_RELATIONS = sorted(_G["relations"].items(), key=lambda x: len(x[0]), reverse=True)
+_RELATIONS = sorted(grammar.RELATIONS.items(), key=lambda x: len(x[0]), reverse=True)
 _RELATIONS_BY_KEY = dict(_RELATIONS)
 _RELATION_RX = re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in _RELATIONS) + r")\b", re.I)
 # the same on lower-cased text, in one pass of an Aho-Corasick automaton: six times faster than the regex
@@ -314,29 +312,6 @@ def _decide_body(text: str, kw_start: int, kw_end: int, speaker: Optional[str],
     return speaker, False
 
 
-def _session_fits(code: str, s: int, n: int, year: Optional[int], decision: bool) -> bool:
-    """Could body ``code`` have adopted number s/n (in ``year``, when the text dates it)?"""
-    spec = _G["bodies"].get(code, {})
-    if code == "GA":
-        if s < spec["first_numbered_session"]:
-            return False
-        return year is None or spec["session_year"] + s <= year <= spec["session_year"] + s + 1
-    if code == "HRC":
-        if n > spec["max_resolutions_per_session"] and not decision:
-            return False
-        expected = spec["first_year"] + (s - 1) // spec["sessions_per_year"]
-        if year is None:
-            return expected <= _G_LAST_YEAR
-        return abs(expected - year) <= 1
-    if code == "UNEA":
-        years = spec["session_years"]
-        if s > len(years) or n > spec["max_resolutions_per_session"]:
-            return False
-        return year is None or abs(years[s - 1] - year) <= 1
-    return True
-
-
-_G_LAST_YEAR = 2026
 
 
 @functools.lru_cache(maxsize=65536)
@@ -351,7 +326,7 @@ def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Opt
         if form != "session_number":
             return None
         s, n = (int(x) for x in num.split("/"))
-        return "GA" if _session_fits("GA", s, n, year, decision) else None
+        return "GA" if session_fits("GA", s, n, year, decision) else None
     if body == "Council":
         # "Council resolution": the number's form tells which Council
         return {"year_number": "ECOSOC", "number_year": "SC", "session_number": "HRC",
@@ -364,12 +339,12 @@ def _body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Opt
         return body
     s, n = (int(x) for x in num.split("/"))
     if explicit:
-        return body if _session_fits(body, s, n, None, decision) else None
+        return body if session_fits(body, s, n, None, decision) else None
     # not written: the presumed body if the number and its date fit, else the one body they fit
     presumed = body if body in ("GA", "HRC", "UNEA") else "GA"
-    if _session_fits(presumed, s, n, year, decision):
+    if session_fits(presumed, s, n, year, decision):
         return presumed
-    others = [c for c in ("GA", "HRC", "UNEA") if c != presumed and _session_fits(c, s, n, year, decision)]
+    others = [c for c in ("GA", "HRC", "UNEA") if c != presumed and session_fits(c, s, n, year, decision)]
     if len(others) == 1 and year is not None:
         return others[0]
     if year is None and "GA" in others:
@@ -382,9 +357,9 @@ def _presidential_statement(num: str, speaker: Optional[str]) -> Optional[str]:
     form = symbols.number_form(num)
     a, b = (num.split("/") + [""])[:2]
     if form == "year_number":
-        return _G["bodies"]["SC"]["presidential_statement"].format(y=a, n=b)
+        return BODIES["SC"]["presidential_statement"].format(y=a, n=b)
     if form == "session_number" and speaker == "HRC":
-        return _G["bodies"]["HRC"]["presidential_statement"].format(s=a, n=b)
+        return BODIES["HRC"]["presidential_statement"].format(s=a, n=b)
     return None
 
 
@@ -581,11 +556,11 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
             date = _DATE_AFTER.match(after)
             iso = parse_date(date.group(1)) if date else None
             year = int(iso[:4]) if iso else None
-            if year is not None and not 1946 <= year <= _G_LAST_YEAR:
+            if year is not None and not 1946 <= year <= LAST_YEAR:
                 year = None  # a misprint ("24 December 2107") says nothing of the body
             code = _body_for_number(num, b_code, b_explicit, speaker, decision, year)
             if carried and not aft and code and year is not None and symbols.number_form(num) == "session_number" \
-                    and not _session_fits(code, *map(int, num.split("/")), year, decision):
+                    and not session_fits(code, *map(int, num.split("/")), year, decision):
                 # a carried body whose session could not have adopted it then: the body the number and date
                 # fit, if there is one (a misprinted date keeps the carried body)
                 code = _body_for_number(num, carried[0], carried[1], speaker, decision, year) or code
@@ -641,7 +616,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
                 continue
             n, y = int(m.group("n")), int(m.group("y"))
             before = text[max(0, m.start() - 12):m.start()].lower()
-            if _sc_year(n) is None or abs(_sc_year(n) - y) > 1 or re.search(r"(?:para\.?|paragraph|article|page|"
+            if sc_year(n) is None or abs(sc_year(n) - y) > 1 or re.search(r"(?:para\.?|paragraph|article|page|"
                                                                           r"annex|no\.|number|vol\.?|volume)\s*$", before):
                 continue
             hits.append(Hit(f"S/RES/{n}({y})", m.group(0), m.start(), m.end()))
@@ -651,17 +626,6 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
 
 
 _BARE_SC = re.compile(r"(?P<n>[1-9](?<![\w/.,-].)\d{0,3}) ?\((?P<y>(?:19[4-9]|20[0-4])\d)\)")
-_SC_YEARS = sorted((int(y), int(n)) for y, n in _G["bodies"]["SC"]["first_number_by_year"].items())
-
-
-def _sc_year(n: int) -> Optional[float]:
-    """The year the Security Council adopted resolution ``n`` (interpolated from grammar.toml)."""
-    if n < 1 or n > _SC_YEARS[-1][1] + 80:
-        return None
-    for (y0, n0), (y1, n1) in zip(_SC_YEARS, _SC_YEARS[1:]):
-        if n0 <= n < n1:
-            return y0 + (n - n0) / (n1 - n0) * (y1 - y0)
-    return float(_SC_YEARS[-1][0])
 
 
 class _Marks:
@@ -708,7 +672,7 @@ _ROW_NUM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,3}|\d{1,4}\s?(?:[A-Z]\s)?
 _ROW = re.compile(r"^" + _ROW_NUM + r"(?:\s*[;,]\s*(?:and\s+)?" + _ROW_NUM + r")*(?=[\s,]|$)")
 # a second row run into the same line: "9 (I) Commission on Narcotic Drugs 1992/1 Establishment of ..."
 _ROW_AGAIN = re.compile(r"(?<=[a-z)”] )" + _ROW_NUM + r"(?=\s+[A-Z])")
-_DECISIONS_FROM = {code: b["decisions_from"] for code, b in _G["bodies"].items() if "decisions_from" in b}
+_DECISIONS_FROM = {code: b["decisions_from"] for code, b in BODIES.items() if "decisions_from" in b}
 
 
 _TABLE_HEAD_MAX = 2 * max(len(p) for p, _ in _BODY_PHRASES) + 40  # no heading is longer

@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import collections
 import ctypes
-import datetime as _dt
 import pathlib
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import grammar
 from .model import Document, ReadError
+from .normalize import CHARACTERS, join_lines as _join
 
 __all__ = [
     "BACKENDS",
@@ -265,17 +266,6 @@ class Line:
         return line_text(self)
 
 
-def _dominant_size(chars: list[dict]) -> float:
-    sizes = collections.Counter(c["size"] for c in chars if c["text"].strip() and c["size"] > 0)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-#: Characters read as others: no-break and thin spaces, no-break hyphens, ligatures.
-_NORMALISE = {"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
-              "\u2010": "-", "\u2011": "-", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-              "\ufb04": "ffl", "\t": " "}
-
-
 def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
     """Group characters, in stream order, into lines.
 
@@ -288,7 +278,7 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
     base = 0.0
     size = 0.0
     last = None
-    norm = _NORMALISE
+    norm = CHARACTERS
     for c in chars:
         t = c["text"]
         if t in norm:
@@ -577,22 +567,12 @@ def _gap_after_mark(ln: Line) -> bool:
 
 # -- first page ---------------------------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
-_BODIES = (("General Assembly", "GA"), ("Security Council", "SC"), ("Economic and Social Council", "ECOSOC"),
-           ("Human Rights Council", "HRC"), ("Trade and Development Board", "TDB"))
+_DATE_LINE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
 
 
 def _iso(text: str) -> Optional[str]:
-    m = _DATE.match(text.strip())
-    if not m or m.group(2).lower() not in _MONTHS:
-        return None
-    try:
-        return _dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
-    except ValueError:
-        return None
+    m = _DATE_LINE.match(text.strip())
+    return grammar.iso_date(*m.groups()) if m else None
 
 
 def first_page_hints(page: RawPage, lines: list[Line], body_size: float = 10.0) -> tuple[dict, float]:
@@ -631,7 +611,7 @@ def first_page_hints(page: RawPage, lines: list[Line], body_size: float = 10.0) 
         if d and "date" not in hints:
             hints["date"] = d
     joined = " ".join(texts)
-    for name, code in _BODIES:
+    for name, code in grammar.MASTHEAD_BODIES:
         if name in joined:
             hints["body"] = code
             break
@@ -670,28 +650,6 @@ def _clean(s: str) -> str:
     s = _LEADERS.sub(" ", s)
     s = re.sub(r"<sup>([^<]*,[^<]*)</sup>", _split_marks, s)
     return re.sub(r"\s+", " ", s).strip()
-
-
-def _join(a: str, b: str, vocab: set[str]) -> str:
-    """Join two lines of one paragraph, undoing line-end hyphenation."""
-    if not a:
-        return b
-    if not b:
-        return a
-    if a.endswith("\u00ad"):
-        return a[:-1] + b
-    if a.endswith("-") and len(a) > 1 and a[-2].isalnum() and b[:1].isalnum():
-        m1 = re.search(r"(\w+)-$", a)
-        m2 = re.match(r"(\w+)", b)
-        if m1 and m2 and b[0].islower() and a[-2].isalpha():
-            whole = (m1.group(1) + m2.group(1)).lower()
-            hyph = (m1.group(1) + "-" + m2.group(1)).lower()
-            if whole in vocab and hyph not in vocab:
-                return a[:-1] + b
-        return a + b
-    if a.endswith("/") or b.startswith("/"):
-        return a + b
-    return a + " " + b
 
 
 def _new_para(prev: Line, ln: Line, prev_text: str, text: str, first: Optional[Line] = None,

@@ -1,6 +1,7 @@
-"""The symbol grammar: canonical UN document symbols (pure functions over data).
+"""Canonical UN document symbols (pure functions over :mod:`ingest.grammar`'s data).
 
-Reads ``ingest/data/grammar.toml`` (versioned, with sources). Three jobs:
+The facts (bodies, numbering templates, series roots, sessions) are ``ingest/data/grammar.toml``,
+loaded by :mod:`ingest.grammar`. Three jobs:
 
 * :func:`canonical_written` - a symbol as written ("A/RES/78/250 B",
   "E/CN.16/2018/CRP.3.") to its canonical spelling;
@@ -16,34 +17,12 @@ from __future__ import annotations
 import functools
 import pathlib
 import re
-import tomllib
 from typing import Optional
 
-__all__ = ["grammar", "canonical_written", "resolve_number", "describe", "symbol_from_filename",
-           "same_document", "looks_like_resolution", "roman_to_int", "part_letters", "BODY_NAMES", "WRITTEN_ROOTS"]
+from .grammar import BODIES, SERIES, WRITTEN_ROOTS, roman_to_int
 
-_DATA = pathlib.Path(__file__).with_name("data") / "grammar.toml"
-
-
-@functools.lru_cache(maxsize=None)
-def grammar() -> dict:
-    with open(_DATA, "rb") as f:
-        return tomllib.load(f)
-
-
-BODY_NAMES = {code: b["name"] for code, b in grammar()["bodies"].items()}
-WRITTEN_ROOTS = sorted({s["root"].split("/")[0] for s in grammar()["series"]}, key=len, reverse=True)
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_to_int(r: str) -> int:
-    total, prev = 0, 0
-    for ch in reversed(r.upper()):
-        v = _ROMAN[ch]
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total
+__all__ = ["canonical_written", "resolve_number", "number_form", "describe", "symbol_from_filename",
+           "same_document", "looks_like_resolution", "part_letters", "parts_are_documents"]
 
 
 _SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol|Prog)\.?\s*([0-9A-Z]+)\s*\)(?=/|$)", re.I)
@@ -158,7 +137,7 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
     if form is None:
         return None
     g = m.groupdict()
-    if not explicit or body not in grammar()["bodies"]:
+    if not explicit or body not in BODIES:
         body = _body_for_form(form, body, g)
     elif form == "year_number" and body in ("GA", "HRC", "SC", "UNEA"):
         body = "ECOSOC"
@@ -166,7 +145,7 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
         body = "SC"
     elif form == "roman" and body == "GA" and not g["r"].startswith(("S-", "ES-")) and roman_to_int(g["r"]) > 30:
         body = "ECOSOC"
-    spec = grammar()["bodies"].get(body)
+    spec = BODIES.get(body)
     if spec is None:
         return None
     if form == "session_number" and body == "GA" and int(g["s"]) < spec.get("first_numbered_session", 0):
@@ -177,7 +156,7 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
     if form not in spec and not decision:
         # "General Assembly and Security Council resolutions 70/262 and 2282 (2016)"
         body = _body_for_form(form, "GA", g)
-        spec = grammar()["bodies"][body]
+        spec = BODIES[body]
     key = form
     if decision:
         key = {"session_number": "decision", "special_session": "special_decision",
@@ -210,7 +189,7 @@ def parts_are_documents(form: str, body: str, session: Optional[str], part: Opti
     letters = part_letters(part)
     if not letters or letters == "A" or "," in letters or form != "session_number":
         return False  # ("A, C": parts adopted apart, under symbols of their own; the resolution is cited)
-    start = grammar()["bodies"].get(body, {}).get("parts_as_documents_from")
+    start = BODIES.get(body, {}).get("parts_as_documents_from")
     return start is not None and session is not None and int(session) >= start
 
 
@@ -235,7 +214,7 @@ def _body_for_form(form: str, body: str, g: dict) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _series_by_root() -> dict[str, dict]:
-    return {s["root"]: s for s in grammar()["series"]}
+    return {s["root"]: s for s in SERIES}
 
 
 @functools.lru_cache(maxsize=65536)

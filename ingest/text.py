@@ -20,15 +20,16 @@ Not supported: tables (a table row is a paragraph), languages other than English
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .model import Document, Footnote, Paragraph
-from . import symbols
+from . import grammar, symbols
+from .grammar import parse_date
+from .normalize import squash, strip_invisible
 
-__all__ = ["parse_text", "clean_inline", "leading_verb", "normalise_verb", "parse_date"]
+__all__ = ["parse_text", "clean_inline", "leading_verb", "normalise_verb"]
 
 # ---------------------------------------------------------------- inline markup
 
@@ -44,25 +45,13 @@ _MEETING_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[A-Z][a-z]+(?:-[a-z]+)?)\s+
 _SC_ADOPTED_CUT = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,?(?: on)?$", re.I)
 _LETTER_DATED = re.compile(r"^(?:Identical )?(?:[Ll]etters?|[Nn]ote verbale|[Nn]otes verbales) dated \d{1,2} [A-Z][a-z]+ "
                            r"(?:19|20)\d\d\b")
-_BARE_DATE = re.compile(r"^\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December) (?:19|20)\d\d$")
+_BARE_DATE = re.compile(r"^\d{1,2} " + grammar.MONTH_PATTERN + r" (?:19|20)\d\d$")
 _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
 _MARK = "\ue000"  # a footnote mark while the block is cleaned (private use)
 _RULE = re.compile(r"\s*(?:-{3,}|_{3,}|\*{3,})\s*")
 _NOTE_DEF = re.compile(r"^\s*<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>\s*(.*)$", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+", re.M)
 _STARS = re.compile(r"\*{2,}|_{2,}")
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
-
-
-def squash(s: str) -> str:
-    """``" ".join(s.split())``: whitespace runs made one space, ends trimmed. Most texts need
-    nothing done; they are told apart without splitting (every whitespace character but the
-    space is non-printable)."""
-    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
-        return s
-    return " ".join(s.split())
 
 
 def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, str]]]:
@@ -95,8 +84,7 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
         s = s.replace("\\*", "*")
         s = _STARS.sub(" ", s)
         s = _EMPH.sub("", s)
-    if not s.isascii() and any(c in s for c in _INVISIBLE_CHARS):  # (a character search: faster than the pattern)
-        s = _INVISIBLE.sub("", s)
+    s = strip_invisible(s)
     s = squash(s)
     marks: list[tuple[str, int]] = []
     if numbers:
@@ -243,28 +231,9 @@ def _is_operative_start(text: str) -> bool:
 
 # ---------------------------------------------------------------- header facts
 
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
-                                      "august", "september", "october", "november", "december"], 1)}
-_DATE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
-                   r"October|November|December)\s+(\d{4})\b")
-
-
-def parse_date(s: str) -> Optional[str]:
-    """First "19 December 2024" in ``s`` as ISO ``2024-12-19``."""
-    m = _DATE.search(s)
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
-    except ValueError:
-        return None
-
-
-# the adopting bodies of grammar.toml, as a resolution's opening line names them ("The General Assembly,"),
-# plus the Trusteeship Council, whose resolutions citegraph reads but does not resolve
-_BODY_NAMES = {b["name"].lower(): code for code, b in symbols.grammar()["bodies"].items()}
-_SPEAKERS = sorted([("The " + b["name"], code) for code, b in symbols.grammar()["bodies"].items()]
-                   + [("The Trusteeship Council", "TC")], key=lambda x: -len(x[0]))
+# the bodies as a resolution's opening line names them ("The General Assembly,"): those of grammar.toml,
+# and the Trusteeship Council, whose resolutions citegraph reads but does not resolve
+_SPEAKERS = sorted([("The " + name, code) for name, code in grammar.SPEAKER_BODIES], key=lambda x: -len(x[0]))
 _SPEAKER = re.compile(
     r"(?:^|\s)(" + "|".join(re.escape(s) for s, _ in _SPEAKERS) +
     r"(?: of the United Nations Environment Programme)?)\s*[,:]?\s*$")
@@ -434,7 +403,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
                 meta["agenda_item"] = m.group(1).strip()
             m = _ADOPTED.search(seg_clean)
             if m:
-                meta["body"] = meta["body"] or _BODY_NAMES.get(m.group(1).strip().lower())
+                meta["body"] = meta["body"] or grammar.body_code(m.group(1).strip())
                 meta["date"] = meta["date"] or parse_date(seg_clean)
             m = re.match(r"^Resolution (\d{1,4}) \(((?:19|20)\d{2})\)$", seg_clean)
             if m:
@@ -461,7 +430,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     if meta["body"] is None and not speaker_body:
         # "United Nations Environment Assembly of the United Nations Environment Programme" atop the page
         for b in blocks[:4]:
-            code = _BODY_NAMES.get(re.sub(r"\s+of the United Nations Environment Programme$", "", b.text).lower())
+            code = grammar.body_code(re.sub(r"\s+of the United Nations Environment Programme$", "", b.text))
             if code:
                 meta["body"] = code
                 break

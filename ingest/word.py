@@ -28,7 +28,9 @@ import re
 import zipfile
 from typing import Iterable, Optional
 
+from . import grammar
 from .model import Document, ReadError
+from .normalize import characters, strip_invisible
 
 __all__ = ["read_docx", "docx_markup"]
 
@@ -36,10 +38,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-_BODIES = (("General Assembly", "GA"), ("Security Council", "SC"), ("Economic and Social Council", "ECOSOC"),
-           ("Human Rights Council", "HRC"), ("Trade and Development Board", "TDB"))
 
 
 def read_docx(path: str | pathlib.Path) -> Document:
@@ -124,9 +122,8 @@ def _tidy(s: str) -> str:
     # "ECE/AC.23/ 2002/2/Rev.6": a space typed after a slash so that a long symbol may wrap
     s = _SLASH_SPACE.sub(r"\1", s)
     s = re.sub(r"^\s*<sup>([^<]*)</sup>\s*", r"\1 ", s)  # a table note's letter opens the block
-    s = s.replace("\u00a0", " ").replace("\t", " ")
-    s = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s).replace("\u2010", "-").replace("\u2011", "-")
-    return re.sub(r"[ \u2009\u202f]+", " ", s).strip()
+    s = strip_invisible(characters(s))
+    return re.sub(r" +", " ", s).strip()
 
 
 # ---------------------------------------------------------------------------
@@ -349,9 +346,9 @@ def _hints(d) -> dict:
         if m:
             hints["distribution"] = m.group(1)
         m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", t)
-        if m and m.group(2).lower() in _MONTHS and "date" not in hints:
-            hints["date"] = f"{int(m.group(3)):04d}-{_MONTHS.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
-        for name, code in _BODIES:
+        if m and "date" not in hints and grammar.iso_date(*m.groups()):
+            hints["date"] = grammar.iso_date(*m.groups())
+        for name, code in grammar.MASTHEAD_BODIES:
             if t == name:
                 hints.setdefault("body", code)
     return hints
