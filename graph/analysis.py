@@ -61,7 +61,7 @@ __all__ = [
 NODE_COLUMNS = ("symbol", "label", "kind", "body", "session", "year", "date", "title", "subject",
                 "in_corpus", "file", "url", "aliases")
 EDGE_COLUMNS = ("source", "target", "count", "relations", "paragraphs", "places", "pinpoints", "kinds",
-                "later", "sentence", "surface")
+                "later", "sentence", "mark_sentence", "surface")
 _INFO = ("kind", "body", "year", "title", "in_corpus")
 
 

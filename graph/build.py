@@ -27,7 +27,9 @@ The graph model
 * **One edge per (citing, cited) pair**, pointing citing -> cited, with
   ``count`` (reference occurrences), ``relations``, ``paragraphs``,
   ``places`` (``pp1``, ``pp1 fn1``), ``pinpoints``, ``kinds`` (explicit /
-  named), ``sentence`` (the first citing sentence), ``surface`` (the words
+  named), ``sentence`` (the first citing sentence), ``mark_sentence`` (when
+  that sentence is a footnote's: the sentence of the citing paragraph that
+  carries the footnote mark, the mark written in), ``surface`` (the words
   as written there) and ``later`` (True when
   the cited document is dated after the citing one: usually a misread date or
   symbol; flagged, not dropped). Lists are joined with :data:`SEP`.
@@ -455,6 +457,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
             pinpoints=_join(r.pinpoint for r in refs),
             kinds=_join(r.kind for r in refs),
             sentence=first.sentence or first.surface or "",
+            mark_sentence=_mark_sentence(docs_by_key.get(s), first),
             surface=first.surface or "",
             later=_is_later(G.nodes[s], G.nodes[t]),
         )
@@ -465,6 +468,43 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     G.graph["self_references"] = self_refs
     G.graph["duplicate_documents"] = duplicates
     return G
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SENTENCE_END = re.compile(r"(?<!\bpara)(?<!\bparas)(?<!\bNo)(?<!\bNos)(?<!\bvol)[.!?](?=\s+[A-Z(])")
+#: Longest sentence kept around a footnote mark (characters), as the extractor clips its sentences.
+MARK_SENTENCE_CHARS = 600
+
+
+def _mark_sentence(doc: Optional[Document], r: Reference) -> str:
+    """For a reference in a footnote, the sentence of the citing paragraph that carries the
+    footnote's mark, the mark written in as printed (superscript digits, else ``[a]``); else "".
+
+    >>> from ingest.model import Paragraph, Footnote
+    >>> p = Paragraph(id="pp10", kind="preambular", text="Recalling the outcome document, held in 2015,",
+    ...               footnotes=(Footnote("8", "Resolution 70/125."),), marks=(("8", 31),))
+    >>> d = Document(file="a.txt", symbol="A/RES/79/194", symbol_source="text", format="text", paragraphs=(p,))
+    >>> _mark_sentence(d, Reference(source="A/RES/79/194", target="A/RES/70/125", kind="explicit",
+    ...                             paragraph="pp10", footnote="8"))
+    'Recalling the outcome document,⁸ held in 2015,'
+    """
+    if doc is None or not r.footnote:
+        return ""
+    para = next((p for p in doc.paragraphs if p.id == r.paragraph), None)
+    at = next((i for n, i in para.marks if n == r.footnote), None) if para is not None else None
+    if at is None or not 0 <= at <= len(para.text):
+        return ""
+    text = para.text
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = next((m.end() for m in _SENTENCE_END.finditer(text, at)), len(text))
+    mark = r.footnote.translate(_SUPERSCRIPT) if r.footnote.isdigit() else f"[{r.footnote}]"
+    if at - start > MARK_SENTENCE_CHARS // 2:  # a long sentence: whole words around the mark
+        start = text.find(" ", at - MARK_SENTENCE_CHARS // 2, at) + 1 or at - MARK_SENTENCE_CHARS // 2
+    if end - at > MARK_SENTENCE_CHARS // 2:
+        cut = text.rfind(" ", at, at + MARK_SENTENCE_CHARS // 2)
+        end = cut if cut > at else at + MARK_SENTENCE_CHARS // 2
+    return (("…" if start > 0 and text[start - 1] not in ".!? " else "") + text[start:at].lstrip() + mark
+            + text[at:end].rstrip() + ("…" if end < len(text) and text[end - 1] not in ".!?" else ""))
 
 
 #: Characters XML 1.0 cannot hold even as references (OCR leaves form feeds and NULs).

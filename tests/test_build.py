@@ -294,3 +294,18 @@ def test_a_part_reference_lands_on_the_part_document_when_the_corpus_has_it():
                        pinpoint="B, C")  # parts B and C: not part B's document alone
     G = build_graph([part, citing], [listed])
     assert list(G.successors("A/RES/78/1")) == ["A/RES/75/290"]
+
+
+def test_a_citation_in_a_footnote_carries_the_sentence_with_the_mark():
+    """Footnote 8 of 79/194 ("Resolution 70/125.") hangs on pp10: the edge keeps both texts."""
+    import pathlib
+
+    import ingest
+
+    doc79 = ingest.read_document(pathlib.Path(__file__).resolve().parent.parent / "samples" / "A_RES_79_194.md")
+    G = build_graph([doc79], ingest.extract(doc79))
+    e = G.edges["A/RES/79/194", "A/RES/70/125"]
+    assert e["sentence"] == "Resolution 70/125."
+    assert e["mark_sentence"].startswith("Recalling further the outcome document of the high-level meeting")
+    assert "\u2078" in e["mark_sentence"]  # the mark, as printed
+    assert G.edges["A/RES/79/194", "A/RES/78/132"]["mark_sentence"] == ""  # cited in the paragraph itself

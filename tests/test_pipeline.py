@@ -179,3 +179,26 @@ def test_a_failing_alias_learner_is_one_warning(tmp_path):
     plain = pipeline.read_corpus([src], jobs=1, learn_aliases=None)
     assert warnings == ["learning aliases failed (ValueError: no table today); extracting without them"]
     assert got.references == plain.references and got.failed == 0
+
+
+def test_no_machine_path_in_what_a_build_writes(tmp_path):
+    """Node ``file`` and references.csv ``file`` are relative to the build's input (issue 12)."""
+    corpus_dir = tmp_path / "corpus"
+    (corpus_dir / "text").mkdir(parents=True)
+    shutil.copy(SAMPLE / "A_RES_79_194.md", corpus_dir / "text" / "A_RES_79_194.md")
+    shutil.copy(SAMPLE / "text" / "A_RES_70_1.txt", corpus_dir / "A_RES_70_1.txt")
+    out = tmp_path / "out"
+    one = pipeline.build([corpus_dir / "text"], out, progress=False)
+    assert one.root == (corpus_dir / "text").resolve()
+    assert one.graph.nodes["A/RES/79/194"]["file"] == "A_RES_79_194.md"
+    both = pipeline.build([corpus_dir / "text", corpus_dir / "A_RES_70_1.txt"], out, progress=False)
+    files = {d.file for d in both.documents} | {r.file for r in both.references}
+    assert files == {"text/A_RES_79_194.md", "A_RES_70_1.txt"}
+    for name in ("graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "references.csv", "graph.html"):
+        assert str(tmp_path) not in (out / name).read_text(encoding="utf-8"), name
+
+
+def test_input_root():
+    assert pipeline.input_root([SAMPLE]) == SAMPLE.resolve()
+    assert pipeline.input_root([SAMPLE / "A_RES_79_194.md"]) == SAMPLE.resolve()
+    assert pipeline.input_root([SAMPLE / "text", SAMPLE / "A_RES_79_194.md"]) == SAMPLE.resolve()
