@@ -22,12 +22,13 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph import export, pipeline  # noqa: E402
+from graph.files import CACHE_DIRNAME, tool_version  # noqa: E402
 from graph.build import build_graph  # noqa: E402
 
 
 def timed_build(src: pathlib.Path, out: pathlib.Path, jobs, html: bool) -> dict:
     t0 = time.perf_counter()
-    corpus = pipeline.read_corpus([src], cache_dir=out / pipeline.CACHE_DIRNAME, jobs=jobs, progress=False)
+    corpus = pipeline.read_corpus([src], cache_dir=out / CACHE_DIRNAME, jobs=jobs, progress=False)
     t1 = time.perf_counter()
     G = build_graph(corpus.documents, corpus.references)
     t2 = time.perf_counter()
@@ -58,7 +59,7 @@ def main(argv=None) -> None:
             f.write("\n\nRecalling its resolution 70/1 of 25 September 2015,\n")
         runs.append((f"rebuild, one file changed ({changed.name})", timed_build(src, out, args.jobs, not args.no_html)))
         print(f"corpus {args.corpus}: {len(files)} files; jobs {args.jobs or os.cpu_count()}; "
-              f"tool {pipeline.tool_version()}")
+              f"tool {tool_version()}")
         print(f"{'':44} {'read s':>7} {'graph s':>7} {'write s':>7} {'total s':>7} {'read':>5} {'cached':>6}")
         for name, r in runs:
             print(f"{name[:44]:44} {r['read_s']:7.1f} {r['graph_s']:7.1f} {r['write_s']:7.1f} {r['total_s']:7.1f} "

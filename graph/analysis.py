@@ -34,8 +34,8 @@ import pandas as pd
 
 from ingest.model import CitegraphError
 
-from .build import split
 from .lookup import NodeNotFound, resolve
+from .schema import DEGREE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, split
 
 __all__ = [
     "GraphError",
@@ -58,10 +58,6 @@ __all__ = [
     "plot_lineage",
 ]
 
-NODE_COLUMNS = ("symbol", "label", "kind", "body", "session", "year", "date", "title", "subject",
-                "in_corpus", "file", "url", "aliases")
-EDGE_COLUMNS = ("source", "target", "count", "relations", "paragraphs", "places", "pinpoints", "kinds",
-                "later", "sentence", "mark_sentence", "surface")
 _INFO = ("kind", "body", "year", "title", "in_corpus")
 
 
@@ -94,7 +90,7 @@ def nodes_frame(G: nx.DiGraph) -> pd.DataFrame:
         row["citations"] = G.in_degree(n, weight="count")
         row["cites"] = G.out_degree(n)
         rows.append(row)
-    df = pd.DataFrame(rows, columns=[*NODE_COLUMNS, "cited_by", "citations", "cites"])
+    df = pd.DataFrame(rows, columns=[*NODE_COLUMNS, *DEGREE_COLUMNS])
     df["year"] = df["year"].astype("Int64")
     return df
 

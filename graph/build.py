@@ -32,12 +32,14 @@ The graph model
   carries the footnote mark, the mark written in), ``surface`` (the words
   as written there) and ``later`` (True when
   the cited document is dated after the citing one: usually a misread date or
-  symbol; flagged, not dropped). Lists are joined with :data:`SEP`.
+  symbol; flagged, not dropped). Lists are joined with :data:`graph.schema.SEP`.
 * **Text fit for XML**: characters XML 1.0 cannot hold (NUL, form feed, ...
   from OCR) are dropped from attribute values, and lines end with ``\\n``.
 * **No self-edges**: "the present resolution" (references of kind ``self``)
   and a document citing its own symbol are counted in
   ``G.graph["self_references"]``.
+
+Every attribute's name, type and meaning is listed in :mod:`graph.schema`.
 
 The occurrence-level detail lives in the references table (one row per
 :class:`~ingest.model.Reference`), which the exports write next to the graph.
@@ -52,17 +54,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Iterable, Optional
+from urllib.parse import quote
 
 import networkx as nx
 
 from ingest.model import Document, Reference
 from ingest import BODY_NAMES, describe as _describe, symbol_from_filename
 
+from .schema import SEP, join
+
 __all__ = [
-    "SEP",
     "BODIES",
     "is_symbol",
-    "split",
     "describe",
     "session_of",
     "year_of",
@@ -72,9 +75,6 @@ __all__ = [
     "node_span",
     "KIND_LINES",
 ]
-
-#: Separator of joined list values in node and edge attributes.
-SEP = " | "
 
 GA, HRC = "General Assembly", "Human Rights Council"
 
@@ -191,8 +191,6 @@ def year_of(symbol: str) -> Optional[int]:
 
 def node_url(key: str) -> str:
     """``https://undocs.org/en/SYMBOL`` for a symbol; a UN Digital Library search for a named instrument."""
-    from urllib.parse import quote
-
     if is_symbol(key):
         return f"https://undocs.org/en/{key}"
     return "https://digitallibrary.un.org/search?p=" + quote(f'"{key}"')
@@ -451,11 +449,11 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
         G.add_edge(
             s, t,
             count=len(refs),
-            relations=_join(r.relation for r in refs),
-            paragraphs=_join(r.paragraph for r in refs),
-            places=_join(f"{r.paragraph} fn{r.footnote}" if r.footnote else r.paragraph for r in refs),
-            pinpoints=_join(r.pinpoint for r in refs),
-            kinds=_join(r.kind for r in refs),
+            relations=join(r.relation for r in refs),
+            paragraphs=join(r.paragraph for r in refs),
+            places=join(f"{r.paragraph} fn{r.footnote}" if r.footnote else r.paragraph for r in refs),
+            pinpoints=join(r.pinpoint for r in refs),
+            kinds=join(r.kind for r in refs),
             sentence=first.sentence or first.surface or "",
             mark_sentence=_mark_sentence(docs_by_key.get(s), first),
             surface=first.surface or "",
@@ -517,17 +515,3 @@ def _scrub(d: dict) -> None:
     for k, v in d.items():
         if isinstance(v, str) and (_NOT_XML.search(v) or "\r" in v):
             d[k] = _NOT_XML.sub("", v.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _join(values: Iterable[Optional[str]]) -> str:
-    """Distinct non-empty values in order of first appearance, joined with :data:`SEP`."""
-    seen: dict[str, None] = {}
-    for v in values:
-        if v:
-            seen.setdefault(v, None)
-    return SEP.join(seen)
-
-
-def split(value: str) -> list[str]:
-    """The inverse of the joins in node and edge attributes: ``"pp1 | op3"`` -> ``["pp1", "op3"]``."""
-    return value.split(SEP) if value else []

@@ -4,6 +4,7 @@ Library exceptions become one-line errors on stderr; progress goes to stderr.
 """
 from __future__ import annotations
 
+import functools
 import json
 import pathlib
 import sys
@@ -12,15 +13,17 @@ import click
 from tqdm import tqdm
 
 import ingest
+from ingest import named
 from ingest.model import ReadError
+
+from . import export, lookup, pipeline
+from .explorer import write_explorer
+from .lookup import NodeNotFound
+from .schema import JSONL_FIELDS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples"
 DEFAULT_OUT = ROOT / "output"
-
-JSONL_FIELDS = ("file", "source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation",
-                "surface", "start", "end", "target_body", "target_type", "target_date",
-                "target_subject", "target_title", "evidence")
 
 
 def warn(msg: str) -> None:
@@ -54,15 +57,14 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
 
     Files are read across all cores; names learned from any file's footnotes apply to all.
     """
-    from .pipeline import read_corpus
-
     out = sys.stdout
     if fmt == "jsonl":
         # the JSON lines are made in the reading processes, on all cores
-        corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False, encode=jsonl_lines)
+        corpus = pipeline.read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False,
+                                      encode=jsonl_lines)
         out.writelines(corpus.encoded)
     else:
-        corpus = read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False)
+        corpus = pipeline.read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False)
         if corpus.references:
             _print_table([r.to_dict() for r in corpus.references], out)
     if not corpus.documents:
@@ -121,8 +123,6 @@ def inspect_cmd(paths: tuple[pathlib.Path, ...], paragraphs: bool, fmt: str) -> 
 def aliases_cmd(paths: tuple[pathlib.Path, ...], learned_only: bool, fmt: str) -> None:
     """List instrument names: the curated table and the names learned from the footnotes of PATHS
     (default: the sample corpus), with where each was learned."""
-    from ingest import named
-
     files = list(ingest.iter_paths(paths or (SAMPLE,), skipped=lambda p, why: None))
     docs = []
     for path in progress(files, "aliases"):
@@ -209,7 +209,7 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     Writes graph.graphml, graph.gexf, graph.json (node-link), nodes.csv, edges.csv,
     references.csv and graph.html, then prints a summary. Fails only when no file could be read.
     """
-    from graph import analysis, pipeline
+    from . import analysis  # loads pandas: only the graph commands import it
 
     page = not no_html and (focus is not None or max_nodes is not None or depth != 1)
     corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
@@ -218,9 +218,6 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
     if page:
-        from graph.explorer import write_explorer
-        from graph.lookup import NodeNotFound
-
         try:
             drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes)
         except NodeNotFound as err:
@@ -244,8 +241,6 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
 
 def _load_graph(graph_file: pathlib.Path):
     """The graph in GRAPH_FILE; when that is the default and missing, the sample corpus is built first."""
-    from graph import export, pipeline
-
     if not graph_file.exists():
         if graph_file.resolve() != (DEFAULT_OUT / "graph.json").resolve():
             raise click.ClickException(f"{graph_file}: no such file (run `citegraph build -o DIR` first)")
@@ -265,8 +260,6 @@ _GRAPH_OPTION = click.option("-g", "--graph", "graph_file", type=click.Path(dir_
 
 def _graph_errors(fn):
     """Turn citegraph errors into one-line CLI errors."""
-    import functools
-
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
@@ -285,7 +278,7 @@ def show_cmd(symbol: str, graph_file: pathlib.Path, limit: int) -> None:
     """What SYMBOL cites and what cites it, with the citing words.
 
     SYMBOL as written or pasted: 79/194, "resolution 2720 (2023)", "A/RES/217 A (III)", 1325."""
-    from graph import analysis, lookup
+    from . import analysis  # loads pandas: only the graph commands import it
 
     G = _load_graph(graph_file)
     match = lookup.lookup(G, symbol)
@@ -322,7 +315,7 @@ def show_cmd(symbol: str, graph_file: pathlib.Path, limit: int) -> None:
 @_graph_errors
 def top_cmd(graph_file: pathlib.Path, limit: int, by: str, kind, body) -> None:
     """The most cited documents."""
-    from graph import analysis
+    from . import analysis  # loads pandas: only the graph commands import it
 
     G = _load_graph(graph_file)
     if by == "pagerank":
@@ -343,7 +336,7 @@ def top_cmd(graph_file: pathlib.Path, limit: int, by: str, kind, body) -> None:
 @_graph_errors
 def path_cmd(a: str, b: str, graph_file: pathlib.Path, either_way: bool) -> None:
     """The shortest chain of citations from A to B (A cites … cites B)."""
-    from graph import analysis
+    from . import analysis  # loads pandas: only the graph commands import it
 
     G = _load_graph(graph_file)
     try:

@@ -42,6 +42,8 @@ import numpy as np
 
 from .lookup import resolve
 
+from .files import atomic_write
+
 __all__ = [
     "write_explorer",
     "render_explorer",
@@ -553,8 +555,6 @@ def write_explorer(G: nx.DiGraph, path, focus: str | None = None, depth: int = 1
     path = pathlib.Path(path)
     data = explorer_data(G, focus, depth, max_nodes, seed)
     html = _render(data, "citegraph explorer")
-    from .export import atomic_write  # one place writes files atomically (and readable: 0644)
-
     atomic_write(path, html)
     meta = data["meta"]
     return {

@@ -2,9 +2,9 @@
 
 I/O at the edge. Two promises hold for every writer here:
 
-* **Atomic**: each file is written to a temporary file in the same folder and
-  moved over the target with :func:`os.replace`, so an interrupted build never
-  leaves half a file.
+* **Atomic**: each file is written through :func:`graph.files.atomic_write` (a
+  temporary file in the same folder, moved over the target with :func:`os.replace`),
+  so an interrupted build never leaves half a file.
 * **Deterministic**: the same graph gives byte-identical files (nodes and
   edges in graph order, attributes in a fixed order, no timestamps: GEXF's
   ``lastmodifieddate`` is the newest document date in the graph).
@@ -26,18 +26,21 @@ import json
 import math
 import os
 import pathlib
-import tempfile
+import sys
 from typing import Iterable, Optional, Union
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from tqdm import tqdm
 
-from ingest.model import Reference
+from ingest import Reference
 
-from .analysis import EDGE_COLUMNS, NODE_COLUMNS
+from .explorer import write_explorer
+from .files import atomic_write
+from .schema import EDGE_COLUMNS, NODE_COLUMNS, NODES_CSV_COLUMNS, REFERENCE_COLUMNS
 
 __all__ = [
     "FILES",
-    "atomic_write",
     "graphml_bytes",
     "graphml_bytes_nx",
     "gexf_bytes",
@@ -62,30 +65,6 @@ PathLike = Union[str, os.PathLike]
 #: What :func:`write_all` writes, in order.
 FILES = ("graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "references.csv", "graph.html")
 
-REFERENCE_COLUMNS = ("source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "target_body",
-                     "target_type", "file", "surface", "start", "end", "target_date", "target_subject",
-                     "target_title", "sentence", "evidence")
-
-
-def atomic_write(path: PathLike, data: Union[bytes, str]) -> pathlib.Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and :func:`os.replace`."""
-    path = pathlib.Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
 
 
 # --------------------------------------------------------------------------- serialisers (pure)
@@ -224,8 +203,6 @@ def gexf_bytes(G: nx.Graph) -> bytes:
 
 def gexf_bytes_nx(G: nx.Graph) -> bytes:
     """GEXF by NetworkX's own writer (with ``weight`` and the fixed date): the slow version of :func:`gexf_bytes`."""
-    from networkx.readwrite.gexf import GEXFWriter
-
     H = G.copy()
     for _, _, d in H.edges(data=True):
         d["weight"] = d.get("count", 1)
@@ -257,7 +234,7 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> bytes:
 
 def nodes_csv(G: nx.DiGraph) -> bytes:
     """One row per node: ``id``, its attributes, ``cited_by``, ``citations``, ``cites``."""
-    header = ("id", *NODE_COLUMNS[1:], "cited_by", "citations", "cites")
+    header = NODES_CSV_COLUMNS
     rows = ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:]), G.in_degree(n), G.in_degree(n, weight="count"),
              G.out_degree(n)] for n, d in G.nodes(data=True))
     return _csv(header, rows)
@@ -282,7 +259,7 @@ _PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#
 
 def _pick(G: nx.DiGraph, focus: Optional[str], max_nodes: Optional[int]) -> nx.DiGraph:
     if focus is not None:
-        from .analysis import ego_graph
+        from .analysis import ego_graph  # loads pandas, which the writers do not need
 
         return ego_graph(G, focus, radius=1, max_nodes=max_nodes)
     if max_nodes is None or G.number_of_nodes() <= max_nodes:
@@ -295,7 +272,7 @@ def pyvis_network(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optiona
                   height: str = "750px", cdn_resources: str = "remote"):
     """A :class:`pyvis.network.Network` of ``G`` (or of ``focus`` and its neighbours),
     coloured by body, sized by citations, at most ``max_nodes`` nodes."""
-    from pyvis.network import Network
+    from pyvis.network import Network  # only the notebook's views need pyvis (and its jinja2)
 
     H = _pick(G, focus, max_nodes)
     bodies = sorted({d.get("body", "") for _, d in H.nodes(data=True)})
@@ -323,7 +300,7 @@ def pyvis_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[i
 
 def inline_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 60, height: int = 600):
     """The pyvis page in an ``IPython.display.HTML`` iframe, for a notebook cell."""
-    from IPython.display import HTML
+    from IPython.display import HTML  # there only in a notebook's kernel
 
     page = pyvis_network(G, focus, max_nodes, height=f"{height - 20}px").generate_html(notebook=False)
     return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0">'
@@ -346,16 +323,9 @@ def write_json(G: nx.Graph, path: PathLike) -> pathlib.Path:
 
 def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_nodes: Optional[int] = None
                ) -> pathlib.Path:
-    """``graph.html``: the explorer of :mod:`graph.explorer` when it is installed, else a plain pyvis page
-    (the 400 most cited documents when ``max_nodes`` is None)."""
-    try:
-        from .explorer import write_explorer
-    except ImportError:
-        write_explorer = None
-    if write_explorer is not None:
-        write_explorer(G, pathlib.Path(path), focus=focus, max_nodes=max_nodes)
-        return pathlib.Path(path)
-    return atomic_write(path, pyvis_html(G, focus, 400 if max_nodes is None else max_nodes))
+    """``graph.html``: the explorer page of :func:`graph.explorer.write_explorer`."""
+    write_explorer(G, pathlib.Path(path), focus=focus, max_nodes=max_nodes)
+    return pathlib.Path(path)
 
 
 def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path) -> pathlib.Path:
@@ -385,10 +355,6 @@ def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike,
     (Writing in forked processes was measured and did not pay on two shared
     cores: the copy-on-write of a large graph costs what it saves.)
     """
-    import sys
-
-    from tqdm import tqdm
-
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     references = list(references)

@@ -1,17 +1,22 @@
 """Read a corpus into documents and references: cached, in parallel, with progress.
 
-This is the I/O edge of the graph side. :func:`read_corpus` lists the files
-(``ingest.iter_paths``), reads and extracts each one (``ingest.read_document``
-and ``ingest.extract``) and returns a :class:`Corpus`; :func:`build` adds the
-graph (``graph.build.build_graph``).
+This is the I/O edge of the graph side. :func:`read_corpus` runs small stages:
+list the files (``ingest.iter_paths``), pass one (read and extract each file:
+``ingest.read_document``, ``ingest.extract``), the corpus alias table, pass two
+(extract again where it may change something), collect; it returns a
+:class:`Corpus`. :func:`build` adds the graph (``graph.build.build_graph``) and
+writes the files (``graph.export.write_all``). What a stage gives back for one
+file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
+:class:`Reextracted`, :class:`Unchanged` or :class:`Failed` (pass two).
 
-* **Cache.** Each file's result is pickled under ``cache_dir`` keyed by the
-  SHA-256 of its path and bytes, in a folder named after :func:`tool_version`
-  (the package version plus a digest of the ``ingest`` sources and data), so a
-  changed file or a changed extractor is read again and nothing else is.
-  Folders of other tool versions are removed, and so are entries a build did
-  not use (the old bytes of a changed file, references under an old alias
-  table): the cache holds one build. An entry that cannot be loaded is a miss.
+* **Cache** (:class:`graph.files.Cache`). Each file's :class:`Extracted` is kept
+  under ``cache_dir`` keyed by the SHA-256 of its path and bytes, in a folder
+  named after :func:`graph.files.tool_version` (the package version, the entry
+  format and a digest of the ``ingest`` sources and data), so a changed file or
+  a changed extractor is read again and nothing else is. Folders of other tool
+  versions are removed, and so are entries a build did not use (the old bytes of
+  a changed file, references under an old alias table): the cache holds one
+  build. An entry that cannot be loaded is a miss.
 * **Parallel.** Files not in the cache are read in a
   :class:`concurrent.futures.ProcessPoolExecutor` (``jobs`` processes,
   default: all cores); results come back in file order, so the output does not
@@ -50,11 +55,9 @@ import hashlib
 import os
 import pathlib
 import pickle
-import shutil
 import sys
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 import networkx as nx
@@ -66,10 +69,11 @@ from ingest.find import extract_explicit
 from ingest.model import Document, ReadError, Reference
 
 from .build import build_graph
+from .export import write_all
+from .files import CACHE_DIRNAME, Cache, file_key
 
-__all__ = ["Corpus", "tool_version", "read_corpus", "build", "CACHE_DIRNAME"]
+__all__ = ["Corpus", "read_corpus", "build", "input_root", "Extracted", "Reextracted", "Unchanged", "Failed"]
 
-CACHE_DIRNAME = ".citegraph-cache"
 PathLike = Union[str, os.PathLike]
 
 
@@ -94,92 +98,36 @@ class Corpus:
         return len(self.errors)
 
 
-@lru_cache(maxsize=None)
-def tool_version() -> str:
-    """The package version plus a digest of every ``ingest`` source and data file."""
-    try:
-        from importlib.metadata import version
+# --------------------------------------------------------------------------- what a stage gives back
 
-        v = version("citegraph")
-    except Exception:  # not installed: running from a checkout
-        v = "0"
-    h = hashlib.sha256()
-    root = pathlib.Path(ingest.__file__).resolve().parent
-    for f in sorted(root.rglob("*")):
-        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
-            h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes() + b"\0")
-    return f"{v}-{h.hexdigest()[:16]}"
+@dataclass(frozen=True)
+class Extracted:
+    """Pass one for one file (what the cache keeps): the document (whole, or described only),
+    its references (a list of :class:`~ingest.model.Reference`, or what ``encode`` made of
+    them) and the names its footnotes teach (``ingest.named.Alias``), for the corpus table."""
+
+    document: Document
+    references: Any
+    taught: tuple = ()
 
 
-# --------------------------------------------------------------------------- cache
+@dataclass(frozen=True)
+class Reextracted:
+    """Pass two for one document: its references under the corpus alias table."""
 
-class _Cache:
-    """Pickles under ``root/<tool version>/``; a no-op when ``root`` is None."""
-
-    def __init__(self, root: Optional[PathLike]):
-        self.dir: Optional[pathlib.Path] = None
-        self.used: set[str] = set()
-        if root is None:
-            return
-        root = pathlib.Path(root)
-        self.dir = root / tool_version()
-        self.dir.mkdir(parents=True, exist_ok=True)
-        for old in root.iterdir():
-            if old.is_dir() and old != self.dir:
-                shutil.rmtree(old, ignore_errors=True)
-
-    def get(self, kind: str, key: Optional[str]) -> Any:
-        if self.dir is None or key is None:
-            return None
-        self.used.add(f"{kind}-{key}.pickle")
-        try:
-            with open(self.dir / f"{kind}-{key}.pickle", "rb") as f:
-                return pickle.load(f)
-        except Exception:  # missing, truncated or from an incompatible model: a miss
-            return None
-
-    def put(self, kind: str, key: Optional[str], value: Any) -> None:
-        if self.dir is None or key is None:
-            return
-        from .export import atomic_write
-
-        self.used.add(f"{kind}-{key}.pickle")
-        atomic_write(self.dir / f"{kind}-{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def prune(self) -> int:
-        """Remove the entries this run did not ask for (old contents of changed files,
-        references under an old alias table); returns how many."""
-        if self.dir is None:
-            return 0
-        gone = 0
-        for f in self.dir.glob("*.pickle"):
-            if f.name not in self.used:
-                f.unlink(missing_ok=True)
-                gone += 1
-        return gone
+    references: Any
 
 
-def _file_key(path: pathlib.Path) -> Optional[str]:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None  # reading it will give the one-line error
-    return hashlib.sha256(str(path).encode("utf-8") + b"\0" + data).hexdigest()
+@dataclass(frozen=True)
+class Unchanged:
+    """Pass two for one document where no learned name may occur: its references stand."""
 
 
-def _aliases_digest(aliases: Any) -> str:
-    """A digest of the alias table: its ``digest()``, else the repr of a dataclass (its fields
-    only, not cached helpers), else its pickle."""
-    if aliases is None:
-        return "none"
-    digest = getattr(aliases, "digest", None)
-    if callable(digest):
-        return str(digest())
-    if dataclasses.is_dataclass(aliases):
-        data = repr(aliases).encode("utf-8")
-    else:
-        data = pickle.dumps(aliases, protocol=4)
-    return hashlib.sha256(data).hexdigest()[:16]
+@dataclass(frozen=True)
+class Failed:
+    """A file that could not be read or extracted: one line naming it and the reason."""
+
+    message: str
 
 
 # --------------------------------------------------------------------------- workers (top level: picklable)
@@ -191,9 +139,9 @@ def _one_line(path: str, err: BaseException) -> str:
     return f"{path}: extractor failed: {type(err).__name__}: {msg}"
 
 
-def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = None) -> tuple:
+def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = None) -> Union[Extracted, Failed]:
     """Read one file and extract it with the curated names (plus those it teaches itself);
-    also return the names it teaches, for the corpus table. Without ``texts`` the document
+    also keep the names it teaches, for the corpus table. Without ``texts`` the document
     comes back described only (:func:`_described`); with ``encode``, its references come
     back as ``encode(references)``."""
     try:
@@ -201,9 +149,9 @@ def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = No
         explicit = extract_explicit(doc)
         taught = named.learn_from(doc, explicit)
         refs = ingest.extract(doc, explicit=explicit, taught=taught)
-        return ("ok", doc if texts else _described(doc), encode(refs) if encode else refs, tuple(taught))
+        return Extracted(doc if texts else _described(doc), encode(refs) if encode else refs, tuple(taught))
     except Exception as err:
-        return ("error", _one_line(path, err))
+        return Failed(_one_line(path, err))
 
 
 def _described(doc: Document) -> Document:
@@ -220,22 +168,23 @@ def _set_aliases(aliases: Any) -> None:
     _ALIASES = aliases
 
 
-def _extract_again(item: tuple, encode: Optional[Callable] = None) -> tuple:
+def _extract_again(item: tuple[Document, Optional[list[Reference]]], encode: Optional[Callable] = None
+                   ) -> Union[Reextracted, Unchanged, Failed]:
     """Extract a document again under the corpus alias table; its explicit references stand.
-    A described document (``texts=False``) is read again from its file, and its references
-    stay as they are (``("same",)``) when no learned name may occur in it. With ``encode``
-    the first references are encoded too: the explicit ones are found again."""
+    A described document (``texts=False``) is read again from its file, and is
+    :class:`Unchanged` when no learned name may occur in it. With ``encode`` the first
+    references are encoded ones, so the explicit references are found again."""
     doc, refs = item
     try:
         explicit = None if encode else [r for r in refs if r.kind == "explicit"]
         if not doc.paragraphs and doc.file:
             doc = ingest.read_document(doc.file)
             if _only_learned_may_change(_ALIASES) and not named.may_name_learned(_ALIASES, doc):
-                return ("same",)
+                return Unchanged()
         again = ingest.extract(doc, aliases=_ALIASES, explicit=explicit)
-        return ("ok", encode(again) if encode else again)
+        return Reextracted(encode(again) if encode else again)
     except Exception as err:
-        return ("error", _one_line(doc.file, err))
+        return Failed(_one_line(doc.file, err))
 
 
 def _only_learned_may_change(aliases: Any) -> bool:
@@ -244,8 +193,24 @@ def _only_learned_may_change(aliases: Any) -> bool:
     return isinstance(aliases, named.AliasTable) and aliases.curated == named.curated().curated
 
 
+def _aliases_digest(aliases: Any) -> str:
+    """A digest of the alias table: the repr of a dataclass (its fields only, not cached
+    helpers), else its pickle."""
+    if aliases is None:
+        return "none"
+    if dataclasses.is_dataclass(aliases):
+        data = repr(aliases).encode("utf-8")
+    else:
+        data = pickle.dumps(aliases, protocol=4)
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- processes
+
 def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm, aliases: Any = None) -> list:
-    """``[fn(x) for x in items]``, across ``jobs`` processes when worth it, in order."""
+    """``[fn(x) for x in items]``, across ``jobs`` processes when worth it, in order. When a
+    process dies (a crash in native code), the items left are run one process each, so only
+    the culprit is :class:`Failed`."""
     if not items:
         return []
     if jobs <= 1 or len(items) < 4:
@@ -264,21 +229,20 @@ def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm, aliases: Any = Non
                 out.append(r)
                 bar.update(1)
     except cf.process.BrokenProcessPool:
-        # a reader died (a crash in a native library): the rest one by one, each in its own process
         for x in items[len(out):]:
             out.append(_isolated(fn, x, aliases))
             bar.update(1)
     return out
 
 
-def _isolated(fn: Callable, x: Any, aliases: Any) -> tuple:
-    """``fn(x)`` in a process of its own; a one-line error if that process dies."""
+def _isolated(fn: Callable, x: Any, aliases: Any) -> Any:
+    """``fn(x)`` in a process of its own; :class:`Failed` if that process dies."""
     try:
         with cf.ProcessPoolExecutor(max_workers=1, initializer=_set_aliases, initargs=(aliases,)) as pool:
             return pool.submit(fn, x).result()
     except cf.process.BrokenProcessPool:
         name = x if isinstance(x, str) else getattr(x, "file", repr(x))
-        return ("error", f"{name}: the reading process died")
+        return Failed(f"{name}: the reading process died")
 
 
 # --------------------------------------------------------------------------- the corpus
@@ -301,6 +265,9 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
     and no cache) is applied in the reading processes: ``Corpus.encoded`` then holds its
     result for each document read, in file order, and ``Corpus.references`` stays empty
     (``citegraph extract`` writes its JSON lines so, on all cores).
+
+    Raises :class:`ValueError` for ``encode`` with texts or a cache, and for a custom
+    ``learn_aliases`` without texts.
     """
     if not texts and learn_aliases not in ("auto", None):
         raise ValueError("a custom learn_aliases needs the documents' texts (texts=True)")
@@ -326,108 +293,134 @@ def _collector_paused():
 
 
 def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode) -> Corpus:
+    """The stages: list the files, pass one, the corpus table, pass two, collect."""
     t0 = time.perf_counter()
     corpus = Corpus()
+    files = _list_files(paths, corpus, on_skip)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    cache = Cache(cache_dir)
+    keys = [file_key(f) for f in files] if cache.dir is not None else [None] * len(files)
+    bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
+               disable=(not progress) or (len(files) < 20 or None), leave=False)
+    try:
+        results = _first_pass(files, keys, cache, jobs, bar, texts, encode, corpus)
+        if learn_aliases is not None:
+            aliases = _corpus_table(learn_aliases, results, on_error)
+            if aliases is not None:
+                _second_pass(aliases, results, keys, cache, jobs, bar, encode)
+    finally:
+        bar.close()
+    cache.prune()
+    _collect(results, corpus, encode, on_error)
+    corpus.seconds = time.perf_counter() - t0
+    return corpus
 
+
+def _list_files(paths: Iterable[PathLike], corpus: Corpus, on_skip: Optional[Callable[[str], None]]
+                ) -> list[pathlib.Path]:
+    """The files under ``paths``, each once, in order; files of unknown type are noted as skipped."""
     def skipped(p, why):
         msg = f"{p}: {why}"
         corpus.skipped.append(msg)
         if on_skip:
             on_skip(msg)
 
-    files: list[pathlib.Path] = list(dict.fromkeys(ingest.iter_paths(paths, skipped=skipped)))
+    files = list(dict.fromkeys(ingest.iter_paths(paths, skipped=skipped)))
     corpus.files = len(files)
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    cache = _Cache(cache_dir)
-    keys = [_file_key(f) for f in files] if cache.dir is not None else [None] * len(files)
-    results: list[Optional[tuple]] = [None] * len(files)
-    bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
-               disable=(not progress) or (len(files) < 20 or None), leave=False)
-    try:
-        # pass 1: each document, its references under the curated names, and the names it teaches
-        todo = []
-        kind = "docrefs" if texts else "described"  # a described document must not answer for a whole one
-        for i, k in enumerate(keys):
-            hit = cache.get(kind, k)
-            if hit is not None:
-                results[i] = ("ok", *hit)
-                corpus.cached += 1
-                bar.update(1)
-            else:
-                todo.append(i)
-        reader = _read_extract if texts else functools.partial(_read_extract, texts=False, encode=encode)
-        fresh = _run(reader, [str(files[i]) for i in todo], jobs, bar)
-        for i, r in zip(todo, fresh):
-            results[i] = r
-            if r[0] == "ok":
-                cache.put(kind, keys[i], r[1:])
-        corpus.read = len(todo)
-        # pass 2: the corpus alias table; extract again the documents it may change
-        if learn_aliases is not None:
-            ok = [i for i, r in enumerate(results) if r[0] == "ok"]
-            try:
-                if learn_aliases == "auto":
-                    aliases = named.learned_table(results[i][3] for i in ok)
-                else:
-                    aliases = learn_aliases([results[i][1] for i in ok])
-            except Exception as err:  # a bug in the learner must not cost the whole build
-                msg = " ".join(str(err).split())[:200]
-                if on_error:
-                    on_error(f"learning aliases failed ({type(err).__name__}: {msg}); extracting without them")
-                aliases = None
-            if aliases is not None:
-                _extract_with(aliases, ok, results, keys, cache, jobs, bar, encode)
-    finally:
-        bar.close()
-    cache.prune()
-    for r in results:
-        if r[0] == "ok":
-            corpus.documents.append(r[1])
-            if encode:
-                corpus.encoded.append(r[2])
-            else:
-                corpus.references.extend(r[2])
+    return files
+
+
+def _first_pass(files: list[pathlib.Path], keys: list[Optional[str]], cache: Cache, jobs: int, bar: tqdm,
+                texts: bool, encode: Optional[Callable], corpus: Corpus) -> list[Union[Extracted, Failed]]:
+    """Pass one: each file from the cache, else read and extracted with the curated names
+    (plus those it teaches itself); counts ``corpus.read`` and ``corpus.cached``."""
+    results: list[Union[Extracted, Failed, None]] = [None] * len(files)
+    kind = "docrefs" if texts else "described"  # a described document must not answer for a whole one
+    todo = []
+    for i, k in enumerate(keys):
+        hit = cache.get(kind, k)
+        if isinstance(hit, Extracted):
+            results[i] = hit
+            corpus.cached += 1
+            bar.update(1)
         else:
-            corpus.errors.append(r[1])
-            if on_error:
-                on_error(r[1])
-    corpus.seconds = time.perf_counter() - t0
-    return corpus
+            todo.append(i)
+    reader = _read_extract if texts else functools.partial(_read_extract, texts=False, encode=encode)
+    for i, r in zip(todo, _run(reader, [str(files[i]) for i in todo], jobs, bar)):
+        results[i] = r
+        if isinstance(r, Extracted):
+            cache.put(kind, keys[i], r)
+    corpus.read = len(todo)
+    return results
 
 
-def _extract_with(aliases: Any, ok: list[int], results: list, keys: list, cache: _Cache, jobs: int,
-                  bar: tqdm, encode: Optional[Callable] = None) -> None:
-    """Replace the references of ``results[i]`` (i in ``ok``) by those under ``aliases``.
+def _corpus_table(learn_aliases: Union[Callable, str], results: list, on_error: Optional[Callable[[str], None]]
+                  ) -> Any:
+    """The corpus alias table: the curated names plus those every document teaches
+    (``"auto"``), or what ``learn_aliases`` makes of the documents. A learner that fails is
+    one message to ``on_error``, and None: the references of pass one stand."""
+    done = [r for r in results if isinstance(r, Extracted)]
+    try:
+        if learn_aliases == "auto":
+            return named.learned_table(r.taught for r in done)
+        return learn_aliases([r.document for r in done])
+    except Exception as err:  # a bug in the learner must not cost the whole build
+        msg = " ".join(str(err).split())[:200]
+        if on_error:
+            on_error(f"learning aliases failed ({type(err).__name__}: {msg}); extracting without them")
+        return None
+
+
+def _second_pass(aliases: Any, results: list, keys: list[Optional[str]], cache: Cache, jobs: int, bar: tqdm,
+                 encode: Optional[Callable] = None) -> None:
+    """Pass two: replace the references of each :class:`Extracted` result in ``results`` by
+    those under ``aliases``, in place.
 
     Under a table of the curated names plus learned ones, only the documents where a
     learned name may occur can change (``named.may_name_learned``); any other table
-    extracts every document again."""
-    base_is_curated = _only_learned_may_change(aliases)
-    if base_is_curated and not aliases.learned:
+    extracts every document again. References are cached per file and table digest."""
+    only_learned = _only_learned_may_change(aliases)
+    if only_learned and not aliases.learned:
         return
-    digest = _aliases_digest(aliases)
+    kind = f"refs-{_aliases_digest(aliases)}"
     todo = []
-    for i in ok:
-        doc = results[i][1]
-        if base_is_curated and doc.paragraphs and not named.may_name_learned(aliases, doc):
+    for i, r in enumerate(results):
+        if not isinstance(r, Extracted):
+            continue
+        if only_learned and r.document.paragraphs and not named.may_name_learned(aliases, r.document):
             continue  # (a described document is tested where it is read again)
-        hit = cache.get(f"refs-{digest}", keys[i])
+        hit = cache.get(kind, keys[i])
         if hit is not None:
-            results[i] = ("ok", results[i][1], hit, *results[i][3:])
+            results[i] = dataclasses.replace(r, references=hit)
         else:
             todo.append(i)
     bar.total += len(todo)
     bar.refresh()
     again = functools.partial(_extract_again, encode=encode) if encode else _extract_again
-    fresh = _run(again, [(results[i][1], None if encode else results[i][2]) for i in todo], jobs, bar, aliases)
-    for i, r in zip(todo, fresh):
-        if r[0] == "same":
-            r = ("ok", results[i][2])
-        if r[0] == "ok":
-            results[i] = ("ok", results[i][1], r[1], *results[i][3:])
-            cache.put(f"refs-{digest}", keys[i], r[1])
-        else:
+    items = [(results[i].document, None if encode else results[i].references) for i in todo]
+    for i, r in zip(todo, _run(again, items, jobs, bar, aliases)):
+        if isinstance(r, Failed):
             results[i] = r
+            continue
+        if isinstance(r, Reextracted):
+            results[i] = dataclasses.replace(results[i], references=r.references)
+        cache.put(kind, keys[i], results[i].references)
+
+
+def _collect(results: list, corpus: Corpus, encode: Optional[Callable], on_error: Optional[Callable[[str], None]]
+             ) -> None:
+    """Documents and references (or encoded references) in file order; one error line a failed file."""
+    for r in results:
+        if isinstance(r, Extracted):
+            corpus.documents.append(r.document)
+            if encode:
+                corpus.encoded.append(r.references)
+            else:
+                corpus.references.extend(r.references)
+        else:
+            corpus.errors.append(r.message)
+            if on_error:
+                on_error(r.message)
 
 
 def input_root(paths: Iterable[PathLike]) -> pathlib.Path:
@@ -490,8 +483,6 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
         corpus.documents, corpus.references = _relative_files(corpus.root, corpus.documents, corpus.references)
     corpus.graph = build_graph(corpus.documents, corpus.references)
     if out_dir is not None and write and corpus.documents:
-        from .export import write_all
-
         write_all(corpus.graph, corpus.references, out_dir, html=html,
                   progress=progress and corpus.graph.number_of_nodes() >= 2000)
     corpus.seconds += time.perf_counter() - t0

@@ -10,6 +10,9 @@ their tables of expected objects:
 
 Fixtures:
 
+* ``sample_corpus`` - the sample corpus (``samples/``) read and built once per session
+  (a :class:`graph.pipeline.Corpus` with its ``graph``; nothing written): treat it as
+  read-only, copy the graph before changing it;
 * ``browser`` - Debian's headless ``chromium`` driven by Playwright, one per test session.
   Every test that uses it is marked ``slow``.
 
@@ -24,6 +27,7 @@ import shutil
 
 import pytest
 
+from graph import pipeline
 from ingest.model import Document, Reference
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -59,6 +63,14 @@ def node(symbol: str, body: str = "General Assembly", kind: str = "resolution", 
                  url=f"https://undocs.org/en/{symbol}", label=symbol, session="")
     attrs.update(extra)
     return symbol, attrs
+
+
+# --------------------------------------------------------------------------- shared fixtures
+
+@pytest.fixture(scope="session")
+def sample_corpus():
+    """The sample corpus read and built (documents, references, graph), once per session."""
+    return pipeline.build([ROOT / "samples"], jobs=2, progress=False, write=False)
 
 
 # --------------------------------------------------------------------------- the browser

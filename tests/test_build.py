@@ -6,8 +6,9 @@ import dataclasses
 import networkx as nx
 import pytest
 
-from graph.build import (SEP, build_graph, describe, is_symbol, node_url, session_from_words, session_of, split,
-                         split_joint, year_of)
+from graph.build import (build_graph, describe, is_symbol, node_url, session_from_words, session_of, split_joint,
+                         year_of)
+from graph.schema import SEP, split
 from ingest.model import Document, Paragraph, Reference
 
 from conftest import doc, ref

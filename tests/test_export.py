@@ -154,21 +154,13 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(G, tmp_path):
     assert os.listdir(tmp_path) == ["graph.graphml"]
 
 
-def test_atomic_write_replaces_whole_files(tmp_path):
-    p = tmp_path / "sub" / "x.txt"
-    export.atomic_write(p, "first version, longer")
-    export.atomic_write(p, b"second")
-    assert p.read_bytes() == b"second"
-    assert os.listdir(p.parent) == ["x.txt"]
-
-
 def test_html_page_is_written(G, out):
     page = (out / "graph.html").read_text(encoding="utf-8")
     assert page.lstrip().lower().startswith("<!doctype html") or "<html" in page[:500].lower()
     assert "A/RES/79/194" in page
 
 
-def test_pyvis_fallback_page_lists_the_nodes(G):
+def test_pyvis_page_lists_the_nodes(G):
     page = export.pyvis_html(G, max_nodes=None)
     for n in G:
         assert n in page

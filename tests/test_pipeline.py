@@ -1,11 +1,13 @@
 """graph.pipeline: reading a corpus with the cache, in processes, in two passes (learned names)."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
+from tqdm import tqdm
 
-from graph import pipeline
+from graph import files, pipeline
 from graph.cli import SAMPLE
 
 SAMPLE_TEXT = SAMPLE / "text"
@@ -145,27 +147,21 @@ def test_tool_version_names_the_cache_folder(tmp_path):
     src, cache = _corpus(tmp_path, ("A_RES_70_125.txt",)), tmp_path / "cache"
     (cache / "0.0.0-stale").mkdir(parents=True)
     pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
-    assert [p.name for p in cache.iterdir()] == [pipeline.tool_version()]
+    assert [p.name for p in cache.iterdir()] == [files.tool_version()]
 
 
-def _crash_on_c(x: str) -> tuple:
+def _crash_on_c(x: str) -> str:
     """A reader that takes its process down on one item, as a crash in native code would."""
-    import os
-
     if x == "c":
         os._exit(3)
-    return ("ok", x, [])
+    return x.upper()
 
 
 def test_a_dying_reader_fails_only_its_own_file():
-    from tqdm import tqdm
-
     items = ["a", "b", "c", "d", "e", "f"]
     with tqdm(disable=True) as bar:
         out = pipeline._run(_crash_on_c, items, 2, bar)
-    assert [r[0] for r in out] == ["ok", "ok", "error", "ok", "ok", "ok"]
-    assert out[2] == ("error", "c: the reading process died")
-    assert [r[1] for r in out if r[0] == "ok"] == ["a", "b", "d", "e", "f"]
+    assert out == ["A", "B", pipeline.Failed("c: the reading process died"), "D", "E", "F"]
 
 
 def test_a_failing_alias_learner_is_one_warning(tmp_path):

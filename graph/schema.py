@@ -1,0 +1,148 @@
+"""The names of the citation graph's data, in one place: attributes, list separator, columns.
+
+What :func:`graph.build.build_graph` puts on nodes, edges and the graph, and the columns of
+every table written or returned (``nodes.csv``, ``edges.csv``, ``references.csv``,
+``extract --format jsonl``, :func:`graph.analysis.nodes_frame` and ``edges_frame``). A
+writer, reader or frame takes its names from here; a new attribute is added here first,
+with its type and meaning, and ``tests/test_schema.py`` checks that the graph and the
+tables keep to it.
+
+* :data:`NODE_ATTRIBUTES`, :data:`EDGE_ATTRIBUTES`, :data:`GRAPH_ATTRIBUTES` - each an
+  :class:`Attribute` (name, type, meaning, whether every node has it, whether it is a list
+  joined with :data:`SEP`), in table-column order;
+* :data:`NODE_COLUMNS`, :data:`EDGE_COLUMNS`, :data:`DEGREE_COLUMNS`,
+  :data:`NODES_CSV_COLUMNS` - the node and edge tables;
+* :data:`REFERENCE_FIELDS`, :data:`REFERENCE_COLUMNS`, :data:`JSONL_FIELDS` - the
+  references table and the JSON lines of ``citegraph extract``;
+* :data:`SEP`, :func:`join`, :func:`split` - list values as one scalar string, so that
+  every attribute is a scalar and GraphML, GEXF and JSON hold exactly what is in memory.
+
+Every attribute value is a ``str``, ``int`` or ``bool``: a string attribute is ``""`` when
+unknown; ``year`` is the one attribute a node may lack (no date and no year in the symbol).
+
+Not here: what the values mean for one document (the rules are in :mod:`graph.build`).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from ingest import Reference
+
+__all__ = [
+    "SEP",
+    "join",
+    "split",
+    "Attribute",
+    "NODE_ATTRIBUTES",
+    "EDGE_ATTRIBUTES",
+    "GRAPH_ATTRIBUTES",
+    "NODE_COLUMNS",
+    "EDGE_COLUMNS",
+    "DEGREE_COLUMNS",
+    "NODES_CSV_COLUMNS",
+    "REFERENCE_FIELDS",
+    "REFERENCE_COLUMNS",
+    "JSONL_FIELDS",
+]
+
+#: Separator of the values of a list attribute (``relations``, ``paragraphs``, ``aliases`` ...).
+SEP = " | "
+
+
+def join(values: Iterable[Optional[str]]) -> str:
+    """Distinct non-empty values in order of first appearance, joined with :data:`SEP`.
+
+    >>> join(["pp1", "op3", "", "pp1", None])
+    'pp1 | op3'
+    """
+    seen: dict[str, None] = {}
+    for v in values:
+        if v:
+            seen.setdefault(v, None)
+    return SEP.join(seen)
+
+
+def split(value: str) -> list[str]:
+    """The values of a list attribute: ``"pp1 | op3"`` -> ``["pp1", "op3"]``, ``""`` -> ``[]``."""
+    return value.split(SEP) if value else []
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """One attribute of the graph's nodes, edges or graph.
+
+    ``type`` is the Python type of every value (``str``, ``int`` or ``bool``); ``always``
+    is False for an attribute set only when known; ``joined`` marks a list joined with
+    :data:`SEP` (read it with :func:`split`).
+    """
+
+    name: str
+    type: type
+    meaning: str
+    always: bool = True
+    joined: bool = False
+
+
+#: Node attributes, in the order of the node tables' columns.
+NODE_ATTRIBUTES: tuple[Attribute, ...] = (
+    Attribute("label", str, "what to show: the symbol, or the named instrument's key"),
+    Attribute("kind", str, "resolution, decision, presidential statement, report, letter, note, agenda, "
+                           "declaration, document, instrument, ...; never empty"),
+    Attribute("body", str, "General Assembly, Security Council, Economic and Social Council, Human Rights "
+                           "Council, ...; 'United Nations' when nothing says more; never empty"),
+    Attribute("session", str, "the session the symbol or the document's session line gives ('79', 'ES-10')"),
+    Attribute("year", int, "from the date, else from the symbol (S/RES/2720(2023))", always=False),
+    Attribute("date", str, "ISO yyyy-mm-dd; for a node only cited, what the citing texts say most often"),
+    Attribute("title", str, "the document's title; for a node only cited, what the citing texts say most often"),
+    Attribute("subject", str, "what the citing texts say it is about ('on information and communications ...')"),
+    Attribute("in_corpus", bool, "True for a document read, False for one only cited (a stub)"),
+    Attribute("file", str, "the file the document was read from ('' for a stub)"),
+    Attribute("url", str, "https://undocs.org/en/SYMBOL, or a UN Digital Library search for a named instrument"),
+    Attribute("aliases", str, "other symbols of the same document (the parts of a joint symbol)", joined=True),
+)
+
+#: Edge attributes (citing -> cited), in the order of the edge tables' columns.
+EDGE_ATTRIBUTES: tuple[Attribute, ...] = (
+    Attribute("count", int, "reference occurrences from the citing to the cited document"),
+    Attribute("relations", str, "citing verbs, normalised (recalling, reaffirming, ...)", joined=True),
+    Attribute("paragraphs", str, "paragraphs the references stand in (pp1, op3, p12, header)", joined=True),
+    Attribute("places", str, "paragraphs and footnotes ('pp1 fn1': footnote 1 of paragraph pp1)", joined=True),
+    Attribute("pinpoints", str, "the parts cited (para. 71, annex, B)", joined=True),
+    Attribute("kinds", str, "explicit (a symbol or number) and/or named (an instrument's name)", joined=True),
+    Attribute("later", bool, "the cited document is dated after the citing one (usually a misread: flagged)"),
+    Attribute("sentence", str, "the first citing sentence"),
+    Attribute("mark_sentence", str, "when the first citing sentence is a footnote's: the sentence of the citing "
+                                    "paragraph that carries the footnote mark, the mark written in"),
+    Attribute("surface", str, "the words as written there"),
+)
+
+#: Attributes of the graph itself (``G.graph``).
+GRAPH_ATTRIBUTES: tuple[Attribute, ...] = (
+    Attribute("name", str, "'citegraph'"),
+    Attribute("self_references", int, "references of a document to itself, not drawn as edges"),
+    Attribute("duplicate_documents", int, "files holding a document already read (the first file wins)"),
+)
+
+#: Columns of :func:`graph.analysis.nodes_frame` (``symbol`` is the node key) before the degrees.
+NODE_COLUMNS: tuple[str, ...] = ("symbol", *(a.name for a in NODE_ATTRIBUTES))
+#: Columns of the edge tables (``edges.csv``, :func:`graph.analysis.edges_frame`).
+EDGE_COLUMNS: tuple[str, ...] = ("source", "target", *(a.name for a in EDGE_ATTRIBUTES))
+#: Counted columns of the node tables: citing documents (in-degree), reference occurrences
+#: (in-degree weighted by ``count``), documents cited (out-degree).
+DEGREE_COLUMNS: tuple[str, ...] = ("cited_by", "citations", "cites")
+#: Columns of ``nodes.csv`` (the node key is ``id``, as graph readers expect).
+NODES_CSV_COLUMNS: tuple[str, ...] = ("id", *NODE_COLUMNS[1:], *DEGREE_COLUMNS)
+
+#: Fields of :class:`ingest.Reference`, in order.
+REFERENCE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Reference))
+#: Columns of ``references.csv``: every field of a reference but its other symbols
+#: (``target_aliases``, which the graph keeps as the node's ``aliases``).
+REFERENCE_COLUMNS: tuple[str, ...] = tuple(f for f in REFERENCE_FIELDS if f != "target_aliases")
+#: Keys of ``citegraph extract --format jsonl``, in order: the file first, then the citation, the
+#: words as written and what the text says of the target. The scorers in ``../shared/eval`` read
+#: these; the citing sentence is left out (it is in ``references.csv``).
+JSONL_FIELDS: tuple[str, ...] = ("file", "source", "target", "kind", "paragraph", "footnote", "pinpoint",
+                                 "relation", "surface", "start", "end", "target_body", "target_type",
+                                 "target_date", "target_subject", "target_title", "evidence")

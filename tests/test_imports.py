@@ -1,0 +1,71 @@
+"""No import loops: no module imports another that imports it back, at the top or inside a function.
+
+The imports are read from the sources (``ast``), so an import inside a function counts as
+much as one at the top: a loop cannot hide there.
+"""
+from __future__ import annotations
+
+import ast
+import pathlib
+
+import networkx as nx
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+#: The packages whose modules are checked (``ingest`` joins when its loops are gone).
+PACKAGES = ("graph",)
+
+
+def _module_name(path: pathlib.Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: pathlib.Path, modules: set[str]) -> set[str]:
+    """The project modules ``path`` imports anywhere in its source."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*up, base] if base else up)
+            for a in node.names:  # "from . import analysis" imports a module, "from .build import x" a name
+                found.add(f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base)
+    return {m for m in found if m in modules and m != name}
+
+
+def import_graph(packages=PACKAGES) -> nx.DiGraph:
+    files = [p for pkg in packages for p in sorted((ROOT / pkg).rglob("*.py"))]
+    modules = {_module_name(p) for p in files}
+    G = nx.DiGraph()
+    for p in files:
+        G.add_node(_module_name(p))
+        G.add_edges_from((_module_name(p), m) for m in _imports(p, modules))
+    return G
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_no_module_imports_one_that_imports_it_back(package):
+    G = import_graph((package,))
+    assert G.number_of_nodes() > 3
+    loops = [sorted(c) for c in nx.strongly_connected_components(G) if len(c) > 1]
+    assert loops == [], f"import loops: {loops}"
+
+
+def test_the_check_sees_a_loop_hidden_in_a_function(tmp_path, monkeypatch):
+    pkg = tmp_path / "loopy"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("from .b import f\n")
+    (pkg / "b.py").write_text("def f():\n    from . import a\n    return a\n")
+    monkeypatch.setattr(__import__(__name__), "ROOT", tmp_path)
+    G = import_graph(("loopy",))
+    assert sorted(map(sorted, (c for c in nx.strongly_connected_components(G) if len(c) > 1))) == \
+        [["loopy.a", "loopy.b"]]
