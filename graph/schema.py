@@ -98,7 +98,7 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("title", str, "the document's title; for a node only cited, what the citing texts say most often"),
     Attribute("subject", str, "what the citing texts say it is about ('on information and communications ...')"),
     Attribute("in_corpus", bool, "True for a document read, False for one only cited (a stub)"),
-    Attribute("file", str, "the file the document was read from ('' for a stub)"),
+    Attribute("file", str, "the file the document was read from, relative to the build's input ('' for a stub)"),
     Attribute("url", str, "https://undocs.org/en/SYMBOL, or a UN Digital Library search for a named instrument"),
     Attribute("aliases", str, "other symbols of the same document (the parts of a joint symbol)", joined=True),
 )
