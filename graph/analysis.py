@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 import networkx as nx
 import pandas as pd
 
-from ingest.model import CitegraphError
+from ingest import CitegraphError
 
 from .lookup import NodeNotFound, resolve
 from .schema import DEGREE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, split

@@ -58,8 +58,8 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from ingest.model import Document, Reference
-from ingest import BODY_NAMES, describe as _describe, symbol_from_filename
+from ingest import BODY_NAMES, Document, Reference, describe as _describe, roman_to_int, session_span, \
+    symbol_from_filename
 
 from .schema import SEP, join
 
@@ -76,21 +76,20 @@ __all__ = [
     "KIND_LINES",
 ]
 
-GA, HRC = "General Assembly", "Human Rights Council"
+GA = BODY_NAMES["GA"]
 
 #: Body codes and names as documents and references write them -> node body
-#: names (``ingest.symbols.BODY_NAMES`` plus a few spellings).
+#: names (``ingest.BODY_NAMES`` plus a few spellings).
 BODIES = {
     **{code.lower(): name for code, name in BODY_NAMES.items()},
     **{name.lower(): name for name in BODY_NAMES.values()},
-    "assembly": GA, "a": GA, "s": "Security Council", "e": "Economic and Social Council",
+    "assembly": GA, "a": GA, "s": BODY_NAMES["SC"], "e": BODY_NAMES["ECOSOC"],
 }
 
 #: A canonical symbol: upper-case series letters, a slash, more. Named keys
 #: ("Charter of the United Nations") contain spaces and no such prefix.
 _SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.\-]*/\S+$")
 _JOINT = re.compile(r"-(?=[A-Z][A-Za-z.]*/)")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _GENERIC_KINDS = {"document", ""}
 
 
@@ -113,16 +112,6 @@ def describe(key: str) -> tuple[str, str]:
     return _describe(key)
 
 
-def _roman(s: str) -> Optional[int]:
-    if not s or any(c not in _ROMAN for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total
-
-
 # a session is one or two digits: old GA documents are numbered A/1026, A/520/Rev.20
 _GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|HRC/(?:RES/|DEC/|PRST/)?|C\.\d+/)?((?:ES-|S-)?\d{1,2})/")
 _OLD_SESSION = re.compile(r"^[AE]/RES/\d+\s*(?:\([A-Z]*\))?\s*\((S-|ES-)?([IVXLC]+)\)")
@@ -136,7 +125,7 @@ def session_of(symbol: str) -> str:
     """
     m = _OLD_SESSION.match(symbol)
     if m:
-        n = _roman(m.group(2))
+        n = roman_to_int(m.group(2))
         return f"{m.group(1) or ''}{n}" if n else ""
     m = _GA_SESSION.match(symbol)
     if not m:
@@ -265,17 +254,20 @@ def _clean_subject(s: Optional[str]) -> str:
 
 # --------------------------------------------------------------------------- dates
 
-def _ga_session_span(session: str, body: str) -> Optional[tuple[str, str]]:
-    """Rough date span of a regular session (GA: September to September; HRC: three a year)."""
-    if not session.isdigit():
+_BODY_CODES = {name: code for code, name in BODY_NAMES.items()}
+#: Node bodies dated by another body's sessions: the session a United Nations conference's
+#: document names is the Assembly's that convened it.
+_SESSIONS_OF = {"United Nations conference": "GA"}
+
+
+def _session_span(session: str, body: str) -> Optional[tuple[str, str]]:
+    """Rough date span of a regular session of ``body`` (a node body name), by the session
+    rules of the ingest grammar (:func:`ingest.session_span`: the General Assembly's and the
+    Human Rights Council's); None for a special session or another body."""
+    code = _SESSIONS_OF.get(body) or _BODY_CODES.get(body)
+    if not session.isdigit() or code is None:
         return None
-    n = int(session)
-    if body == HRC:
-        y = 2006 + (n - 1) // 3
-        return f"{y - 1}-09-01", f"{y + 1}-03-31"
-    if body == GA or body == "United Nations conference":
-        return (f"{1945 + n}-01-01" if n <= 2 else f"{1945 + n}-09-01"), f"{1946 + n}-09-30"
-    return None
+    return session_span(code, int(session))
 
 
 def node_span(attrs: dict) -> Optional[tuple[str, str]]:
@@ -286,7 +278,7 @@ def node_span(attrs: dict) -> Optional[tuple[str, str]]:
     year = attrs.get("year")
     if isinstance(year, int):
         return f"{year}-01-01", f"{year}-12-31"
-    return _ga_session_span(attrs.get("session") or "", attrs.get("body") or "")
+    return _session_span(attrs.get("session") or "", attrs.get("body") or "")
 
 
 def _is_later(source_attrs: dict, target_attrs: dict) -> bool:

@@ -13,8 +13,7 @@ import click
 from tqdm import tqdm
 
 import ingest
-from ingest import named
-from ingest.model import ReadError
+from ingest import ReadError, named
 
 from . import export, lookup, pipeline
 from .explorer import write_explorer

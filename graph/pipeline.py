@@ -64,9 +64,8 @@ import networkx as nx
 from tqdm import tqdm
 
 import ingest
-from ingest import named
+from ingest import Document, ReadError, Reference, named
 from ingest.find import extract_explicit
-from ingest.model import Document, ReadError, Reference
 
 from .build import build_graph
 from .export import write_all

@@ -6,8 +6,8 @@ import dataclasses
 import networkx as nx
 import pytest
 
-from graph.build import (build_graph, describe, is_symbol, node_url, session_from_words, session_of, split_joint,
-                         year_of)
+from graph.build import (build_graph, describe, is_symbol, node_span, node_url, session_from_words, session_of,
+                         split_joint, year_of)
 from graph.schema import SEP, split
 from ingest.model import Document, Paragraph, Reference
 
@@ -206,6 +206,22 @@ def test_document_attributes_win_over_what_others_say():
 def test_citation_of_a_later_document_is_flagged_not_dropped(source, source_date, target, target_date, later):
     G = build_graph([doc(source, date=source_date or None)], [ref(source, target, target_date=target_date or None)])
     assert G.edges[source, target]["later"] is later
+
+
+@pytest.mark.parametrize("attrs, span", [
+    ({"date": "2024-12-19", "year": 2024}, ("2024-12-19", "2024-12-19")),
+    ({"year": 2023, "session": "78", "body": "General Assembly"}, ("2023-01-01", "2023-12-31")),  # year first
+    ({"session": "79", "body": "General Assembly"}, ("2024-09-01", "2025-09-30")),
+    ({"session": "1", "body": "General Assembly"}, ("1946-01-01", "1947-09-30")),  # opened in January 1946
+    ({"session": "55", "body": "Human Rights Council"}, ("2023-09-01", "2025-03-31")),  # three sessions a year
+    ({"session": "79", "body": "United Nations conference"}, ("2024-09-01", "2025-09-30")),  # the Assembly's
+    ({"session": "ES-10", "body": "General Assembly"}, None),  # special sessions: no rule
+    ({"session": "5", "body": "United Nations Environment Assembly"}, None),
+    ({"session": "", "body": "General Assembly"}, None),
+    ({"date": "2024", "body": "Security Council"}, None),
+])
+def test_node_span_by_date_year_or_session(attrs, span):
+    assert node_span(attrs) == span
 
 
 def test_every_node_has_kind_body_url():
