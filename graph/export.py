@@ -15,7 +15,12 @@ igraph (``igraph.Graph.Read_GraphML``). GEXF is for Gephi and adds a
 ``weight`` (= ``count``) to each edge. ``graph.json`` is NetworkX node-link
 data (``edges`` key) and is what the CLI's ``show``/``top``/``path`` load.
 
-Not supported: GML, Pajek, writing to streams other than files.
+Each writer is a pure serialiser (``*_bytes``, ``*_csv``: graph -> bytes) plus one call
+of :func:`graph.files.atomic_write`; the columns come from :mod:`graph.schema`. A new
+format is a new serialiser, a name in :data:`FILES` and a line in :func:`_write_one`.
+
+Not supported: GML, Pajek, writing to streams other than files, writing a graph larger
+than memory (each file is made whole in memory, then written).
 """
 from __future__ import annotations
 

@@ -42,7 +42,12 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
   too. Where learned names may change a document, it is read again from its file.
 * **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
 
-Not supported: watching files, sharing a cache between machines.
+Where things go: how the items of a pass are spread over workers is :func:`_run` alone
+(a process pool today); how an entry is stored is :class:`graph.files.Cache`; what one
+file gives is :class:`Extracted`. The whole corpus is held in memory between the passes.
+
+Not supported: watching files, sharing a cache between machines, streaming documents
+through without holding them all.
 """
 from __future__ import annotations
 
