@@ -5,7 +5,7 @@ usage: python3 benchmarks/bench_pdf.py [PDF ...] [--repeat N] [--quick]
 
 Prints, for the same files (default: ../shared/corpus/pdf/*.pdf):
 
-* our ingest, ``ingest.pdf.pdf_markup`` (layout -> markup), with each backend;
+* our ingest, ``ingest.formats.pdf.pdf_markup`` (layout -> markup), with each backend;
 * our ingest to a Document, ``read_pdf`` (markup -> paragraphs and footnotes);
 * bare pdfplumber ``page.extract_text()``;
 * bare pypdfium2 ``textpage.get_text_range()``.
@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
-from ingest.pdf import pdf_markup, read_pdf  # noqa: E402
+from ingest.formats.pdf import pdf_markup  # noqa: E402
+from ingest.read import read_pdf  # noqa: E402
 
 
 def bare_pdfplumber(path: pathlib.Path) -> int:

@@ -1,22 +1,31 @@
-"""I/O at the edge: find files, read bytes, decode text, dispatch by format.
+"""Files -> documents: find the files, read each by its format, parse its structure.
 
-Everything that touches the file system in ``ingest`` is here (PDF and Word
-parsing live in :mod:`ingest.pdf` and :mod:`ingest.word`). Errors are
+The one door from the file system into ``ingest``: :func:`iter_paths` finds the
+readable files under folders, :func:`read_document` reads one file into a
+:class:`~ingest.model.Document`. The format follows the suffix: ``.txt``/``.md``
+are decoded (:mod:`ingest.formats.text`), ``.pdf`` laid out
+(:mod:`ingest.formats.pdf`, :mod:`ingest.formats.pdf_layout`), ``.docx`` read
+(:mod:`ingest.formats.word`) into citegraph markup; the markup is parsed by
+:func:`ingest.text.parse_text`, with what a masthead said as hints. Errors are
 :class:`~ingest.model.ReadError` with a one-line message naming the file.
+
+``read_pdf`` and ``read_docx`` are plain functions of a path, so they can run in
+a process pool.
 
 Not supported: legacy ``.doc``, HTML, OCR of scanned pages.
 """
 from __future__ import annotations
 
-import codecs
 import pathlib
-import re
 from typing import Callable, Iterable, Iterator
 
+from .formats.pdf import DEFAULT_BACKEND, pdf_markup
+from .formats.text import read_text_file
+from .formats.word import docx_markup
 from .model import Document, ReadError
+from .text import parse_text
 
-__all__ = ["TEXT_SUFFIXES", "SUFFIXES", "iter_paths", "decode_bytes", "read_file_bytes", "read_text_file",
-           "read_document"]
+__all__ = ["TEXT_SUFFIXES", "SUFFIXES", "iter_paths", "read_document", "read_pdf", "read_docx"]
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 SUFFIXES = {**TEXT_SUFFIXES, ".pdf": "pdf", ".docx": "docx"}
@@ -46,78 +55,28 @@ def iter_paths(paths: Iterable[str | pathlib.Path], skipped: Callable[[pathlib.P
             yield p
 
 
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # its ASCII part
-_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")  # U+0080-U+009F in UTF-8
+def read_pdf(path: str | pathlib.Path, backend: str = DEFAULT_BACKEND) -> Document:
+    """Read an official PDF into a :class:`Document` (``backend``: ``"pdfium"``, the
+    default, or ``"pdfplumber"``).
+
+    Raises :class:`ReadError` for an empty, encrypted, truncated or scanned PDF,
+    or a file that is not a PDF.
+    """
+    markup, hints = pdf_markup(path, backend)
+    return parse_text(markup, file=str(path), fmt="pdf", hints=hints)
 
 
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    sample = text[:8192]
-    # _CONTROL's count, by bytes: several times faster than the pattern. In UTF-8 an ASCII control
-    # is its own byte, U+0080-U+009F is C2 80-9F and U+FFFD is EF BF BD
-    data = sample.encode("utf-8", "surrogatepass")
-    bad = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    if not sample.isascii():
-        bad += data.count(b"\xef\xbf\xbd") + (len(_C1_UTF8.findall(data)) if b"\xc2" in data else 0)
-    return bad > max(8, len(sample) // 100)
+def read_docx(path: str | pathlib.Path) -> Document:
+    """Read a .docx file into a :class:`Document`.
 
-
-def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
-    """Decode a text file's bytes: UTF-8 (with or without BOM), UTF-16 (BOM or
-    zero-byte pattern), else Windows-1252. Raises ReadError for empty or binary data."""
-    if not data or data.isspace():
-        raise ReadError(path, "empty file")
-    if data.startswith(codecs.BOM_UTF8):
-        text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
-    else:
-        head = data[:4096]
-        even_zeros = head[0::2].count(0)
-        odd_zeros = head[1::2].count(0)
-        half = max(1, len(head) // 2)
-        if odd_zeros > half * 0.3 and even_zeros < half * 0.05:
-            text = data.decode("utf-16-le", errors="replace")
-        elif even_zeros > half * 0.3 and odd_zeros < half * 0.05:
-            text = data.decode("utf-16-be", errors="replace")
-        else:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                text = data.decode("cp1252", errors="replace")
-    if _looks_binary(text):
-        raise ReadError(path, "binary file, not text")
-    if not text.strip():
-        raise ReadError(path, "empty file")
-    return text
-
-
-def read_file_bytes(path: str | pathlib.Path) -> bytes:
-    """A file's bytes, or a one-line ReadError (no such file, a folder, unreadable, empty)."""
-    p = pathlib.Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as err:
-        raise ReadError(str(p), "no such file") from err
-    except IsADirectoryError as err:
-        raise ReadError(str(p), "is a folder") from err
-    except OSError as err:
-        raise ReadError(str(p), err.strerror or str(err)) from err
-    if not data or data.isspace():
-        raise ReadError(str(p), "empty file")
-    return data
-
-
-def read_text_file(path: str | pathlib.Path) -> str:
-    return decode_bytes(read_file_bytes(path), str(path))
+    Raises :class:`ReadError` for an empty, encrypted, legacy or corrupt file.
+    """
+    markup, hints = docx_markup(path)
+    return parse_text(markup, file=str(path), fmt="docx", hints=hints)
 
 
 def read_document(path: str | pathlib.Path) -> Document:
     """Read one file into a :class:`Document` (the format follows the suffix)."""
-    from .text import parse_text
-
     p = pathlib.Path(path)
     fmt = SUFFIXES.get(p.suffix.lower())
     if fmt != "text" and fmt != "markdown" and not p.exists():  # (read_text_file says so itself)
@@ -125,11 +84,7 @@ def read_document(path: str | pathlib.Path) -> Document:
     if fmt is None:
         raise ReadError(str(p), f"unknown file type {p.suffix or '(none)'}")
     if fmt == "pdf":
-        from .pdf import read_pdf
-
         return read_pdf(p)
     if fmt == "docx":
-        from .word import read_docx
-
         return read_docx(p)
     return parse_text(read_text_file(p), file=str(p), fmt=fmt)

@@ -1,6 +1,7 @@
-"""Reading files: encodings, bad input, the extract command."""
+"""ingest.read: reading files of every format (encodings, bad input, PDF and Word), the extract command."""
 import json
 import pathlib
+import pickle
 import subprocess
 import sys
 
@@ -8,8 +9,13 @@ import pytest
 
 import ingest
 from ingest.model import ReadError
+from ingest.read import read_docx, read_pdf
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+PDFS = pathlib.Path(__file__).parent / "pdfs"
+MALI = PDFS / "A_80_590-pages-1-6-7.pdf"  # masthead, paragraph 9 across pages, "Secretary-\nGeneral"
+UNRWA = PDFS / "A_81_6_Sect.26-pages-15-17.pdf"  # footnotes 11, 12, 15, 16; "540,000" + mark 16
+UNRWA_DOCX = PDFS / "A_81_6_Sect.26-cut.docx"  # footnotes 1-5 and more, hyperlinks in the masthead notes
 TEXT = "The General Assembly,\n\nRecalling its resolution 78/132 of 19 December 2023 on “café” society,\n"
 
 
@@ -98,16 +104,25 @@ def test_inspect_shows_the_structure():
     assert "    op62    Decides" in text
 
 
-def test_the_binary_test_counts_control_characters_as_the_pattern_does():
-    """``_looks_binary`` counts by bytes; on random text it counts what ``_CONTROL`` finds."""
-    import random
+# ---------------------------------------------------------------- PDF and Word
 
-    from ingest import read
+def test_read_pdf_gives_a_document():
+    doc = read_pdf(MALI)
+    assert (doc.symbol, doc.symbol_source, doc.format, doc.date) == ("A/80/590", "first-page", "pdf", "2026-01-07")
+    unrwa = read_pdf(UNRWA)
+    with16 = [p for p in unrwa.paragraphs if any(f.number == "16" for f in p.footnotes)]
+    assert len(with16) == 1 and "540,000 students" in with16[0].text
 
-    rnd = random.Random(3)
-    alphabet = ["a", " ", "\n", "\t", "\x01", "\x7f", "\x85", "\x9f", "\xa0", "é", "\ufffd", "—", "😀", "\x0b",
-                "\x1f", "\x80"]
-    for _ in range(500):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 400)))
-        want = len(read._CONTROL.findall(text)) > max(8, len(text) // 100)
-        assert read._looks_binary(text.replace("\x00", "")) == want or "\x00" in text
+
+def test_read_pdf_runs_in_a_process_pool():
+    assert pickle.loads(pickle.dumps(read_pdf)) is read_pdf
+
+
+def test_read_docx_gives_a_document_with_links_and_footnotes():
+    doc = read_docx(UNRWA_DOCX)
+    assert doc.format == "docx" and doc.date == "2026-04-08"
+    p = next(p for p in doc.paragraphs if p.text.startswith("26.21"))
+    assert [f.number for f in p.footnotes] == ["1"]
+    assert p.footnotes[0].text.startswith("UNRWA, “2025 UNRWA")
+    links = [link for p in doc.paragraphs for link in p.links]
+    assert ("A/81/50", "https://docs.un.org/en/A/81/50") in links

@@ -1,4 +1,4 @@
-"""Word ingest on real UN .docx files cut from ../shared/corpus/pdf (tests/pdfs/)."""
+"""ingest.formats.word on real UN .docx files cut from ../shared/corpus/pdf (tests/pdfs/)."""
 from __future__ import annotations
 
 import pathlib
@@ -7,7 +7,7 @@ import pytest
 
 from ingest import read_document
 from ingest.model import ReadError
-from ingest.word import docx_markup, read_docx
+from ingest.formats.word import docx_markup
 
 PDFS = pathlib.Path(__file__).parent / "pdfs"
 UNRWA = PDFS / "A_81_6_Sect.26-cut.docx"  # footnotes 1-5 and more, hyperlinks in the masthead notes
@@ -61,16 +61,6 @@ def test_table_rows_are_blocks_in_order(mandates):
 def test_no_zero_width_or_tab_noise(unrwa):
     assert "\t" not in unrwa[0] and "\u200d" not in unrwa[0]
     assert "protection alignment review<sup>3</sup> recommendations" in unrwa[0]
-
-
-def test_read_docx_gives_a_document_with_links_and_footnotes():
-    doc = read_docx(UNRWA)
-    assert doc.format == "docx" and doc.date == "2026-04-08"
-    p = next(p for p in doc.paragraphs if p.text.startswith("26.21"))
-    assert [f.number for f in p.footnotes] == ["1"]
-    assert p.footnotes[0].text.startswith("UNRWA, “2025 UNRWA")
-    links = [link for p in doc.paragraphs for link in p.links]
-    assert ("A/81/50", "https://docs.un.org/en/A/81/50") in links
 
 
 def test_every_embedded_link_is_kept(mandates):

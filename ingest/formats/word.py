@@ -1,4 +1,4 @@
-"""Official UN Word files (.docx) -> citegraph markup -> :class:`~ingest.model.Document`.
+"""Official UN Word files (.docx) -> citegraph markup and masthead hints.
 
 python-docx opens the package; the text is read from the WordprocessingML
 elements in document order, because python-docx has no API for what matters
@@ -15,7 +15,7 @@ here:
   ``https://docs.un.org/en/A/RES/79/257`` and the like, which the extractor
   uses as evidence;
 * the first-page header (the masthead) gives symbol, date, distribution and
-  body.
+  body (:mod:`ingest.formats.masthead`, as for a PDF).
 
 Tracked deletions and the fallback copy of alternate content are skipped.
 Not supported: legacy ``.doc``, encrypted Word files (a one-line error),
@@ -23,16 +23,18 @@ endnotes, comments, text boxes outside the body flow.
 """
 from __future__ import annotations
 
+import io
 import pathlib
 import re
 import zipfile
 from typing import Iterable, Optional
 
-from . import grammar
-from .model import Document, ReadError
-from .normalize import characters, strip_invisible
+from ..model import ReadError
+from ..normalize import characters, strip_invisible
+from . import masthead
+from .files import read_file_bytes
 
-__all__ = ["read_docx", "docx_markup"]
+__all__ = ["docx_markup"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -40,35 +42,18 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 
-def read_docx(path: str | pathlib.Path) -> Document:
-    """Read a .docx file into a :class:`Document` (a plain function of the path).
-
-    Raises :class:`ReadError` for an empty, encrypted, legacy or corrupt file.
-    """
-    from .text import parse_text
-
-    markup, hints = docx_markup(path)
-    return parse_text(markup, file=str(path), fmt="docx", hints=hints)
-
-
 def _open(p: pathlib.Path):
+    # imported here, not at the top: python-docx takes a while to import, and only Word files need it
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    if not p.exists():
-        raise ReadError(str(p), "no such file")
-    if p.is_dir():
-        raise ReadError(str(p), "is a folder")
-    with open(p, "rb") as f:
-        head = f.read(8)
-    if not head:
-        raise ReadError(str(p), "empty file")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    data = read_file_bytes(p)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE2 compound file
         raise ReadError(str(p), "encrypted Word file or legacy .doc, not .docx")
-    if not head.startswith(b"PK"):
+    if not data.startswith(b"PK"):  # a .docx is a zip package
         raise ReadError(str(p), "not a Word .docx file")
     try:
-        return docx.Document(str(p))
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise ReadError(str(p), "truncated or corrupt Word file") from err
     except Exception as err:  # lxml syntax errors and the like
@@ -130,6 +115,7 @@ def _tidy(s: str) -> str:
 
 def _read_notes(part) -> dict[str, tuple[object, object]]:
     """Footnote id -> (w:footnote element, relationships of footnotes.xml)."""
+    # imported here, like python-docx (which uses it): only Word files need it
     from lxml import etree
 
     out: dict[str, tuple[object, object]] = {}
@@ -330,25 +316,20 @@ def _hints(d) -> dict:
         if texts:
             break
     hints: dict = {}
-    for i, t in enumerate(texts):
-        if "symbol" not in hints:
-            m = re.match(r"^([A-Z][A-Z.]*(?:/\S.*?)?)\**$", t)
-            if m and "/" in t:
-                sym = m.group(1)
-            elif re.fullmatch(r"[A-Z]{1,3}", t) and i + 1 < len(texts) and texts[i + 1].startswith("/"):
-                sym = t + texts[i + 1].rstrip("*")
-            else:
-                sym = None
-            if sym:
-                sym = re.sub(r"\s+", "", sym)
-                hints["symbol"] = re.sub(r"/Part([A-Z])$", r"/Part \1", sym)
-        m = re.search(r"\bDistr\.?:\s*(\w+)", t)
-        if m:
-            hints["distribution"] = m.group(1)
-        m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", t)
-        if m and "date" not in hints and grammar.iso_date(*m.groups()):
-            hints["date"] = grammar.iso_date(*m.groups())
-        for name, code in grammar.MASTHEAD_BODIES:
-            if t == name:
-                hints.setdefault("body", code)
+    sym = _masthead_symbol(texts)
+    if sym:
+        hints["symbol"] = sym
+    hints.update(masthead.hints(texts))
     return hints
+
+
+def _masthead_symbol(texts: list[str]) -> Optional[str]:
+    """The first masthead line that is a symbol ("A/81/6 (Sect. 26)/Part A*"), or a series letter
+    with the rest of the symbol on the next line ("A" | "/80/590")."""
+    for i, t in enumerate(texts):
+        m = re.match(r"^([A-Z][A-Z.]*(?:/\S.*?)?)\**$", t)
+        if m and "/" in t:
+            return masthead.symbol(m.group(1))
+        if re.fullmatch(r"[A-Z]{1,3}", t) and i + 1 < len(texts) and texts[i + 1].startswith("/"):
+            return masthead.symbol(t + texts[i + 1].rstrip("*"))
+    return None
