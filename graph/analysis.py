@@ -49,6 +49,7 @@ __all__ = [
     "lineage",
     "lineage_graph",
     "series",
+    "series_predecessors",
     "citation_path",
     "co_citation",
     "bibliographic_coupling",
@@ -241,14 +242,66 @@ def series(G: nx.DiGraph, symbol: str) -> pd.DataFrame:
     whether it cites the row before it.
     """
     start = find_node(G, symbol)
+    how = _series_members(G, start, _title_index(G, [start]))
+    members = sorted(how, key=lambda n: (_series_key(G.nodes[n]), _natural(n)))
+    rows = []
+    for i, n in enumerate(members):
+        d = G.nodes[n]
+        rows.append({"symbol": n, "session": d.get("session", ""), "year": d.get("year"), "date": d.get("date", ""),
+                     "title": d.get("title") or d.get("subject") or "", "in_corpus": d.get("in_corpus"),
+                     "how": how[n], "cites_previous": bool(i and G.has_edge(n, members[i - 1]))})
+    return _frame(rows, ("symbol", "session", "year", "date", "title", "in_corpus", "how", "cites_previous"))
+
+
+def series_predecessors(G: nx.DiGraph, nodes: Optional[Iterable[str]] = None) -> dict[str, str]:
+    """For each node of ``nodes`` (default: every document in the corpus), the member of its
+    :func:`series` just before it, when it has one: ``{"A/RES/79/194": "A/RES/78/132", ...}``.
+
+    The same rule as :func:`series`, with the titles indexed once for all the nodes (one call of
+    :func:`series` per document would read every node's title each time).
+    """
+    if nodes is None:
+        nodes = [n for n, d in G.nodes(data=True) if d.get("in_corpus")]
+    nodes = list(nodes)
+    index = _title_index(G, nodes)
+    out: dict[str, str] = {}
+    for start in nodes:
+        how = _series_members(G, start, index)
+        if len(how) < 2:
+            continue
+        members = sorted(how, key=lambda n: (_series_key(G.nodes[n]), _natural(n)))
+        i = members.index(start)
+        if i:
+            out[start] = members[i - 1]
+    return out
+
+
+def _series_title(d: dict) -> str:
+    return _norm_title(d.get("title")) or _norm_title(d.get("subject"))
+
+
+def _title_index(G: nx.DiGraph, starts: Iterable[str]) -> dict[tuple, list[str]]:
+    """(kind, body, normalised title or subject) -> nodes, for the keys of ``starts``."""
+    wanted = {(G.nodes[s].get("kind"), G.nodes[s].get("body")) for s in starts}
+    index: dict[tuple, list[str]] = {}
+    for n, d in G.nodes(data=True):
+        kb = (d.get("kind"), d.get("body"))
+        if kb not in wanted:
+            continue
+        for t in {_norm_title(d.get("title")), _norm_title(d.get("subject"))} - {""}:
+            index.setdefault((*kb, t), []).append(n)
+    return index
+
+
+def _series_members(G: nx.DiGraph, start: str, index: dict[tuple, list[str]]) -> dict[str, str]:
+    """The members of ``start``'s series -> how each is one (``self``, ``title``, ``footnote``)."""
     sd = G.nodes[start]
     kind, body = sd.get("kind"), sd.get("body")
-    key = _norm_title(sd.get("title")) or _norm_title(sd.get("subject"))
+    key = _series_title(sd)
     how: dict[str, str] = {start: "self"}
     if key:
-        for n, d in G.nodes(data=True):
-            if n not in how and d.get("kind") == kind and d.get("body") == body and \
-                    key in (_norm_title(d.get("title")), _norm_title(d.get("subject"))):
+        for n in index.get((kind, body, key), ()):
+            if n not in how:
                 how[n] = "title"
     changed = True
     while changed:
@@ -270,14 +323,7 @@ def series(G: nx.DiGraph, symbol: str) -> pd.DataFrame:
                 if any(" fn" in p and p.split(" fn")[0] in paras for p in places):
                     how[t] = "footnote"
                     changed = True
-    members = sorted(how, key=lambda n: (_series_key(G.nodes[n]), _natural(n)))
-    rows = []
-    for i, n in enumerate(members):
-        d = G.nodes[n]
-        rows.append({"symbol": n, "session": d.get("session", ""), "year": d.get("year"), "date": d.get("date", ""),
-                     "title": d.get("title") or d.get("subject") or "", "in_corpus": d.get("in_corpus"),
-                     "how": how[n], "cites_previous": bool(i and G.has_edge(n, members[i - 1]))})
-    return _frame(rows, ("symbol", "session", "year", "date", "title", "in_corpus", "how", "cites_previous"))
+    return how
 
 
 # --------------------------------------------------------------------------- paths

@@ -195,24 +195,27 @@ def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
               default=DEFAULT_OUT, show_default="output/", help="Folder for the graph files.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Processes reading files [default: all cores].")
 @click.option("--no-cache", is_flag=True, help="Read every file again (the cache is OUT/.citegraph-cache).")
-@click.option("--no-html", is_flag=True, help="Skip graph.html.")
+@click.option("--no-html", is_flag=True, help="Skip graph.html and the reading pages.")
+@click.option("--no-pages", is_flag=True, help="Skip the reading pages (OUT/docs/).")
 @click.option("--focus", metavar="SYMBOL", default=None, help="graph.html: draw only SYMBOL and its neighbours.")
 @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True,
               help="graph.html: how many citations away from --focus to draw.")
 @click.option("--max-nodes", type=click.IntRange(0), default=None, metavar="N",
               help="graph.html: draw at most N documents, corpus documents first (0: all) [default: 3000].")
 def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_cache: bool, no_html: bool,
-              focus, depth: int, max_nodes) -> None:
+              no_pages: bool, focus, depth: int, max_nodes) -> None:
     """Read PATHS (default: the sample corpus), build the citation graph and write it to OUT.
 
     Writes graph.graphml, graph.gexf, graph.json (node-link), nodes.csv, edges.csv,
-    references.csv and graph.html, then prints a summary. Fails only when no file could be read.
+    references.csv, graph.html and a reading page per document (docs/), then prints a summary.
+    Fails only when no file could be read.
     """
     from . import analysis  # loads pandas: only the graph commands import it
 
     page = not no_html and (focus is not None or max_nodes is not None or depth != 1)
     corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
-                            on_error=warn, on_skip=warn, html=not no_html and not page)
+                            on_error=warn, on_skip=warn, html=not no_html and not page,
+                            pages=not (no_html or no_pages))
     if not corpus.documents:
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
@@ -232,6 +235,9 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     out.write(f"references {len(corpus.references)}\n")
     out.write(f"nodes      {G.number_of_nodes()} ({in_corpus} in the corpus, {G.number_of_nodes() - in_corpus} cited only)\n")
     out.write(f"edges      {G.number_of_edges()}{f' ({later} cite a later document)' if later else ''}\n")
+    if corpus.pages:
+        out.write(f"pages      {corpus.pages['pages']} reading pages ({corpus.pages['changes']} with changes since "
+                  f"their predecessor) in {out_dir / 'docs'}/\n")
     out.write(f"written to {out_dir}/\n\nmost cited\n")
     top = analysis.most_cited(G, 10)
     _rows(out, ("symbol", "cited by", "citations", "title"),
@@ -346,6 +352,98 @@ def path_cmd(a: str, b: str, graph_file: pathlib.Path, either_way: bool) -> None
     rows = [(int(r.step), r.citing, "cites", r.cited, r.paragraphs, _words(G.edges[r.citing, r.cited], 70))
             for r in df.itertuples()]
     _rows(sys.stdout, ("step", "citing", "", "cited", "where", "words"), rows, (4, 22, 5, 22, 12, 70))
+
+
+# --------------------------------------------------------------------------- reading pages and diffs (issue 18)
+
+def _can_open_browser() -> bool:
+    """A browser window can be shown: not a headless session (Linux without DISPLAY or WAYLAND_DISPLAY)."""
+    import os
+
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+@main.command("read")
+@click.argument("symbol")
+@_GRAPH_OPTION
+@click.option("-p", "--print-path", is_flag=True, help="Print the page's path instead of opening it.")
+@_graph_errors
+def read_cmd(symbol: str, graph_file: pathlib.Path, print_path: bool) -> None:
+    """Open the reading page of SYMBOL (79/194 finds A/RES/79/194): its text with every reference
+    linked, and what changed since its predecessor. In a session with no display, or with
+    --print-path, prints the page's path."""
+    import webbrowser
+
+    from graph import analysis
+    from graph.reading import page_path
+
+    G = _load_graph(graph_file)
+    node = analysis.find_node(G, symbol)
+    if not G.nodes[node].get("in_corpus"):
+        raise click.ClickException(f"{node} is cited but not in the corpus, so it has no reading page; "
+                                   f"its text is at {G.nodes[node].get('url')}")
+    page = page_path(graph_file.parent, node)
+    if not page.exists():
+        raise click.ClickException(f"{page}: no reading page (run `citegraph build` without --no-pages)")
+    if print_path or not _can_open_browser():
+        click.echo(str(page.resolve()))
+        return
+    if not webbrowser.open(page.resolve().as_uri()):
+        click.echo(str(page.resolve()))
+
+
+def _diff_side(arg: str, G_loader) -> tuple:
+    """A document and its references: ARG is a file, else a symbol of the graph (its corpus file)."""
+    path = pathlib.Path(arg)
+    if path.is_file():
+        return ingest.extract_file(path)
+    from graph import analysis
+
+    G = G_loader()
+    node = analysis.find_node(G, arg)
+    file = G.nodes[node].get("file")
+    if not file:
+        raise click.ClickException(f"{node} is cited but not in the corpus: there is no text to compare")
+    try:
+        return ingest.extract_file(file)
+    except ReadError as err:
+        raise click.ClickException(str(err)) from err
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@_GRAPH_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--unchanged", is_flag=True, help="Also list the paragraphs that did not change.")
+@click.option("--width", type=click.IntRange(40), default=None, help="Terminal width [default: the terminal's].")
+@_graph_errors
+def diff_cmd(old: str, new: str, graph_file: pathlib.Path, fmt: str, unchanged: bool, width) -> None:
+    """What changed from OLD to NEW (symbols of the graph, e.g. `diff 78/132 79/194`, or files):
+    paragraphs added, dropped, moved and changed with the changed words marked, verbs changed,
+    citations added and dropped. Paragraphs are aligned by their words, whatever their numbers."""
+    from graph.diff import diff_documents, render_terminal
+
+    loaded = []
+
+    def graph():
+        if not loaded:
+            loaded.append(_load_graph(graph_file))
+        return loaded[0]
+
+    a, a_refs = _diff_side(old, graph)
+    b, b_refs = _diff_side(new, graph)
+    result = diff_documents(a, b, a_refs, b_refs)
+    if fmt == "json":
+        import dataclasses
+
+        sys.stdout.write(json.dumps(dataclasses.asdict(result), ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+
+    render_terminal(result, Console(width=width, highlight=False), unchanged=unchanged)
 
 
 if __name__ == "__main__":

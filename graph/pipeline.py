@@ -96,6 +96,7 @@ class Corpus:
     seconds: float = 0.0
     graph: Optional[nx.DiGraph] = None  # set by build()
     root: Optional[pathlib.Path] = None  # set by build(): the folder the documents' file names are relative to
+    pages: Optional[dict] = None  # set by build(): what graph.reading.write_pages wrote
 
     @property
     def failed(self) -> int:
@@ -470,13 +471,16 @@ def _with_file(obj: Any, name: str) -> Any:
 
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
           progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
-          on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True) -> Corpus:
+          on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True,
+          pages: bool = True) -> Corpus:
     """Read ``paths``, build the graph and (with ``out_dir`` and ``write``) write every export.
 
     The cache lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``
     or with ``cache=False``). Returns the :class:`Corpus` with ``graph`` and ``root`` set;
     its documents' and references' ``file`` are relative to ``root`` (:func:`input_root`),
-    so no machine path reaches the graph, the CSV files or the page.
+    so no machine path reaches the graph, the CSV files or the page. ``pages`` also writes a
+    reading page per corpus document (``out_dir/docs/``, :func:`graph.reading.write_pages`)
+    and sets ``pages``.
     """
     paths = list(paths)
     cache_dir = pathlib.Path(out_dir) / CACHE_DIRNAME if (out_dir is not None and cache) else None
@@ -489,5 +493,9 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
     if out_dir is not None and write and corpus.documents:
         write_all(corpus.graph, corpus.references, out_dir, html=html,
                   progress=progress and corpus.graph.number_of_nodes() >= 2000)
+        if pages:
+            from .reading import write_pages
+
+            corpus.pages = write_pages(corpus.graph, corpus.documents, corpus.references, out_dir, jobs=jobs)
     corpus.seconds += time.perf_counter() - t0
     return corpus

@@ -1,0 +1,621 @@
+"""Reading pages: one HTML page per corpus document, every reference a link at its span.
+
+:func:`render_page` is pure: a :class:`~ingest.model.Document`, its
+:class:`~ingest.model.Reference` list and what the graph knows of the cited
+documents (:func:`target_info`) go in, the page comes out as a string. It can
+run wherever the document's text is (a reading process, a cache entry).
+:func:`write_pages` is the I/O edge: it writes ``OUT/docs/<page_name>.html``
+for every corpus document, plus the one stylesheet and one script they share
+(``reading.css``, ``reading.js``, from ``graph/templates``).
+
+A page shows the document as structured: its header (body, session, agenda
+item, symbol, title, adoption date, the "[on the report of …]" line), the
+preambular paragraphs with their verbs in italics, the numbered operative
+paragraphs, and each footnote under the paragraph that carries its mark.
+Each reference is a link over exactly its characters (``start``/``end`` index
+the paragraph's or footnote's text, as eyecite's ``annotate`` does): to the
+cited document's own page when it is in the corpus, else to undocs.org (a
+named instrument without a symbol: the UN Digital Library search). Hovering a
+link shows the target's symbol, title and date and the relation ("recalling",
+"taking note"). Two references over the same words (a range "Add.1 to 6") are
+one link listing both targets. The page links back to the explorer focused on
+the document (``../graph.html#A%2FRES%2F79%2F194``).
+
+When the document's predecessor in its series (``analysis.series``) is in
+the corpus, the page ends with a section "Changes since OLD" made by
+:func:`graph.diff.diff_documents`, and changed paragraphs carry a mark that
+leads there.
+
+Security and determinism: every text from a document is escaped
+(:func:`html.escape`), titles and tooltips travel in ``data-`` attributes and
+the script shows them with ``textContent`` only; a Content-Security-Policy
+allows only the shared script and stylesheet and no network source. Pages carry
+no timestamps: the same input gives the same bytes.
+
+Not supported: documents that are not in the corpus have no page (their links
+go to undocs.org); tables inside a document are shown as paragraphs.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import pathlib
+import re
+import time
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Optional, Sequence
+from urllib.parse import quote
+
+from ingest.model import Document, Footnote, Paragraph, Reference
+
+from .diff import SeriesDiff
+
+__all__ = [
+    "DOCS_DIRNAME",
+    "ASSET_FILES",
+    "page_name",
+    "page_path",
+    "short_symbol",
+    "target_info",
+    "render_page",
+    "changes_html",
+    "write_pages",
+]
+
+HERE = pathlib.Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+#: The folder of reading pages inside the output folder.
+DOCS_DIRNAME = "docs"
+#: The stylesheet and script every page shares (copied from ``graph/templates``).
+ASSET_FILES = ("reading.css", "reading.js")
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "base-uri 'none'; form-action 'none'")
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9.\-]+")
+_NUMBERED = re.compile(r"^\s*(\(?\d+[A-Za-z]?[.)])\s")
+
+
+def page_name(key: str) -> str:
+    """The file name (without ``.html``) of a document's page: runs of characters other than
+    letters, digits, ``.`` and ``-`` become ``_``; leading and trailing ``_`` and ``.`` go.
+
+    >>> page_name("A/RES/79/194"), page_name("S/RES/2720(2023)"), page_name("A/79/62-E/2024/3")
+    ('A_RES_79_194', 'S_RES_2720_2023', 'A_79_62-E_2024_3')
+    """
+    return _UNSAFE.sub("_", key).strip("_.") or "document"
+
+
+def page_path(out_dir, key: str) -> pathlib.Path:
+    """Where :func:`write_pages` puts the page of node ``key``: ``OUT/docs/<page_name>.html``."""
+    return pathlib.Path(out_dir) / DOCS_DIRNAME / f"{page_name(key)}.html"
+
+
+def short_symbol(key: str) -> str:
+    """A General Assembly resolution as people write it (``A/RES/78/132`` -> ``78/132``), else the key."""
+    return key[6:] if key.startswith("A/RES/") else key
+
+
+def _safe_url(url: str) -> str:
+    return url if re.match(r"^https?://", url or "") else ""
+
+
+def _undocs(key: str) -> str:
+    from .build import node_url
+
+    return node_url(key)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a link shows of a cited document: its node ``key``, ``title``, ``date`` and where the link
+    goes (``href``: its page beside this one when ``in_corpus``, else its undocs.org address)."""
+
+    key: str
+    title: str = ""
+    date: str = ""
+    in_corpus: bool = False
+    url: str = ""
+
+    @property
+    def href(self) -> str:
+        return f"{page_name(self.key)}.html" if self.in_corpus else (_safe_url(self.url) or _undocs(self.key))
+
+
+def target_info(G, references: Iterable[Reference]) -> dict[str, Target]:
+    """``reference.target`` -> :class:`Target`, for the given references, from graph ``G``.
+
+    A target lands on the node ``build_graph`` put it on: a part's own document when the corpus
+    has it ("57/270 B"), the head of a joint symbol (``E/2024/3`` on ``A/79/62``). A target the
+    graph lacks keeps what the reference says of it.
+    """
+    from .build import _part_document, split
+
+    out: dict[str, Target] = {}
+    alias: Optional[dict[str, str]] = None
+    docs = _CorpusNodes(G)
+    for r in references:
+        key = _part_document(r, docs) if r.pinpoint else r.target
+        cache_key = r.target if key == r.target else (_part_key(r) or r.target)
+        if cache_key in out:
+            continue
+        if key not in G:
+            if alias is None:
+                alias = {a: n for n, d in G.nodes(data=True) for a in split(d.get("aliases") or "")}
+            key = alias.get(key, key)
+        d = G.nodes[key] if key in G else {}
+        out[cache_key] = Target(key=key, title=str(d.get("title") or d.get("subject") or r.target_title or ""),
+                                date=str(d.get("date") or r.target_date or ""), in_corpus=bool(d.get("in_corpus")),
+                                url=str(d.get("url") or ""))
+    return out
+
+
+class _CorpusNodes:
+    """``key in docs`` for ``build._part_document``: the node is a corpus document."""
+
+    def __init__(self, G):
+        self.G = G
+
+    def __contains__(self, key) -> bool:
+        return key in self.G and bool(self.G.nodes[key].get("in_corpus"))
+
+
+def _part_key(r: Reference) -> Optional[str]:
+    """Where :func:`target_info` keeps a reference that lands on a part's own document."""
+    from .build import _PART_PIN
+
+    m = _PART_PIN.match(r.pinpoint or "") if r.pinpoint else None
+    return f"{r.target}\0{r.target}{m.group(1)}" if m else None
+
+
+def _lookup(targets: Mapping[str, Target], r: Reference) -> Target:
+    part = _part_key(r)
+    if part and part in targets:
+        return targets[part]
+    return targets.get(r.target) or Target(key=r.target, title=r.target_title or "", date=r.target_date or "")
+
+
+# --------------------------------------------------------------------------- text with links
+
+
+_ESC = html.escape
+
+
+def _tip(r: Reference, t: Target) -> dict:
+    tip = {"s": t.key, "t": t.title, "d": t.date, "r": r.relation or ""}
+    if r.pinpoint:
+        tip["p"] = r.pinpoint
+    if r.kind == "named":
+        tip["n"] = 1
+    return {k: v for k, v in tip.items() if v}
+
+
+def _annotate(text: str, refs: Sequence[Reference], targets: Mapping[str, Target],
+              extra: Sequence[tuple[int, int, str, str]] = (), marks: Sequence[tuple[str, int, str]] = ()) -> str:
+    """``text`` escaped, each reference a link over ``text[start:end]``; ``extra`` spans
+    ``(start, end, open, close)`` (a verb, a number) where no link is; ``marks`` zero-width
+    ``(number, offset, html)`` insertions (footnote marks)."""
+    groups: dict[tuple[int, int], list[Reference]] = {}
+    for r in refs:
+        if 0 <= r.start < r.end <= len(text) and text[r.start:r.end] == r.surface:
+            groups.setdefault((r.start, r.end), []).append(r)
+    spans: list[tuple[int, int, str, str]] = []
+    last = -1
+    for (s, e), rs in sorted(groups.items(), key=lambda x: (x[0][0], -x[0][1])):
+        if s < last:  # overlaps a link already placed: its targets join that link
+            continue
+        last = e
+        inside = [r for (s2, e2), g in groups.items() if s <= s2 and e2 <= e and (s2, e2) != (s, e) for r in g]
+        spans.append((s, e, *_link(rs + inside, targets)))
+    for s, e, o, c in extra:
+        if all(e <= a or s >= b for a, b, *_ in spans):
+            spans.append((s, e, o, c))
+    spans.sort(key=lambda x: x[0])
+    inserts = sorted(((off, h) for _, off, h in marks), key=lambda x: x[0])
+    out: list[str] = []
+    pos = 0
+    k = 0
+    for s, e, o, c in spans:
+        while k < len(inserts) and inserts[k][0] <= s:
+            off = max(inserts[k][0], pos)
+            out.append(_ESC(text[pos:off], False))
+            out.append(inserts[k][1])
+            pos = off
+            k += 1
+        out.append(_ESC(text[pos:s], False))
+        out.append(o)
+        out.append(_ESC(text[s:e], False))
+        out.append(c)
+        pos = e
+    while k < len(inserts):
+        off = min(max(inserts[k][0], pos), len(text))
+        out.append(_ESC(text[pos:off], False))
+        out.append(inserts[k][1])
+        pos = off
+        k += 1
+    out.append(_ESC(text[pos:], False))
+    return "".join(out)
+
+
+def _link(refs: list[Reference], targets: Mapping[str, Target]) -> tuple[str, str]:
+    tips, keys, first = [], [], None
+    for r in refs:
+        t = _lookup(targets, r)
+        if t.key in keys:
+            continue
+        keys.append(t.key)
+        tips.append(_tip(r, t))
+        first = first or t
+    tip = json.dumps(tips, ensure_ascii=False, separators=(",", ":"))
+    cls = "ref named" if refs[0].kind == "named" else "ref"
+    if first.in_corpus:
+        cls += " local"
+    return (f'<a class="{cls}" href="{_ESC(first.href)}" data-targets="{_ESC(" | ".join(keys))}" '
+            f'data-tip="{_ESC(tip)}">', "</a>")
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _verb_span(p: Paragraph, start: int) -> list[tuple[int, int, str, str]]:
+    if not p.verb:
+        return []
+    at = p.text.find(p.verb, start, start + len(p.verb) + 2)
+    return [(at, at + len(p.verb), '<em class="verb">', "</em>")] if at >= 0 else []
+
+
+def _paragraph_html(p: Paragraph, refs: Sequence[Reference], targets: Mapping[str, Target],
+                    change: Optional[str], change_id: Optional[str]) -> str:
+    own = [r for r in refs if not r.footnote]
+    extra: list[tuple[int, int, str, str]] = []
+    number = ""
+    start = 0
+    if p.kind in ("operative", "body"):
+        m = _NUMBERED.match(p.text)
+        if m:
+            extra.append((m.start(1), m.end(1), '<span class="num">', "</span>"))
+            start = m.end()
+        elif p.kind == "operative":
+            n = p.number or (p.id[2:] if p.id.startswith("op") else "")
+            number = f'<span class="num auto" title="number not printed in the source">{_ESC(n)}.</span> ' if n else ""
+    if p.kind in ("preambular", "operative"):
+        extra += _verb_span(p, start)
+    marks = [(n, off, f'<sup class="mark"><a href="#{_ESC(p.id)}-fn{_ESC(n)}">{_ESC(n)}</a></sup>')
+             for n, off in p.marks]
+    body = _annotate(p.text, own, targets, extra, marks)
+    if p.footnotes and not p.marks:  # marks not located: show them at the end
+        body += "".join(f'<sup class="mark"><a href="#{_ESC(p.id)}-fn{_ESC(f.number)}">{_ESC(f.number)}</a></sup>'
+                        for f in p.footnotes)
+    badge = ""
+    cls = f"para {p.kind}"
+    if change and change != "unchanged":
+        cls += f" chg-{change}"
+        badge = f'<a class="badge" href="#chg-{_ESC(change_id)}" title="see Changes">{_ESC(change)}</a>'
+    out = [f'<div class="{cls}" id="{_ESC(p.id)}">{badge}<p>{number}'
+           f'<span class="text" data-para="{_ESC(p.id)}">{body}</span></p>']
+    if p.footnotes:
+        out.append('<div class="notes">')
+        for f in p.footnotes:
+            out.append(_footnote_html(p.id, f, [r for r in refs if r.footnote == f.number], targets))
+        out.append("</div>")
+    out.append("</div>\n")
+    return "".join(out)
+
+
+def _footnote_html(pid: str, f: Footnote, refs: Sequence[Reference], targets: Mapping[str, Target]) -> str:
+    return (f'<p class="fn" id="{_ESC(pid)}-fn{_ESC(f.number)}"><sup>{_ESC(f.number)}</sup> '
+            f'<span class="text" data-para="{_ESC(pid)}" data-fn="{_ESC(f.number)}">'
+            f'{_annotate(f.text, refs, targets)}</span></p>')
+
+
+_SECTIONS = (("header", None), ("preambular", "Preamble"), ("operative", "Operative part"),
+             ("body", None), ("other", None))
+
+
+def render_page(doc: Document, references: Sequence[Reference], targets: Mapping[str, Target],
+                key: Optional[str] = None, changes: Optional[SeriesDiff] = None,
+                explorer: str = "../graph.html") -> str:
+    """The reading page of ``doc`` as an HTML string (pure).
+
+    Parameters
+    ----------
+    doc : Document
+        The document with its paragraphs and footnotes.
+    references : sequence of Reference
+        Its references (``ingest.extract``, or the build's); ``start``/``end`` index the text of
+        their paragraph or footnote. A reference whose span does not match is listed at the end.
+    targets : mapping
+        ``reference.target`` -> :class:`Target` (:func:`target_info`); a missing target is shown
+        with what the reference says of it and linked to undocs.org.
+    key : str, optional
+        The document's node (default: its symbol).
+    changes : SeriesDiff, optional
+        The diff from its series predecessor (:func:`graph.diff.diff_documents`): adds the
+        section "Changes since OLD".
+    explorer : str
+        The explorer page, relative to this one.
+    """
+    key = key or doc.symbol or doc.file
+    by_para: dict[str, list[Reference]] = {}
+    for r in references:
+        by_para.setdefault(r.paragraph, []).append(r)
+    change_of: dict[str, tuple[str, str]] = {}
+    if changes is not None:
+        for i, pc in enumerate(changes.paragraphs):
+            if pc.new:
+                change_of[pc.new] = (pc.change, _change_id(pc, i))
+    title = doc.title or ""
+    head = [
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f"<title>{_ESC(short_symbol(key))}{' — ' + _ESC(title) if title else ''}</title>\n",
+        '<link rel="stylesheet" href="reading.css">\n<script src="reading.js" defer></script>\n</head>\n<body>\n',
+    ]
+    nav = [f'<nav class="bar"><a class="explorer" href="{_ESC(explorer)}#{quote(key, safe="")}">'
+           f"◀ {_ESC(short_symbol(key))} in the explorer</a>"]
+    if re.match(r"^[A-Z][A-Za-z0-9.\-]*/\S+$", key):
+        nav.append(f' <a class="undocs" href="{_ESC(_undocs(key))}">undocs.org</a>')
+    if changes is not None:
+        nav.append(f' <a class="tochanges" href="#changes">Changes since {_ESC(short_symbol(changes.old))}</a>')
+    nav.append("</nav>\n")
+    meta = [x for x in (_body_name(doc.body), doc.session, f"Agenda item {doc.agenda_item}" if doc.agenda_item else "",
+                        doc.distribution) if x]
+    header = ['<header class="doc">']
+    if meta:
+        header.append(f'<p class="meta">{" · ".join(_ESC(m) for m in meta)}</p>')
+    header.append(f'<h1><span class="sym">{_ESC(key)}</span>'
+                  f'{"<span class=title>" + _ESC(title) + "</span>" if title else ""}</h1>')
+    if doc.date:
+        header.append(f'<p class="date">Adopted <time datetime="{_ESC(doc.date)}">{_ESC(_long_date(doc.date))}</time>'
+                      f'</p>')
+    body: list[str] = []
+    current = None
+    for p in doc.paragraphs:
+        html_p = _paragraph_html(p, by_para.get(p.id, ()), targets, *change_of.get(p.id, (None, None)))
+        if p.kind == "header":
+            header.append(html_p)
+            continue
+        if p.kind != current:
+            if current is not None:
+                body.append("</section>\n")
+            label = dict(_SECTIONS).get(p.kind)
+            body.append(f'<section class="{_ESC(p.kind)}">' + (f'<h2 class="part">{label}</h2>' if label else ""))
+            current = p.kind
+        body.append(html_p)
+    if current is not None:
+        body.append("</section>\n")
+    header.append("</header>\n")
+    if doc.unplaced_footnotes:
+        body.append('<section class="notes unplaced"><h2 class="part">Footnotes</h2>')
+        for f in doc.unplaced_footnotes:
+            body.append(_footnote_html("notes", f, [r for r in references if r.paragraph == "notes"
+                                                    and r.footnote == f.number], targets))
+        body.append("</section>\n")
+    unplaced = _unplaced(doc, references)
+    if unplaced:
+        body.append('<section class="unplaced-refs"><h2 class="part">References not placed in the text</h2><ul>')
+        for r in unplaced:
+            o, c = _link([r], targets)
+            body.append(f"<li>{_ESC(r.paragraph)}{' fn ' + _ESC(r.footnote) if r.footnote else ''}: "
+                        f"{o}{_ESC(r.surface or r.target)}{c}</li>")
+        body.append("</ul></section>\n")
+    tail = [changes_html(changes, targets) if changes is not None else "",
+            '<div id="tip" role="tooltip" hidden></div>\n</body>\n</html>\n']
+    return "".join(head + nav + header + ["<main>\n"] + body + ["</main>\n"] + tail)
+
+
+def _unplaced(doc: Document, references: Sequence[Reference]) -> list[Reference]:
+    """References whose span does not index their paragraph's (or footnote's) text."""
+    paras = {p.id: p for p in doc.paragraphs}
+    out = []
+    for r in references:
+        p = paras.get(r.paragraph)
+        if p is None:
+            if not (r.paragraph == "notes" and any(f.number == r.footnote for f in doc.unplaced_footnotes)):
+                out.append(r)
+            continue
+        text = p.text
+        if r.footnote:
+            f = next((f for f in p.footnotes if f.number == r.footnote), None)
+            text = f.text if f else ""
+        if not (0 <= r.start < r.end <= len(text) and text[r.start:r.end] == r.surface):
+            out.append(r)
+    return out
+
+
+_BODIES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
+           "HRC": "Human Rights Council"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _body_name(body: Optional[str]) -> str:
+    return _BODIES.get(body or "", body or "")
+
+
+def _long_date(iso: str) -> str:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", iso)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso
+    return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def _change_id(pc, i: int) -> str:
+    return f"{pc.new or 'x'}-{pc.old or 'x'}-{i}"
+
+
+def _words_html(pc) -> str:
+    if pc.old is None:
+        return f"<ins>{_ESC(pc.new_text, False)}</ins>"
+    if pc.new is None:
+        return f"<del>{_ESC(pc.old_text, False)}</del>"
+    if not pc.words:
+        return _ESC(pc.new_text, False)
+    out = []
+    for w in pc.words:
+        out.append(_ESC(w.gap, False))
+        if w.op == "equal":
+            out.append(_ESC(w.new, False))
+        if w.op in ("delete", "replace"):
+            out.append(f"<del>{_ESC(w.old, False)}</del>")
+        if w.op in ("insert", "replace"):
+            out.append(f"<ins>{_ESC(w.new, False)}</ins>")
+    return "".join(out)
+
+
+def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
+    """The section "Changes since OLD" of a reading page (pure): a summary, the verbs changed,
+    the citations added and dropped, then each added, dropped, moved or changed paragraph with
+    its changed words marked (``<del>``, ``<ins>``)."""
+    c = diff.counts()
+    old = short_symbol(diff.old)
+    old_href = f"{page_name(diff.old)}.html"
+    out = [f'<section id="changes" class="changes"><h2>Changes since <a href="{_ESC(old_href)}">{_ESC(old)}</a></h2>',
+           f'<p class="summary">{c["added"]} paragraphs added, {c["dropped"]} dropped, {c["moved"]} moved, '
+           f'{c["changed"]} with changed words, {c["unchanged"]} unchanged; {c["verbs"]} verbs changed; '
+           f'{c["citations added"]} citations added, {c["citations dropped"]} dropped. '
+           f'Paragraphs are aligned by their words, whatever their numbers.</p>']
+    if diff.verbs:
+        out.append('<h3>Verbs changed</h3><table class="verbs"><thead><tr><th>'
+                   f'{_ESC(old)}</th><th>now</th><th>was</th><th>is</th></tr></thead><tbody>')
+        for v in diff.verbs:
+            out.append(f'<tr><td>{_ESC(v.old)}</td><td><a href="#{_ESC(v.new)}">{_ESC(v.new)}</a></td>'
+                       f'<td><del>{_ESC(v.old_verb)}</del></td><td><ins>{_ESC(v.new_verb)}</ins></td></tr>')
+        out.append("</tbody></table>")
+    if diff.citations:
+        out.append('<h3>Citations added and dropped</h3><table class="citations"><thead><tr><th></th><th>cites</th>'
+                   '<th>paragraph</th><th>as written</th><th></th></tr></thead><tbody>')
+        for ch in diff.citations:
+            t = targets.get(ch.target) or Target(key=ch.target)
+            where = ch.paragraph + (f" fn {', '.join(ch.footnotes)}" if ch.footnotes else "")
+            place = f'<a href="#{_ESC(ch.paragraph)}">{_ESC(where)}</a>' if ch.change == "added" else _ESC(where)
+            note = ("still cited elsewhere" if ch.change == "dropped" else "cited elsewhere before") \
+                if ch.elsewhere else ""
+            sign = '<ins>+</ins>' if ch.change == "added" else '<del>−</del>'
+            tip = json.dumps([{k: v for k, v in {"s": t.key, "t": t.title, "d": t.date}.items() if v}],
+                             ensure_ascii=False, separators=(",", ":"))
+            out.append(f'<tr class="{ch.change}"><td>{sign}</td><td><a class="ref" href="{_ESC(t.href)}" '
+                       f'data-tip="{_ESC(tip)}">{_ESC(short_symbol(t.key))}</a></td><td>{place}</td>'
+                       f'<td>{_ESC(ch.surface)}</td><td class="note">{note}</td></tr>')
+        out.append("</tbody></table>")
+    out.append('<h3>Paragraphs</h3><ol class="pchanges">')
+    for i, pc in enumerate(diff.paragraphs):
+        if pc.change == "unchanged":
+            continue
+        where = f"{pc.old or '—'} → {pc.new or '—'}"
+        extra = f' <span class="sim">{pc.similarity:.0%} of words kept</span>' if pc.old and pc.new else ""
+        if pc.moved and pc.text_changed:
+            extra += ' <span class="also">and changed</span>'
+        target = f' <a href="#{_ESC(pc.new)}">read</a>' if pc.new else ""
+        out.append(f'<li class="pc {pc.change}" id="chg-{_ESC(_change_id(pc, i))}"><p class="what">'
+                   f'<span class="kind">{pc.change}</span> {_ESC(where)}{extra}{target}</p>'
+                   f'<p class="words">{_words_html(pc)}</p></li>')
+    out.append("</ol></section>\n")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_assets(docs_dir) -> list[pathlib.Path]:
+    """Copy the shared stylesheet and script into ``docs_dir`` (atomically)."""
+    from .export import atomic_write
+
+    return [atomic_write(pathlib.Path(docs_dir) / name, (TEMPLATES / name).read_bytes()) for name in ASSET_FILES]
+
+
+def write_pages(G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
+                changes: bool = True, jobs: Optional[int] = None) -> dict:
+    """Write the reading page of every corpus document of ``G`` into ``out_dir/docs/``.
+
+    ``documents`` and ``references`` are the build's (a document's page is written when it is
+    the corpus document of its node). With ``changes``, a document whose series predecessor
+    (:func:`graph.analysis.series_predecessors`) is in the corpus gets the section "Changes
+    since OLD". ``jobs`` processes render the pages (default: all cores; forked, so the
+    documents are shared, not copied). The pages are written into a new folder that then
+    replaces ``docs/`` whole: an interrupted build leaves the previous pages as they were, and
+    pages of documents no longer in the corpus go. Returns ``pages``, ``changes`` (pages with
+    that section), ``seconds`` and ``dir``.
+    """
+    import shutil
+
+    from . import analysis
+
+    t0 = time.perf_counter()
+    out_dir = pathlib.Path(out_dir)
+    docs_dir = out_dir / DOCS_DIRNAME
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob(f".{DOCS_DIRNAME}.*"):  # left by an interrupted build
+        shutil.rmtree(stale, ignore_errors=True)
+    stage = out_dir / f".{DOCS_DIRNAME}.new-{os.getpid()}"
+    stage.mkdir()
+    try:
+        write_assets(stage)
+        node_of_file = {d.get("file"): n for n, d in G.nodes(data=True) if d.get("in_corpus")}
+        by_node: dict[str, Document] = {}
+        for doc in documents:
+            n = node_of_file.get(doc.file)
+            if n is not None and n not in by_node:
+                by_node[n] = doc
+        refs_of: dict[str, list[Reference]] = {}
+        for r in references:
+            refs_of.setdefault(r.file, []).append(r)
+        pred = analysis.series_predecessors(G, sorted(by_node)) if changes else {}
+        todo = [(n, pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)]
+        global _JOB
+        _JOB = (G, by_node, refs_of, stage)
+        try:
+            done = _map(_write_one, todo, jobs)
+        finally:
+            _JOB = None
+        old = out_dir / f".{DOCS_DIRNAME}.old-{os.getpid()}"
+        if docs_dir.exists():
+            os.replace(docs_dir, old)
+        os.replace(stage, docs_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return {"pages": len(done), "changes": sum(1 for _, old_key in todo if old_key),
+            "seconds": time.perf_counter() - t0, "dir": str(docs_dir)}
+
+
+_JOB = None  # (graph, documents by node, references by file, folder): set before the pool forks
+
+
+def _write_one(item: tuple[str, Optional[str]]) -> str:
+    """Render and write the page of node ``item[0]`` (with the changes since ``item[1]``)."""
+    from .diff import diff_documents
+
+    G, by_node, refs_of, stage = _JOB
+    n, old = item
+    doc = by_node[n]
+    refs = refs_of.get(doc.file, [])
+    diff = None
+    targets = target_info(G, refs)
+    if old is not None:
+        old_refs = refs_of.get(by_node[old].file, [])
+        diff = diff_documents(by_node[old], doc, old_refs, refs)
+        targets = {**target_info(G, old_refs), **targets}
+    name = f"{page_name(n)}.html"
+    with open(stage / name, "w", encoding="utf-8") as f:
+        f.write(render_page(doc, refs, targets, key=n, changes=diff))
+    return name
+
+
+def _map(fn, items: list, jobs: Optional[int]) -> list:
+    """``[fn(x) for x in items]`` in ``jobs`` forked processes (in order), or here for few items,
+    one job, or where processes cannot fork."""
+    import multiprocessing as mp
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(items) < 50 or "fork" not in mp.get_all_start_methods():
+        return [fn(x) for x in items]
+    with mp.get_context("fork").Pool(jobs) as pool:
+        return pool.map(fn, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
