@@ -376,11 +376,11 @@ def read_cmd(symbol: str, graph_file: pathlib.Path, print_path: bool) -> None:
     --print-path, prints the page's path."""
     import webbrowser
 
-    from graph import analysis
+    from graph import lookup
     from graph.reading import page_path
 
     G = _load_graph(graph_file)
-    node = analysis.find_node(G, symbol)
+    node = lookup.resolve(G, symbol)
     if not G.nodes[node].get("in_corpus"):
         raise click.ClickException(f"{node} is cited but not in the corpus, so it has no reading page; "
                                    f"its text is at {G.nodes[node].get('url')}")
@@ -394,20 +394,25 @@ def read_cmd(symbol: str, graph_file: pathlib.Path, print_path: bool) -> None:
         click.echo(str(page.resolve()))
 
 
-def _diff_side(arg: str, G_loader) -> tuple:
-    """A document and its references: ARG is a file, else a symbol of the graph (its corpus file)."""
+def _diff_side(arg: str, G_loader, corpus: pathlib.Path) -> tuple:
+    """A document and its references: ARG is a file, else a symbol of the graph whose corpus file is
+    read from CORPUS (the folder the graph was built from: file names in the graph are relative)."""
     path = pathlib.Path(arg)
     if path.is_file():
         return ingest.extract_file(path)
-    from graph import analysis
+    from graph import lookup
 
     G = G_loader()
-    node = analysis.find_node(G, arg)
+    node = lookup.resolve(G, arg)
     file = G.nodes[node].get("file")
     if not file:
         raise click.ClickException(f"{node} is cited but not in the corpus: there is no text to compare")
+    where = corpus / file
+    if not where.is_file():
+        raise click.ClickException(f"{node}: {where} not found (give the folder the graph was built from "
+                                   f"with --corpus)")
     try:
-        return ingest.extract_file(file)
+        return ingest.extract_file(where)
     except ReadError as err:
         raise click.ClickException(str(err)) from err
 
@@ -416,11 +421,14 @@ def _diff_side(arg: str, G_loader) -> tuple:
 @click.argument("old")
 @click.argument("new")
 @_GRAPH_OPTION
+@click.option("-c", "--corpus", type=click.Path(file_okay=False, path_type=pathlib.Path), default=SAMPLE,
+              show_default="samples/", help="The folder the graph was built from (where the texts are).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--unchanged", is_flag=True, help="Also list the paragraphs that did not change.")
 @click.option("--width", type=click.IntRange(40), default=None, help="Terminal width [default: the terminal's].")
 @_graph_errors
-def diff_cmd(old: str, new: str, graph_file: pathlib.Path, fmt: str, unchanged: bool, width) -> None:
+def diff_cmd(old: str, new: str, graph_file: pathlib.Path, corpus: pathlib.Path, fmt: str, unchanged: bool,
+             width) -> None:
     """What changed from OLD to NEW (symbols of the graph, e.g. `diff 78/132 79/194`, or files):
     paragraphs added, dropped, moved and changed with the changed words marked, verbs changed,
     citations added and dropped. Paragraphs are aligned by their words, whatever their numbers."""
@@ -433,8 +441,8 @@ def diff_cmd(old: str, new: str, graph_file: pathlib.Path, fmt: str, unchanged: 
             loaded.append(_load_graph(graph_file))
         return loaded[0]
 
-    a, a_refs = _diff_side(old, graph)
-    b, b_refs = _diff_side(new, graph)
+    a, a_refs = _diff_side(old, graph, corpus)
+    b, b_refs = _diff_side(new, graph, corpus)
     result = diff_documents(a, b, a_refs, b_refs)
     if fmt == "json":
         import dataclasses

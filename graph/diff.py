@@ -80,6 +80,7 @@ __all__ = [
     "GLUE_WORDS",
     "align_paragraphs",
     "render_terminal",
+    "citation_rows",
 ]
 
 #: Least word-level similarity (0–1) for two paragraphs to be the same paragraph
@@ -225,6 +226,17 @@ class SeriesDiff:
         out["citations added"] = sum(1 for c in self.citations if c.change == "added")
         out["citations dropped"] = sum(1 for c in self.citations if c.change == "dropped")
         return out
+
+    def summary(self) -> str:
+        """The counts in words: "20 paragraphs added, 11 dropped, …; 1 verb changed; 57 citations added, 4 dropped"."""
+        c = self.counts()
+
+        def n(k: int, word: str) -> str:
+            return f"{k} {word if k == 1 else word + 's'}"
+
+        return (f"{n(c['added'], 'paragraph')} added, {c['dropped']} dropped, {c['moved']} moved, "
+                f"{c['changed']} with changed words, {c['unchanged']} unchanged; {n(c['verbs'], 'verb')} changed; "
+                f"{n(c['citations added'], 'citation')} added, {c['citations dropped']} dropped")
 
     def frame(self):
         """One row per paragraph: ``change``, ``old``, ``new``, ``moved``, ``similarity``, ``old_verb``,
@@ -569,6 +581,16 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
 # --------------------------------------------------------------------------- terminal
 
 
+def citation_rows(citations: Iterable[CitationChange]) -> list[tuple[tuple[str, str, tuple[str, ...]],
+                                                                   list[CitationChange]]]:
+    """Citation changes grouped by (change, paragraph, footnotes), in order of first appearance: a
+    footnote listing twenty resolutions is one row."""
+    rows: dict[tuple, list[CitationChange]] = {}
+    for ch in citations:
+        rows.setdefault((ch.change, ch.paragraph, ch.footnotes), []).append(ch)
+    return list(rows.items())
+
+
 def render_terminal(diff: SeriesDiff, console=None, unchanged: bool = False, width: Optional[int] = None) -> None:
     """Print ``diff`` with rich: a summary, verb changes, citations added and dropped, then each
     added, dropped, moved or changed paragraph (deleted words red and struck through, inserted
@@ -583,9 +605,7 @@ def render_terminal(diff: SeriesDiff, console=None, unchanged: bool = False, wid
                                 (diff.new, "bold cyan")))
     if diff.new_title:
         console.print(Text(diff.new_title, style="italic"))
-    console.print(Text(f"{c['added']} paragraphs added, {c['dropped']} dropped, {c['moved']} moved, "
-                       f"{c['changed']} with changed words, {c['unchanged']} unchanged; {c['verbs']} verbs changed; "
-                       f"{c['citations added']} citations added, {c['citations dropped']} dropped"))
+    console.print(Text(diff.summary()))
     if diff.verbs:
         t = Table(title="Verbs changed", title_justify="left", show_edge=False)
         for col in (diff.old, diff.new, "was", "now"):
@@ -595,14 +615,15 @@ def render_terminal(diff: SeriesDiff, console=None, unchanged: bool = False, wid
         console.print(t)
     if diff.citations:
         t = Table(title="Citations added and dropped", title_justify="left", show_edge=False)
-        for col in ("", "target", "paragraph", "as written", "note"):
+        for col in ("", "paragraph", "cites", "note"):
             t.add_column(col)
-        for ch in diff.citations:
-            where = ch.paragraph + (f" fn {', '.join(ch.footnotes)}" if ch.footnotes else "")
-            note = ("still cited elsewhere" if ch.change == "dropped" else "cited elsewhere before") \
-                if ch.elsewhere else ""
-            t.add_row(Text("+" if ch.change == "added" else "−", style="green" if ch.change == "added" else "red"),
-                      ch.target, where, ch.surface, note)
+        for (change, pid, notes), group in citation_rows(diff.citations):
+            where = pid + (f" fn {', '.join(notes)}" if notes else "")
+            also = [c.target for c in group if c.elsewhere]
+            note = (("still cited elsewhere: " if change == "dropped" else "cited elsewhere before: ")
+                    + ", ".join(also)) if also else ""
+            t.add_row(Text("+" if change == "added" else "−", style="green" if change == "added" else "red"),
+                      where, ", ".join(c.target for c in group), note)
         console.print(t)
     for p in diff.paragraphs:
         kind = p.change

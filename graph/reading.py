@@ -49,7 +49,7 @@ from urllib.parse import quote
 
 from ingest.model import Document, Footnote, Paragraph, Reference
 
-from .diff import SeriesDiff
+from .diff import SeriesDiff, citation_rows
 
 __all__ = [
     "DOCS_DIRNAME",
@@ -473,14 +473,11 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
     """The section "Changes since OLD" of a reading page (pure): a summary, the verbs changed,
     the citations added and dropped, then each added, dropped, moved or changed paragraph with
     its changed words marked (``<del>``, ``<ins>``)."""
-    c = diff.counts()
     old = short_symbol(diff.old)
     old_href = f"{page_name(diff.old)}.html"
     out = [f'<section id="changes" class="changes"><h2>Changes since <a href="{_ESC(old_href)}">{_ESC(old)}</a></h2>',
-           f'<p class="summary">{c["added"]} paragraphs added, {c["dropped"]} dropped, {c["moved"]} moved, '
-           f'{c["changed"]} with changed words, {c["unchanged"]} unchanged; {c["verbs"]} verbs changed; '
-           f'{c["citations added"]} citations added, {c["citations dropped"]} dropped. '
-           f'Paragraphs are aligned by their words, whatever their numbers.</p>']
+           f'<p class="summary">{_ESC(diff.summary())}. Paragraphs are aligned by their words, whatever their '
+           f'numbers.</p>']
     if diff.verbs:
         out.append('<h3>Verbs changed</h3><table class="verbs"><thead><tr><th>'
                    f'{_ESC(old)}</th><th>now</th><th>was</th><th>is</th></tr></thead><tbody>')
@@ -489,20 +486,24 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
                        f'<td><del>{_ESC(v.old_verb)}</del></td><td><ins>{_ESC(v.new_verb)}</ins></td></tr>')
         out.append("</tbody></table>")
     if diff.citations:
-        out.append('<h3>Citations added and dropped</h3><table class="citations"><thead><tr><th></th><th>cites</th>'
-                   '<th>paragraph</th><th>as written</th><th></th></tr></thead><tbody>')
-        for ch in diff.citations:
-            t = targets.get(ch.target) or Target(key=ch.target)
-            where = ch.paragraph + (f" fn {', '.join(ch.footnotes)}" if ch.footnotes else "")
-            place = f'<a href="#{_ESC(ch.paragraph)}">{_ESC(where)}</a>' if ch.change == "added" else _ESC(where)
-            note = ("still cited elsewhere" if ch.change == "dropped" else "cited elsewhere before") \
-                if ch.elsewhere else ""
-            sign = '<ins>+</ins>' if ch.change == "added" else '<del>−</del>'
-            tip = json.dumps([{k: v for k, v in {"s": t.key, "t": t.title, "d": t.date}.items() if v}],
-                             ensure_ascii=False, separators=(",", ":"))
-            out.append(f'<tr class="{ch.change}"><td>{sign}</td><td><a class="ref" href="{_ESC(t.href)}" '
-                       f'data-tip="{_ESC(tip)}">{_ESC(short_symbol(t.key))}</a></td><td>{place}</td>'
-                       f'<td>{_ESC(ch.surface)}</td><td class="note">{note}</td></tr>')
+        out.append('<h3>Citations added and dropped</h3><table class="citations"><thead><tr><th></th>'
+                   '<th>paragraph</th><th>cites</th><th></th></tr></thead><tbody>')
+        for (change, pid, notes), group in citation_rows(diff.citations):
+            where = pid + (f" fn {', '.join(notes)}" if notes else "")
+            place = f'<a href="#{_ESC(pid)}">{_ESC(where)}</a>' if change == "added" else _ESC(where)
+            also = [short_symbol(c.target) for c in group if c.elsewhere]
+            note = _ESC(("still cited elsewhere: " if change == "dropped" else "cited elsewhere before: ")
+                        + ", ".join(also)) if also else ""
+            sign = '<ins>+</ins>' if change == "added" else '<del>−</del>'
+            links = []
+            for ch in group:
+                t = targets.get(ch.target) or Target(key=ch.target)
+                tip = json.dumps([{k: v for k, v in {"s": t.key, "t": t.title, "d": t.date}.items() if v}],
+                                 ensure_ascii=False, separators=(",", ":"))
+                label = short_symbol(t.key) if t.key == ch.surface or not ch.surface else ch.surface
+                links.append(f'<a class="ref" href="{_ESC(t.href)}" data-tip="{_ESC(tip)}">{_ESC(label)}</a>')
+            out.append(f'<tr class="{change}"><td>{sign}</td><td>{place}</td><td>{", ".join(links)}</td>'
+                       f'<td class="note">{note}</td></tr>')
         out.append("</tbody></table>")
     out.append('<h3>Paragraphs</h3><ol class="pchanges">')
     for i, pc in enumerate(diff.paragraphs):

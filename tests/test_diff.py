@@ -1,0 +1,264 @@
+"""graph.diff: what changed between two texts of a series (issue 18).
+
+The pairs are real: the sample's 78/132 -> 79/194 (General Assembly, ICT for sustainable
+development) and two Security Council resolutions renewing UNAMI's mandate, 2631 (2022) ->
+2682 (2023), from the shared corpus. Each asserted change was checked by hand against the texts.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+from click.testing import CliRunner
+
+import ingest
+from graph import diff
+from graph.cli import main
+from graph.diff import diff_documents, marked_text, word_diff
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent.parent / "shared" / "corpus" / "text"
+if not SHARED.exists():
+    SHARED = pathlib.Path("/work/shared/corpus/text")
+
+
+@pytest.fixture(scope="module")
+def ict():
+    """78/132 -> 79/194 with their references."""
+    old, old_refs = ingest.extract_file(ROOT / "samples" / "text" / "A_RES_78_132.txt")
+    new, new_refs = ingest.extract_file(ROOT / "samples" / "A_RES_79_194.md")
+    return old, new, diff_documents(old, new, old_refs, new_refs)
+
+
+@pytest.fixture(scope="module")
+def unami():
+    """S/RES/2631(2022) -> S/RES/2682(2023): both extend the mandate of UNAMI by a year."""
+    a, b = SHARED / "S_RES_2631(2022).txt", SHARED / "S_RES_2682(2023).txt"
+    if not a.exists():
+        pytest.fail(f"{a} is missing: the shared corpus is needed for this test")
+    old, old_refs = ingest.extract_file(a)
+    new, new_refs = ingest.extract_file(b)
+    return old, new, diff_documents(old, new, old_refs, new_refs)
+
+
+def change_of(d, old=None, new=None):
+    """The paragraph change with these ids (exactly one)."""
+    found = [p for p in d.paragraphs if (old is None or p.old == old) and (new is None or p.new == new)]
+    assert len(found) == 1, (old, new, found)
+    return found[0]
+
+
+def inserted(p) -> str:
+    return " ".join(w.new for w in p.words if w.op in ("insert", "replace"))
+
+
+def deleted(p) -> str:
+    return " ".join(w.old for w in p.words if w.op in ("delete", "replace"))
+
+
+# --------------------------------------------------------------------------- five changes, checked by hand
+
+def test_ict_added_paragraph(ict):
+    # 79/194 op6 is new: 78/132 has no "critical global facility" paragraph
+    old, new, d = ict
+    p = change_of(d, new="op6")
+    assert p.change == "added" and p.old is None
+    assert "Internet is a critical global facility" in p.new_text
+    assert "critical global facility" not in " ".join(q.text for q in old.paragraphs)
+
+
+def test_ict_dropped_paragraph_and_its_citation(ict):
+    # 78/132 pp12 recalled 76/307 (modalities of the Summit of the Future); 79/194 drops it
+    _, new, d = ict
+    p = change_of(d, old="pp12")
+    assert p.change == "dropped" and p.new is None
+    assert p.old_text.startswith("Recalling its resolution 76/307")
+    dropped = [c for c in d.citations if c.change == "dropped" and c.target == "A/RES/76/307"]
+    assert [(c.paragraph, c.counterpart, c.elsewhere) for c in dropped] == [("pp12", None, False)]
+
+
+def test_ict_changed_paragraph_words(ict):
+    # 78/132 op6 "Stresses the important role played by the private sector, ..." is 79/194 op7, which adds
+    # "the Government," (renumbered by the op6 inserted before it, not moved)
+    _, _, d = ict
+    p = change_of(d, old="op6")
+    assert (p.new, p.change, p.moved) == ("op7", "changed", False)
+    assert "Government" in inserted(p)
+    assert "Stresses the important role played by" in marked_text(p.words)
+
+
+def test_ict_verb_change(ict):
+    # "Recognizing also the Commission on Science and Technology for Development ..." (pp7) became the
+    # operative "14. Recognizes the role of the Commission ..." : a move from the preamble, verb changed
+    _, _, d = ict
+    assert [(v.old, v.new, v.old_verb, v.new_verb) for v in d.verbs] == [("pp7", "op14", "Recognizing also",
+                                                                          "Recognizes")]
+    assert change_of(d, old="pp7").change == "moved"
+    # "Further recognizes" -> "Recognizes" (78/132 op41 -> 79/194 op45) only drops a sequencing word
+    p = change_of(d, old="op41")
+    assert (p.new, p.old_verb, p.new_verb) == ("op45", "Further recognizes", "Recognizes")
+
+
+def test_ict_citation_added(ict):
+    # pp2 now recalls ECOSOC resolution 2024/13 where 78/132 recalled 2023/3 (which 79/194 still cites in
+    # footnote 2 and op60, so 2023/3 is not dropped)
+    _, _, d = ict
+    added = [(c.paragraph, c.counterpart, c.footnotes, c.surface) for c in d.citations
+             if c.change == "added" and c.target == "E/RES/2024/13"]
+    assert added == [("pp2", "pp2", (), "2024/13")]
+    assert not [c for c in d.citations if c.target == "E/RES/2023/3"]
+
+
+def test_ict_renumbering_is_not_a_move(ict):
+    _, _, d = ict
+    p = change_of(d, old="op8")  # "Welcomes the operationalization of the Technology Bank ..."
+    assert p.new == "op9" and not p.moved
+    assert [p.old for p in d.moved] == ["pp7"]
+    c = d.counts()
+    assert c["added"] + c["moved"] + c["changed"] + c["unchanged"] - len([p for p in d.moved if p.text_changed]) \
+        == len([p for p in new_paragraphs(ict[1])])
+
+
+def new_paragraphs(doc):
+    return [p for p in doc.paragraphs if p.kind in diff.ALIGNED_KINDS]
+
+
+# --------------------------------------------------------------------------- a Security Council renewal
+
+def test_unami_mandate_extended(unami):
+    _, _, d = unami
+    p = change_of(d, old="op1")
+    assert p.new == "op1" and p.change == "changed"
+    assert (deleted(p), inserted(p)) == ("2023", "2024")
+    assert "extend the mandate of the United Nations Assistance Mission for Iraq" in p.new_text
+
+
+def test_unami_verbs(unami):
+    # "Noting the Government of Iraq's desire to see internally displaced persons ... return" became
+    # "Welcoming the Government of Iraq's efforts to assist ..."
+    _, _, d = unami
+    verbs = {(v.old_verb, v.new_verb) for v in d.verbs}
+    assert ("Noting", "Welcoming") in verbs
+    v = next(v for v in d.verbs if v.new_verb == "Welcoming")
+    assert change_of(d, old=v.old, new=v.new).new_text.startswith("Welcoming the Government of Iraq’s efforts")
+
+
+def test_unami_paragraphs_and_citations(unami):
+    _, _, d = unami
+    # the COVID-19 paragraph (recalling resolution 2565 (2021)) is dropped, with its citation
+    covid = [p for p in d.dropped if "COVID-19" in p.old_text]
+    assert len(covid) == 1
+    assert [(c.change, c.paragraph) for c in d.citations if c.target == "S/RES/2565(2021)"] == \
+        [("dropped", covid[0].old)]
+    # the new government of Prime Minister Al-Sudani is welcomed in an added paragraph
+    assert any(p.new_text.startswith("Welcoming the confirmation of Iraqi Prime Minister Mohammed S. Al-Sudani")
+               for p in d.added)
+    # 2470 (2019), missing from 2631's list of resolutions on Iraq, is added in pp1
+    assert [(c.change, c.paragraph) for c in d.citations if c.target == "S/RES/2470(2019)"] == [("added", "pp1")]
+
+
+# --------------------------------------------------------------------------- moved, or dropped and added
+
+def _doc(paragraphs: list[str]):
+    text = "1/1. Test\n\nThe General Assembly,\n\n" + "\n\n".join(f"{i}. {t}" for i, t in enumerate(paragraphs, 1))
+    return ingest.parse_text(text, file="t.txt")
+
+
+REAL = [
+    "Encourages countries to take advantage of capacity-building mechanisms and opportunities from the entire "
+    "United Nations system in this regard;",
+    "Urges a continued focus on maximizing development gains from e-commerce, through initiatives such as "
+    "eTrade for All;",
+    "Stresses the important role played by the private sector, civil society and technical communities in "
+    "information and communications technologies;",
+    "Requests the Secretary-General to submit to the General Assembly at its seventy-ninth session a report on "
+    "the implementation of the present resolution;",
+]
+
+
+@pytest.mark.parametrize("new, expected", [
+    # the first paragraph moved to the end, words the same: moved (and nothing else)
+    ([REAL[1], REAL[2], REAL[3], REAL[0]], {"moved": 1, "unchanged": 3}),
+    # moved and reworded, more than half of its words kept: still moved (and its words marked)
+    ([REAL[1], REAL[2], REAL[3], REAL[0].replace("in this regard", "and from Member States, and urges the "
+                                                  "international community to provide resources")],
+     {"moved": 1, "unchanged": 3}),
+    # rewritten beyond recognition: dropped there, added here
+    ([REAL[1], REAL[2], REAL[3], "Decides to include in the provisional agenda of its eightieth session the item "
+                                 "entitled “Globalization and interdependence”;"],
+     {"dropped": 1, "added": 1, "unchanged": 3}),
+    # a paragraph inserted first renumbers all the others, none of which moves
+    (["Recognizes that the Internet is a critical global facility;"] + REAL, {"added": 1, "unchanged": 4}),
+])
+def test_moved_or_dropped_and_added(new, expected):
+    d = diff_documents(_doc(REAL), _doc(new))
+    got = {k: v for k, v in d.counts().items() if v and k in ("added", "dropped", "moved", "unchanged")}
+    assert got == expected
+
+
+@pytest.mark.parametrize("old, new, verb", [
+    ("Calls upon all States to act;", "Encourages all States to act;", ("Calls upon", "Encourages")),
+    ("Urges all States to act;", "Strongly urges all States to act;", ("Urges", "Strongly urges")),
+    ("Recognizes the role of the Commission;", "Also recognizes the role of the Commission;", None),
+    ("Requests the Secretary-General to report;", "Further requests the Secretary-General to report;", None),
+])
+def test_verb_changes(old, new, verb):
+    d = diff_documents(_doc([old]), _doc([new]))
+    assert [(v.old_verb, v.new_verb) for v in d.verbs] == ([verb] if verb else [])
+
+
+@pytest.mark.parametrize("old, new, marked", [
+    ("until 31 May 2023;", "until 31 May 2024;", "until 31 May [-2023-]{+2024+};"),
+    ("the Islamic State in Iraq and the Levant (ISIL, also known as Da’esh)", "ISIL (Da’esh)",
+     "[-the Islamic State in Iraq and the Levant (ISIL, also known as-]{+ISIL (+}Da’esh)"),
+    ("Welcomes the report", "welcomes the report", "welcomes the report"),  # case is not a change
+    ("the “Agenda” – its goals", 'the "Agenda" - its goals', 'the "Agenda" - its goals'),  # nor quotes, dashes
+    ("", "Decides to act;", "{+Decides to act;+}"),
+])
+def test_word_diff(old, new, marked):
+    assert marked_text(word_diff(old, new)) == marked
+
+
+def test_frames(ict):
+    _, _, d = ict
+    f = d.frame()
+    assert list(f.columns) == ["change", "old", "new", "moved", "similarity", "old_verb", "new_verb", "old_text",
+                               "new_text", "marked"]
+    assert len(f) == len(d.paragraphs)
+    assert set(f["change"]) == {"added", "dropped", "moved", "changed", "unchanged"}
+    c = d.citations_frame()
+    assert list(c.columns) == ["change", "target", "paragraph", "counterpart", "footnotes", "surface", "elsewhere"]
+    assert (c["change"] == "dropped").sum() == d.counts()["citations dropped"]
+
+
+def test_terminal_output(ict):
+    from rich.console import Console
+
+    _, _, d = ict
+    console = Console(record=True, width=120, color_system=None)
+    diff.render_terminal(d, console)
+    text = console.export_text()
+    assert "Changes since A/RES/78/132 in A/RES/79/194" in text
+    assert "Recognizing also" in text and "A/RES/76/307" in text
+    assert "+ added  — → op6" in text and "− dropped  pp12 → —" in text
+
+
+def test_cli_diff(tmp_path):
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(ROOT / "samples"), "-o", str(out), "--no-html"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["diff", "78/132", "79/194", "-g", str(out / "graph.json"),
+                                  "--corpus", str(ROOT / "samples"), "--width", "120"])
+    assert r.exit_code == 0, r.output
+    assert "Changes since A/RES/78/132 in A/RES/79/194" in r.output and "Recognizes" in r.output
+    r = CliRunner().invoke(main, ["diff", "78/132", "79/194", "-g", str(out / "graph.json"),
+                                  "--corpus", str(ROOT / "samples"), "--format", "json"])
+    data = json.loads(r.output)
+    assert data["old"] == "A/RES/78/132" and data["verbs"][0]["new_verb"] == "Recognizes"
+    # files work without a graph; a symbol not in the corpus is a one-line error
+    r = CliRunner().invoke(main, ["diff", str(SHARED / "S_RES_2631(2022).txt"), str(SHARED / "S_RES_2682(2023).txt")])
+    assert r.exit_code == 0 and "S/RES/2682(2023)" in r.output
+    r = CliRunner().invoke(main, ["diff", "56/183", "79/194", "-g", str(out / "graph.json"),
+                                  "--corpus", str(ROOT / "samples")])
+    assert r.exit_code == 1 and "not in the corpus" in r.output

@@ -1,0 +1,274 @@
+"""graph.reading: one page per corpus document, every reference a link at its span (issue 18).
+
+The browser tests open the reading page of 79/194 in Debian's headless chromium (Playwright),
+refuse every request that is not a local file and check what a reader sees: each reference
+``extract`` gives for 79/194 is a link over exactly its characters, hovering one shows the cited
+document's title, a script planted in a title and in the text stays inert, nothing leaves the machine.
+"""
+from __future__ import annotations
+
+import pathlib
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import ingest
+from conftest import doc, ref
+from graph import pipeline, reading
+from graph.cli import main
+from graph.diff import diff_documents
+from ingest.model import Footnote, Paragraph
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples"
+PLANT = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+PLANT_MD = '<script>window.pwnedMd=1</script><img src=x onerror="window.pwnedMd=2">'  # no "__": read as italics
+
+
+@pytest.mark.parametrize("key, name", [
+    ("A/RES/79/194", "A_RES_79_194"),
+    ("S/RES/2720(2023)", "S_RES_2720_2023"),
+    ("A/RES/2200(XXI)", "A_RES_2200_XXI"),
+    ("A/79/62-E/2024/3", "A_79_62-E_2024_3"),
+    ("A/RES/75/290B", "A_RES_75_290B"),
+    ("E/CN.16/2018/CRP.3", "E_CN.16_2018_CRP.3"),
+    ("../x/<a>", "x_a"),  # no way out of docs/, nothing that needs escaping
+])
+def test_page_name(key, name):
+    assert reading.page_name(key) == name
+
+
+# --------------------------------------------------------------------------- the pure page
+
+def _paragraph_doc():
+    text = "Recalling its resolution 78/132 of 19 December 2023, as well as previous resolutions on the issue,"
+    fn = Footnote("1", "Resolutions 56/183 and 57/238.")
+    p = Paragraph("pp1", "preambular", text, verb="Recalling", footnotes=(fn,), marks=(("1", len(text)),))
+    op = Paragraph("op1", "operative", "1. Calls upon all States to implement the 2030 Agenda;", number="1",
+                   verb="Calls upon")
+    d = doc("A/RES/79/194", title=f"ICT {PLANT}", paragraphs=(p, op), date="2024-12-19", body="GA")
+    refs = [ref("A/RES/79/194", "A/RES/78/132", "pp1", start=25, end=31, surface="78/132", relation="recalling"),
+            ref("A/RES/79/194", "A/RES/56/183", "pp1", footnote="1", start=12, end=18, surface="56/183"),
+            ref("A/RES/79/194", "A/RES/57/238", "pp1", footnote="1", start=23, end=29, surface="57/238"),
+            ref("A/RES/79/194", "A/RES/70/1", "op1", kind="named", start=40, end=51, surface="2030 Agenda")]
+    targets = {"A/RES/78/132": reading.Target("A/RES/78/132", f"Old {PLANT}", "2023-12-19", True),
+               "A/RES/70/1": reading.Target("A/RES/70/1", "Transforming our world", "2015-09-25", False,
+                                            "https://undocs.org/en/A/RES/70/1")}
+    return d, refs, targets
+
+
+def test_render_page_links_escapes_and_is_deterministic():
+    d, refs, targets = _paragraph_doc()
+    page = reading.render_page(d, refs, targets)
+    assert page == reading.render_page(d, refs, targets)
+    assert "<script>window" not in page and "<img" not in page  # planted markup escaped everywhere
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
+    assert '<em class="verb">Recalling</em> its resolution <a class="ref local" href="A_RES_78_132.html"' in page
+    assert 'href="https://undocs.org/en/A/RES/70/1"' in page and '<a class="ref named"' in page
+    assert 'href="https://undocs.org/en/A/RES/56/183"' in page  # not in targets: undocs.org, from the reference
+    assert '<span class="num">1.</span> <em class="verb">Calls upon</em>' in page
+    assert 'href="../graph.html#A%2FRES%2F79%2F194"' in page
+    # the footnote sits under its paragraph, the mark where it was printed
+    assert page.index('id="pp1-fn1"') < page.index('id="op1"')
+    assert 'on the issue,<sup class="mark"><a href="#pp1-fn1">1</a></sup>' in page
+    assert '<link rel="stylesheet" href="reading.css">' in page and '<script src="reading.js" defer></script>' in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_unplaced_reference_is_listed_not_lost():
+    d, refs, targets = _paragraph_doc()
+    bad = ref("A/RES/79/194", "A/RES/60/252", "pp1", start=5, end=9, surface="60/252")  # span does not match
+    page = reading.render_page(d, refs + [bad], targets)
+    assert "References not placed in the text" in page and "A/RES/60/252" in page
+
+
+def test_same_span_two_targets_is_one_link():
+    d, refs, targets = _paragraph_doc()
+    twin = ref("A/RES/79/194", "A/RES/78/132B", "pp1", start=25, end=31, surface="78/132")
+    page = reading.render_page(d, refs + [twin], targets)
+    assert page.count(">78/132</a>") == 1
+    assert 'data-targets="A/RES/78/132 | A/RES/78/132B"' in page
+
+
+# --------------------------------------------------------------------------- the build writes them
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pages")
+    corpus = pipeline.build([SAMPLE], out, progress=False)
+    return out, corpus
+
+
+def test_build_writes_a_page_per_document(built):
+    out, corpus = built
+    pages = sorted(p.name for p in (out / "docs").glob("*.html"))
+    assert len(pages) == len(corpus.documents) == corpus.pages["pages"]
+    assert "A_RES_79_194.html" in pages and (out / "docs" / "reading.css").exists() \
+        and (out / "docs" / "reading.js").exists()
+    page = (out / "docs" / "A_RES_79_194.html").read_text(encoding="utf-8")
+    assert '<section id="changes" class="changes"><h2>Changes since <a href="A_RES_78_132.html">78/132</a></h2>' \
+        in page
+    assert corpus.pages["changes"] >= 1
+    assert "<style" not in page and "<script>" not in page  # the shared files, not copies
+
+
+def test_pages_are_byte_identical_and_stale_ones_go(built, tmp_path):
+    out, _ = built
+    src = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, src)
+    other = tmp_path / "out"
+    pipeline.build([src], other, progress=False)
+    for p in (out / "docs").iterdir():
+        assert p.read_bytes() == (other / "docs" / p.name).read_bytes(), p.name
+    (src / "text" / "A_RES_78_132.txt").unlink()
+    pipeline.build([src], other, progress=False)
+    assert not (other / "docs" / "A_RES_78_132.html").exists()
+    assert "Changes since" not in (other / "docs" / "A_RES_79_194.html").read_text(encoding="utf-8")
+    assert not list(other.glob(".docs.*"))  # no staging folder left
+
+
+def test_changes_section_matches_the_diff(built):
+    out, _ = built
+    old, old_refs = ingest.extract_file(SAMPLE / "text" / "A_RES_78_132.txt")
+    new, new_refs = ingest.extract_file(SAMPLE / "A_RES_79_194.md")
+    d = diff_documents(old, new, old_refs, new_refs)
+    page = (out / "docs" / "A_RES_79_194.html").read_text(encoding="utf-8")
+    c = d.counts()
+    assert f"{c['added']} paragraphs added, {c['dropped']} dropped, {c['moved']} moved" in page
+    assert "<del>Recognizing also</del></td><td><ins>Recognizes</ins>" in page
+    assert 'class="para operative chg-added" id="op6"' in page
+
+
+def test_cli_read_and_no_pages(built, tmp_path):
+    out, _ = built
+    r = CliRunner().invoke(main, ["read", "79/194", "-g", str(out / "graph.json"), "--print-path"])
+    assert r.exit_code == 0, r.output
+    assert r.output.strip() == str((out / "docs" / "A_RES_79_194.html").resolve())
+    r = CliRunner().invoke(main, ["read", "56/183", "-g", str(out / "graph.json"), "-p"])
+    assert r.exit_code == 1 and "not in the corpus" in r.output
+    r = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path / "o"), "--no-pages"])
+    assert r.exit_code == 0 and not (tmp_path / "o" / "docs").exists()
+
+
+# --------------------------------------------------------------------------- in a real browser
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """The sample corpus with markup planted in the title of 78/317 (cited in 79/194's footnote 11) and in a
+    paragraph of 79/194 itself; built with its reading pages."""
+    tmp = tmp_path_factory.mktemp("planted")
+    src = tmp / "corpus"
+    shutil.copytree(SAMPLE, src)
+    p = src / "text" / "A_RES_78_317.txt"
+    p.write_text(p.read_text(encoding="utf-8").replace("78/317.\tThe Antigua and Barbuda Agenda",
+                                                       f"78/317.\tThe Antigua {PLANT_MD} and Barbuda Agenda"),
+                 encoding="utf-8")
+    m = src / "A_RES_79_194.md"
+    m.write_text(m.read_text(encoding="utf-8").replace(
+        "*Recalling also* Economic and Social Council resolution",
+        f"*Recalling also* {PLANT_MD} Economic and Social Council resolution"),
+        encoding="utf-8")
+    out = tmp / "out"
+    corpus = pipeline.build([src], out, progress=False)
+    return out, corpus, src
+
+
+def _open(browser, path):
+    """A page on ``path`` with every request that is not a local file refused and recorded."""
+    page = browser.new_page()
+    outside = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    return page, outside
+
+
+SPANS_JS = """() => {
+  const out = [];
+  for (const box of document.querySelectorAll('header.doc span.text, main span.text')) {
+    let pos = 0;
+    const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.parentElement.closest('sup.mark')) continue;
+      const a = n.parentElement.closest('a.ref');
+      if (a) out.push([box.dataset.para, box.dataset.fn || null, pos, pos + n.data.length,
+                       a.dataset.targets, n.data]);
+      pos += n.data.length;
+    }
+  }
+  return out;
+}"""
+
+
+def test_every_reference_is_a_link_at_its_span(browser, built):
+    out, corpus = built
+    G = corpus.graph
+    page, outside = _open(browser, out / "docs" / "A_RES_79_194.html")
+    links = page.evaluate(SPANS_JS)
+    at = {}
+    for para, fn, s, e, targets, text in links:
+        at.setdefault((para, fn, s, e), set()).update(targets.split(" | "))
+    _, refs = ingest.extract_file(SAMPLE / "A_RES_79_194.md")
+    info = reading.target_info(G, refs)
+    assert len(refs) == 95
+    for r in refs:
+        key = (r.paragraph, r.footnote, r.start, r.end)
+        assert key in at, f"{r.surface!r} ({r.paragraph} fn {r.footnote}, {r.start}-{r.end}) is not a link"
+        assert reading._lookup(info, r).key in at[key]
+    assert outside == []
+    page.close()
+
+
+def test_hover_shows_the_target(browser, built):
+    out, _ = built
+    page, outside = _open(browser, out / "docs" / "A_RES_79_194.html")
+    page.locator("#pp1 a.ref", has_text="78/132").first.hover()
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible")
+    text = tip.inner_text()
+    assert "A/RES/78/132" in text and "Information and communications technologies for sustainable development" \
+        in text and "2023-12-19" in text and "recalling" in text
+    # a named reference shows its instrument
+    page.locator("a.ref.named", has_text="2030 Agenda").first.hover()
+    assert "A/RES/70/1" in tip.inner_text() and "Transforming our world" in tip.inner_text()
+    # the link goes to the cited document's own page
+    page.locator("#pp1 a.ref", has_text="78/132").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/docs/A_RES_78_132.html")
+    assert outside == []
+    page.close()
+
+
+def test_planted_script_stays_inert(browser, planted):
+    out, corpus, src = planted
+    page, outside = _open(browser, out / "docs" / "A_RES_79_194.html")
+    assert page.evaluate("window.__pwned") is None and page.evaluate("window.pwnedMd") is None
+    assert page.evaluate("document.querySelectorAll('script').length") == 1  # reading.js only
+    assert page.evaluate("document.querySelectorAll('main img').length") == 0
+    assert PLANT_MD in page.locator("#pp2").inner_text()  # shown as text
+    link = page.locator("a.ref", has_text="78/317").first
+    link.hover()
+    assert f"The Antigua {PLANT_MD} and Barbuda" in page.locator("#tip").inner_text()
+    assert page.evaluate("window.__pwned") is None and page.evaluate("window.pwnedMd") is None
+    assert outside == []
+    page.close()
+
+
+def test_no_request_leaves_the_machine(browser, built):
+    out, _ = built
+    page, outside = _open(browser, out / "docs" / "A_RES_79_194.html")
+    for a in page.locator("a.ref").all()[:40]:
+        a.hover()
+    page.locator("nav a.tochanges").click()
+    assert outside == []
+    assert page.evaluate("getComputedStyle(document.querySelector('ins')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.close()
