@@ -61,7 +61,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from ingest.model import Document, Paragraph, Reference
 
@@ -402,32 +402,36 @@ def align_paragraphs(old: Sequence[str], new: Sequence[str],
     >>> align_paragraphs(["Recalls A", "Urges B to act", "Notes C"], ["Urges B to act now", "Recalls A", "Decides D"])
     [(1, 0, 0.8889, False), (0, 1, 1.0, True)]
     """
-    return _align([_words(t) for t in old], [_words(t) for t in new], threshold)
+    return _align(old, new, threshold)
 
 
-def _align(old_words: Sequence[list[str]], new_words: Sequence[list[str]],
-           threshold: float) -> list[tuple[int, int, float, bool]]:
+def _align(old: Sequence[str], new: Sequence[str], threshold: float) -> list[tuple[int, int, float, bool]]:
     import numpy as np
     from rapidfuzz.distance import Indel
     from rapidfuzz.process import cdist
 
-    ow, nw = old_words, new_words
-    old, new = ow, nw
     pairs: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
     taken_old: set[int] = set()
-    # 1. identical paragraphs, in order
-    by_text: dict[tuple, list[int]] = {}
-    for i, w in enumerate(ow):
-        by_text.setdefault(tuple(w), []).append(i)
-    for j, w in enumerate(nw):
-        same = by_text.get(tuple(w))
-        if same:
-            i = same.pop(0)
-            pairs[j] = (i, 1.0)
-            taken_old.add(i)
+
+    def pair_equal(keys_old: dict[int, Any], keys_new: dict[int, Any]) -> None:
+        by_key: dict[Any, list[int]] = {}
+        for i, k in keys_old.items():
+            by_key.setdefault(k, []).append(i)
+        for j, k in keys_new.items():
+            same = by_key.get(k)
+            if same:
+                i = same.pop(0)
+                pairs[j] = (i, 1.0)
+                taken_old.add(i)
+
+    # 1. identical paragraphs, in order: the same text, then the same words (only those left are split)
+    pair_equal(dict(enumerate(old)), dict(enumerate(new)))
+    ow = {i: _words(old[i]) for i in range(len(old)) if i not in taken_old}
+    nw = {j: _words(new[j]) for j in range(len(new)) if j not in pairs}
+    pair_equal({i: tuple(w) for i, w in ow.items()}, {j: tuple(w) for j, w in nw.items()})
     # 2. similar paragraphs, best first
-    rest_old = [i for i in range(len(ow)) if i not in taken_old]
-    rest_new = [j for j in range(len(nw)) if j not in pairs]
+    rest_old = [i for i in ow if i not in taken_old]
+    rest_new = [j for j in nw if j not in pairs]
     if rest_old and rest_new:
         sim = cdist([ow[i] for i in rest_old], [nw[j] for j in rest_new], scorer=Indel.normalized_similarity,
                     score_cutoff=threshold)
@@ -513,8 +517,7 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
     op = [p for p in old.paragraphs if p.kind in ALIGNED_KINDS]
     np_ = [p for p in new.paragraphs if p.kind in ALIGNED_KINDS]
     otexts, ntexts = [_body(p) for p in op], [_body(p) for p in np_]
-    owords, nwords = [_words(t) for t in otexts], [_words(t) for t in ntexts]
-    pairs = _align(owords, nwords, threshold)
+    pairs = _align(otexts, ntexts, threshold)
     paired_old = {i: (j, s, m) for i, j, s, m in pairs}
     paired_new = {j: (i, s, m) for i, j, s, m in pairs}
 

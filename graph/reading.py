@@ -615,8 +615,17 @@ def _map(fn, items: list, jobs: Optional[int]) -> list:
     one job, or where processes cannot fork."""
     import multiprocessing as mp
 
+    import gc
+
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(items) < 50 or "fork" not in mp.get_all_start_methods():
         return [fn(x) for x in items]
-    with mp.get_context("fork").Pool(jobs) as pool:
-        return pool.map(fn, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+    # the children share the parent's documents; the cycle collector would walk them all in each
+    # child and make it copy every page it touches: frozen, it leaves them alone
+    gc.collect()
+    gc.freeze()
+    try:
+        with mp.get_context("fork").Pool(jobs, initializer=gc.disable) as pool:
+            return pool.map(fn, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+    finally:
+        gc.unfreeze()
