@@ -63,7 +63,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Iterable, Optional, Sequence
 
-from ingest.model import Document, Paragraph, Reference
+from ingest import Document, Paragraph, Reference
 
 __all__ = [
     "SIMILARITY_THRESHOLD",

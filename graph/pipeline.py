@@ -75,6 +75,7 @@ from ingest.find import extract_explicit
 from .build import build_graph
 from .export import write_all
 from .files import CACHE_DIRNAME, Cache, file_key
+from .reading import write_pages
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "Extracted", "Reextracted", "Unchanged", "Failed"]
 
@@ -494,8 +495,6 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
         write_all(corpus.graph, corpus.references, out_dir, html=html,
                   progress=progress and corpus.graph.number_of_nodes() >= 2000)
         if pages:
-            from .reading import write_pages
-
             corpus.pages = write_pages(corpus.graph, corpus.documents, corpus.references, out_dir, jobs=jobs)
     corpus.seconds += time.perf_counter() - t0
     return corpus

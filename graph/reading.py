@@ -47,9 +47,12 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 from urllib.parse import quote
 
-from ingest.model import Document, Footnote, Paragraph, Reference
+from ingest import Document, Footnote, Paragraph, Reference
 
+from .build import _PART_PIN, _part_document, node_url
 from .diff import SeriesDiff, citation_rows
+from .files import atomic_write
+from .schema import SEP, split
 
 __all__ = [
     "DOCS_DIRNAME",
@@ -102,8 +105,6 @@ def _safe_url(url: str) -> str:
 
 
 def _undocs(key: str) -> str:
-    from .build import node_url
-
     return node_url(key)
 
 
@@ -130,8 +131,6 @@ def target_info(G, references: Iterable[Reference]) -> dict[str, Target]:
     has it ("57/270 B"), the head of a joint symbol (``E/2024/3`` on ``A/79/62``). A target the
     graph lacks keeps what the reference says of it.
     """
-    from .build import _part_document, split
-
     out: dict[str, Target] = {}
     alias: Optional[dict[str, str]] = None
     docs = _CorpusNodes(G)
@@ -163,8 +162,6 @@ class _CorpusNodes:
 
 def _part_key(r: Reference) -> Optional[str]:
     """Where :func:`target_info` keeps a reference that lands on a part's own document."""
-    from .build import _PART_PIN
-
     m = _PART_PIN.match(r.pinpoint or "") if r.pinpoint else None
     return f"{r.target}\0{r.target}{m.group(1)}" if m else None
 
@@ -251,7 +248,7 @@ def _link(refs: list[Reference], targets: Mapping[str, Target]) -> tuple[str, st
     cls = "ref named" if refs[0].kind == "named" else "ref"
     if first.in_corpus:
         cls += " local"
-    return (f'<a class="{cls}" href="{_ESC(first.href)}" data-targets="{_ESC(" | ".join(keys))}" '
+    return (f'<a class="{cls}" href="{_ESC(first.href)}" data-targets="{_ESC(SEP.join(keys))}" '
             f'data-tip="{_ESC(tip)}">', "</a>")
 
 
@@ -526,8 +523,6 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
 
 def write_assets(docs_dir) -> list[pathlib.Path]:
     """Copy the shared stylesheet and script into ``docs_dir`` (atomically)."""
-    from .export import atomic_write
-
     return [atomic_write(pathlib.Path(docs_dir) / name, (TEMPLATES / name).read_bytes()) for name in ASSET_FILES]
 
 

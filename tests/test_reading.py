@@ -18,7 +18,7 @@ from conftest import doc, ref
 from graph import pipeline, reading
 from graph.cli import main
 from graph.diff import diff_documents
-from ingest.model import Footnote, Paragraph
+from ingest import Footnote, Paragraph
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples"
