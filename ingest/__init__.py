@@ -12,7 +12,7 @@ from .model import CitegraphError, Document, Footnote, Paragraph, ReadError, Ref
 from .grammar import BODY_NAMES, roman_to_int, session_span
 from .symbols import canonical_written, describe, symbol_from_filename
 from .read import iter_paths, read_document
-from .text import parse_text
+from .structure import parse_text
 from .find import extract, extract_text
 
 __all__ = [

@@ -37,7 +37,7 @@ from .grammar import BODIES, BODY_PHRASES as _BODY_PHRASES, LAST_YEAR, OTHER_BOD
 from .patterns import trie
 from .model import Document, Reference, quick_init
 from .normalize import squash
-from .text import normalise_verb, parse_text
+from .structure import normalise_verb, parse_text
 
 __all__ = ["extract", "extract_explicit", "extract_text", "find_in_text", "Hit"]
 

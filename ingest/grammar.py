@@ -14,7 +14,8 @@ them once and answers questions over them with small pure functions. Everything 
 * Roman numerals - :func:`roman_to_int`;
 * sessions and years - :func:`session_year`, :func:`session_fits`, :func:`session_span`,
   :func:`sc_year`, :data:`LAST_YEAR`;
-* citing verbs - :data:`RELATIONS`.
+* citing verbs - :data:`RELATIONS`; the words that open paragraphs - :data:`VERBS`
+  (``data/verbs.toml``).
 
 Not here: the canonical spelling of symbols and numbers (:mod:`ingest.symbols`, which
 builds on this), character clean-up (:mod:`ingest.normalize`).
@@ -35,17 +36,21 @@ __all__ = [
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date",
     "roman_to_int",
     "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR",
-    "RELATIONS",
+    "RELATIONS", "VERBS",
 ]
 
-_DATA = pathlib.Path(__file__).with_name("data") / "grammar.toml"
+_DATA = pathlib.Path(__file__).with_name("data")
+
+
+def _load(name: str) -> dict:
+    with open(_DATA / name, "rb") as f:
+        return tomllib.load(f)
 
 
 @functools.lru_cache(maxsize=None)
 def grammar() -> dict:
     """The whole of ``data/grammar.toml`` as a dict (read once)."""
-    with open(_DATA, "rb") as f:
-        return tomllib.load(f)
+    return _load("grammar.toml")
 
 
 _G = grammar()
@@ -253,3 +258,9 @@ def sc_year(n: int) -> Optional[float]:
 
 #: Citing verb phrases as written (lower case) -> the normalised relation.
 RELATIONS: dict[str, str] = _G["relations"]
+
+# ---------------------------------------------------------------- the words that open paragraphs
+
+#: ``data/verbs.toml``: the words that open preambular and operative paragraphs, the adverbs
+#: before them, and the nouns that look like verbs there (lists; see the file for each).
+VERBS: dict = _load("verbs.toml")

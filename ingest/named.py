@@ -366,7 +366,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     traps = _traps()
     out: list[Reference] = []
     from .find import marks_of  # relation and sentence lookups shared with explicit references
-    from .text import normalise_verb
+    from .structure import normalise_verb
     paragraphs = [p for p in doc.paragraphs if p.kind != "outside"]
     for p, found in zip(paragraphs, table.finditer_many([p.text for p in paragraphs])):
         if not found:

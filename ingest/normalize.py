@@ -14,7 +14,7 @@ Pure functions over strings; the tables are module constants with their reason.
   when the joined word occurs elsewhere in the document; a symbol broken after its slash
   is joined).
 
-Not here: markup (``<sup>``, links: :mod:`ingest.text`), decoding bytes (:mod:`ingest.read`).
+Not here: markup (``<sup>``, links: :mod:`ingest.structure.blocks`), decoding bytes (:mod:`ingest.formats.text`).
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ readable files under folders, :func:`read_document` reads one file into a
 are decoded (:mod:`ingest.formats.text`), ``.pdf`` laid out
 (:mod:`ingest.formats.pdf`, :mod:`ingest.formats.pdf_layout`), ``.docx`` read
 (:mod:`ingest.formats.word`) into citegraph markup; the markup is parsed by
-:func:`ingest.text.parse_text`, with what a masthead said as hints. Errors are
+:func:`ingest.structure.parse_text`, with what a masthead said as hints. Errors are
 :class:`~ingest.model.ReadError` with a one-line message naming the file.
 
 ``read_pdf`` and ``read_docx`` are plain functions of a path, so they can run in
@@ -23,7 +23,7 @@ from .formats.pdf import DEFAULT_BACKEND, pdf_markup
 from .formats.text import read_text_file
 from .formats.word import docx_markup
 from .model import Document, ReadError
-from .text import parse_text
+from .structure import parse_text
 
 __all__ = ["TEXT_SUFFIXES", "SUFFIXES", "iter_paths", "read_document", "read_pdf", "read_docx"]
 

@@ -7,7 +7,7 @@ import pytest
 import ingest
 
 from ingest.find import find_in_text
-from ingest.text import parse_text
+from ingest import parse_text
 
 
 def targets(text, speaker="GA"):

@@ -7,7 +7,7 @@ import pytest
 
 import ingest
 from ingest import named
-from ingest.text import parse_text
+from ingest import parse_text
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

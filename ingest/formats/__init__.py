@@ -1,7 +1,7 @@
 """File formats -> citegraph markup: one module per format, and what they share.
 
 Each reader turns a file into citegraph markup (the text format
-:func:`ingest.text.parse_text` reads: blank-line-separated blocks, ``<sup>N</sup>``
+:func:`ingest.structure.parse_text` reads: blank-line-separated blocks, ``<sup>N</sup>``
 marks, ``---`` before footnote definitions, ``[text](url)`` links) plus the hints
 its masthead gives; :mod:`ingest.read` dispatches by suffix and parses the markup.
 

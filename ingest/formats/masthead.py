@@ -11,7 +11,7 @@ here, so that the two read the same hints from the same lines:
 * :func:`symbol` - the symbol as printed, tidied ("A/81/6 (Sect. 26)/PartA*" ->
   "A/81/6(Sect.26)/Part A").
 
-Hints are what the page says; :func:`ingest.text.parse_text` weighs them against
+Hints are what the page says; :func:`ingest.structure.parse_text` weighs them against
 the text. Not supported: mastheads in other languages.
 """
 from __future__ import annotations

@@ -30,7 +30,7 @@ The stages, one after the other (:func:`layout`):
 
 The markup is blank-line-separated blocks, ``<sup>N</sup>`` marks, and after each
 paragraph that ends a page, a ``---`` line and that page's footnotes, one per
-block (see :mod:`ingest.text`).
+block (see :mod:`ingest.structure.blocks`).
 
 Not supported: right-to-left scripts, rotated body text, reading order for PDFs
 whose content stream is not in reading order (the official UN PDFs are made from

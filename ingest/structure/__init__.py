@@ -1,0 +1,62 @@
+"""Text -> Document: find a UN document's structure (pure functions, no I/O).
+
+Input is citegraph markup (:mod:`ingest.structure.blocks` describes it): the UN's
+Markdown renderings, text extractions, and what :mod:`ingest.formats` makes of PDF
+and Word files. :func:`parse_text` runs the stages in order:
+
+1. :mod:`.blocks` - blank-line blocks, markup cleaned, footnote definitions;
+2. :mod:`.header` - the speaker line, what the header says (session, agenda item,
+   adoption date and body, the "[on the report of ...]" line), the own symbol and
+   where it came from (title line, ``A/RES/...`` line, masthead or file name), the title;
+3. :mod:`.paragraphs` - the body blocks, each paragraph's kind (preambular ``ppN``,
+   operative ``opN``, report ``pN``, ``other``, ``outside`` a compilation page's own
+   section), ids, and footnotes bound to the paragraph carrying the mark;
+4. :mod:`.verbs` - the words that tell preambular from operative, the leading verb.
+
+A paragraph broken by a page break or a footnote block counts once. A document with no
+adoption line is dated by a presidential statement's opening, the meeting line that
+closes a resolution, a masthead's date line or a letter's "dated ...".
+
+Not supported: tables (a table row is a paragraph), languages other than English.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Document
+from .blocks import clean_inline, split_blocks
+from .header import closing_date, find_speaker, own_symbol, read_header, report_title
+from .paragraphs import Para, body_blocks, classify, number
+from .verbs import leading_verb, normalise_verb
+
+__all__ = ["parse_text", "clean_inline", "leading_verb", "normalise_verb"]
+
+
+def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dict] = None) -> Document:
+    """Parse one document's text (citegraph markup) into a :class:`~ingest.model.Document`.
+
+    ``hints`` may give what a PDF or Word masthead said: ``symbol``, ``title``,
+    ``date``, ``body``, ``distribution``, ``session``, ``agenda_item``; they win over
+    the text, except the title.
+    """
+    hints = dict(hints or {})
+    blocks, notes = split_blocks(text)
+    speaker_idx, speaker_body = find_speaker(blocks)
+    head = read_header(blocks, speaker_idx, speaker_body)
+    body = hints.get("body") or head.body or speaker_body
+    symbol, source, own_title = own_symbol(file, head.title_lines, head.symbol_line, body, hints)
+    title = own_title if own_title and source != "filename" else None
+    title = title or hints.get("title") or (report_title(blocks[:14]) if not head.title_lines else None)
+
+    part = body_blocks(blocks, speaker_idx, source, symbol, head.report)
+    title = title or part.section_title
+    body = body or part.section_body
+    paras = ([Para("header", head.report)] if head.report else []) + classify(part)
+    date = head.date or closing_date(blocks, part.blocks, part.resolution_like or "/RES/" in (symbol or ""))
+    paragraphs, unplaced = number(paras, notes)
+    return Document(
+        file=file, symbol=symbol, symbol_source=source, format=fmt, paragraphs=paragraphs,
+        title=title, date=hints.get("date") or date, body=body,
+        session=hints.get("session") or head.session,
+        agenda_item=hints.get("agenda_item") or head.agenda_item, report=head.report,
+        distribution=hints.get("distribution"), unplaced_footnotes=unplaced)

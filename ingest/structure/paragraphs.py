@@ -1,0 +1,231 @@
+"""A document's paragraphs: which blocks are the body, and what kind each paragraph is.
+
+After the header (:mod:`ingest.structure.header`), the body blocks become
+paragraphs:
+
+* :func:`body_blocks` - where the body starts (after "The General Assembly,", or the
+  title line of a resolution with none), and on an old compilation page the own
+  resolution's section only (the rest is ``outside``);
+* :func:`classify` - preambular (``pp``) until the first operative paragraph (a number
+  or a present-tense verb), operative (``op``) after; ``other`` from the meeting line
+  that closes a resolution; ``body`` paragraphs of a report (``p``); a block that goes
+  on from the last (broken by a page or a footnote block) joins it;
+* :func:`number` - ids (``header``, ``pp1``, ``op3``, ``p12``, ``x1``, ``out2``), the
+  leading verb, and each footnote bound to the paragraph that carries its mark.
+
+The kinds are :data:`ingest.model.PARAGRAPH_KINDS`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Footnote, Paragraph
+from .blocks import Block
+from .header import TITLE_LINE, is_speaker
+from .verbs import is_operative_start, is_preambular_start, leading_verb
+
+__all__ = ["Para", "Body", "body_blocks", "classify", "number", "own_number", "own_section"]
+
+_NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
+_MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
+_SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
+_BARE_SPEAKER = re.compile(r"The [A-Z][A-Za-z ]+")
+_OWN_ROMAN = re.compile(r"^(?:A|E)/RES/(\d+)(?:\s?([A-Z]))?\(([A-Z0-9-]+)\)$")
+_OWN_SESSION = re.compile(r"^(?:A|E)/RES/((?:\d+|S-\d+|ES-\d+)/\d+)[A-Z]?$")
+_SPACE = re.compile(r"\s")
+
+
+@dataclass
+class Para:
+    """A paragraph while it is being read: its kind, text, marks, links and printed number."""
+
+    kind: str
+    text: str
+    marks: list[tuple[str, int]] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    number: Optional[str] = None
+
+    @classmethod
+    def of(cls, kind: str, b: Block, number: Optional[str] = None) -> "Para":
+        return cls(kind, b.text, b.marks, b.links, number)
+
+    def extend(self, b: Block) -> None:
+        """Join the next block to this paragraph (it was broken by a page or a footnote block)."""
+        self.text = self.text.rstrip()
+        shift = len(self.text) + 1
+        self.text += " " + b.text
+        self.marks += [(n, o + shift) for n, o in b.marks]
+        self.links += b.links
+
+
+def own_number(symbol: Optional[str]) -> Optional[str]:
+    """"A/RES/1514(XV)" -> "1514 (XV)" as it is printed in compilation volumes."""
+    if not symbol:
+        return None
+    m = _OWN_ROMAN.match(symbol)
+    if m:
+        return f"{m.group(1)}{(' ' + m.group(2)) if m.group(2) else ''} ({m.group(3)})"
+    m = _OWN_SESSION.match(symbol)
+    if m:
+        return m.group(1)
+    return None
+
+
+def own_section(blocks: list[Block], own_num: str) -> Optional[tuple[int, int]]:
+    """In a compilation page, the blocks of the own resolution: its title line up to the next title line."""
+    lo = None
+    for i, b in enumerate(blocks):
+        m = TITLE_LINE.match(b.text)
+        if m and _SPACE.sub("", m.group("num")) == _SPACE.sub("", own_num):
+            lo = i
+            break
+    if lo is None:
+        return None
+    hi = len(blocks)
+    for j in range(lo + 1, len(blocks)):
+        if TITLE_LINE.match(blocks[j].text) and j > lo + 1:
+            hi = j
+            break
+    return lo, hi
+
+
+@dataclass
+class Body:
+    """The body of a document: the blocks ``before`` it and the ``tail`` after it that are
+    not this document's (a compilation page), its ``blocks``, whether it reads as a
+    resolution, and the title line and speaker found at the head of a compilation section."""
+
+    blocks: list[Block]
+    resolution_like: bool
+    before: list[Block] = field(default_factory=list)
+    tail: list[Block] = field(default_factory=list)
+    section_title: Optional[str] = None
+    section_body: Optional[str] = None
+
+
+def body_blocks(blocks: list[Block], speaker_idx: Optional[int], own_source: str, own_symbol: Optional[str],
+                report: Optional[str]) -> Body:
+    """The blocks of the body: after the speaker line ("The General Assembly,"), or after the
+    title line of a resolution with none (UNEA resolutions open straight after it), else all;
+    on an old compilation page, the own resolution's section only."""
+    start = speaker_idx + 1 if speaker_idx is not None else 0
+    resolution_like = speaker_idx is not None
+    if speaker_idx is None and own_source == "title-line":
+        for i, b in enumerate(blocks[:16]):
+            m = TITLE_LINE.match(b.text)
+            if m and i + 1 < len(blocks) and is_preambular_start(blocks[i + 1].text):
+                start, resolution_like = i + 1, True
+                break
+    body = blocks[start:]
+    if report and start == 0:
+        # a text with no "The General Assembly," line: the report line is the header paragraph, not also
+        # a body paragraph (E/HLS/2022/1, a ministerial declaration)
+        body = [b for b in body if b.text != report]
+    own_num = own_number(own_symbol)
+    section = own_section(blocks, own_num) if own_num else None
+    if section is not None and speaker_idx is not None and section[0] < speaker_idx:
+        section = None  # the title line is in the document's own header: not a compilation page
+    if section is None:
+        return Body(body, resolution_like)
+    # an old compilation page: keep only the own resolution's section
+    lo, hi = section
+    out = Body(blocks[lo:hi], True, before=blocks[:lo], tail=blocks[hi:])
+    if out.blocks:
+        sm = TITLE_LINE.match(out.blocks[0].text)
+        out.section_title = sm.group("title") if sm else None
+        out.blocks = out.blocks[1:]
+        code = is_speaker(out.blocks[0].text) if out.blocks else None
+        if code:
+            out.section_body = code
+            out.blocks = out.blocks[1:]
+        elif out.blocks and _BARE_SPEAKER.fullmatch(out.blocks[0].text):
+            out.blocks = out.blocks[1:]
+    return out
+
+
+def _joins_previous(prev: Para, block: Block) -> bool:
+    """A block continues the previous paragraph (broken by a page or a footnote block)."""
+    t = block.text
+    if not prev.text:
+        return False
+    if t[0].islower() or t[0] in ",;)":
+        return True
+    end = prev.text.rstrip()[-1]
+    if end in ",;:.!?”\"’)" or prev.kind == "header":
+        return False
+    # the previous one stops mid-sentence ("... including information") and this does not open a paragraph
+    if (block.page_break_before or block.after_notes) and not is_operative_start(t) \
+            and not is_preambular_start(t):
+        return True
+    return False
+
+
+def classify(body: Body) -> list[Para]:
+    """The paragraphs of the body, each with its kind, in order (see the module docstring)."""
+    paras: list[Para] = [Para.of("outside", b) for b in body.before]
+    phase = "preambular"
+    ended = False
+    outside_from = False
+    for b in body.blocks:
+        t = b.text
+        if paras and paras[-1].kind not in ("outside",) and _joins_previous(paras[-1], b):
+            paras[-1].extend(b)
+            continue
+        if not body.resolution_like:
+            num = _NUM_PARA.match(t)
+            paras.append(Para.of("body", b, num.group(1) if num else None))
+            continue
+        if ended:
+            if TITLE_LINE.match(t):
+                outside_from = True  # the next resolution of a printed volume's page: not this document
+            paras.append(Para.of("outside" if outside_from else "other", b))
+            continue
+        if _MEETING.match(t):
+            ended = True
+            paras.append(Para.of("other", b))
+            continue
+        if _SUBITEM.match(t):
+            if paras and paras[-1].kind == "operative":
+                paras[-1].extend(b)
+                continue
+        num = _NUM_PARA.match(t)
+        if num or (phase == "operative" and not is_preambular_start(t)) or \
+                (phase == "preambular" and is_operative_start(t) and not is_preambular_start(t)):
+            phase = "operative"
+            paras.append(Para.of("operative", b, num.group(1) if num else None))
+        elif phase == "preambular":
+            paras.append(Para.of("preambular", b))
+        else:
+            paras.append(Para.of("operative", b))
+    paras.extend(Para.of("outside", b) for b in body.tail)
+    return paras
+
+
+_PREFIX = {"preambular": "pp", "operative": "op", "body": "p", "other": "x", "outside": "out"}
+
+
+def number(paras: list[Para], notes: dict[str, str]) -> tuple[tuple[Paragraph, ...], tuple[Footnote, ...]]:
+    """The :class:`~ingest.model.Paragraph` of each one (id, leading verb, footnotes whose
+    marks it carries, the first time a mark is met) and the footnotes no mark placed."""
+    out: list[Paragraph] = []
+    counters = dict.fromkeys(_PREFIX, 0)
+    used: set[str] = set()
+    for p in paras:
+        if p.kind == "header":
+            pid = "header"
+        else:
+            counters[p.kind] += 1
+            pid = f"{_PREFIX[p.kind]}{counters[p.kind]}"
+        fns = []
+        for mark, _ in p.marks:
+            if mark in notes and mark not in used:
+                fns.append(Footnote(mark, notes[mark]))
+                used.add(mark)
+        out.append(Paragraph(id=pid, kind=p.kind, text=p.text, number=p.number,
+                             verb=leading_verb(p.text) if p.kind in ("preambular", "operative") else None,
+                             footnotes=tuple(fns), links=tuple(p.links) if p.links else (),
+                             marks=tuple(p.marks) if p.marks else ()))
+    unplaced = tuple(Footnote(n, t) for n, t in notes.items() if n not in used)
+    return tuple(out), unplaced

@@ -1,0 +1,83 @@
+"""ingest.structure.header: the own symbol and where it came from, the title, the date and body of a document."""
+import pathlib
+
+import pytest
+
+import ingest
+from ingest import parse_text
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "A_RES_79_194.md"
+
+
+@pytest.mark.parametrize("name,symbol,source", [
+    ("S_RES_2720(2023).txt", "S/RES/2720(2023)", "title-line"),
+    ("A_HRC_RES_52_1.txt", "A/HRC/RES/52/1", "title-line"),
+    ("E_RES_2021_28.txt", "E/RES/2021/28", "title-line"),
+])
+def test_own_symbol_of_text_documents(name, symbol, source):
+    path = pathlib.Path("/work/shared/corpus/text") / name
+    if not path.exists():
+        path = ROOT / "samples" / "text" / name
+    if not path.exists():
+        pytest.skip(f"{name} not available here")
+    doc = ingest.read_document(path)
+    assert (doc.symbol, doc.symbol_source) == (symbol, source)
+
+
+def test_symbol_from_file_name_as_last_resort(tmp_path):
+    p = tmp_path / "A_79_434.txt"
+    p.write_text("Report of the Second Committee\n\nThe Committee adopted the draft resolution.", encoding="utf-8")
+    doc = ingest.read_document(p)
+    assert (doc.symbol, doc.symbol_source) == ("A/79/434", "filename")
+    assert doc.paragraphs[0].kind == "body"
+
+
+def test_report_title():
+    text = ("Seventy-ninth session\n\nAgenda item 161\n\nFinancing of the Mission\n\nBudget for the Mission for the "
+            "period from 1 July 2025 to 30 June 2026\n\nReport of the Secretary-General\n\nThe mandate was "
+            "established by the Security Council in its resolution 1244 (1999).")
+    doc = parse_text(text, file="A_79_735.txt")
+    assert doc.title == "Budget for the Mission for the period from 1 July 2025 to 30 June 2026"
+    assert [r.target for r in ingest.extract(doc)] == ["S/RES/1244(1999)"]
+
+
+@pytest.mark.parametrize("text, file, date, body", [
+    # a Security Council presidential statement (S_PRST_2012_28) and one issued in writing (S_PRST_2021_4)
+    ("Statement by the President of the Security Council\n\nAt the 6895th meeting of the Security Council, held on "
+     "19 December 2012, in connection with the Council’s consideration of the item entitled “Central African "
+     "region”, the President of the Council made the following statement on behalf of the Council:\n\n"
+     "“The Security Council strongly condemns the attacks.", "S_PRST_2012_28.txt", "2012-12-19", "SC"),
+    ("Statement by the President of the Security Council\n\nOn 9 February 2021, in connection with the Council’s "
+     "consideration of the item entitled “The situation in Libya”, the President of the Security Council issued the "
+     "following statement on behalf of the Council:\n\n“The Security Council welcomes the agreement.",
+     "S_PRST_2021_4.txt", "2021-02-09", "SC"),
+    # a Human Rights Council one (A_HRC_PRST_OS_13_1)
+    ("Human Rights Council\n\nThirteenth cycle\n\nStatement by the President\n\nPRST OS/13/1. Efficiency\n\nAt the "
+     "organizational session of the Human Rights Council held on 6 December 2019, the President of the Council made "
+     "the following statement:\n\n“The Human Rights Council,", "A_HRC_PRST_OS_13_1.txt", "2019-12-06", "HRC"),
+    # the adoption line cut before its date (S_RES_1817(2008)), or with no meeting (S_RES_2518(2020))
+    ("Resolution 1817 (2008)\n\nAdopted by the Security Council at its 5907th meeting, on\n\n11 June 2008\n\n"
+     "The Security Council,\n\nRecalling its resolutions 1659 (2006),", "S_RES_1817(2008).txt", "2008-06-11", "SC"),
+    ("Resolution 2518 (2020)\n\nAdopted by the Security Council on 30 March 2020\n\nThe Security Council,\n\n"
+     "Recalling the purposes,", "S_RES_2518(2020).txt", "2020-03-30", "SC"),
+    # no adoption line: the date under the closing meeting line (A_RES_S-26_2, A_RES_13(I))
+    ("Resolution adopted by the General Assembly\n\nS-26/2.\tDeclaration of Commitment on HIV/AIDS\n\nThe General "
+     "Assembly\n\nAdopts the Declaration.\n\n8th plenary meeting\n\n27 June 2001\n\nAnnex", "A_RES_S-26_2.txt",
+     "2001-06-27", "GA"),
+    ("11 (I). TERMS OF APPOINTMENT\n\nThe General Assembly resolves that the terms shall be such.\n\n"
+     "Seventeenth plenary meeting, 24 January 1946.", "A_RES_11(I).txt", "1946-01-24", None),
+    # a report's masthead date, a letter's date (S_1997_236, S_2007_280)
+    ("UNITED\n\nNATIONS\n\nDistr.\n\nGENERAL\n\nS/1997/236\n\n19 March 1997\n\nORIGINAL: ENGLISH\n\nI have the "
+     "honour to refer to resolution 1084 (1996) of 27 November 1996.", "S_1997_236.txt", "1997-03-19", None),
+    ("Letter dated 15 May 2007 from the President of the Security Council to the Secretary-General\n\nI have the "
+     "honour to inform you that your letter dated 7 May 2007 (S/2007/279) has been brought to the attention of the "
+     "members of the Security Council.", "S_2007_280.txt", "2007-05-15", None),
+    # a letter that mentions a meeting and a statement is not a presidential statement (S_2009_697)
+    ("Letter dated 11 December 2009 from the Secretary-General addressed to the President of the Security Council\n\n"
+     "The Permanent Representative wrote to me on 28 April 2008 after the meeting of the Security Council and its "
+     "statement.", "S_2009_697.txt", "2009-12-11", None),
+])
+def test_dates_and_bodies_of_documents_without_an_adoption_line(text, file, date, body):
+    doc = parse_text(text, file=file)
+    assert (doc.date, doc.body) == (date, body)

@@ -1,0 +1,60 @@
+"""ingest.structure.verbs: the verb a paragraph opens with, and the relation it gives."""
+
+import pytest
+
+import ingest
+from ingest.structure import leading_verb, normalise_verb
+
+
+@pytest.mark.parametrize("text,verb,relation", [
+    ("Recalling also its resolution", "Recalling also", "recalling"),
+    ("Taking note also of the report", "Taking note also", "taking note"),
+    ("Also notes the holding", "Also notes", "notes"),
+    ("Bearing in mind paragraph 6", "Bearing in mind", "bearing in mind"),
+    ("12. Reaffirms its commitment", "Reaffirms", "reaffirms"),
+    ("We recall General Assembly resolution 69/166", "recall", "recall"),
+])
+def test_verbs(text, verb, relation):
+    assert leading_verb(text) == verb
+    assert normalise_verb(leading_verb(text)) == relation
+
+
+@pytest.mark.parametrize("verb, relation", [
+    ("Recalling also", "recalling"),
+    ("Taking into account", "taking into account"),
+    ("Guided", "guided by"),
+    ("Deeply concerned", "concerned"),
+    ("Reaffirm", "reaffirm"),  # a declaration's "We reaffirm"
+    # not verbs: an operative sub-item, a list item, footnotes printed as paragraphs
+    ("To", None), ("The", None), ("Ibid", None), ("Official", None), ("See", None), ("This", None),
+    # nouns that look like verbs (A_RES_48_104 "States should condemn", A_RES_65_259 "Estimates in respect of")
+    ("States", None), ("Estimates", None), ("Violations", None), ("Building", "building"),
+])
+def test_relations_are_verbs(verb, relation):
+    assert normalise_verb(verb) == relation
+
+
+def test_doctests():
+    import doctest
+
+    from ingest.structure import verbs
+    assert doctest.testmod(verbs).failed == 0
+
+
+@pytest.mark.parametrize("text, preambular, operative", [
+    ("Recalling its resolution 70/1,", True, False),
+    ("Deeply concerned by the situation,", True, False),
+    ("Also mindful of", True, False),
+    ("Having considered the report,", True, False),
+    ("Decides to remain seized of the matter;", False, True),
+    ("Condemns in the strongest terms", False, True),
+    ("12. Requests the Secretary-General", False, True),
+    ("Calls upon all States", False, True),
+    # neither
+    ("Progress in the implementation", False, False),
+    ("Focus on results", False, False),
+    ("The right to development", False, False),
+])
+def test_preambular_or_operative(text, preambular, operative):
+    from ingest.structure.verbs import is_operative_start, is_preambular_start
+    assert (is_preambular_start(text), is_operative_start(text)) == (preambular, operative)
