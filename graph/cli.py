@@ -197,11 +197,12 @@ def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
 @click.option("--no-cache", is_flag=True, help="Read every file again (the cache is OUT/.citegraph-cache).")
 @click.option("--no-html", is_flag=True, help="Skip graph.html and the reading pages.")
 @click.option("--no-pages", is_flag=True, help="Skip the reading pages (OUT/docs/).")
-@click.option("--focus", metavar="SYMBOL", default=None, help="graph.html: draw only SYMBOL and its neighbours.")
+@click.option("--focus", metavar="SYMBOL", default=None, help="graph.html: open on SYMBOL's neighbourhood.")
 @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True,
-              help="graph.html: how many citations away from --focus to draw.")
+              help="graph.html: how many citations away from --focus the view reaches.")
 @click.option("--max-nodes", type=click.IntRange(0), default=None, metavar="N",
-              help="graph.html: draw at most N documents, corpus documents first (0: all) [default: 3000].")
+              help="graph.html: the overview draws at most N documents, corpus documents first (0: all); "
+                   "every document is in the page all the same [default: 15000].")
 def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_cache: bool, no_html: bool,
               no_pages: bool, focus, depth: int, max_nodes) -> None:
     """Read PATHS (default: the sample corpus), build the citation graph and write it to OUT.
@@ -212,20 +213,17 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     """
     from . import analysis  # loads pandas: only the graph commands import it
 
-    page = not no_html and (focus is not None or max_nodes is not None or depth != 1)
     corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
-                            on_error=warn, on_skip=warn, html=not no_html and not page,
-                            pages=not (no_html or no_pages))
+                            on_error=warn, on_skip=warn, html=False, pages=not (no_html or no_pages))
     if not corpus.documents:
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
-    if page:
+    if not no_html:
         try:
             drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes)
         except NodeNotFound as err:
             raise click.ClickException(f"--focus: {err}") from err
-        warn(f"graph.html: {drawn['nodes']} documents and {drawn['edges']} links drawn, "
-             f"{drawn['left_out_nodes']} documents and {drawn['left_out_edges']} links left out")
+        warn(_page_note(drawn))
     in_corpus = sum(1 for _, d in G.nodes(data=True) if d.get("in_corpus"))
     later = sum(1 for *_, d in G.edges(data=True) if d.get("later"))
     out = sys.stdout
@@ -242,6 +240,18 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     top = analysis.most_cited(G, 10)
     _rows(out, ("symbol", "cited by", "citations", "title"),
           [(r.symbol, int(r.cited_by), int(r.citations), r.title or "") for r in top.itertuples()], (22, 8, 9, 60))
+
+
+def _page_note(drawn: dict) -> str:
+    """What graph.html's overview draws and leaves out, for stderr."""
+    if not drawn["left_out_nodes"]:
+        note = f"graph.html: the overview draws all {drawn['graph_nodes']} documents and {drawn['graph_edges']} links"
+    else:
+        note = (f"graph.html: the overview draws {drawn['nodes']} of {drawn['graph_nodes']} documents and "
+                f"{drawn['edges']} of {drawn['graph_edges']} links; it leaves out the {drawn['left_out_nodes']} least "
+                f"connected ({drawn['left_out_in_corpus']} of them in the corpus), which the page still finds, "
+                f"focuses on and lists (--max-nodes 0 draws all)")
+    return note + (f"; it opens on {drawn['focus']}" if drawn["focus"] else "")
 
 
 def _load_graph(graph_file: pathlib.Path):

@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Take docs/explorer.png: the explorer of the sample corpus in headless Chromium.
+"""Take the README's screenshots of the explorer in headless Chromium (Debian's, via Playwright).
 
-usage: python3 scripts/screenshot.py [OUT.png] [--symbol 79/194]
+usage: python3 scripts/screenshot.py [OUT_DIR] [--corpus FOLDER] [--focus 79/194]
+                                    [--path-corpus FOLDER] [--path "S/RES/2720 (2023)" "217 (III)"]
 
-Builds the sample graph (samples/), writes the page to a temporary folder, opens
-it in Debian's chromium through Playwright, looks up SYMBOL with the search box
-(which selects it and opens its details), hovers one of its citations so that
-the tooltip shows, and saves the screenshot.
+Builds the corpus (default: samples/) and, for the path, PATH_CORPUS (default: the shared
+corpus beside the checkout, else the sample), writes their pages to a temporary folder and
+saves, at 1440x900:
+
+* ``explorer-overview.png`` - the overview, the most cited document selected;
+* ``explorer-focus.png``    - the focus on FOCUS laid out by time, a citation open in the panel;
+* ``explorer-path.png``     - the path between the two PATH documents.
+
+The page shows file names relative to the corpus folder, so no machine path is in any picture.
 """
 import argparse
 import pathlib
@@ -26,42 +32,58 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("out", nargs="?", default=str(ROOT / "docs" / "explorer.png"))
-    ap.add_argument("--symbol", default="79/194")
+    ap.add_argument("out", nargs="?", default=str(ROOT / "docs"))
+    ap.add_argument("--corpus", default=str(ROOT / "samples"))
+    ap.add_argument("--focus", default="79/194")
+    ap.add_argument("--path", nargs=2, default=["S/RES/2720 (2023)", "217 (III)"])
+    shared = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
+                   if (p / "shared" / "corpus" / "text").is_dir()), None)
+    ap.add_argument("--path-corpus", default=str(shared) if shared else None)
     a = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
+    out = pathlib.Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = pipeline.build([ROOT / "samples"], tmp, progress=False, write=False, html=False)
+        corpus = pipeline.build([a.corpus], tmp, progress=False, write=False, html=False)
         page_path = pathlib.Path(tmp) / "graph.html"
         write_explorer(corpus.graph, page_path)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1440, "height": 860})
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
             page.goto(page_path.as_uri())
-            page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=60_000)
-            page.fill("#search", a.symbol)
-            page.press("#search", "Enter")
-            page.wait_for_function("() => document.querySelector('#panel h3') !== null")
-            page.evaluate("() => window.citegraph.network.moveTo({scale: 0.8})")
-            # hover the citation to the most cited document the selected one cites
-            point = page.evaluate("""() => { const net = window.citegraph.network;
-                const id = net.getSelectedNodes()[0];
-                const edges = Object.values(net.body.edges).filter(e => e.fromId === id && e.toId !== id);
-                if (!edges.length) return null;
-                edges.sort((a, b) => window.citegraph.data.nodes.find(n => n.id === b.toId).cited
-                                   - window.citegraph.data.nodes.find(n => n.id === a.toId).cited);
-                const p = net.canvasToDOM(edges[0].edgeType.getPoint(0.55));
-                const r = document.querySelector('#graph canvas').getBoundingClientRect();
-                return [r.left + p.x, r.top + p.y]; }""")
-            if point:
-                page.mouse.move(*point)
-                page.wait_for_timeout(400)
-            out = pathlib.Path(a.out)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(out))
+            page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=120_000)
+            # the overview, the most cited document selected
+            top = max(corpus.graph, key=corpus.graph.in_degree)
+            page.evaluate("id => window.citegraph.goTo(id)", top)
+            page.evaluate("() => window.citegraph.renderer().getCamera().setState({x: 0.5, y: 0.5, ratio: 1})")
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(out / "explorer-overview.png"))
+            # the focus laid out by time, a citation open
+            page.fill("#focus-symbol", a.focus)
+            page.click("#focus-go")
+            page.wait_for_timeout(300)
+            item = page.locator("ul.cites.out li").first
+            if item.count():
+                item.click()
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(out / "explorer-focus.png"))
+            # a path
+            if a.path_corpus:
+                other = pipeline.build([a.path_corpus], pathlib.Path(tmp) / "path", progress=False, write=False, html=False)
+                write_explorer(other.graph, pathlib.Path(tmp) / "path.html")
+                page.goto((pathlib.Path(tmp) / "path.html").as_uri())
+                page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=120_000)
+            else:
+                page.click("#reset")
+            page.fill("#path-from", a.path[0])
+            page.fill("#path-to", a.path[1])
+            page.click("#path-go")
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(out / "explorer-path.png"))
             browser.close()
-    print(out)
+    for name in ("explorer-overview.png", "explorer-focus.png", "explorer-path.png"):
+        print(out / name)
 
 
 if __name__ == "__main__":

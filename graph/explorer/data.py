@@ -138,7 +138,7 @@ def time_of(attrs: dict) -> tuple[Optional[float], str]:
     (``"date"``, ``"year"``, ``"session"``; ``(None, "")`` when unknown).
 
     >>> time_of({"date": "2024-12-19"}), time_of({"year": 2023})
-    ((2024.967, 'date'), (2023.5, 'year'))
+    ((2024.966, 'date'), (2023.5, 'year'))
     >>> time_of({"session": "79", "body": "General Assembly"})
     (2025.2, 'session')
     """

@@ -16,6 +16,7 @@
     return TEXTS[i] || "";
   }
   var VIEW_MAX = 300;       // nodes a focus view draws, nearest and most cited first
+  var LARGE_EDGES = 5000;   // above this many drawn edges the overview is "large" (see below)
   var LIST_STEP = 200;      // items a "not drawn" list shows at a time
   var SHAPE_INDEX = { circle: 0, square: 1, diamond: 2, triangle: 3, triangleDown: 4, star: 5 };
   var SHAPE_GLYPH = { circle: "\u25CF", square: "\u25A0", diamond: "\u25C6", triangle: "\u25B2", triangleDown: "\u25BC", star: "\u2605" };
@@ -210,6 +211,11 @@
   var nodeColour = new Array(N);
   for (i = 0; i < N; i++) nodeColour[i] = ND.corpus[i] ? bodyColour[ND.body[i]] : fade(bodyColour[ND.body[i]], 0.55);
   function nodeSize(i, scale) { return Math.round((2.2 + 1.6 * Math.sqrt(cited[i])) * (scale || 1) * 10) / 10; }
+  // a dense overview draws smaller nodes (a software renderer fills every pixel of them twice,
+  // for the picture and for picking); zooming in enlarges them
+  var drawnCount = 0;
+  for (i = 0; i < N; i++) if (ND.x[i] !== null) drawnCount++;
+  var OVERVIEW_SCALE = Math.max(0.4, Math.min(1, Math.sqrt(2500 / Math.max(drawnCount, 1))));
   function edgeSize(e) { return Math.min(4, 0.5 + 0.6 * Math.log2(1 + sparse(ED.count, e, 1))); }
   function shortLabel(s) { return s.length > 42 ? s.slice(0, 40) + "\u2026" : s; }
 
@@ -217,7 +223,7 @@
   var G = new graphology.DirectedGraph({ allowSelfLoops: false });
   for (i = 0; i < N; i++) {
     if (ND.x[i] === null) continue;
-    G.addNode(ids[i], { x: ND.x[i], y: -ND.y[i], i: i, size: nodeSize(i), color: nodeColour[i], sh: SHAPE_INDEX[kindShape[ND.kind[i]]],
+    G.addNode(ids[i], { x: ND.x[i], y: -ND.y[i], i: i, size: nodeSize(i, OVERVIEW_SCALE), color: nodeColour[i], sh: SHAPE_INDEX[kindShape[ND.kind[i]]],
                         label: shortLabel(sparse(ND.label, i, ids[i])) });
   }
   var drawnEdges = 0;
@@ -279,15 +285,19 @@
   }
   var COMMON = {
     nodeProgramClasses: { shape: ShapeProgram }, defaultNodeType: "shape",
-    edgeProgramClasses: { line: R.EdgeRectangleProgram, arrow: R.EdgeArrowProgram },
+    edgeProgramClasses: { line: R.EdgeLineProgram, rect: R.EdgeRectangleProgram, arrow: R.EdgeArrowProgram },
     enableEdgeEvents: true, labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 12, labelWeight: "500", zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 8
   };
+  // A large overview (Gephi Lite's defaults at this size): one-pixel lines, edges hidden while the
+  // camera moves, citations reached through their documents rather than by picking a line among
+  // thousands; a small one draws arrows that can be hovered and clicked.
+  var LARGE = G.size > LARGE_EDGES;
   var overview = new Sigma(G, $("overview"), Object.assign({}, COMMON, {
-    defaultEdgeType: G.size > 4000 ? "line" : "arrow",
+    defaultEdgeType: LARGE ? "line" : "arrow", enableEdgeEvents: !LARGE, zIndex: !LARGE,
     nodeReducer: overviewNodeReducer, edgeReducer: overviewEdgeReducer,
-    labelDensity: 0.6, labelGridCellSize: 90, labelRenderedSizeThreshold: 7,
-    hideEdgesOnMove: G.size > 6000, hideLabelsOnMove: false
+    labelDensity: 0.8, labelGridCellSize: 80, labelRenderedSizeThreshold: 6,
+    hideEdgesOnMove: LARGE, hideLabelsOnMove: false
   }));
   TIMES.sigma = performance.now();
   var current = { name: "overview", sigma: overview, ids: null };
@@ -397,24 +407,35 @@
   var measure = document.createElement("canvas").getContext("2d");
   measure.font = "500 12px " + COMMON.labelFont;
   function timeOf(i) { return ND.t[i] === null ? null : ND.t[i]; }
-  // nodes: [{i, band (-1 above, 0 middle, 1 below), order}] -> positions in pixels (x: time)
-  function layoutByTime(items, width) {
-    var times = items.map(function (it) { return timeOf(it.i); }).filter(function (t) { return t !== null; });
-    var tmin = times.length ? Math.min.apply(null, times) : 0, tmax = times.length ? Math.max.apply(null, times) : 1;
-    var span = Math.max(tmax - tmin, 1);
-    var undatedX = -90;
-    var perYear = Math.max(24, Math.min(260, (width - 260) / span));
-    var ROW = 30, lanes = { "-1": [], "0": [], "1": [] };
-    items.sort(function (a, b) { return (a.x0 = xOf(a)) - (b.x0 = xOf(b)) || a.order - b.order; });
-    function xOf(it) { var t = timeOf(it.i); return t === null ? undatedX : (t - tmin) * perYear; }
-    items.forEach(function (it) {
-      var x = xOf(it), w = measure.measureText(it.label).width + 2 * it.size + 14, band = lanes[String(it.band)], lane = 0;
-      while (lane < band.length && band[lane] > x - it.size - 4) lane++;
-      band[lane] = x + w;
-      it.x = x;
-      it.y = it.band === 0 ? (lane % 2 ? (lane + 1) / 2 : -lane / 2) * ROW * (it.pathRow ? 1 : 1) : it.band * (lane + 1) * ROW + it.band * 14;
+  // Time scale of a view: each year present gets one column, a run of absent years at most one;
+  // undated documents stand in a column of their own on the left.
+  function timeScale(items, width) {
+    var years = Array.from(new Set(items.map(function (it) { return timeOf(it.i); }).filter(function (t) { return t !== null; })
+      .map(Math.floor))).sort(function (a, b) { return a - b; });
+    var start = new Map(), units = 1.2, ticks = [];  // 1.2: the undated column
+    years.forEach(function (y, k) {
+      if (k && y - years[k - 1] > 1) units += Math.min(y - years[k - 1] - 1, 1) * 0.6;
+      start.set(y, units); units += 1;
     });
-    return { tmin: tmin, tmax: tmax, perYear: perYear, undatedX: undatedX };
+    var unit = Math.max(26, Math.min(240, (width - 120) / Math.max(units, 1)));
+    var step = unit >= 34 ? 1 : unit >= 17 ? 2 : 5;
+    years.forEach(function (y, k) { if (k % step === 0) ticks.push({ x: start.get(y) * unit, label: String(y), gap: k > 0 && y - years[k - 1] > 1 }); });
+    return { unit: unit, ticks: ticks, undatedX: 0,
+             x: function (t) { return t === null ? 0 : (start.get(Math.floor(t)) + (t - Math.floor(t)) * 0.9) * unit; } };
+  }
+  // items: [{i, band (-1 above, 0 middle, 1 below), order, label, size}] -> it.x, it.y in pixels.
+  // Lanes keep labels apart: a node takes the first lane of its band whose last label ends before it.
+  function layoutByTime(items, width) {
+    var scale = timeScale(items, width), ROW = 26, lanes = { "-1": [], "0": [], "1": [] };
+    items.forEach(function (it) { it.x = scale.x(timeOf(it.i)); });
+    items.sort(function (a, b) { return a.x - b.x || a.order - b.order; });
+    items.forEach(function (it) {
+      var w = measure.measureText(it.label).width + it.size + 12, band = lanes[String(it.band)], lane = 0;
+      while (lane < band.length && band[lane] > it.x - it.size - 2) lane++;
+      band[lane] = it.x + w;
+      it.y = it.band === 0 ? (lane % 2 ? (lane + 1) / 2 : -lane / 2) * ROW : it.band * (lane + 1) * ROW + it.band * 10;
+    });
+    return scale;
   }
   function showView(title, items, edgeList, focusI, leftOut) {
     closeView(true);
@@ -439,10 +460,10 @@
     view = { sigma: sigma, graph: VG, scale: scale, focus: focusI };
     current = { name: "view", sigma: sigma, title: title, ids: items.map(function (it) { return ids[it.i]; }) };
     bindSigma(sigma);
-    fitView(items);
+    fitView(items, focusI);
     sigma.on("afterRender", drawAxis);
     $("view-title").textContent = title;
-    $("view-bar").hidden = false; $("axis").hidden = false;
+    $("view-bar").hidden = false; $("axis").hidden = false; $("legend").open = false;
     var vl = $("view-left");
     if (leftOut && leftOut.length) {
       $("view-left-summary").textContent = plural(leftOut.length, "more document", "more documents") + " not drawn in this view: list them";
@@ -453,26 +474,30 @@
     updateCounts();
     drawAxis();
   }
-  function fitView(items) {
+  function fitView(items, focusI) {
+    // graph units are pixels at ratio 1 (autoRescale off): fit the view, never zooming out so far that
+    // labels (12 px at any zoom) would overlap; a taller view opens on its focus and pans
     var xs = items.map(function (it) { return it.x; }), ys = items.map(function (it) { return -it.y; });
-    var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs) + 160, minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
-    var d = view.sigma.getDimensions();
-    var ratio = Math.max(1, (maxX - minX + 80) / d.width, (maxY - minY + 100) / d.height);
-    // with autoRescale off, graph units are pixels at ratio 1; the camera's x/y are framed-graph coordinates
-    var c = view.sigma.viewportToFramedGraph(view.sigma.graphToViewport({ x: (minX + maxX) / 2, y: (minY + maxY) / 2 }));
-    var cam = view.sigma.getCamera();
-    cam.setState({ x: cam.x + (c.x - cam.x), y: cam.y + (c.y - cam.y), ratio: ratio });
+    var minX = Math.min.apply(null, xs) - 20, maxX = Math.max.apply(null, xs) + 150;
+    var minY = Math.min.apply(null, ys) - 20, maxY = Math.max.apply(null, ys) + 20;
+    var s = view.sigma, d = s.getDimensions(), BAR = 50, AXIS = 24, W = d.width, H = d.height - BAR - AXIS;
+    // at ratio 1 labels (12 px) never overlap, as the lanes were made for; a view larger than the
+    // stage opens on its focus, as near the middle as the edges of the view allow, and pans
+    var f = items.filter(function (it) { return it.i === focusI; })[0] || items[0];
+    function centre(lo, hi, at, size) { return hi - lo <= size ? (lo + hi) / 2 : Math.min(Math.max(at, lo + size / 2), hi - size / 2); }
+    var cx = centre(minX, maxX, f.x, W), cy = centre(minY, maxY, -f.y, H) + (BAR - AXIS) / 2;
+    // autoRescale is off: this box, the size of the stage, is what the camera frames at ratio 1
+    s.setCustomBBox({ x: [cx - W / 2, cx + W / 2], y: [cy - d.height / 2, cy + d.height / 2] });
+    s.refresh();
   }
   function drawAxis() {
     if (!view) return;
     var axis = $("axis"), sc = view.scale, s = view.sigma;
     axis.replaceChildren();
-    var span = sc.tmax - sc.tmin, step = span > 60 ? 10 : span > 24 ? 5 : span > 10 ? 2 : 1;
-    var y0 = Math.ceil(sc.tmin / step) * step;
-    for (var y = y0; y <= sc.tmax + 0.001; y += step) {
-      var p = s.graphToViewport({ x: (y - sc.tmin) * sc.perYear, y: 0 });
-      var tick = el("span", "tick", String(y)); tick.style.left = p.x + "px"; axis.appendChild(tick);
-    }
+    sc.ticks.forEach(function (t) {
+      var p = s.graphToViewport({ x: t.x, y: 0 });
+      var tick = el("span", "tick" + (t.gap ? " gap" : ""), t.label); tick.style.left = p.x + "px"; axis.appendChild(tick);
+    });
     var u = s.graphToViewport({ x: sc.undatedX, y: 0 });
     var t = el("span", "tick undated", "undated"); t.style.left = u.x + "px"; axis.appendChild(t);
   }

@@ -1,0 +1,417 @@
+"""The explorer page in real headless Chromium (Debian's, through Playwright): nothing mocked.
+
+Pages are built from the sample corpus, from the full shared corpus (``../shared/corpus/text``,
+built once per session), from the real-world case c12 and from small planted graphs. Every
+request a page makes goes through a route: ``file:``/``data:``/``about:``/``blob:`` pass,
+anything else is refused and fails the test.
+"""
+from __future__ import annotations
+
+import pathlib
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, node
+from graph import export, lookup, pipeline
+from graph.cli import main
+from graph.explorer import write_explorer
+
+import test_lookup
+
+#: ../shared beside the checkout (CI, /work/main) or beside the folder of worktrees
+SHARED_TEXT = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
+                    if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
+C12 = pathlib.Path(__file__).resolve().parent / "realworld" / "c12_explorer_search"
+PLANTED = '<script>window.__pwned = 1</script>"><img src=x onerror="window.__pwned = 2"><svg onload="window.__pwned = 3">'
+#: The forms of issue 12, each -> the node it must find on the shared corpus
+FORMS = [
+    ("2720 (2023)", "S/RES/2720(2023)"), ("S/RES/2720 (2023)", "S/RES/2720(2023)"),
+    ("resolution 2720 (2023)", "S/RES/2720(2023)"), ("res. 70/1", "A/RES/70/1"),
+    ("A/RES/217 A (III)", "A/RES/217(III)"), ("217 (III)", "A/RES/217(III)"), ("E/RES/2024/13", "E/RES/2024/13"),
+    ("2024/13", "E/RES/2024/13"), ("1325", "S/RES/1325(2000)"), ("s/res/2720 (2023)", "S/RES/2720(2023)"),
+    ("  resolution   2720  (2023) ", "S/RES/2720(2023)"), ("56/183", "A/RES/56/183"), ("A/79/434", "A/79/434"),
+]
+
+
+class Page:
+    """An opened explorer page; records every request and every error."""
+
+    def __init__(self, browser, path: pathlib.Path, fragment: str = "", width: int = 1440, height: int = 900):
+        self.requests, self.refused, self.errors = [], [], []
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.context.route("**/*", self._route)
+        self.context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                                     " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri() + fragment)
+        self.page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=60_000)
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if url.split(":", 1)[0] in ("file", "data", "about", "blob"):
+            route.continue_()
+        else:
+            self.refused.append(url)
+            route.abort()
+
+    def js(self, expr, arg=None):
+        return self.page.evaluate(expr, arg)
+
+    def clean(self):
+        """Nothing refused, no script error, no CSP violation."""
+        return self.refused == [] and self.errors == [] and self.js("window.__csp") == []
+
+    def close(self):
+        self.context.close()
+
+
+# ------------------------------------------------------------------ pages
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample")
+    corpus = pipeline.build([ROOT / "samples"], out, jobs=1, progress=False, html=False)
+    write_explorer(corpus.graph, out / "graph.html")
+    return corpus.graph, out
+
+
+@pytest.fixture(scope="session")
+def shared_build(tmp_path_factory):
+    """The whole shared corpus, built once: graph.json, the page, and a page whose overview keeps 3,000."""
+    if not SHARED_TEXT.is_dir():
+        pytest.skip(f"{SHARED_TEXT} is not beside this checkout")
+    out = tmp_path_factory.mktemp("shared")
+    corpus = pipeline.build([SHARED_TEXT], out, progress=False, html=False)
+    write_explorer(corpus.graph, out / "graph.html")
+    write_explorer(corpus.graph, out / "capped.html", max_nodes=3000)
+    return corpus.graph, out
+
+
+@pytest.fixture
+def sample_page(browser, sample_build):
+    page = Page(browser, sample_build[1] / "graph.html")
+    yield page
+    page.close()
+
+
+# ------------------------------------------------------------------ one resolver, page and CLI
+
+
+def test_the_page_and_the_cli_resolve_the_same_table(browser, tmp_path):
+    """issue 11's 'done when': the lookup table of tests/test_lookup.py, through the page's script."""
+    G = test_lookup.graph()
+    for key, *_ in test_lookup.NODES:
+        G.nodes[key].update(label=key, title="", in_corpus=False, file="", date="", session="",
+                            url=f"https://undocs.org/en/{key}")
+    write_explorer(G, tmp_path / "graph.html")
+    page = Page(browser, tmp_path / "graph.html")
+    try:
+        for text, expected in test_lookup.CASES:
+            got = page.js("t => window.citegraph.lookup(t)", text)
+            python = test_lookup.outcome(G, text)
+            assert python == expected
+            if isinstance(expected, str):
+                assert got["id"] == expected, text
+            else:
+                assert got["id"] is None, text
+                try:
+                    lookup.resolve(G, text)
+                except lookup.NodeNotFound as err:
+                    assert got["error"] == str(err), text  # the same words, naming the input
+                if expected is not None:
+                    assert tuple(got["candidates"]) == expected[1], text
+        assert page.clean()
+    finally:
+        page.close()
+
+
+def test_issue_forms_resolve_in_the_page_and_in_citegraph_show(browser, shared_build):
+    G, out = shared_build
+    export.write_json(G, out / "graph.json")
+    page = Page(browser, out / "graph.html")
+    try:
+        for text, expected in FORMS:
+            assert page.js("t => window.citegraph.lookup(t).id", text) == expected, text
+            hits = page.js("t => window.citegraph.search(t).map(n => n.id)", text)
+            assert hits[0] == expected, text
+            shown = CliRunner().invoke(main, ["show", text, "-g", str(out / "graph.json"), "-n", "1"])
+            assert shown.exit_code == 0 and shown.stdout.split("  ")[0] == expected, (text, shown.output)
+        assert page.clean()
+    finally:
+        page.close()
+
+
+def test_c12_search_box_and_fragment_find_the_document(browser, tmp_path):
+    """Real-world case c12: build the corpus, search the forms people type, open graph.html#S/RES/2720%20(2023)."""
+    result = CliRunner().invoke(main, ["build", str(C12), "-o", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    page_file = tmp_path / "out" / "graph.html"
+    page = Page(browser, page_file)
+    try:
+        pg = page.page
+        for text, expected in (("2720 (2023)", "S/RES/2720(2023)"), ("S/RES/2720 (2023)", "S/RES/2720(2023)"),
+                               ("217 (III)", "A/RES/217(III)"), ("2024/13", "E/RES/2024/13")):
+            pg.fill("#search", text)
+            pg.press("#search", "Enter")
+            assert pg.inner_text("#search-results li .sym") == expected
+            assert pg.inner_text("#panel h3") == expected
+    finally:
+        page.close()
+    page = Page(browser, page_file, fragment="#S/RES/2720%20(2023)")
+    try:
+        assert page.page.inner_text("#panel h3") == "S/RES/2720(2023)"
+        assert page.clean()
+    finally:
+        page.close()
+
+
+# ------------------------------------------------------------------ the whole graph is in the page
+
+
+def test_every_node_of_graph_json_is_found_by_search_on_the_shared_corpus(browser, shared_build):
+    G, out = shared_build
+    export.write_json(G, out / "graph.json")
+    ids = [n for n in export.read_json(out / "graph.json")]
+    page = Page(browser, out / "capped.html")  # most of them not drawn in this overview
+    try:
+        missing = page.js("""ids => { const miss = [];
+            for (const id of ids) { const hits = window.citegraph.search(id); if (!hits.length || hits[0].id !== id) miss.push(id); }
+            return miss; }""", ids)
+        assert missing == []
+        assert page.js("window.citegraph.drawnIds().length") == 3000
+        assert page.clean()
+    finally:
+        page.close()
+
+
+def test_every_node_of_the_sample_is_found_and_drawn(sample_page, sample_build):
+    G, _ = sample_build
+    ids = list(G)
+    missing = sample_page.js("""ids => ids.filter(id => { const h = window.citegraph.search(id); return !h.length || h[0].id !== id; })""", ids)
+    assert missing == []
+    assert set(sample_page.js("window.citegraph.drawnIds()")) == set(G)
+    assert sample_page.clean()
+
+
+def test_a_hit_not_drawn_offers_its_neighbourhood_and_the_not_drawn_list_opens(browser, shared_build):
+    G, out = shared_build
+    page = Page(browser, out / "capped.html")
+    try:
+        pg = page.page
+        drawn = set(page.js("window.citegraph.drawnIds()"))
+        hidden = next(n for n in sorted(G, key=lambda n: -G.degree(n)) if n not in drawn and G.degree(n) >= 2)
+        pg.fill("#search", hidden)
+        pg.press("#search", "Enter")
+        first = pg.locator("#search-results li").first
+        assert first.locator(".sym").inner_text() == hidden
+        assert "not drawn in the overview" in first.inner_text()
+        first.locator("button", has_text="show its neighbourhood").click()
+        assert page.js("window.citegraph.view()") == "view"
+        view_ids = set(page.js("window.citegraph.visibleIds()"))
+        assert hidden in view_ids and set(G.predecessors(hidden)) | set(G.successors(hidden)) <= view_ids
+        assert hidden in pg.inner_text("#counts")
+        # the header's list of what the overview leaves out opens and names them
+        summary = pg.inner_text("#leftout-summary")
+        assert f"{G.number_of_nodes() - 3000:,} documents not drawn in the overview" in summary
+        pg.click("#leftout-summary")
+        pg.wait_for_selector("#leftout-body li")
+        items = pg.locator("#leftout-body li .sym")
+        assert items.count() == 200 and items.first.inner_text() not in drawn
+        pg.click("#leftout-body button.more")
+        assert items.count() == 400
+        assert page.clean()
+    finally:
+        page.close()
+
+
+def test_a_path_between_two_documents_not_in_the_overview(browser, shared_build):
+    G, out = shared_build
+    page = Page(browser, out / "capped.html")
+    try:
+        drawn = set(page.js("window.citegraph.drawnIds()"))
+        U = G.to_undirected(as_view=True)
+        outside = [n for n in sorted(G) if n not in drawn and G.degree(n) >= 1]
+        a = outside[0]
+        b = next(n for n in reversed(outside) if n != a and nx.has_path(U, a, n))
+        res = page.js("([a, b]) => window.citegraph.path(a, b)", [a, b])
+        assert res["ok"] and res["ids"][0] == a and res["ids"][-1] == b
+        assert len(res["ids"]) == nx.shortest_path_length(U, a, b) + 1 or "direction" not in res["how"]
+        assert page.js("window.citegraph.view()") == "view"
+        assert set(page.js("window.citegraph.visibleIds()")) == set(res["ids"])
+        text = page.page.inner_text("#path-result")
+        assert a in text and b in text and "step" in text
+        assert page.clean()
+    finally:
+        page.close()
+
+
+def test_the_readme_path_works_and_a_failure_names_its_input(browser, shared_build):
+    G, out = shared_build
+    page = Page(browser, out / "graph.html")
+    try:
+        pg = page.page
+        pg.fill("#path-from", "79/194")
+        pg.fill("#path-to", "56/183")
+        pg.click("#path-go")
+        assert "citation path, 1 step" in pg.inner_text("#path-result") or "citation path, " in pg.inner_text("#path-result")
+        assert page.js("window.citegraph.visibleIds()")[0] in ("A/RES/79/194", "A/RES/56/183")
+        pg.fill("#path-to", "A/RES/99/999")
+        pg.click("#path-go")
+        assert pg.inner_text("#path-result") == "to: no document 'A/RES/99/999' in the graph."
+        pg.fill("#path-from", "217")
+        pg.fill("#path-to", "56/183")
+        pg.click("#path-go")
+        assert "from: '217' is ambiguous: A/RES/217(III), A/RES/217(VIII)" in pg.inner_text("#path-result")
+        assert page.clean()
+    finally:
+        page.close()
+
+
+# ------------------------------------------------------------------ views and citations
+
+
+def test_focus_is_laid_out_by_time_with_readable_labels(sample_page, sample_build):
+    G, _ = sample_build
+    pg = sample_page.page
+    pg.fill("#focus-symbol", "resolution 79/194")
+    pg.click("#focus-go")
+    assert sample_page.js("window.citegraph.view()") == "view"
+    view = set(sample_page.js("window.citegraph.visibleIds()"))
+    assert view == {"A/RES/79/194"} | set(G.successors("A/RES/79/194")) | set(G.predecessors("A/RES/79/194"))
+    # a series reads left to right: 56/183 -> ... -> 78/132 -> 79/194
+    xs = sample_page.js("""ids => ids.map(id => window.citegraph.renderer().getGraph().getNodeAttribute(id, 'x'))""",
+                        ["A/RES/56/183", "A/RES/60/252", "A/RES/70/125", "A/RES/78/132", "A/RES/79/194"])
+    assert xs == sorted(xs) and len(set(xs)) == 5
+    # every label of the view is drawn, at 12 px, and no two overlap
+    shown = set(sample_page.js("window.citegraph.renderer().getNodeDisplayedLabels ? Array.from(window.citegraph.renderer().getNodeDisplayedLabels()) : []"))
+    assert shown == view
+    boxes = sample_page.js("""() => { const s = window.citegraph.renderer(), g = s.getGraph(), c = document.createElement('canvas').getContext('2d');
+        c.font = '500 12px system-ui'; return g.nodes().map(id => { const d = s.getNodeDisplayData(id), p = s.framedGraphToViewport(d);
+        return [p.x + d.size + 3, p.y - 8, p.x + d.size + 3 + c.measureText(g.getNodeAttribute(id, 'label')).width, p.y + 4]; }); }""")
+    overlaps = sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1)
+    assert overlaps == 0
+    # what it cites is above, what cites it below (79/194 is cited by nothing in the sample: all above)
+    ys = sample_page.js("""() => { const g = window.citegraph.renderer().getGraph(); return g.nodes().map(n => [n, g.getNodeAttribute(n, 'y')]); }""")
+    focus_y = dict(ys)["A/RES/79/194"]
+    assert all(y > focus_y for n, y in ys if n != "A/RES/79/194")
+    assert "above: what it cites" in pg.inner_text("#counts")
+    assert sample_page.clean()
+
+
+def test_clicking_a_cites_item_shows_the_citing_paragraph_with_its_footnote(sample_page):
+    pg = sample_page.page
+    assert sample_page.js("window.citegraph.goTo('A/RES/79/194')")
+    item = pg.locator("ul.cites.out li", has=pg.locator(".sym", has_text="A/RES/70/125")).first
+    item.click()
+    assert pg.inner_text("#panel h3") == "A/RES/79/194 cites A/RES/70/125"
+    citing = pg.inner_text("#panel blockquote.citing")
+    assert citing.startswith("Recalling further the outcome document of the high-level meeting") and "\u2078" in citing
+    assert pg.inner_text("#panel blockquote.footnote") == "Footnote 8: Resolution 70/125."
+    panel = pg.inner_text("#panel")
+    assert "preambular paragraph 10, footnote 8" in panel and "recalling" in panel
+    # an item cited in the paragraph itself
+    sample_page.js("window.citegraph.goTo('A/RES/79/194')")
+    pg.locator("ul.cites.out li", has=pg.locator(".sym", has_text="A/RES/78/132")).first.click()
+    assert pg.inner_text("#panel blockquote.citing").startswith("Recalling its resolution 78/132 of 19 December 2023")
+    assert pg.locator("#panel blockquote.footnote").count() == 0
+    assert sample_page.clean()
+
+
+def test_clicking_an_edge_in_a_view_shows_the_citation(sample_page):
+    pg = sample_page.page
+    sample_page.js("window.citegraph.focus('A/RES/79/194', 1, 'both')")
+    pg.wait_for_timeout(200)
+    x, y = sample_page.js("window.citegraph.edgePoint('A/RES/79/194', 'A/RES/78/132', 0.35)")
+    pg.mouse.move(x, y)
+    pg.wait_for_selector("#tooltip:not([hidden])")
+    pg.mouse.click(x, y)
+    pg.wait_for_function("() => document.querySelector('#panel h3').textContent.includes(' cites ')")
+    assert "A/RES/79/194 cites" in pg.inner_text("#panel h3")
+    assert pg.locator("#panel blockquote.citing").count() == 1
+    assert sample_page.clean()
+
+
+def test_filters_reset_and_the_controls_above_the_fold(sample_page, sample_build):
+    G, _ = sample_build
+    pg = sample_page.page
+    for sel in ("#search", "#focus-go", "#path-go", "#reset", "#focus-depth", "#focus-dir"):
+        box = pg.locator(sel).bounding_box()
+        assert box and box["y"] + box["height"] <= 900, sel  # visible without scrolling at 1440x900
+    council = {n for n, a in G.nodes(data=True) if a.get("body") == "Security Council"}
+    pg.click("#group-body summary")
+    pg.uncheck('#filter-body input[data-name="Security Council"]')
+    assert not council & set(sample_page.js("window.citegraph.visibleIds()"))
+    pg.click("#legend summary")  # the legend collapses
+    assert sample_page.js("document.querySelector('#legend').open") is False
+    pg.select_option("#focus-depth", "2")
+    pg.select_option("#focus-dir", "in")
+    pg.fill("#focus-symbol", "70/125")
+    pg.click("#focus-go")
+    assert sample_page.js("window.citegraph.view()") == "view"
+    pg.click("#reset")
+    assert sample_page.js("window.citegraph.view()") == "overview"
+    assert set(sample_page.js("window.citegraph.visibleIds()")) == set(G)
+    assert pg.input_value("#focus-depth") == "1" and pg.input_value("#focus-dir") == "both"
+    assert sample_page.clean()
+
+
+# ------------------------------------------------------------------ nothing leaves, nothing runs
+
+
+def test_planted_scripts_stay_inert(browser, tmp_path):
+    G = nx.DiGraph()
+    G.add_nodes_from([
+        node("A/RES/79/194", year=2024, title=PLANTED, file=PLANTED + ".txt", aliases=PLANTED),
+        node("A/RES/70/125", year=2015, title="Outcome", label=PLANTED),
+        node(PLANTED, kind="instrument", year=None, in_corpus=False, url="javascript:window.__pwned=9"),
+    ])
+    G.add_edge("A/RES/79/194", "A/RES/70/125", count=2, relations=PLANTED, places="pp1 fn1", pinpoints=PLANTED,
+               sentence=PLANTED, mark_sentence=PLANTED)
+    G.add_edge("A/RES/79/194", PLANTED, count=1, sentence=PLANTED)
+    write_explorer(G, tmp_path / "graph.html")
+    page = Page(browser, tmp_path / "graph.html", fragment="#" + PLANTED)
+    try:
+        pg = page.page
+        page.js("window.citegraph.goTo('A/RES/79/194')")
+        assert PLANTED in pg.inner_text("#panel")
+        pg.locator("ul.cites.out li").first.click()
+        assert PLANTED in pg.inner_text("#panel")
+        page.js("window.citegraph.focus('A/RES/79/194', 1, 'both')")
+        for at in (0.3, 0.5, 0.7, 0.4, 0.6):  # a point of the line clear of the nodes
+            x, y = page.js("at => window.citegraph.edgePoint('A/RES/79/194', 'A/RES/70/125', at)", at)
+            pg.mouse.move(x, y)
+            pg.wait_for_timeout(150)
+            if page.js("!document.querySelector('#tooltip').hidden"):
+                break
+        assert PLANTED in pg.inner_text("#tooltip")
+        pg.mouse.click(x, y)
+        pg.fill("#search", "pwned")
+        pg.press("#search", "Enter")
+        pg.fill("#path-from", PLANTED)
+        pg.fill("#path-to", "79/194")
+        pg.click("#path-go")
+        pg.wait_for_timeout(200)
+        assert page.js("window.__pwned") is None
+        assert page.js("document.querySelectorAll('img, svg, iframe, script:not([type])').length") == 3  # the page's own scripts
+        assert page.js("Array.from(document.querySelectorAll('a')).every(a => /^(https?:|docs\\/)/.test(a.getAttribute('href')))")
+        assert page.clean()
+    finally:
+        page.close()
+
+
+def test_the_shared_corpus_page_loads_offline(browser, shared_build):
+    G, out = shared_build
+    page = Page(browser, out / "graph.html")
+    try:
+        assert all(u.startswith("file:") for u in page.requests) and page.clean()
+        assert len(page.js("window.citegraph.drawnIds()")) == G.number_of_nodes()
+        assert str(SHARED_TEXT) not in (out / "graph.html").read_text(encoding="utf-8")  # no machine path
+    finally:
+        page.close()
