@@ -220,7 +220,8 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     G = corpus.graph
     if not no_html:
         try:
-            drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes)
+            drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes,
+                                   pages=not no_pages)
         except NodeNotFound as err:
             raise click.ClickException(f"--focus: {err}") from err
         warn(_page_note(drawn))

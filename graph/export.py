@@ -326,14 +326,15 @@ def write_json(G: nx.Graph, path: PathLike) -> pathlib.Path:
     return atomic_write(path, json_bytes(G))
 
 
-def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_nodes: Optional[int] = None
-               ) -> pathlib.Path:
-    """``graph.html``: the explorer page of :func:`graph.explorer.write_explorer`."""
-    write_explorer(G, pathlib.Path(path), focus=focus, max_nodes=max_nodes)
+def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_nodes: Optional[int] = None,
+               pages: bool = False) -> pathlib.Path:
+    """``graph.html``: the explorer page of :func:`graph.explorer.write_explorer` (``pages``: link
+    each corpus document to its reading page in ``docs/``)."""
+    write_explorer(G, pathlib.Path(path), focus=focus, max_nodes=max_nodes, pages=pages)
     return pathlib.Path(path)
 
 
-def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path) -> pathlib.Path:
+def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path, pages: bool = False) -> pathlib.Path:
     path = out / name
     if name == "graph.graphml":
         return write_graphml(G, path)
@@ -348,13 +349,15 @@ def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path) ->
     if name == "references.csv":
         return atomic_write(path, references_csv(references))
     if name == "graph.html":
-        return write_html(G, path)
+        return write_html(G, path, pages=pages)
     raise ValueError(f"unknown output file {name!r}; known: {', '.join(FILES)}")
 
 
 def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True,
-              progress: bool = False) -> dict[str, pathlib.Path]:
+              progress: bool = False, pages: bool = False) -> dict[str, pathlib.Path]:
     """Write every file of :data:`FILES` into ``out_dir``, one after another; returns name -> path.
+
+    ``pages``: the reading pages are written too (``docs/``), so graph.html links to them.
 
     ``progress`` shows a tqdm bar on stderr (when stderr is a terminal).
     (Writing in forked processes was measured and did not pay on two shared
@@ -364,7 +367,7 @@ def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike,
     out.mkdir(parents=True, exist_ok=True)
     references = list(references)
     names = [n for n in FILES if html or n != "graph.html"]
-    return {name: _write_one(name, G, references, out)
+    return {name: _write_one(name, G, references, out, pages)
             for name in tqdm(names, desc="writing", unit="file", file=sys.stderr,
                              disable=(not progress) or None, leave=False)}
 

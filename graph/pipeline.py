@@ -493,7 +493,7 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
     corpus.graph = build_graph(corpus.documents, corpus.references)
     if out_dir is not None and write and corpus.documents:
         write_all(corpus.graph, corpus.references, out_dir, html=html,
-                  progress=progress and corpus.graph.number_of_nodes() >= 2000)
+                  progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages)
         if pages:
             corpus.pages = write_pages(corpus.graph, corpus.documents, corpus.references, out_dir, jobs=jobs)
     corpus.seconds += time.perf_counter() - t0

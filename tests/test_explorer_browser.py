@@ -166,6 +166,14 @@ def test_c12_search_box_and_fragment_find_the_document(browser, tmp_path):
     page = Page(browser, page_file, fragment="#S/RES/2720%20(2023)")
     try:
         assert page.page.inner_text("#panel h3") == "S/RES/2720(2023)"
+        # the details panel links a corpus document to its reading page, and a citation to its paragraph
+        page.js("window.citegraph.goTo('A/RES/80/95')")
+        href = page.page.locator("#panel a", has_text="read the text").get_attribute("href")
+        assert href == "docs/A_RES_80_95.html" and (tmp_path / "out" / href).is_file()
+        page.page.locator("ul.cites.out li").first.click()
+        context = page.page.locator("#panel a", has_text="read it in context").get_attribute("href")
+        assert context.startswith("docs/A_RES_80_95.html#pp")
+        assert f'id="{context.split("#")[1]}"' in (tmp_path / "out" / href).read_text(encoding="utf-8")
         assert page.clean()
     finally:
         page.close()

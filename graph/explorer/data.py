@@ -32,6 +32,7 @@ import networkx as nx
 from ingest import BODY_NAMES, session_span
 
 from ..lookup import resolve
+from ..reading import DOCS_DIRNAME, page_name
 from .layout import overview_layout
 
 __all__ = ["explorer_data", "time_of", "shape_of", "DEFAULT_MAX_NODES", "SHAPES", "SHAPE_OF_KIND", "BODY_COLOURS"]
@@ -234,7 +235,7 @@ def ego(G: nx.DiGraph, node: str, depth: int) -> set:
 
 
 def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
-                  max_nodes: Optional[int] = None, seed: int = 7) -> dict:
+                  max_nodes: Optional[int] = None, seed: int = 7, pages: bool = False) -> dict:
     """The page's content as plain data: ``{"meta", "nodes", "edges"}``.
 
     Parameters
@@ -248,6 +249,9 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
         Radius of that focus view, in citations either way (1-3).
     max_nodes : int, optional
         Nodes the overview draws (None: :data:`DEFAULT_MAX_NODES`; 0: all).
+    pages : bool
+        The reading pages are written beside the page (``docs/``, :mod:`graph.reading`): each
+        corpus document gets ``page``, the relative address of its own.
 
     Returns
     -------
@@ -301,6 +305,8 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
             "cites": G.out_degree(n),
             "drawn": n in keep,
         }
+        if pages and rec["in_corpus"]:
+            rec["page"] = f"{DOCS_DIRNAME}/{page_name(str(n))}.html"
         if n in pos:
             rec["x"], rec["y"] = pos[n]
         nodes.append(rec)

@@ -156,16 +156,17 @@ def _render(data: dict, title: str) -> str:
 
 
 def render_explorer(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
-                    max_nodes: Optional[int] = None, seed: int = 7, title: str = "citegraph explorer") -> str:
+                    max_nodes: Optional[int] = None, seed: int = 7, title: str = "citegraph explorer",
+                    pages: bool = False) -> str:
     """The explorer page for ``G`` as one HTML string (no I/O beyond the package's assets).
 
-    ``focus``, ``depth``, ``max_nodes`` and ``seed`` as :func:`graph.explorer.explorer_data`.
+    ``focus``, ``depth``, ``max_nodes``, ``seed`` and ``pages`` as :func:`graph.explorer.explorer_data`.
     """
-    return _render(explorer_data(G, focus, depth, max_nodes, seed), title)
+    return _render(explorer_data(G, focus, depth, max_nodes, seed, pages), title)
 
 
 def write_explorer(G: nx.DiGraph, path, focus: Optional[str] = None, depth: int = 1,
-                   max_nodes: Optional[int] = None, seed: int = 7) -> dict:
+                   max_nodes: Optional[int] = None, seed: int = 7, pages: bool = False) -> dict:
     """Write the explorer page to ``path`` atomically; return what the overview draws and leaves out.
 
     The summary has ``path``, ``nodes`` and ``edges`` (drawn in the overview),
@@ -181,7 +182,7 @@ def write_explorer(G: nx.DiGraph, path, focus: Optional[str] = None, depth: int 
     2
     """
     path = pathlib.Path(path)
-    data = explorer_data(G, focus, depth, max_nodes, seed)
+    data = explorer_data(G, focus, depth, max_nodes, seed, pages)
     html = _render(data, "citegraph explorer")
     atomic_write(path, html)
     meta = data["meta"]
