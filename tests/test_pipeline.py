@@ -13,6 +13,18 @@ from graph.cli import SAMPLE
 SAMPLE_TEXT = SAMPLE / "text"
 
 
+@pytest.fixture(scope="module")
+def sample_whole():
+    """The sample corpus read with its texts (what ``build`` reads), once for this module."""
+    return pipeline.read_corpus([SAMPLE], jobs=2, progress=False)
+
+
+@pytest.fixture(scope="module")
+def sample_described():
+    """The sample corpus read described only (what ``extract`` reads), once for this module."""
+    return pipeline.read_corpus([SAMPLE], jobs=2, progress=False, texts=False)
+
+
 def _corpus(tmp_path, names=("A_RES_70_125.txt", "A_RES_78_132.txt", "A_RES_79_195.txt")):
     src = tmp_path / "corpus"
     src.mkdir()
@@ -94,13 +106,13 @@ def test_a_learned_name_sends_back_only_the_documents_that_may_hold_it(tmp_path)
     assert again.references == got.references and (again.read, again.cached) == (0, 3)
 
 
-def test_one_pass_plus_reruns_equals_extracting_every_document_under_the_corpus_table():
+def test_one_pass_plus_reruns_equals_extracting_every_document_under_the_corpus_table(sample_whole):
     """The pipeline extracts once with the curated names, then again only where a learned name may
     occur: that must give exactly what extracting every document under the learned table gives."""
     import ingest
     from ingest import named
 
-    got = pipeline.read_corpus([SAMPLE], jobs=2)
+    got = sample_whole
     docs = got.documents
     table = named.learn_aliases(docs)
     assert table.learned, "the sample corpus teaches names in its footnotes"
@@ -109,11 +121,10 @@ def test_one_pass_plus_reruns_equals_extracting_every_document_under_the_corpus_
     assert any(r.evidence == "alias" for r in got.references)
 
 
-def test_described_documents_give_the_same_references(tmp_path):
+def test_described_documents_give_the_same_references(tmp_path, sample_whole, sample_described):
     """``texts=False`` (what ``citegraph extract`` runs) keeps the documents described only; the
     references, the learned names applied across the corpus among them, are the same."""
-    full = pipeline.read_corpus([SAMPLE], jobs=2)
-    described = pipeline.read_corpus([SAMPLE], jobs=2, texts=False)
+    full, described = sample_whole, sample_described
     assert any(r.evidence == "alias" for r in described.references)
     assert [r.to_dict() for r in described.references] == [r.to_dict() for r in full.references]
     assert [(d.symbol, d.title, d.date) for d in described.documents] == \
@@ -128,12 +139,12 @@ def test_described_documents_give_the_same_references(tmp_path):
         pipeline.read_corpus([src], texts=False, learn_aliases=lambda docs: None)
 
 
-def test_encoded_in_the_reading_processes_equals_encoded_after(tmp_path):
+def test_encoded_in_the_reading_processes_equals_encoded_after(tmp_path, sample_described):
     """``encode`` (how ``extract --format jsonl`` makes its lines on all cores) gives what encoding the
     references afterwards gives, learned names included; it needs described documents and no cache."""
     from graph.cli import jsonl_lines
 
-    after = pipeline.read_corpus([SAMPLE], jobs=2, texts=False)
+    after = sample_described
     during = pipeline.read_corpus([SAMPLE], jobs=2, texts=False, encode=jsonl_lines)
     assert during.references == [] and len(during.encoded) == len(during.documents) == len(after.documents)
     assert "".join(during.encoded) == jsonl_lines(after.references)
