@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import pathlib
 import sys
 
@@ -17,6 +18,7 @@ from ingest import ReadError, named
 
 from . import export, lookup, pipeline
 from .explorer import write_explorer
+from .files import OutputLocked
 from .lookup import NodeNotFound
 from .schema import JSONL_FIELDS
 
@@ -203,8 +205,10 @@ def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
 @click.option("--max-nodes", type=click.IntRange(0), default=None, metavar="N",
               help="graph.html: the overview draws at most N documents, corpus documents first (0: all); "
                    "every document is in the page all the same [default: 15000].")
+@click.option("--no-wait", is_flag=True, help="Fail at once when another build is writing OUT (default: wait for it).")
+@click.option("-v", "--verbose", is_flag=True, help="Say on stderr what the cache does (misses and why).")
 def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_cache: bool, no_html: bool,
-              no_pages: bool, focus, depth: int, max_nodes) -> None:
+              no_pages: bool, focus, depth: int, max_nodes, no_wait: bool, verbose: bool) -> None:
     """Read PATHS (default: the sample corpus), build the citation graph and write it to OUT.
 
     Writes graph.graphml, graph.gexf, graph.json (node-link), nodes.csv, edges.csv,
@@ -213,8 +217,13 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     """
     from . import analysis  # loads pandas: only the graph commands import it
 
-    corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
-                            on_error=warn, on_skip=warn, html=False, pages=not (no_html or no_pages))
+    _log_to_stderr(verbose)
+    try:
+        corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
+                                on_error=warn, on_skip=warn, html=False, pages=not (no_html or no_pages),
+                                wait=not no_wait, on_wait=warn)
+    except OutputLocked as err:
+        raise click.ClickException(str(err)) from err
     if not corpus.documents:
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
@@ -253,6 +262,20 @@ def _page_note(drawn: dict) -> str:
                 f"connected ({drawn['left_out_in_corpus']} of them in the corpus), which the page still finds, "
                 f"focuses on and lists (--max-nodes 0 draws all)")
     return note + (f"; it opens on {drawn['focus']}" if drawn["focus"] else "")
+
+
+class _Warn(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        warn(self.format(record))
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    """citegraph's loggers (``citegraph.store`` ...) on stderr: warnings always, what the cache
+    does with ``-v``."""
+    logger = logging.getLogger("citegraph")
+    if not any(isinstance(h, _Warn) for h in logger.handlers):
+        logger.addHandler(_Warn())
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _load_graph(graph_file: pathlib.Path):

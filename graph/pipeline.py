@@ -9,18 +9,18 @@ writes the files (``graph.export.write_all``). What a stage gives back for one
 file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
 :class:`Reextracted`, :class:`Unchanged` or :class:`Failed` (pass two).
 
-* **Cache** (:class:`graph.files.Cache`). Each file's :class:`Extracted` is kept
-  under ``cache_dir`` keyed by the SHA-256 of its path and bytes, in a folder
-  named after :func:`graph.files.tool_version` (the package version, the entry
-  format and a digest of the ``ingest`` sources and data), so a changed file or
-  a changed extractor is read again and nothing else is. Folders of other tool
-  versions are removed, and so are entries a build did not use (the old bytes of
-  a changed file, references under an old alias table): the cache holds one
-  build. An entry that cannot be loaded is a miss.
-* **Parallel.** Files not in the cache are read in a
+* **Store** (:class:`graph.store.Store`, SQLite and Parquet in ``cache_dir``; nothing is
+  unpickled). Each file's :class:`Extracted` is kept keyed by the SHA-256 of its name and
+  bytes (:func:`graph.files.file_key`) and :func:`graph.files.tool_version` (the code of the
+  reading step, ``ingest`` and this module among it, and the reader libraries' versions), so a
+  changed file or a changed extractor is read again and nothing else is; the path is data (the
+  same corpus given by another path is not read again). An entry that cannot be loaded is a
+  miss (logged on ``citegraph.store``). Entries no build used in a few builds are removed.
+* **Parallel.** Files not in the store are read in a
   :class:`concurrent.futures.ProcessPoolExecutor` (``jobs`` processes,
   default: all cores); results come back in file order, so the output does not
-  depend on scheduling.
+  depend on scheduling. Each worker ends with its parent, even one killed with
+  ``kill -9`` (:func:`graph.files.watch_parent`).
 * **Errors.** A file that cannot be read (``ingest.model.ReadError``) or that
   breaks the extractor is a one-line message passed to ``on_error``; the rest
   of the corpus still builds. Failures are not cached. When a reading process
@@ -34,7 +34,7 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
   (``ingest.named.may_name_learned``) are extracted again, so the files are
   parsed once and the documents cross between processes once. A custom
   ``learn_aliases`` function (documents -> table) is applied to every
-  document. The second references are cached per file *and* table digest.
+  document. The second references are stored per file *and* table digest.
   If learning fails, that is one warning and the first references stand.
 * **Described documents.** ``texts=False`` (``citegraph extract``) sends each document
   back without its paragraphs, and ``encode`` turns its references into the caller's
@@ -43,7 +43,7 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
 * **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
 
 Where things go: how the items of a pass are spread over workers is :func:`_run` alone
-(a process pool today); how an entry is stored is :class:`graph.files.Cache`; what one
+(a process pool today); how an entry is stored is :class:`graph.store.Store`; what one
 file gives is :class:`Extracted`. The whole corpus is held in memory between the passes.
 
 Not supported: watching files, sharing a cache between machines, streaming documents
@@ -74,7 +74,8 @@ from ingest.find import extract_explicit
 
 from .build import build_graph
 from .export import write_all
-from .files import CACHE_DIRNAME, Cache, file_key
+from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, watch_parent
+from .store import Store
 from .reading import write_pages
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "Extracted", "Reextracted", "Unchanged", "Failed"]
@@ -230,7 +231,7 @@ def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm, aliases: Any = Non
     chunk = max(1, min(16, len(items) // (workers * 8)))
     out = []
     try:
-        with cf.ProcessPoolExecutor(max_workers=workers, initializer=_set_aliases, initargs=(aliases,)) as pool:
+        with cf.ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(aliases,)) as pool:
             for r in pool.map(fn, items, chunksize=chunk):
                 out.append(r)
                 bar.update(1)
@@ -244,11 +245,17 @@ def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm, aliases: Any = Non
 def _isolated(fn: Callable, x: Any, aliases: Any) -> Any:
     """``fn(x)`` in a process of its own; :class:`Failed` if that process dies."""
     try:
-        with cf.ProcessPoolExecutor(max_workers=1, initializer=_set_aliases, initargs=(aliases,)) as pool:
+        with cf.ProcessPoolExecutor(max_workers=1, initializer=_start_worker, initargs=(aliases,)) as pool:
             return pool.submit(fn, x).result()
     except cf.process.BrokenProcessPool:
         name = x if isinstance(x, str) else getattr(x, "file", repr(x))
         return Failed(f"{name}: the reading process died")
+
+
+def _start_worker(aliases: Any) -> None:
+    """A reading process: it ends with its parent (:func:`graph.files.watch_parent`) and holds the corpus table."""
+    watch_parent()
+    _set_aliases(aliases)
 
 
 # --------------------------------------------------------------------------- the corpus
@@ -304,19 +311,18 @@ def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_alia
     corpus = Corpus()
     files = _list_files(paths, corpus, on_skip)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    cache = Cache(cache_dir)
-    keys = [file_key(f) for f in files] if cache.dir is not None else [None] * len(files)
-    bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
-               disable=(not progress) or (len(files) < 20 or None), leave=False)
-    try:
-        results = _first_pass(files, keys, cache, jobs, bar, texts, encode, corpus)
-        if learn_aliases is not None:
-            aliases = _corpus_table(learn_aliases, results, on_error)
-            if aliases is not None:
-                _second_pass(aliases, results, keys, cache, jobs, bar, encode)
-    finally:
-        bar.close()
-    cache.prune()
+    with Store(cache_dir) as store:
+        keys = store.keys(files)
+        bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
+                   disable=(not progress) or (len(files) < 20 or None), leave=False)
+        try:
+            results = _first_pass(files, keys, store, jobs, bar, texts, encode, corpus)
+            if learn_aliases is not None:
+                aliases = _corpus_table(learn_aliases, results, on_error)
+                if aliases is not None:
+                    _second_pass(aliases, results, files, keys, store, jobs, bar, encode)
+        finally:
+            bar.close()
     _collect(results, corpus, encode, on_error)
     corpus.seconds = time.perf_counter() - t0
     return corpus
@@ -336,17 +342,17 @@ def _list_files(paths: Iterable[PathLike], corpus: Corpus, on_skip: Optional[Cal
     return files
 
 
-def _first_pass(files: list[pathlib.Path], keys: list[Optional[str]], cache: Cache, jobs: int, bar: tqdm,
+def _first_pass(files: list[pathlib.Path], keys: list[Optional[str]], store: Store, jobs: int, bar: tqdm,
                 texts: bool, encode: Optional[Callable], corpus: Corpus) -> list[Union[Extracted, Failed]]:
-    """Pass one: each file from the cache, else read and extracted with the curated names
+    """Pass one: each file from the store, else read and extracted with the curated names
     (plus those it teaches itself); counts ``corpus.read`` and ``corpus.cached``."""
     results: list[Union[Extracted, Failed, None]] = [None] * len(files)
-    kind = "docrefs" if texts else "described"  # a described document must not answer for a whole one
     todo = []
-    for i, k in enumerate(keys):
-        hit = cache.get(kind, k)
-        if isinstance(hit, Extracted):
-            results[i] = hit
+    # a described document never answers for a whole one
+    for i, hit in enumerate(store.get_pass_one(keys, [str(f) for f in files], whole=texts)):
+        if hit is not None:
+            doc = hit.document if texts else _described(hit.document)
+            results[i] = Extracted(doc, encode(hit.references) if encode else hit.references, hit.taught)
             corpus.cached += 1
             bar.update(1)
         else:
@@ -355,7 +361,7 @@ def _first_pass(files: list[pathlib.Path], keys: list[Optional[str]], cache: Cac
     for i, r in zip(todo, _run(reader, [str(files[i]) for i in todo], jobs, bar)):
         results[i] = r
         if isinstance(r, Extracted):
-            cache.put(kind, keys[i], r)
+            store.put("pass1", keys[i], str(files[i]), r.references, document=r.document, taught=r.taught, whole=texts)
     corpus.read = len(todo)
     return results
 
@@ -377,27 +383,30 @@ def _corpus_table(learn_aliases: Union[Callable, str], results: list, on_error: 
         return None
 
 
-def _second_pass(aliases: Any, results: list, keys: list[Optional[str]], cache: Cache, jobs: int, bar: tqdm,
-                 encode: Optional[Callable] = None) -> None:
+def _second_pass(aliases: Any, results: list, files: list[pathlib.Path], keys: list[Optional[str]], store: Store,
+                 jobs: int, bar: tqdm, encode: Optional[Callable] = None) -> None:
     """Pass two: replace the references of each :class:`Extracted` result in ``results`` by
     those under ``aliases``, in place.
 
     Under a table of the curated names plus learned ones, only the documents where a
     learned name may occur can change (``named.may_name_learned``); any other table
-    extracts every document again. References are cached per file and table digest."""
+    extracts every document again. References are stored per file and table digest."""
     only_learned = _only_learned_may_change(aliases)
     if only_learned and not aliases.learned:
         return
     kind = f"refs-{_aliases_digest(aliases)}"
-    todo = []
+    candidates = []
     for i, r in enumerate(results):
         if not isinstance(r, Extracted):
             continue
         if only_learned and r.document.paragraphs and not named.may_name_learned(aliases, r.document):
             continue  # (a described document is tested where it is read again)
-        hit = cache.get(kind, keys[i])
+        candidates.append(i)
+    hits = store.get_references(kind, [keys[i] for i in candidates], [str(files[i]) for i in candidates])
+    todo = []
+    for i, hit in zip(candidates, hits):
         if hit is not None:
-            results[i] = dataclasses.replace(r, references=hit)
+            results[i] = dataclasses.replace(results[i], references=hit)
         else:
             todo.append(i)
     bar.total += len(todo)
@@ -410,7 +419,7 @@ def _second_pass(aliases: Any, results: list, keys: list[Optional[str]], cache: 
             continue
         if isinstance(r, Reextracted):
             results[i] = dataclasses.replace(results[i], references=r.references)
-        cache.put(kind, keys[i], results[i].references)
+        store.put(kind, keys[i], str(files[i]), results[i].references)
 
 
 def _collect(results: list, corpus: Corpus, encode: Optional[Callable], on_error: Optional[Callable[[str], None]]
@@ -473,17 +482,29 @@ def _with_file(obj: Any, name: str) -> Any:
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
           progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
           on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True,
-          pages: bool = True) -> Corpus:
+          pages: bool = True, wait: bool = True, on_wait: Optional[Callable[[str], None]] = None) -> Corpus:
     """Read ``paths``, build the graph and (with ``out_dir`` and ``write``) write every export.
 
-    The cache lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``
+    The store lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``
     or with ``cache=False``). Returns the :class:`Corpus` with ``graph`` and ``root`` set;
     its documents' and references' ``file`` are relative to ``root`` (:func:`input_root`),
     so no machine path reaches the graph, the CSV files or the page. ``pages`` also writes a
     reading page per corpus document (``out_dir/docs/``, :func:`graph.reading.write_pages`)
     and sets ``pages``.
+
+    With ``out_dir``, the build holds the folder's lock (:func:`graph.files.output_lock`): a
+    build already writing there makes this one wait (``wait``; ``on_wait`` gets one line) or
+    raise :class:`graph.files.OutputLocked`. Temporary files a killed build left are removed
+    first.
     """
-    paths = list(paths)
+    if out_dir is None:
+        return _build(list(paths), None, cache, jobs, progress, on_error, on_skip, write, html, pages)
+    with output_lock(out_dir, wait=wait, on_wait=on_wait):
+        remove_stale_temporaries(out_dir)
+        return _build(list(paths), out_dir, cache, jobs, progress, on_error, on_skip, write, html, pages)
+
+
+def _build(paths, out_dir, cache, jobs, progress, on_error, on_skip, write, html, pages) -> Corpus:
     cache_dir = pathlib.Path(out_dir) / CACHE_DIRNAME if (out_dir is not None and cache) else None
     corpus = read_corpus(paths, cache_dir=cache_dir, jobs=jobs, progress=progress, on_error=on_error, on_skip=on_skip)
     t0 = time.perf_counter()

@@ -51,7 +51,7 @@ from ingest import Document, Footnote, Paragraph, Reference
 
 from .build import _PART_PIN, _part_document, node_url
 from .diff import SeriesDiff, citation_rows
-from .files import atomic_write
+from .files import atomic_write, watch_parent
 from .schema import SEP, split
 
 __all__ = [
@@ -605,6 +605,14 @@ def _write_one(item: tuple[str, Optional[str]]) -> str:
     return name
 
 
+def _start_worker() -> None:
+    """A page process: it ends with its parent (even one killed), and leaves shared pages alone."""
+    import gc
+
+    watch_parent()
+    gc.disable()
+
+
 def _map(fn, items: list, jobs: Optional[int]) -> list:
     """``[fn(x) for x in items]`` in ``jobs`` forked processes (in order), or here for few items,
     one job, or where processes cannot fork."""
@@ -620,7 +628,7 @@ def _map(fn, items: list, jobs: Optional[int]) -> list:
     gc.collect()
     gc.freeze()
     try:
-        with mp.get_context("fork").Pool(jobs, initializer=gc.disable) as pool:
+        with mp.get_context("fork").Pool(jobs, initializer=_start_worker) as pool:
             return pool.map(fn, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
     finally:
         gc.unfreeze()

@@ -1,7 +1,9 @@
-"""graph.files: atomic writes and the build cache, on real files in tmp_path."""
+"""graph.files: atomic writes, the output folder's lock, keys and tool version, on real files in tmp_path."""
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
+import time
 
 import pytest
 
@@ -26,44 +28,84 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     assert os.listdir(tmp_path) == ["x.txt"]
 
 
-def test_cache_round_trip_and_prune(tmp_path):
-    cache = files.Cache(tmp_path)
-    assert cache.get("docrefs", "k1") is None
-    cache.put("docrefs", "k1", {"refs": [1, 2]})
-    cache.put("docrefs", "k2", ("a", "b"))
-    again = files.Cache(tmp_path)  # a later build asks for k1 only
-    assert again.get("docrefs", "k1") == {"refs": [1, 2]}
-    assert again.prune() == 1
-    assert sorted(p.name for p in again.dir.iterdir()) == ["docrefs-k1.pickle"]
+def test_atomic_file_streams_and_leaves_nothing_on_error(tmp_path):
+    p = tmp_path / "big.txt"
+    with files.atomic_file(p) as f:
+        for i in range(1000):
+            f.write(b"%d\n" % i)
+        assert not p.exists()  # nothing at the target until the block ends
+    assert p.read_bytes().count(b"\n") == 1000
+    with pytest.raises(RuntimeError):
+        with files.atomic_file(p) as f:
+            f.write(b"half")
+            raise RuntimeError("killed half way")
+    assert p.read_bytes().count(b"\n") == 1000 and os.listdir(tmp_path) == ["big.txt"]
 
 
-@pytest.mark.parametrize("damage", [lambda b: b[:10], lambda b: b"", lambda b: b"not a pickle"])
-def test_an_entry_that_cannot_be_loaded_is_a_miss(tmp_path, damage):
-    cache = files.Cache(tmp_path)
-    cache.put("docrefs", "k", list(range(100)))
-    entry = cache.dir / "docrefs-k.pickle"
-    entry.write_bytes(damage(entry.read_bytes()))
-    assert files.Cache(tmp_path).get("docrefs", "k") is None
+@pytest.mark.parametrize("name, stale", [
+    (".graph.graphml.k3j_x9a2.tmp", True),
+    (".references.csv.abcdefgh.tmp", True),
+    (".graph.json.a1B2c3D4.tmp", True),
+    ("graph.graphml", False),             # an output
+    (".graph.graphml.tmp", False),        # not tempfile's shape: not ours
+    ("notes.tmp", False),                 # a user's file
+    (".x.abc.tmp", False),                # too short a random part
+])
+def test_stale_temporaries_are_those_atomic_write_makes(tmp_path, name, stale):
+    (tmp_path / name).write_text("x")
+    gone = files.remove_stale_temporaries(tmp_path)
+    assert [p.name for p in gone] == ([name] if stale else [])
+    assert (tmp_path / name).exists() is not stale
 
 
-def test_other_tool_versions_are_removed_and_no_root_holds_nothing(tmp_path):
-    (tmp_path / "0.0.0-stale").mkdir()
-    (tmp_path / "0.0.0-stale" / "docrefs-k.pickle").write_bytes(b"old")
-    cache = files.Cache(tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == [files.tool_version()]
-    cache.put("docrefs", None, "a file that could not be keyed")
-    assert list(cache.dir.iterdir()) == []
-    nothing = files.Cache(None)
-    nothing.put("docrefs", "k", 1)
-    assert nothing.get("docrefs", "k") is None and nothing.prune() == 0
+def _hold_lock(folder, ready, release):
+    with files.output_lock(folder):
+        ready.set()
+        release.wait(30)
 
 
-def test_file_key_follows_path_and_bytes(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("same")
-    b.write_text("same")
+def test_a_second_build_waits_with_a_message_or_fails_clearly(tmp_path):
+    ctx = mp.get_context("fork")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(tmp_path, ready, release))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(files.OutputLocked, match=r"another citegraph build is writing this folder \(pid \d+"):
+            with files.output_lock(tmp_path, wait=False):
+                pass
+        messages = []
+        t0 = time.monotonic()
+        ctx.Process(target=lambda: (time.sleep(0.5), release.set())).start()
+        with files.output_lock(tmp_path, on_wait=messages.append):
+            waited = time.monotonic() - t0
+        assert waited >= 0.4 and len(messages) == 1 and "waiting for it to finish" in messages[0]
+    finally:
+        release.set()
+        holder.join(30)
+
+
+def test_the_lock_goes_with_a_killed_holder(tmp_path):
+    ctx = mp.get_context("fork")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(tmp_path, ready, release))
+    holder.start()
+    assert ready.wait(30)
+    os.kill(holder.pid, 9)
+    holder.join(30)
+    with files.output_lock(tmp_path, wait=False):  # free at once: the OS released it
+        pass
+
+
+def test_file_key_follows_name_and_bytes_not_the_folder(tmp_path):
+    (tmp_path / "x").mkdir()
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "x" / "a.txt"
+    for p in (a, b, c):
+        p.write_text("same")
     key = files.file_key(a)
-    assert len(key) == 64 and key != files.file_key(b)
+    assert len(key) == 64 and key != files.file_key(b)  # the name counts (a symbol may come from it)
+    assert files.file_key(c) == key  # the folder does not
+    assert files.file_key(os.path.relpath(a)) == key
     a.write_text("changed")
     assert files.file_key(a) != key
     assert files.file_key(tmp_path / "missing.txt") is None
@@ -72,3 +114,86 @@ def test_file_key_follows_path_and_bytes(tmp_path):
 def test_tool_version_names_the_package_version_and_a_digest():
     version, digest = files.tool_version().rsplit("-", 1)
     assert version and len(digest) == 16 and int(digest, 16) >= 0
+
+
+def test_tool_version_covers_the_reading_step_and_the_reader_libraries(monkeypatch):
+    assert "graph/pipeline.py" in files.CACHED_CODE and "ingest" in files.CACHED_CODE
+    assert {"pdfplumber", "pypdfium2", "python-docx", "lxml"} <= set(files.READER_LIBRARIES)
+    before = files.tool_version()
+    import importlib.metadata as md
+
+    real = md.version
+    monkeypatch.setattr(md, "version", lambda name: "99.0" if name == "pypdfium2" else real(name))
+    files.tool_version.cache_clear()
+    try:
+        assert files.tool_version() != before  # a new PDF library: a new key
+    finally:
+        monkeypatch.undo()
+        files.tool_version.cache_clear()
+    assert files.tool_version() == before
+
+
+def test_tool_version_changes_with_the_reading_step(tmp_path, monkeypatch):
+    import shutil
+
+    root = tmp_path / "checkout"
+    for name in files.CACHED_CODE:
+        src, dst = files._code_root() / name, root / name
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dst)
+    monkeypatch.setattr(files, "_code_root", lambda: root)
+    files.tool_version.cache_clear()
+    try:
+        same = files.tool_version()
+        with open(root / "graph" / "pipeline.py", "a", encoding="utf-8") as f:
+            f.write("\n# a change in the reading step\n")
+        files.tool_version.cache_clear()
+        assert files.tool_version() != same
+    finally:
+        files.tool_version.cache_clear()
+
+
+def _sleeper_with_watch(conn):
+    files.watch_parent(interval=0.1)
+    conn.send(os.getpid())
+    time.sleep(60)
+
+
+def _parent_of_sleeper(conn):
+    ctx = mp.get_context("fork")
+    child = ctx.Process(target=_sleeper_with_watch, args=(conn,))
+    child.start()
+    time.sleep(60)
+
+
+def test_a_watched_worker_dies_with_its_parent_killed():
+    ctx = mp.get_context("fork")
+    here, there = ctx.Pipe()
+    parent = ctx.Process(target=_parent_of_sleeper, args=(there,))
+    parent.start()
+    assert here.poll(30)
+    worker = here.recv()
+    os.kill(parent.pid, 9)
+    parent.join(30)
+    assert gone_within(worker, 10), f"worker {worker} outlived its killed parent"
+
+
+def alive(pid: int) -> bool:
+    """The process runs (a zombie waiting for its new parent to reap it has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def gone_within(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not alive(pid):
+            return True
+        time.sleep(0.1)
+    return False

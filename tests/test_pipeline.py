@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 
 import pytest
 from tqdm import tqdm
@@ -25,6 +26,12 @@ def sample_described():
     return pipeline.read_corpus([SAMPLE], jobs=2, progress=False, texts=False)
 
 
+def _entries(cache) -> list[tuple[str, str]]:
+    """(kind, path) of every entry in the store under ``cache`` (its SQLite index, as documented)."""
+    with sqlite3.connect(cache / "index.sqlite") as db:
+        return sorted(db.execute("SELECT kind, path FROM entries"))
+
+
 def _corpus(tmp_path, names=("A_RES_70_125.txt", "A_RES_78_132.txt", "A_RES_79_195.txt")):
     src = tmp_path / "corpus"
     src.mkdir()
@@ -45,7 +52,11 @@ def test_rebuild_after_one_file_changed_reads_only_that_file(tmp_path):
                        encoding="utf-8")
     third = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
     assert (third.read, third.cached) == (1, 2)
-    assert len(list(cache.rglob("*.pickle"))) == 3  # the entry of the old bytes is gone
+    # the entry of the old bytes stays for a few builds (KEEP_BUILDS), then goes
+    assert len(_entries(cache)) == 4
+    for _ in range(3):
+        pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
+    assert len(_entries(cache)) == 3
     assert any(r.target == "A/RES/60/1" and r.source == "A/RES/78/132" for r in third.references)
     assert not any(r.target == "A/RES/60/1" and r.source == "A/RES/78/132" for r in first.references)
 
@@ -53,9 +64,9 @@ def test_rebuild_after_one_file_changed_reads_only_that_file(tmp_path):
 def test_a_damaged_cache_entry_is_a_miss(tmp_path):
     src, cache = _corpus(tmp_path), tmp_path / "cache"
     first = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
-    entries = sorted(cache.rglob("*.pickle"))
-    assert len(entries) == 3
-    entries[0].write_bytes(entries[0].read_bytes()[:20])
+    assert len(_entries(cache)) == 3
+    with sqlite3.connect(cache / "index.sqlite") as db:
+        db.execute("UPDATE entries SET document = '{\"not\": \"ours\"}' WHERE path LIKE '%78_132%'")
     again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
     assert (again.read, again.cached) == (1, 2)
     assert again.references == first.references
@@ -82,7 +93,7 @@ def test_two_passes_learn_aliases_from_all_documents_then_cache_by_table(tmp_pat
     again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
     assert (again.read, again.cached) == (0, 3)
     assert again.references == first.references
-    assert sorted(p.name.split("-")[0] for p in cache.rglob("*.pickle")) == ["docrefs"] * 3
+    assert [kind for kind, _ in _entries(cache)] == ["whole"] * 3
 
 
 def test_a_learned_name_sends_back_only_the_documents_that_may_hold_it(tmp_path):
@@ -101,7 +112,8 @@ def test_a_learned_name_sends_back_only_the_documents_that_may_hold_it(tmp_path)
     got = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
     hits = [(r.source, r.kind, r.surface) for r in got.references if r.target == "A/RES/77/1"]
     assert hits == [("A/RES/78/132", "named", "Kigali Digital Charter")]
-    assert sorted(p.name.split("-")[0] for p in cache.rglob("*.pickle")) == ["docrefs"] * 3 + ["refs"]
+    assert [(kind.split("-")[0], path.split("/")[-1]) for kind, path in _entries(cache)] == \
+        [("refs", "A_RES_78_132.txt")] + [("whole", n) for n in ("A_RES_70_125.txt", "A_RES_78_132.txt", "A_RES_79_195.txt")]
     again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
     assert again.references == got.references and (again.read, again.cached) == (0, 3)
 
@@ -154,11 +166,15 @@ def test_encoded_in_the_reading_processes_equals_encoded_after(tmp_path, sample_
             pipeline.read_corpus([SAMPLE], encode=jsonl_lines, **wrong)
 
 
-def test_tool_version_names_the_cache_folder(tmp_path):
+def test_entries_of_another_tool_version_are_misses_and_go(tmp_path):
     src, cache = _corpus(tmp_path, ("A_RES_70_125.txt",)), tmp_path / "cache"
-    (cache / "0.0.0-stale").mkdir(parents=True)
     pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
-    assert [p.name for p in cache.iterdir()] == [files.tool_version()]
+    with sqlite3.connect(cache / "index.sqlite") as db:
+        db.execute("UPDATE entries SET tool = '0.0.0-stale'")
+    again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=None)
+    assert (again.read, again.cached) == (1, 0)
+    with sqlite3.connect(cache / "index.sqlite") as db:
+        assert db.execute("SELECT DISTINCT tool FROM entries").fetchall() == [(files.tool_version(),)]
 
 
 def _crash_on_c(x: str) -> str:
@@ -209,3 +225,105 @@ def test_input_root():
     assert pipeline.input_root([SAMPLE]) == SAMPLE.resolve()
     assert pipeline.input_root([SAMPLE / "A_RES_79_194.md"]) == SAMPLE.resolve()
     assert pipeline.input_root([SAMPLE / "text", SAMPLE / "A_RES_79_194.md"]) == SAMPLE.resolve()
+
+
+# --------------------------------------------------------------------------- the output folder (issue 17)
+
+def _cli(*args, **kw):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(SAMPLE.parent)}
+    return subprocess.Popen([sys.executable, "-m", "graph.cli", *map(str, args)], cwd=SAMPLE.parent, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def _children(pid: int) -> set[int]:
+    """Every descendant of process ``pid`` (from /proc)."""
+    parent_of = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii") as f:
+                    parent_of[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                pass
+    out, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        for child, parent in parent_of.items():
+            if parent == p and child not in out:
+                out.add(child)
+                todo.append(child)
+    return out
+
+
+def _big_corpus(tmp_path, copies: int = 12):
+    """The sample's texts, ``copies`` times (each copy in its own folder): a build of some seconds."""
+    src = tmp_path / "big"
+    for i in range(copies):
+        shutil.copytree(SAMPLE_TEXT, src / f"c{i:02d}")
+    return src
+
+
+@pytest.mark.slow
+def test_kill_9_takes_the_workers_down_and_the_next_build_cleans_up(tmp_path):
+    """``kill -9`` on a build while its pool reads: every worker is gone within seconds; the
+    temporary files a killed build leaves (``.graph.graphml.XXXXXXXX.tmp``) go at the next build."""
+    import time
+
+    from test_files import gone_within
+
+    src, out = _big_corpus(tmp_path), tmp_path / "out"
+    proc = _cli("build", src, "-o", out, "-j", "2", "--no-html")
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the build started no pool"
+    proc.kill()
+    proc.wait(30)
+    assert all(gone_within(w, 10) for w in workers), "a worker outlived its killed build"
+    out.mkdir(exist_ok=True)
+    stale = out / ".graph.graphml.k3j_x9a2.tmp"  # as a build killed while writing leaves it
+    stale.write_text("<graphml half written")
+    done = _cli("build", src, "-o", out, "-j", "2", "--no-html")
+    assert done.wait(300) == 0, done.stderr.read()
+    assert not stale.exists() and not list(out.glob(".*.tmp"))
+    from graph import export
+
+    assert export.read_graphml(out / "graph.graphml").number_of_nodes() > 0
+
+
+@pytest.mark.slow
+def test_two_builds_into_one_folder_take_turns(tmp_path):
+    """A second build into a folder being written waits, saying so, and the files are all of one
+    build (never a mix); with --no-wait it fails at once, clearly."""
+    import json
+    import time
+
+    big, out = _big_corpus(tmp_path, copies=6), tmp_path / "out"
+    small = _corpus(tmp_path)
+    first = _cli("build", big, "-o", out, "--no-html")
+    holder = out / (files.LOCK_NAME + ".holder")
+    deadline = time.monotonic() + 60
+    while not holder.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert holder.exists()
+    refused = _cli("build", small, "-o", out, "--no-wait", "--no-html")
+    assert refused.wait(60) == 1
+    assert "another citegraph build is writing this folder" in refused.stderr.read()
+    second = _cli("build", small, "-o", out, "--no-html")
+    assert first.wait(300) == 0
+    assert second.wait(300) == 0
+    assert "waiting for it to finish" in second.stderr.read()
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    in_corpus = sorted(n["id"] for n in graph["nodes"] if n["in_corpus"])
+    assert in_corpus == ["A/RES/70/125", "A/RES/78/132", "A/RES/79/195"]  # the second build's, whole
+    import csv
+
+    with open(out / "nodes.csv", encoding="utf-8") as f:
+        assert sorted(r["id"] for r in csv.DictReader(f) if r["in_corpus"] == "True") == in_corpus
+    with open(out / "references.csv", encoding="utf-8") as f:
+        assert {r["source"] for r in csv.DictReader(f)} <= set(in_corpus)

@@ -1,0 +1,251 @@
+"""graph.store: the build's store (SQLite index + Parquet segments) on real files in tmp_path."""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import shutil
+import sqlite3
+
+import pytest
+
+import ingest
+from graph import files, pipeline, store
+from graph.cli import SAMPLE
+from graph.store import Store
+
+SAMPLE_TEXT = SAMPLE / "text"
+
+
+def _corpus(tmp_path, names=("A_RES_70_125.txt", "A_RES_78_132.txt", "A_RES_79_195.txt"), with_md=False):
+    src = tmp_path / "corpus"
+    src.mkdir()
+    for n in names:
+        shutil.copy(SAMPLE_TEXT / n, src)
+    if with_md:
+        shutil.copy(SAMPLE / "A_RES_79_194.md", src)
+    return src
+
+
+def _entries(cache) -> list[tuple[str, str]]:
+    with sqlite3.connect(cache / store.INDEX_NAME) as db:
+        return sorted(db.execute("SELECT kind, path FROM entries"))
+
+
+def test_a_document_and_its_references_come_back_equal(tmp_path):
+    """Every field survives: paragraphs, footnotes, marks, links (the Markdown sample has all), the
+    references' fields (target_aliases a tuple) and the names the document teaches."""
+    from ingest import named
+    from ingest.find import extract_explicit
+
+    path = SAMPLE / "A_RES_79_194.md"
+    doc = ingest.read_document(path)
+    explicit = extract_explicit(doc)
+    taught = tuple(named.learn_from(doc, explicit))
+    refs = ingest.extract(doc, explicit=explicit, taught=list(taught))
+    assert any(p.marks for p in doc.paragraphs) and any(p.links for p in doc.paragraphs) and taught
+    key = files.file_key(path)
+    with Store(tmp_path) as s:
+        s.put("pass1", key, str(path), refs, document=doc, taught=taught, whole=True)
+    with Store(tmp_path) as s:
+        (whole,) = s.get_pass_one([key], [str(path)], whole=True)
+        (described,) = s.get_pass_one([key], [str(path)], whole=False)
+    assert whole.document == doc and whole.document.paragraphs == doc.paragraphs
+    assert [p.marks for p in whole.document.paragraphs] == [p.marks for p in doc.paragraphs]
+    assert [p.links for p in whole.document.paragraphs] == [p.links for p in doc.paragraphs]
+    assert [r.to_dict() for r in whole.references] == [r.to_dict() for r in refs]
+    assert whole.taught == taught
+    assert described.document.paragraphs == () and described.document.title == doc.title
+
+
+def test_a_described_entry_never_answers_for_a_whole_document(tmp_path):
+    path = SAMPLE_TEXT / "A_RES_70_125.txt"
+    doc, refs = ingest.extract_file(path)
+    key = files.file_key(path)
+    with Store(tmp_path) as s:
+        s.put("pass1", key, str(path), refs, document=doc, whole=False)
+    with Store(tmp_path) as s:
+        assert s.get_pass_one([key], [str(path)], whole=True) == [None]
+        assert s.get_pass_one([key], [str(path)], whole=False)[0].references == refs
+
+
+class Planted:
+    """Unpickling this runs code: it touches a file."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_planted_pickle_never_runs(tmp_path):
+    """Files planted in OUT/.citegraph-cache/ (the old cache's layout, a fake segment, a fake
+    index) are never unpickled: the marker their loading would make never appears."""
+    src, out = _corpus(tmp_path), tmp_path / "out"
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(Planted(marker))
+    first = pipeline.build([src], out, progress=False, pages=False, html=False)
+    cache = out / files.CACHE_DIRNAME
+    key = files.file_key(src / "A_RES_70_125.txt")
+    (cache / files.tool_version()).mkdir()
+    for name in (f"docrefs-{key}.pickle", f"refs-0-{key}.pickle"):
+        (cache / files.tool_version() / name).write_bytes(payload)
+    (cache / f"docrefs-{key}.pickle").write_bytes(payload)
+    for seg in (cache / "segments").iterdir():
+        seg.write_bytes(payload)  # every segment replaced by a pickle
+    again = pipeline.build([src], out, progress=False, pages=False, html=False)
+    assert not marker.exists()
+    assert again.read == 3 and again.references == first.references  # the planted segments were misses
+    assert not list(cache.rglob("*.pickle"))  # and the planted files are gone
+    (cache / store.INDEX_NAME).write_bytes(payload)  # the index itself
+    for extra in ("-wal", "-shm"):
+        (cache / (store.INDEX_NAME + extra)).unlink(missing_ok=True)
+    third = pipeline.build([src], out, progress=False, pages=False, html=False)
+    assert not marker.exists() and third.read == 3 and third.references == first.references
+
+
+def test_foreign_entries_are_misses_in_the_verbose_log(tmp_path, caplog):
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    first = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    with sqlite3.connect(cache / store.INDEX_NAME) as db:
+        db.execute("UPDATE entries SET text = X'00ff' WHERE path LIKE '%70_125%'")
+        db.execute("UPDATE entries SET document = '[1, 2]' WHERE path LIKE '%78_132%'")
+    with caplog.at_level(logging.INFO, logger="citegraph.store"):
+        again = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    assert (again.read, again.cached) == (2, 1) and again.references == first.references
+    unreadable = [r.getMessage() for r in caplog.records if "unreadable" in r.getMessage()]
+    assert len(unreadable) == 2 and any("A_RES_70_125.txt" in m for m in unreadable)
+
+
+def test_a_segment_that_is_not_ours_is_a_miss(tmp_path, caplog):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    first = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    (seg,) = (cache / "segments").iterdir()
+    pq.write_table(pa.table({"entry": ["x"], "other": [1]}), seg)  # Parquet, but not our columns
+    with caplog.at_level(logging.INFO, logger="citegraph.store"):
+        again = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    assert again.read == 3 and again.references == first.references
+    assert any("not a citegraph segment" in r.getMessage() for r in caplog.records)
+
+
+def test_an_index_that_is_not_ours_is_set_aside_with_a_warning(tmp_path, caplog):
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    first = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    with sqlite3.connect(cache / store.INDEX_NAME) as db:
+        db.execute("UPDATE meta SET value = '999' WHERE name = 'format'")
+    with caplog.at_level(logging.WARNING, logger="citegraph.store"):
+        again = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    assert again.read == 3 and again.references == first.references
+    assert any("not a citegraph store" in r.getMessage() for r in caplog.records)
+    third = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    assert third.read == 0
+
+
+def test_the_same_corpus_by_another_path_is_not_read_again(tmp_path, monkeypatch):
+    """The key is the file's name and bytes; the path is data: given relative, absolute or moved,
+    the corpus is read once, and every path-derived value is the path given now."""
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    monkeypatch.chdir(tmp_path)
+    by_relative = pipeline.read_corpus(["corpus"], cache_dir=cache, jobs=1)
+    by_absolute = pipeline.read_corpus([src.resolve()], cache_dir=cache, jobs=1)
+    assert (by_relative.read, by_absolute.read, by_absolute.cached) == (3, 0, 3)
+    assert {r.file for r in by_absolute.references} == {str(src.resolve() / n) for n in os.listdir(src)}
+    moved = tmp_path / "elsewhere"
+    shutil.move(src, moved)
+    after_move = pipeline.read_corpus([moved], cache_dir=cache, jobs=1)
+    assert after_move.read == 0 and {d.file for d in after_move.documents} == {str(moved / n) for n in os.listdir(moved)}
+    fresh = pipeline.read_corpus([moved], jobs=1)
+    assert [r.to_dict() for r in after_move.references] == [r.to_dict() for r in fresh.references]
+    assert [d for d in after_move.documents] == [d for d in fresh.documents]
+
+
+def test_a_document_known_by_its_path_keeps_the_path_given_now(tmp_path):
+    """A file with no symbol in its text or name is known by its path (``source``): moved, its
+    references carry the new path, as a fresh read gives."""
+    src = tmp_path / "a"
+    src.mkdir()
+    (src / "memo.txt").write_text("Recalling its resolution 70/1 of 25 September 2015,\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    assert first.references and first.references[0].source == str(src / "memo.txt")
+    shutil.move(src, tmp_path / "b")
+    again = pipeline.read_corpus([tmp_path / "b"], cache_dir=cache, jobs=1)
+    fresh = pipeline.read_corpus([tmp_path / "b"], jobs=1)
+    assert again.read == 0 and [r.to_dict() for r in again.references] == [r.to_dict() for r in fresh.references]
+
+
+def test_an_unchanged_file_is_not_hashed_again(tmp_path, monkeypatch):
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    paths = sorted(src.iterdir())
+    for p in paths:  # old enough not to be racy
+        os.utime(p, (os.path.getatime(p) - 60, os.path.getmtime(p) - 60))
+    pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    hashed = []
+    real = store.file_key
+    monkeypatch.setattr(store, "file_key", lambda p: hashed.append(p) or real(p))
+    assert pipeline.read_corpus([src], cache_dir=cache, jobs=1).cached == 3 and hashed == []
+    paths[1].write_text(paths[1].read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    assert pipeline.read_corpus([src], cache_dir=cache, jobs=1).read == 1
+    assert hashed == [paths[1]]
+    # changed just now (racy: the same size and time could hide a second change): hashed again, to be sure
+    assert pipeline.read_corpus([src], cache_dir=cache, jobs=1).read == 0
+    assert hashed == [paths[1], paths[1]]
+
+
+def test_entries_unused_for_some_builds_go_and_segments_stay_few(tmp_path):
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    changed = src / "A_RES_78_132.txt"
+    text = changed.read_text(encoding="utf-8")
+    for i in range(12):
+        changed.write_text(text + f"\n\nRecalling its resolution {i + 1}/1,\n", encoding="utf-8")
+        got = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+        assert got.read == 1 or i == 0
+    paths = [p for _, p in _entries(cache)]
+    assert len(paths) == 3 + store.KEEP_BUILDS - 1  # the changed file's last versions, the others once
+    with sqlite3.connect(cache / store.INDEX_NAME) as db:
+        segments = [r[0] for r in db.execute("SELECT name FROM segments")]
+        live = dict(db.execute("SELECT segment, SUM(refs) FROM entries GROUP BY segment"))
+        rows = dict(db.execute("SELECT name, rows FROM segments"))
+    assert sorted(os.listdir(cache / "segments")) == sorted(segments)
+    assert all(live[s] * 2 >= rows[s] for s in segments)  # none more than half dead
+    assert len(segments) <= 4
+
+
+def test_a_build_into_the_folder_of_another_corpus_keeps_its_entries(tmp_path):
+    """One build's clean-up never removes what another build into the same folder uses: corpus A,
+    then corpus B, then A again: A comes from the store."""
+    a = _corpus(tmp_path)
+    b = tmp_path / "b"
+    b.mkdir()
+    for n in ("A_RES_70_1.txt", "A_RES_76_258.txt"):
+        shutil.copy(SAMPLE_TEXT / n, b)
+    out = tmp_path / "out"
+    pipeline.build([a], out, progress=False, pages=False, html=False)
+    assert pipeline.build([b], out, progress=False, pages=False, html=False).read == 2
+    again = pipeline.build([a], out, progress=False, pages=False, html=False)
+    assert (again.read, again.cached) == (0, 3)
+
+
+def test_build_verbose_says_what_the_cache_missed_and_why(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    src, out = _corpus(tmp_path), tmp_path / "out"
+    run = lambda *a: CliRunner().invoke(main, [str(x) for x in a], catch_exceptions=False)  # noqa: E731
+    assert run("build", src, "-o", out, "--no-html").exit_code == 0
+    with sqlite3.connect(out / files.CACHE_DIRNAME / store.INDEX_NAME) as db:
+        db.execute("UPDATE entries SET document = 'planted' WHERE path LIKE '%79_195%'")
+    quiet = run("build", src, "-o", out, "--no-html")
+    assert quiet.exit_code == 0 and "unreadable" not in quiet.stderr
+    assert "(1 read now, 2 from cache" in quiet.stdout
+    with sqlite3.connect(out / files.CACHE_DIRNAME / store.INDEX_NAME) as db:
+        db.execute("UPDATE entries SET document = 'planted' WHERE path LIKE '%79_195%'")
+    loud = run("build", src, "-o", out, "--no-html", "-v")
+    assert loud.exit_code == 0 and "(1 read now, 2 from cache" in loud.stdout
+    (line,) = [x for x in loud.stderr.splitlines() if "unreadable" in x]
+    assert line.startswith("citegraph: cache entry for ") and "A_RES_79_195.txt" in line
