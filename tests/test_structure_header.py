@@ -33,7 +33,7 @@ def test_symbol_from_file_name_as_last_resort(tmp_path):
     assert doc.paragraphs[0].kind == "body"
 
 
-def test_report_title():
+def test_report_title_and_its_references():
     text = ("Seventy-ninth session\n\nAgenda item 161\n\nFinancing of the Mission\n\nBudget for the Mission for the "
             "period from 1 July 2025 to 30 June 2026\n\nReport of the Secretary-General\n\nThe mandate was "
             "established by the Security Council in its resolution 1244 (1999).")

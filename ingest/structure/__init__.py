@@ -11,7 +11,9 @@ and Word files. :func:`parse_text` runs the stages in order:
 3. :mod:`.paragraphs` - the body blocks, each paragraph's kind (preambular ``ppN``,
    operative ``opN``, report ``pN``, ``other``, ``outside`` a compilation page's own
    section), ids, and footnotes bound to the paragraph carrying the mark;
-4. :mod:`.verbs` - the words that tell preambular from operative, the leading verb.
+4. :mod:`.verbs` - the words that tell preambular from operative, the leading verb;
+5. :mod:`.title` - the title as printed for each kind of document (:mod:`.sc_agenda`: a
+   Security Council resolution's agenda item).
 
 A paragraph broken by a page break or a footnote block counts once. A document with no
 adoption line is dated by a presidential statement's opening, the meeting line that
@@ -25,8 +27,10 @@ from typing import Optional
 
 from ..model import Document
 from .blocks import clean_inline, split_blocks
-from .header import closing_date, find_speaker, own_symbol, read_header, report_title
+from .header import closing_date, find_speaker, own_symbol, read_header
 from .paragraphs import Para, body_blocks, classify, number
+from .title import document_title
+from ..symbols import describe
 from .verbs import leading_verb, normalise_verb
 
 __all__ = ["parse_text", "clean_inline", "leading_verb", "normalise_verb"]
@@ -45,11 +49,10 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     head = read_header(blocks, speaker_idx, speaker_body)
     body = hints.get("body") or head.body or speaker_body
     symbol, source, own_title = own_symbol(file, head.title_lines, head.symbol_line, body, hints)
-    title = own_title if own_title and source != "filename" else None
-    title = title or hints.get("title") or (report_title(blocks[:14]) if not head.title_lines else None)
-
     part = body_blocks(blocks, speaker_idx, source, symbol, head.report)
-    title = title or part.section_title
+    title = document_title(blocks, head, symbol, describe(symbol)[1] if symbol else "",
+                           own_title if source != "filename" else None, hints.get("title"),
+                           part.section_title, speaker_idx)
     body = body or part.section_body
     paras = ([Para("header", head.report)] if head.report else []) + classify(part)
     date = head.date or closing_date(blocks, part.blocks, part.resolution_like or "/RES/" in (symbol or ""))

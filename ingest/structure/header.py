@@ -11,8 +11,9 @@ Pure functions over :class:`~ingest.structure.blocks.Block`:
 * :func:`read_header` - session, agenda item, adoption date and body, the report line,
   the title lines and ``A/RES/...`` line of the header blocks;
 * :func:`own_symbol` - the document's own symbol and where it came from;
-* :func:`report_title`, :func:`closing_date` - a report's title; the date of a document
-  with no adoption line.
+* :func:`closing_date` - the date of a document with no adoption line.
+
+A document's title is :mod:`ingest.structure.title`'s (the title lines read here are its input).
 
 Bodies and months are :mod:`ingest.grammar`'s; dates are read by :func:`ingest.grammar.parse_date`.
 """
@@ -27,7 +28,7 @@ from ..grammar import parse_date
 from .blocks import Block, clean_inline
 
 __all__ = ["TITLE_LINE", "Header", "find_speaker", "speaker_code", "is_speaker", "read_header", "header_date", "closing_date",
-           "report_title", "own_symbol"]
+           "own_symbol"]
 
 #: A resolution's title line: its number, a full stop, its title ("79/194. Information ...",
 #: "217 A (III). International Bill of Human Rights", "2720 (2023). ...").
@@ -63,7 +64,14 @@ _LETTER_DATED = re.compile(r"^(?:Identical )?(?:[Ll]etters?|[Nn]ote verbale|[Nn]
                            r"(?:19|20)\d\d\b")
 _BARE_DATE = re.compile(r"^\d{1,2} " + grammar.MONTH_PATTERN + r" (?:19|20)\d\d$")
 # header lines run together: bold/italic runs glue them in the Markdown renderings
-_SEGMENT_BREAK = re.compile(r"\*{2,}|\n|(?<=\])\s*(?=\d)|\s{2,}(?=[A-Z\[])")
+# (not the spaces or line break after a title line's number: "48/213.   Assistance to the Palestinian
+# people", "21/15." | "Human rights and transitional justice")
+_SEGMENT_BREAK = re.compile(r"\*{2,}|(?<![0-9)]\.)\n|(?<=\])\s*(?=\d)|(?<!\d\.)(?<!\s)\s{2,}(?=[A-Z\[])")
+# a title line printed without the full stop after its number ("15/5 Forensic genetics and human rights",
+# Human Rights Council resolutions of 2010-2012): read in the header only
+_TITLE_NO_STOP = re.compile(r"^(?P<num>(?:S-)?\d{1,2}/\d{1,3})[ \t]+(?P<title>[A-Z].*\S)$")
+# a title line's number alone on its line, its title on the next ("15/5" | "Forensic genetics and human rights")
+_NUMBER_ALONE = re.compile(r"^((?:S-|ES-)?\d{1,4}/\d{1,3}\.?)[ \t]*\n(?=[A-Z])", re.M)
 _SC_TITLE = re.compile(r"^Resolution (\d{1,4}) \(((?:19|20)\d{2})\)$")
 _SYMBOL_LINE = re.compile(r"^((?:A|S|E|A/HRC|UNEP/EA\.\d+)/RES/\S+)$")
 _UNEP = re.compile(r"\s+of the United Nations Environment Programme$")
@@ -115,7 +123,7 @@ def _read_segment(h: Header, seg: str) -> None:
         return
     if _SPEAKER.search(seg_clean) and seg_clean.startswith("The "):
         return
-    m = TITLE_LINE.match(seg_clean)
+    m = TITLE_LINE.match(seg_clean) or _TITLE_NO_STOP.match(seg_clean)
     if m:
         h.title_lines.append((m.group("num"), m.group("title").strip()))
         return
@@ -145,7 +153,7 @@ def read_header(blocks: list[Block], speaker_idx: Optional[int], speaker_body: O
     h = Header()
     header_blocks = blocks[: speaker_idx + 1] if speaker_idx is not None else blocks[:12]
     for b in header_blocks:
-        for seg in _SEGMENT_BREAK.split(b.raw):
+        for seg in _SEGMENT_BREAK.split(_NUMBER_ALONE.sub(r"\1 ", b.raw)):
             _read_segment(h, seg.strip(" *_"))
         if h.date is None and _ADOPTED.search(b.text):
             h.date = parse_date(b.text[_ADOPTED.search(b.text).start():])
@@ -197,27 +205,6 @@ def closing_date(blocks: list[Block], body_blocks: list[Block], resolution: bool
                 break
     line = next((b.text for b in blocks[:12] if _BARE_DATE.match(b.text) or _LETTER_DATED.match(b.text)), None)
     return parse_date(line) if line else None
-
-
-_META_LINE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session|Agenda items? |"
-                        r"Item \d|Distr\.|General$|Original:|\d{1,2} \w+ \d{4}$|[A-Z]+/|Contents$|"
-                        r"United Nations$|Page$|\d+$|\||[A-Z][a-z]+(?: [A-Z][a-z]+)*,(?: \d| and)|\(?Part [IVX]+)")
-_KIND_LINE = re.compile(r"^(?:Report|Note|Letter|Memorandum|Identical letters|Statement|Proposed|Budget performance)\b")
-
-
-def report_title(blocks: list[Block]) -> Optional[str]:
-    """A report's title: the line before "Report of the Secretary-General" (or "Note by ..."),
-    else its first line that is not a session, agenda item, symbol or date."""
-    texts = [b.text for b in blocks]
-    for i, t in enumerate(texts):
-        if _KIND_LINE.match(t) and len(t) < 200:
-            if i > 0 and not _META_LINE.match(texts[i - 1]) and len(texts[i - 1]) < 300:
-                return texts[i - 1]
-            return t
-    for t in texts:
-        if not _META_LINE.match(t) and len(t) < 250 and not t.endswith("."):
-            return t
-    return None
 
 
 def own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Optional[str],

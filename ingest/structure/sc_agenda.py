@@ -1,0 +1,111 @@
+"""The agenda item a Security Council resolution was adopted under: its title.
+
+A Security Council resolution prints no title of its own ("Resolution 2720 (2023)" / "Adopted by
+the Security Council at its 9520th meeting ..."); the Council lists it under the agenda item it
+was adopted under ("The situation in the Middle East, including the Palestinian question").
+
+* :func:`printed_item` - an old compilation page prints the item above its resolutions ("THE
+  SITUATION IN CYPRUS"): that heading, as printed;
+* :func:`inferred_item` - else the item whose words (``data/sc_agenda.toml``: the countries,
+  missions and themes the Council's resolutions under it name) the resolution's text uses most,
+  among the items open on its date; only when it clearly leads (``min_score``, ``margin``), so that
+  a resolution whose subject is unclear gets no title rather than a wrong one;
+* :func:`sc_agenda_item` - the printed item, else the inferred one.
+
+Not supported: items the table does not hold (a resolution under "Maintenance of international
+peace and security" on a new theme gets none), items of the years before 1990 other than those of
+the table.
+"""
+from __future__ import annotations
+
+import functools
+import pathlib
+import re
+import tomllib
+from typing import Optional
+
+from .blocks import Block
+
+__all__ = ["sc_agenda_item", "printed_item", "inferred_item", "agenda_items", "scores"]
+
+_DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "sc_agenda.toml"
+_HEADING = re.compile(r"^(?:THE |QUESTION |LETTER |COMPLAINT |ADMISSION |ELECTION |[A-Z]{4,} )[A-Z ,'’()/\-–]{6,200}$")
+_NOT_HEADING = ("RESOLUTION", "RESOLUTIONS", "UNITED", "DECISION", "DECISIONS", "ADOPTED")
+_DATE = re.compile(r"\b((?:19|20)\d\d)-\d\d-\d\d\b")
+
+
+@functools.lru_cache(maxsize=None)
+def agenda_items() -> dict:
+    """``data/sc_agenda.toml``: ``items`` (each with ``title``, compiled ``words``, ``from``,
+    ``until``), ``min_score``, ``margin``, ``version``."""
+    with open(_DATA, "rb") as f:
+        raw = tomllib.load(f)
+    items = [{"title": it["title"], "from": it.get("from", "0000"), "until": it.get("until", "9999"),
+              "theme": it.get("theme", False), "named": it.get("named", False),
+              "phrase": re.compile(r"\b" + re.escape(" ".join(re.sub(r"^The ", "", it["title"]).split()[:8])), re.I),
+              "words": re.compile("|".join(f"(?:{w})" for w in it["words"]))} for it in raw["item"]]
+    return {"items": items, "min_score": raw["min_score"], "margin": raw["margin"], "version": raw["version"]}
+
+
+def printed_item(blocks: list[Block]) -> Optional[str]:
+    """The agenda heading printed above the resolution on an old compilation page ("THE SITUATION IN
+    CYPRUS¹"), as printed, its footnote mark dropped; None when the page prints none."""
+    for b in blocks[:40]:
+        t = b.text.strip().rstrip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*").strip()
+        if _HEADING.match(t) and t.split()[0] not in _NOT_HEADING:
+            return t
+    return None
+
+
+def scores(text: str, date: Optional[str] = None, theme: Optional[bool] = None) -> dict[str, int]:
+    """Agenda item -> how often its words occur in ``text``, for the items open on ``date`` (ISO;
+    every item when None), the thematic ones only or the others only when ``theme`` says.
+    Items that share a title add up."""
+    out: dict[str, int] = {}
+    for it in agenda_items()["items"]:
+        if date and not it["from"] <= date <= it["until"]:
+            continue
+        if theme is not None and it["theme"] != theme:
+            continue
+        n = len(it["words"].findall(text))
+        if it["named"]:
+            n += agenda_items()["min_score"] * len(it["phrase"].findall(text))
+        if n:
+            out[it["title"]] = out.get(it["title"], 0) + n
+    return out
+
+
+def _leader(scored: dict[str, int]) -> Optional[str]:
+    """The item that leads by the table's ``min_score`` and ``margin``, else None."""
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    rules = agenda_items()
+    best, n = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0
+    return best if n >= rules["min_score"] and n >= rules["margin"] * runner else None
+
+
+def inferred_item(text: str, date: Optional[str]) -> Optional[str]:
+    """The agenda item whose words ``text`` uses most, when it leads clearly, else None: the
+    country items first, then the thematic ones (see ``data/sc_agenda.toml``).
+
+    >>> inferred_item("Recalling all its previous resolutions on the situation in Somalia, ... AMISOM ... "
+    ...               "the Federal Government of Somalia ... Somali security forces ... women", "2019-03-27")
+    'The situation in Somalia'
+    """
+    every = scores(text)
+    if not every:
+        return None
+    top = max(every, key=lambda t: every[t])
+    theme = next(it["theme"] for it in agenda_items()["items"] if it["title"] == top)
+    # about a country: its item of that date, or none (a thematic item never wins over the country)
+    return _leader(scores(text, date, theme=theme))
+
+
+def sc_agenda_item(blocks: list[Block], date: Optional[str] = None) -> Optional[str]:
+    """The printed agenda item, else the one inferred from the resolution's text (dated ``date``)."""
+    printed = printed_item(blocks)
+    if printed:
+        return printed
+    return inferred_item("\n".join(b.text for b in blocks), date)

@@ -1,0 +1,114 @@
+"""ingest.structure.sc_agenda: the agenda item a Security Council resolution was adopted under.
+
+The hand-checked items below are those the Council lists for each resolution of the shared corpus
+(../shared/corpus/text); the strings of the table tests are cut from them.
+"""
+import pathlib
+
+import pytest
+
+import ingest
+from ingest.structure.blocks import split_blocks
+from ingest.structure.sc_agenda import agenda_items, inferred_item, printed_item
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared", pathlib.Path("/work/shared"))
+               if (p / "corpus" / "text").is_dir()), None)
+
+MIDDLE_EAST = "The situation in the Middle East"
+PALESTINE = "The situation in the Middle East, including the Palestinian question"
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Recalling all its previous resolutions and statements of its President on the situation in Somalia, "
+     "Decides to extend resolution 2607 (2021) until 17 November 2022;", "2022-11-15", "The situation in Somalia"),
+    # the country leads, though the text speaks of women and civilians too
+    ("Recalling its previous resolutions concerning the situation in South Sudan, ... the protection of civilians ... "
+     "women and girls ... sexual violence ... UNMISS ... South Sudan ... South Sudanese",
+     "2024-04-30", "Reports of the Secretary-General on the Sudan and South Sudan"),
+    # the same words before South Sudan's independence: the item of the date
+    ("Recalling its previous resolutions on the situation in the Sudan ... Darfur ... UNAMID ... Sudan ... Abyei",
+     "2011-06-27", "Reports of the Secretary-General on the Sudan"),
+    # Yemen is considered under the Middle East
+    ("Recalling its resolutions 2014 (2011) ... Yemen ... the Houthis ... Yemeni ... UNMHA", "2019-07-15", MIDDLE_EAST),
+    ("Gaza ... the Palestinian civilian population ... Gaza Strip ... the West Bank ... Gaza", "2023-12-22", PALESTINE),
+    # a thematic resolution: no country named often
+    ("Reaffirming its resolutions 1261 (1999) ... children ... children affected by armed conflict ... child soldiers "
+     "... children", "2005-07-26", "Children and armed conflict"),
+    ("Recalling its resolutions on women and peace and security ... women ... sexual violence ... women", "2019-10-29",
+     "Women and peace and security"),
+    # an Al-Qaida sanctions resolution names Afghanistan too: the theme leads
+    ("Recalling its resolutions 1267 (1999) ... terrorism ... terrorist acts ... Al-Qaida ... ISIL (Da’esh) ... "
+     "terrorists ... Afghanistan ... terrorism ... CTED", "2017-12-21",
+     "Threats to international peace and security caused by terrorist acts"),
+    # no item: a country the table has no item for at that date (Libya before March 2011), two items alike,
+    # too few words
+    ("the Libyan Arab Jamahiriya ... Libyan authorities ... Libya ... Libyan ... Libya ... civilians", "2011-02-26", None),
+    ("Somalia ... Somali ... Somalia ... Haiti ... Haitian ... Haiti", "2020-01-01", None),
+    ("Recalling its previous resolutions, including resolutions 1808 (2008)", "2009-02-13", None),
+    ("", "2024-01-01", None),
+])
+def test_inferred_item(text, date, expected):
+    assert inferred_item(text, date) == expected
+
+
+def test_printed_item_on_a_compilation_page():
+    blocks = split_blocks("<!-- Page 1 -->\n\nPart I. Questions considered by the Security Council\n\n"
+                          "THE SITUATION IN CYPRUS¹\n\nDecisions\n\nAt its 1813th meeting, on 20 February 1975, "
+                          "the Council decided\n\nResolution 367 (1975)\n\nof 12 March 1975")[0]
+    assert printed_item(blocks) == "THE SITUATION IN CYPRUS"
+    assert printed_item(split_blocks("Resolution 2720 (2023)\n\nADOPTED BY THE SECURITY COUNCIL")[0]) is None
+
+
+def test_every_item_has_words_and_dates_in_order():
+    items = agenda_items()["items"]
+    assert len(items) >= 40
+    for it in items:
+        assert it["from"] <= it["until"], it["title"]
+        assert it["words"].pattern, it["title"]
+
+
+# Hand-checked: the agenda item the Council lists each resolution under.
+SAMPLE = {
+    "S_RES_2720(2023).txt": PALESTINE,
+    "S_RES_2334(2016).txt": PALESTINE,
+    "S_RES_2254(2015).txt": MIDDLE_EAST,
+    "S_RES_2216(2015).txt": MIDDLE_EAST,
+    "S_RES_1267(1999).txt": "The situation in Afghanistan",
+    "S_RES_2681(2023).txt": "The situation in Afghanistan",
+    "S_RES_1325(2000).txt": "Women and peace and security",
+    "S_RES_1373(2001).txt": "Threats to international peace and security caused by terrorist acts",
+    "S_RES_1612(2005).txt": "Children and armed conflict",
+    "S_RES_1894(2009).txt": "Protection of civilians in armed conflict",
+    "S_RES_2231(2015).txt": "Non-proliferation",
+    "S_RES_1718(2006).txt": "Non-proliferation/Democratic People’s Republic of Korea",
+    "S_RES_2325(2016).txt": "Non-proliferation of weapons of mass destruction",
+    "S_RES_2098(2013).txt": "The situation concerning the Democratic Republic of the Congo",
+    "S_RES_2654(2022).txt": "The situation concerning Western Sahara",
+    "S_RES_1758(2007).txt": "The situation in Cyprus",
+    "S_RES_2653(2022).txt": "The question concerning Haiti",
+    "S_RES_2127(2013).txt": "The situation in the Central African Republic",
+    "S_RES_2729(2024).txt": "Reports of the Secretary-General on the Sudan and South Sudan",
+    "S_RES_2732(2024).txt": "The situation concerning Iraq",
+    "S_RES_2282(2016).txt": "Post-conflict peacebuilding",
+    "S_RES_2250(2015).txt": "Maintenance of international peace and security",
+    "S_RES_2366(2017).txt": "Identical letters dated 19 January 2016 from the Permanent Representative of Colombia to the "
+                            "United Nations addressed to the Secretary-General and the President of the Security "
+                            "Council (S/2016/53)",
+    "S_RES_367(1975).txt": "THE SITUATION IN CYPRUS",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE))
+def test_titles_of_security_council_resolutions(name):
+    if SHARED is None:
+        pytest.fail("the shared corpus (../shared/corpus/text) is needed for this test")
+    assert ingest.read_document(SHARED / "corpus" / "text" / name).title == SAMPLE[name]
+
+
+def test_no_item_rather_than_a_wrong_one():
+    """S/RES/1970 (2011), on Libya, came before the Council had a Libya item (it was adopted under
+    "Peace and security in Africa"): no title, not a wrong one."""
+    if SHARED is None:
+        pytest.fail("the shared corpus (../shared/corpus/text) is needed for this test")
+    assert ingest.read_document(SHARED / "corpus" / "text" / "S_RES_1970(2011).txt").title is None
