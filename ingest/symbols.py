@@ -258,11 +258,25 @@ _FILE_EXT = re.compile(r"\.(txt|text|md|markdown|pdf|docx)$", re.I)
 _FILE_ROOT = re.compile(r"^(?:" + "|".join(re.escape(r) for r in WRITTEN_ROOTS) + r")(?:_|$)")
 
 
+#: What a symbol spelled in a file name can hold: letters, digits, "_" for "/", ".", "-" and the
+#: brackets of "(2023)" and "(XV)". A name goes on past a symbol's end ("A_RES_79_1 copy",
+#: "A_RES_79_1\x1b", "A_79_62#x"): the symbol ends at the first other character.
+_FILE_SYMBOL = re.compile(r"^[A-Za-z0-9_.()\-]+")
+
+
 @functools.lru_cache(maxsize=4096)
 def symbol_from_filename(path: str) -> Optional[str]:
-    """The symbol a corpus file name spells ("A_RES_79_194.md" -> "A/RES/79/194"), or None."""
-    stem = _FILE_EXT.sub("", pathlib.Path(path).name)
-    if not _FILE_ROOT.match(stem):
+    """The symbol a corpus file name spells ("A_RES_79_194.md" -> "A/RES/79/194"), or None. Only
+    the characters a symbol can have count: the symbol ends where another one starts
+    ("A_RES_79_1\x1b.txt" -> "A/RES/79/1"), and a name with none left after its series is no symbol.
+
+    >>> symbol_from_filename("A_RES_79_1\x1b.txt"), symbol_from_filename("memo\x1bx.txt")
+    ('A/RES/79/1', None)
+    """
+    name = _FILE_EXT.sub("", pathlib.Path(path).name)
+    m = _FILE_SYMBOL.match(name)
+    stem = m.group(0).rstrip("_.-") if m else ""
+    if not _FILE_ROOT.match(stem) or not re.search(r"\d", stem):
         return None
     stem = stem.replace("_(", "(")  # "E_RES_476_(XV)"
     stem = re.sub(r"(?<=\d)_([A-Z](?:-[A-Z])?)$", r"\1", stem)  # "A_RES_75_290_A" is part A: A/RES/75/290A
