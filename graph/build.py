@@ -58,8 +58,8 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from ingest import BODY_NAMES, Document, Reference, describe as _describe, roman_to_int, session_span, \
-    symbol_from_filename
+from ingest import BODY_NAMES, Document, Reference, describe as _describe, session_span, session_year, \
+    symbol_from_filename, symbol_session, symbol_year
 
 from .schema import SEP, join
 
@@ -112,31 +112,14 @@ def describe(key: str) -> tuple[str, str]:
     return _describe(key)
 
 
-# a session is one or two digits: old GA documents are numbered A/1026, A/520/Rev.20
-_GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|HRC/(?:RES/|DEC/|PRST/)?|C\.\d+/)?((?:ES-|S-)?\d{1,2})/")
-_OLD_SESSION = re.compile(r"^[AE]/RES/\d+\s*(?:\([A-Z]*\))?\s*\((S-|ES-)?([IVXLC]+)\)")
-
-
 def session_of(symbol: str) -> str:
-    """The session a GA, HRC or old ECOSOC symbol carries (``"79"``, ``"ES-10"``, ``"21"``), else ``""``.
+    """The session a GA, HRC or old ECOSOC symbol carries (``"79"``, ``"ES-10"``, ``"21"``), else ``""``:
+    :func:`ingest.symbol_session`, the rule of the grammar.
 
     >>> session_of("A/RES/2200(XXI)"), session_of("A/HRC/RES/55/1"), session_of("S/RES/2720(2023)")
     ('21', '55', '')
     """
-    m = _OLD_SESSION.match(symbol)
-    if m:
-        n = roman_to_int(m.group(2))
-        return f"{m.group(1) or ''}{n}" if n else ""
-    m = _GA_SESSION.match(symbol)
-    if not m:
-        return ""
-    # GA documents carry sessions from the 31st (1976): before, A/18/Add.1 is document 18
-    if m.group(1).isdigit() and int(m.group(1)) < 31 and not symbol.startswith(("A/RES/", "A/DEC/", "A/HRC/")):
-        return ""
-    return m.group(1)
-
-
-_YEAR_PART = re.compile(r"(?:^|[/(])((?:19[4-9]|20[0-9])\d)(?=$|[/)])")
+    return symbol_session(symbol)
 
 
 _ORD_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -168,14 +151,14 @@ def session_from_words(text: Optional[str]) -> str:
 
 
 def year_of(symbol: str) -> Optional[int]:
-    """The year written in a symbol (``S/RES/2720(2023)``, ``E/RES/2024/13``, ``S/PRST/2024/5``), else None.
+    """The year a symbol gives (:func:`ingest.symbol_year`, the rules of the grammar): the year written
+    in it (``S/RES/2720(2023)``, ``E/RES/2024/13``), else the year its session opened
+    (``A/RES/79/194``: 2024, General Assembly session n opening in September of 1945 + n), else None.
 
-    GA and HRC symbols carry a session, not a year: ``year_of("A/RES/79/194")`` is None.
+    >>> year_of("A/RES/79/194"), year_of("S/PRST/2024/5"), year_of("A/1059")
+    (2024, 2024, None)
     """
-    if symbol.startswith("A/") and not symbol.startswith("A/CONF."):
-        return None
-    m = _YEAR_PART.search(symbol)
-    return int(m.group(1)) if m else None
+    return symbol_year(symbol)
 
 
 def node_url(key: str) -> str:
@@ -271,14 +254,18 @@ def _session_span(session: str, body: str) -> Optional[tuple[str, str]]:
 
 
 def node_span(attrs: dict) -> Optional[tuple[str, str]]:
-    """The (earliest, latest) ISO date a node can have: its date, the year in its symbol, or its session."""
+    """The (earliest, latest) ISO date a node can have: its date, else its session's span (a session
+    runs over two years: ``year``, the year it opened, is not the whole of it), else its year."""
     date = attrs.get("date") or ""
     if re.match(r"^\d{4}-\d{2}-\d{2}$", date):
         return date, date
+    span = _session_span(attrs.get("session") or "", attrs.get("body") or "")
+    if span:
+        return span
     year = attrs.get("year")
     if isinstance(year, int):
         return f"{year}-01-01", f"{year}-12-31"
-    return _session_span(attrs.get("session") or "", attrs.get("body") or "")
+    return None
 
 
 def _is_later(source_attrs: dict, target_attrs: dict) -> bool:
@@ -432,6 +419,12 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
             attrs["kind"] = from_text or said_kind or attrs["kind"] or "instrument"
         if re.match(r"^\d{4}", attrs["date"]):
             attrs["year"] = int(attrs["date"][:4])
+        elif "year" not in attrs and attrs["session"]:
+            # a document's session line ("Seventy-ninth session") dates it as its symbol would
+            code = _SESSIONS_OF.get(attrs["body"]) or _BODY_CODES.get(attrs["body"])
+            year = session_year(code, attrs["session"]) if code else None
+            if year is not None:
+                attrs["year"] = year
         attrs["aliases"] = SEP.join(sorted(aliases_of.get(key, [])))
         G.add_node(key, **attrs)
 

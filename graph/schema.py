@@ -93,7 +93,9 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("body", str, "General Assembly, Security Council, Economic and Social Council, Human Rights "
                            "Council, ...; 'United Nations' when nothing says more; never empty"),
     Attribute("session", str, "the session the symbol or the document's session line gives ('79', 'ES-10')"),
-    Attribute("year", int, "from the date, else from the symbol (S/RES/2720(2023))", always=False),
+    Attribute("year", int, "from the date, else the year the symbol writes (S/RES/2720(2023)) or its session "
+                           "opened (A/RES/79/194: 2024; ingest.symbol_year); absent when nothing dates the node",
+              always=False),
     Attribute("date", str, "ISO yyyy-mm-dd; for a node only cited, what the citing texts say most often"),
     Attribute("title", str, "the document's title; for a node only cited, what the citing texts say most often"),
     Attribute("subject", str, "what the citing texts say it is about ('on information and communications ...')"),

@@ -9,7 +9,7 @@ The public API, all pure except ``read_document`` and ``extract_file``::
     refs = extract_text("Recalling its resolution 78/132 ...", source="A/RES/79/200")
 """
 from .model import CitegraphError, Document, Footnote, Paragraph, ReadError, Reference
-from .grammar import BODY_NAMES, roman_to_int, session_span
+from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbol_session, symbol_year
 from .symbols import canonical_written, describe, symbol_from_filename
 from .read import iter_paths, read_document
 from .structure import parse_text
@@ -17,7 +17,7 @@ from .find import extract, extract_text
 
 __all__ = [
     "CitegraphError", "Document", "Footnote", "Paragraph", "ReadError", "Reference",
-    "BODY_NAMES", "roman_to_int", "session_span", "canonical_written", "describe", "symbol_from_filename",
+    "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year", "canonical_written", "describe", "symbol_from_filename",
     "iter_paths", "read_document", "parse_text", "extract", "extract_text", "extract_file",
 ]
 

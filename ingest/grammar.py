@@ -13,7 +13,8 @@ them once and answers questions over them with small pure functions. Everything 
 * dates - :data:`MONTHS`, :data:`MONTH_PATTERN`, :func:`iso_date`, :func:`parse_date`;
 * Roman numerals - :func:`roman_to_int`;
 * sessions and years - :func:`session_year`, :func:`session_fits`, :func:`session_span`,
-  :func:`sc_year`, :data:`LAST_YEAR`;
+  :func:`sc_year`, :data:`LAST_YEAR`; what a symbol gives - :func:`symbol_session`,
+  :func:`symbol_year`;
 * citing verbs - :data:`RELATIONS`; the words that open paragraphs - :data:`VERBS`
   (``data/verbs.toml``).
 
@@ -35,7 +36,7 @@ __all__ = [
     "SERIES", "WRITTEN_ROOTS",
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date",
     "roman_to_int",
-    "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR",
+    "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
     "RELATIONS", "VERBS",
 ]
 
@@ -170,22 +171,111 @@ _SC_YEARS = sorted((int(y), int(n)) for y, n in BODIES["SC"]["first_number_by_ye
 LAST_YEAR: int = _SC_YEARS[-1][0]
 
 
-def session_year(code: str, session: int) -> Optional[int]:
-    """The year regular session ``session`` of body ``code`` opened (GA: 1945 + s, in
-    September), met (HRC: three sessions a year from 2006) or closed (UNEA: its table of
-    years); None for another body or a session the table does not hold.
+def _nth(years: list, n: int) -> Optional[int]:
+    return years[n - 1] if 1 <= n <= len(years) else None
 
-    >>> session_year("GA", 79), session_year("HRC", 55), session_year("UNEA", 5)
-    (2024, 2024, 2022)
+
+def session_year(code: str, session: int | str) -> Optional[int]:
+    """The year session ``session`` of body ``code`` opened (GA: 1945 + s, in September; a special
+    session ``"S-23"``: its table), met (HRC: three sessions a year from 2006; ECOSOC's Roman-numbered
+    sessions: its table, then two a year from 1953) or closed (UNEA: its table of years); None for
+    another body, an emergency special session (``"ES-10"`` met from 1997 to this day), or a session
+    the tables do not hold. ``session`` is an int or the string a symbol writes ("79", "S-23").
+
+    >>> session_year("GA", 79), session_year("GA", "S-23"), session_year("HRC", 55), session_year("UNEA", 5)
+    (2024, 2000, 2024, 2022)
+    >>> session_year("GA", "ES-10"), session_year("ECOSOC", 15), session_year("SC", 1)
+    (None, 1953, None)
     """
     spec = BODIES.get(code, {})
+    text = str(session)
+    if text.startswith("ES-"):
+        return None
+    special = text.startswith("S-")
+    try:
+        n = int(text[2:] if special else text)
+    except ValueError:
+        return None
+    if n < 1:
+        return None
     if code == "GA":
-        return spec["session_year"] + session
+        return _nth(spec["special_session_years"], n) if special else spec["session_year"] + n
+    if special:
+        return None
     if code == "HRC":
-        return spec["first_year"] + (session - 1) // spec["sessions_per_year"]
+        return spec["first_year"] + (n - 1) // spec["sessions_per_year"]
     if code == "UNEA":
-        years = spec["session_years"]
-        return years[session - 1] if 1 <= session <= len(years) else None
+        return _nth(spec["session_years"], n)
+    if code == "ECOSOC":
+        early = spec["early_session_years"]
+        if n <= len(early):
+            return early[n - 1]
+        return spec["two_sessions_from"] + (n - len(early) - 1) // 2 if n <= spec["last_roman_session"] else None
+    return None
+
+
+# ---------------------------------------------------------------- the session and year a symbol gives
+
+# a GA or HRC session is one or two digits after the series (old GA documents are numbered A/1026, A/520/Rev.20)
+_GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|HRC/(?:RES/|DEC/|PRST/)?|C\.\d+/)?((?:ES-|S-)?\d{1,2})/")
+_ROMAN_SESSION = re.compile(r"^[AE]/RES/\d+\s*(?:\([A-Z]*\))?\s*\((S-|ES-)?([IVXLC]+)\)")
+_UNEA_SESSION = re.compile(r"^UNEP/EA\.(\d{1,2})/")
+_YEAR_PART = re.compile(r"(?:^|[/(])((?:19[4-9]|20[0-9])\d)(?=$|[/)])")
+_SERIES_SESSIONS = [(re.compile(spec["pattern"]), spec) for spec in _G.get("series_sessions", {}).values()]
+
+
+def symbol_session(symbol: str) -> str:
+    """The session a GA, HRC or old ECOSOC symbol carries (``"79"``, ``"ES-10"``, ``"S-23"``, ``"21"``
+    from a Roman ``(XXI)``), else ``""``. GA documents carry their session from the
+    ``first_numbered_session`` (31st, 1976): before, ``A/18/Add.1`` is document 18.
+
+    >>> symbol_session("A/RES/2200(XXI)"), symbol_session("A/HRC/RES/55/1"), symbol_session("S/RES/2720(2023)")
+    ('21', '55', '')
+    """
+    m = _ROMAN_SESSION.match(symbol)
+    if m:
+        n = roman_to_int(m.group(2))
+        return f"{m.group(1) or ''}{n}" if n else ""
+    m = _GA_SESSION.match(symbol)
+    if not m:
+        return ""
+    if m.group(1).isdigit() and int(m.group(1)) < BODIES["GA"]["first_numbered_session"] \
+            and not symbol.startswith(("A/RES/", "A/DEC/", "A/HRC/")):
+        return ""
+    return m.group(1)
+
+
+def symbol_year(symbol: str) -> Optional[int]:
+    """The year a symbol gives: a year written in it (``S/RES/2720(2023)``, ``E/RES/2024/13``,
+    ``S/PRST/2024/5``, ``E/CN.9/2005/1``; not in a GA document number such as ``A/2024``), else the
+    year its session opened (:func:`session_year`: ``A/RES/79/194`` 2024, ``A/RES/217(III)`` 1948,
+    ``A/HRC/RES/55/1`` 2024, ``UNEP/EA.5/Res.1`` 2022, ``HSP/GC/25/2`` 2015), else None
+    (``A/1059``, ``ECE/TRANS/WP.29/1110``, ``A/RES/ES-10/22``: nothing in them dates them).
+
+    >>> symbol_year("S/RES/2720(2023)"), symbol_year("A/RES/69/204"), symbol_year("A/RES/217(III)")
+    (2023, 2014, 1948)
+    >>> symbol_year("E/RES/476(XV)"), symbol_year("A/1059"), symbol_year("A/RES/ES-10/22")
+    (1953, None, None)
+    """
+    if not symbol.startswith("A/") or symbol.startswith("A/CONF."):
+        m = _YEAR_PART.search(symbol)
+        if m:
+            return int(m.group(1))
+    session = symbol_session(symbol)
+    if session:
+        code = "HRC" if symbol.startswith("A/HRC/") else "ECOSOC" if symbol.startswith("E/") else "GA"
+        return session_year(code, session)
+    m = _UNEA_SESSION.match(symbol)
+    if m:
+        return session_year("UNEA", int(m.group(1)))
+    for rx, spec in _SERIES_SESSIONS:
+        m = rx.match(symbol)
+        if m:
+            n = int(m.group(1))
+            if "session_years" in spec:
+                return _nth(spec["session_years"], n)
+            if n >= spec["first_session"]:
+                return spec["first_year"] + (n - spec["first_session"]) * spec["every"]
     return None
 
 

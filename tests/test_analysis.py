@@ -144,12 +144,15 @@ def test_communities_split_two_cliques_and_repeat():
 
 
 def test_citations_by_year_and_body():
-    docs = [doc("A/RES/78/1", date="2023-10-01"), doc("A/RES/79/1", date="2024-10-01"), doc("A/RES/79/2")]
+    docs = [doc("A/RES/78/1", date="2023-10-01"), doc("A/RES/79/1", date="2024-10-01"), doc("A/RES/79/2"),
+            doc("A/1059")]
     refs = [ref("A/RES/78/1", "S/RES/1(2001)"), ref("A/RES/78/1", "S/RES/1(2001)", "op2"),
-            ref("A/RES/78/1", "A/RES/70/1"), ref("A/RES/79/1", "A/RES/70/1"), ref("A/RES/79/2", "A/RES/70/1")]
+            ref("A/RES/78/1", "A/RES/70/1"), ref("A/RES/79/1", "A/RES/70/1"), ref("A/RES/79/2", "A/RES/70/1"),
+            ref("A/1059", "A/RES/70/1")]
     df = A.citations_by_year_and_body(build_graph(docs, refs))
+    # 79/2 has no date: its session's year, 2024; A/1059 has none (nothing dates it): left out
     assert df.values.tolist() == [[2023, "General Assembly", 1, 1], [2023, "Security Council", 2, 1],
-                                  [2024, "General Assembly", 1, 1]]  # 79/2 has no date: left out
+                                  [2024, "General Assembly", 2, 2]]
 
 
 def test_ego_graph(web):

@@ -36,14 +36,21 @@ def test_describe(key, body, kind):
 
 
 @pytest.mark.parametrize("key, session, year", [
-    ("A/RES/79/194", "79", None),
-    ("A/RES/ES-10/1", "ES-10", None),
-    ("A/RES/S-27/2", "S-27", None),
-    ("A/RES/2200(XXI)", "21", None),
-    ("A/RES/217(III)", "3", None),
-    ("A/HRC/RES/55/1", "55", None),
-    ("A/C.2/59/3", "59", None),
-    ("A/79/62", "79", None),
+    # General Assembly session n opens in September of 1945 + n; special sessions by their table
+    ("A/RES/79/194", "79", 2024),
+    ("A/RES/69/204", "69", 2014),
+    ("A/RES/70/184", "70", 2015),
+    ("A/RES/ES-10/1", "ES-10", None),  # an emergency special session resumes over years: no year
+    ("A/RES/S-27/2", "S-27", 2002),
+    ("A/RES/2200(XXI)", "21", 1966),
+    ("A/RES/217(III)", "3", 1948),
+    ("A/HRC/RES/55/1", "55", 2024),
+    ("A/HRC/RES/S-36/1", "S-36", None),  # HRC special sessions: no table
+    ("A/C.2/59/3", "59", 2004),
+    ("A/79/62", "79", 2024),
+    ("E/RES/476(XV)", "15", 1953),  # ECOSOC's Roman sessions: two a year from 1953
+    ("UNEP/EA.5/Res.1", "", 2022),
+    ("HSP/GC/25/2", "", 2015),
     ("S/RES/2720(2023)", "", 2023),
     ("S/PRST/2024/5", "", 2024),
     ("E/RES/2024/13", "", 2024),
@@ -55,8 +62,9 @@ def test_describe(key, body, kind):
     ("A/RES/2024/1", "", None),  # GA symbols carry sessions, never years
     ("A/18/Add.1", "", None),  # 1946: document 18, not session 18
     ("A/C.5/19/Rev.1", "", None),
-    ("A/C.5/31/12", "31", None),
-    ("A/RES/3/11", "3", None),  # no such resolution: a misread, and the session shows it
+    ("A/C.5/31/12", "31", 1976),
+    ("A/RES/3/11", "3", 1948),  # no such resolution: a misread, and the session shows it
+    ("ECE/TRANS/WP.29/1110", "", None),
 ])
 def test_session_and_year(key, session, year):
     assert session_of(key) == session
@@ -210,7 +218,9 @@ def test_citation_of_a_later_document_is_flagged_not_dropped(source, source_date
 
 @pytest.mark.parametrize("attrs, span", [
     ({"date": "2024-12-19", "year": 2024}, ("2024-12-19", "2024-12-19")),
-    ({"year": 2023, "session": "78", "body": "General Assembly"}, ("2023-01-01", "2023-12-31")),  # year first
+    # a session's span, not the year it opened: session 78 runs from September 2023 into 2024
+    ({"year": 2023, "session": "78", "body": "General Assembly"}, ("2023-09-01", "2024-09-30")),
+    ({"year": 2023, "body": "Security Council"}, ("2023-01-01", "2023-12-31")),
     ({"session": "79", "body": "General Assembly"}, ("2024-09-01", "2025-09-30")),
     ({"session": "1", "body": "General Assembly"}, ("1946-01-01", "1947-09-30")),  # opened in January 1946
     ({"session": "55", "body": "Human Rights Council"}, ("2023-09-01", "2025-03-31")),  # three sessions a year
@@ -220,7 +230,7 @@ def test_citation_of_a_later_document_is_flagged_not_dropped(source, source_date
     ({"session": "", "body": "General Assembly"}, None),
     ({"date": "2024", "body": "Security Council"}, None),
 ])
-def test_node_span_by_date_year_or_session(attrs, span):
+def test_node_span_by_date_session_or_year(attrs, span):
     assert node_span(attrs) == span
 
 
