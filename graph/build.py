@@ -61,6 +61,7 @@ import networkx as nx
 from ingest import BODY_NAMES, Document, Reference, describe as _describe, session_span, session_year, \
     symbol_from_filename, symbol_session, symbol_year
 
+from .clean import clean_attrs, clean_reference, clean_text, symbol_url
 from .schema import SEP, join
 
 __all__ = [
@@ -162,9 +163,14 @@ def year_of(symbol: str) -> Optional[int]:
 
 
 def node_url(key: str) -> str:
-    """``https://undocs.org/en/SYMBOL`` for a symbol; a UN Digital Library search for a named instrument."""
+    """``https://undocs.org/en/SYMBOL`` for a symbol (percent-encoded: :func:`graph.clean.symbol_url`);
+    a UN Digital Library search for a named instrument.
+
+    >>> node_url("S/RES/2720(2023)"), node_url("A/79/62#x")
+    ('https://undocs.org/en/S/RES/2720(2023)', 'https://undocs.org/en/A/79/62%23x')
+    """
     if is_symbol(key):
-        return f"https://undocs.org/en/{key}"
+        return symbol_url(key)
     return "https://digitallibrary.un.org/search?p=" + quote(f'"{key}"')
 
 
@@ -279,7 +285,7 @@ def _alias_map(documents: list[Document], references: list[Reference]) -> dict[s
     joints = set()
     for d in documents:
         if d.symbol:
-            joints.add(d.symbol)
+            joints.add(clean_text(d.symbol))
     given: dict[str, set[str]] = {}  # target -> its other symbols, as the extractor gives them
     for r in references:
         joints.add(r.target)
@@ -317,8 +323,9 @@ def _part_document(r: Reference, docs: dict) -> str:
 
 
 def _doc_key(doc: Document) -> str:
-    """The node of a document: the same key ``ingest.extract`` uses as ``source``."""
-    return doc.symbol or symbol_from_filename(doc.file) or doc.file
+    """The node of a document: the same key ``ingest.extract`` uses as ``source``, cleaned as the
+    references' are (:func:`graph.clean.clean_text`)."""
+    return clean_text(doc.symbol or symbol_from_filename(doc.file) or doc.file)
 
 
 def _base_attrs(key: str) -> dict:
@@ -360,7 +367,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     (1, '2023-12-19')
     """
     documents = list(documents)
-    references = list(references)
+    references = [clean_reference(r) for r in references]  # node ids and attributes fit for XML, CSV, pages
     alias = _alias_map(documents, references)
 
     def canon(key: str) -> str:
@@ -445,9 +452,9 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
             later=_is_later(G.nodes[s], G.nodes[t]),
         )
     for _, d in G.nodes(data=True):
-        _scrub(d)
+        clean_attrs(d)
     for *_, d in G.edges(data=True):
-        _scrub(d)
+        clean_attrs(d)
     G.graph["self_references"] = self_refs
     G.graph["duplicate_documents"] = duplicates
     return G
@@ -488,15 +495,3 @@ def _mark_sentence(doc: Optional[Document], r: Reference) -> str:
         end = cut if cut > at else at + MARK_SENTENCE_CHARS // 2
     return (("…" if start > 0 and text[start - 1] not in ".!? " else "") + text[start:at].lstrip() + mark
             + text[at:end].rstrip() + ("…" if end < len(text) and text[end - 1] not in ".!?" else ""))
-
-
-#: Characters XML 1.0 cannot hold even as references (OCR leaves form feeds and NULs).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _scrub(d: dict) -> None:
-    """Drop the characters of :data:`_NOT_XML` from the string values of ``d`` and
-    end lines with ``\\n`` only (XML readers turn a carriage return into ``\\n``), in place."""
-    for k, v in d.items():
-        if isinstance(v, str) and (_NOT_XML.search(v) or "\r" in v):
-            d[k] = _NOT_XML.sub("", v.replace("\r\n", "\n").replace("\r", "\n"))

@@ -41,6 +41,7 @@ from tqdm import tqdm
 from ingest import Reference
 
 from .explorer import write_explorer
+from .clean import clean_reference, csv_cell
 from .files import atomic_write
 from .schema import EDGE_COLUMNS, NODE_COLUMNS, NODES_CSV_COLUMNS, REFERENCE_COLUMNS
 
@@ -229,11 +230,13 @@ def json_bytes(G: nx.Graph) -> bytes:
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> bytes:
+    """CSV of ``rows``: each cell through :func:`graph.clean.csv_cell` (a string a spreadsheet would
+    run as a formula, ``=HYPERLINK(...)``, gets a leading ``'``); None is an empty cell."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     for row in rows:
-        w.writerow(["" if v is None else v for v in row])
+        w.writerow(["" if v is None else csv_cell(v) for v in row])
     return buf.getvalue().encode("utf-8")
 
 
@@ -253,7 +256,7 @@ def edges_csv(G: nx.DiGraph) -> bytes:
 
 def references_csv(references: Iterable[Reference]) -> bytes:
     """One row per reference occurrence, in the order given."""
-    rows = ([getattr(r, c) for c in REFERENCE_COLUMNS] for r in references)
+    rows = ([getattr(r, c) for c in REFERENCE_COLUMNS] for r in map(clean_reference, references))
     return _csv(REFERENCE_COLUMNS, rows)
 
 

@@ -452,7 +452,8 @@ def input_root(paths: Iterable[PathLike]) -> pathlib.Path:
 def _relative_files(root: pathlib.Path, documents: list[Document], references: list[Reference]
                     ) -> tuple[list[Document], list[Reference]]:
     """Documents and references whose ``file`` is relative to ``root`` in POSIX form
-    (``A_RES_79_194.md``, ``pdf/A_80_95.pdf``): no machine path in what a build writes."""
+    (``A_RES_79_194.md``, ``pdf/A_80_95.pdf``), and so is a reference's ``source`` when it is the
+    file (a document with no symbol): no machine path in what a build writes."""
     names: dict[str, str] = {}
 
     def rel(f: str) -> str:
@@ -467,6 +468,9 @@ def _relative_files(root: pathlib.Path, documents: list[Document], references: l
 
     docs = [d if not d.file else _with_file(d, rel(d.file)) for d in documents]
     refs = [r if not r.file else _with_file(r, rel(r.file)) for r in references]
+    for old, r in zip(references, refs):
+        if old.file and old.source == old.file:
+            r.__dict__["source"] = r.file  # a document with no symbol is known by its file: relative too
     return docs, refs
 
 

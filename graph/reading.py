@@ -50,6 +50,7 @@ from urllib.parse import quote
 from ingest import Document, Footnote, Paragraph, Reference
 
 from .build import _PART_PIN, _part_document, node_url
+from .clean import clean_text
 from .diff import SeriesDiff, citation_rows
 from .files import atomic_write, watch_parent
 from .schema import SEP, split
@@ -176,7 +177,9 @@ def _lookup(targets: Mapping[str, Target], r: Reference) -> Target:
 # --------------------------------------------------------------------------- text with links
 
 
-_ESC = html.escape
+def _ESC(s: str, quote: bool = True) -> str:
+    """HTML-escaped text of a page, cleaned first (:func:`graph.clean.clean_text`)."""
+    return html.escape(clean_text(s), quote)
 
 
 def _tip(r: Reference, t: Target) -> dict:
