@@ -76,7 +76,7 @@ from .build import build_graph
 from .export import write_all
 from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, watch_parent
 from .store import Store
-from .reading import write_pages
+from .reading import start_pages
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "Extracted", "Reextracted", "Unchanged", "Failed"]
 
@@ -493,8 +493,8 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
     or with ``cache=False``). Returns the :class:`Corpus` with ``graph`` and ``root`` set;
     its documents' and references' ``file`` are relative to ``root`` (:func:`input_root`),
     so no machine path reaches the graph, the CSV files or the page. ``pages`` also writes a
-    reading page per corpus document (``out_dir/docs/``, :func:`graph.reading.write_pages`)
-    and sets ``pages``.
+    reading page per corpus document (``out_dir/docs/``, :func:`graph.reading.write_pages`,
+    made in other processes while the graph's files are written) and sets ``pages``.
 
     With ``out_dir``, the build holds the folder's lock (:func:`graph.files.output_lock`): a
     build already writing there makes this one wait (``wait``; ``on_wait`` gets one line) or
@@ -517,9 +517,16 @@ def _build(paths, out_dir, cache, jobs, progress, on_error, on_skip, write, html
         corpus.documents, corpus.references = _relative_files(corpus.root, corpus.documents, corpus.references)
     corpus.graph = build_graph(corpus.documents, corpus.references)
     if out_dir is not None and write and corpus.documents:
-        write_all(corpus.graph, corpus.references, out_dir, html=html,
-                  progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages)
-        if pages:
-            corpus.pages = write_pages(corpus.graph, corpus.documents, corpus.references, out_dir, jobs=jobs)
+        # the reading pages are made in other processes while the graph's files are written here
+        job = start_pages(corpus.graph, corpus.documents, corpus.references, out_dir, jobs=jobs) if pages else None
+        try:
+            write_all(corpus.graph, corpus.references, out_dir, html=html,
+                      progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages)
+        except BaseException:
+            if job is not None:
+                job.cancel()
+            raise
+        if job is not None:
+            corpus.pages = job.wait()
     corpus.seconds += time.perf_counter() - t0
     return corpus

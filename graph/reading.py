@@ -65,6 +65,11 @@ __all__ = [
     "render_page",
     "changes_html",
     "write_pages",
+    "start_pages",
+    "PagesJob",
+    "write_assets",
+    "Target",
+    "CSP",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -182,13 +187,11 @@ def _ESC(s: str, quote: bool = True) -> str:
     return html.escape(clean_text(s), quote)
 
 
-def _tip(r: Reference, t: Target) -> dict:
-    tip = {"s": t.key, "t": t.title, "d": t.date, "r": r.relation or ""}
-    if r.pinpoint:
-        tip["p"] = r.pinpoint
-    if r.kind == "named":
-        tip["n"] = 1
-    return {k: v for k, v in tip.items() if v}
+def _text(s: str) -> str:
+    """``s`` escaped for HTML text (``&``, ``<``, ``>``); most pieces have none, so look first."""
+    if "&" in s or "<" in s or ">" in s:
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return s
 
 
 def _annotate(text: str, refs: Sequence[Reference], targets: Mapping[str, Target],
@@ -196,63 +199,88 @@ def _annotate(text: str, refs: Sequence[Reference], targets: Mapping[str, Target
     """``text`` escaped, each reference a link over ``text[start:end]``; ``extra`` spans
     ``(start, end, open, close)`` (a verb, a number) where no link is; ``marks`` zero-width
     ``(number, offset, html)`` insertions (footnote marks)."""
-    groups: dict[tuple[int, int], list[Reference]] = {}
-    for r in refs:
-        if 0 <= r.start < r.end <= len(text) and text[r.start:r.end] == r.surface:
-            groups.setdefault((r.start, r.end), []).append(r)
-    spans: list[tuple[int, int, str, str]] = []
-    last = -1
-    for (s, e), rs in sorted(groups.items(), key=lambda x: (x[0][0], -x[0][1])):
-        if s < last:  # overlaps a link already placed: its targets join that link
-            continue
-        last = e
-        inside = [r for (s2, e2), g in groups.items() if s <= s2 and e2 <= e and (s2, e2) != (s, e) for r in g]
-        spans.append((s, e, *_link(rs + inside, targets)))
-    for s, e, o, c in extra:
-        if all(e <= a or s >= b for a, b, *_ in spans):
-            spans.append((s, e, o, c))
-    spans.sort(key=lambda x: x[0])
-    inserts = sorted(((off, h) for _, off, h in marks), key=lambda x: x[0])
+    if refs:
+        groups: dict[tuple[int, int], list[Reference]] = {}
+        for r in refs:
+            if 0 <= r.start < r.end <= len(text) and text[r.start:r.end] == r.surface:
+                groups.setdefault((r.start, r.end), []).append(r)
+        spans: list[tuple[int, int, str, str]] = []
+        last = -1
+        for (s, e), rs in sorted(groups.items(), key=lambda x: (x[0][0], -x[0][1])):
+            if s < last:  # overlaps a link already placed: its targets join that link
+                continue
+            last = e
+            inside = [r for (s2, e2), g in groups.items() if s <= s2 and e2 <= e and (s2, e2) != (s, e) for r in g]
+            spans.append((s, e, *_link(rs + inside, targets)))
+        for s, e, o, c in extra:
+            if all(e <= a or s >= b for a, b, *_ in spans):
+                spans.append((s, e, o, c))
+        spans.sort(key=lambda x: x[0])
+    elif extra:
+        spans = list(extra)
+    elif not marks:
+        return _text(text)
+    else:
+        spans = []
+    inserts = sorted(((off, h) for _, off, h in marks), key=lambda x: x[0]) if marks else ()
     out: list[str] = []
     pos = 0
     k = 0
     for s, e, o, c in spans:
         while k < len(inserts) and inserts[k][0] <= s:
             off = max(inserts[k][0], pos)
-            out.append(_ESC(text[pos:off], False))
+            out.append(_text(text[pos:off]))
             out.append(inserts[k][1])
             pos = off
             k += 1
-        out.append(_ESC(text[pos:s], False))
+        out.append(_text(text[pos:s]))
         out.append(o)
-        out.append(_ESC(text[s:e], False))
+        out.append(_text(text[s:e]))
         out.append(c)
         pos = e
     while k < len(inserts):
         off = min(max(inserts[k][0], pos), len(text))
-        out.append(_ESC(text[pos:off], False))
+        out.append(_text(text[pos:off]))
         out.append(inserts[k][1])
         pos = off
         k += 1
-    out.append(_ESC(text[pos:], False))
+    out.append(_text(text[pos:]))
     return "".join(out)
 
 
 def _link(refs: list[Reference], targets: Mapping[str, Target]) -> tuple[str, str]:
-    tips, keys, first = [], [], None
+    found = []
     for r in refs:
         t = _lookup(targets, r)
-        if t.key in keys:
-            continue
-        keys.append(t.key)
-        tips.append(_tip(r, t))
-        first = first or t
+        if all(t.key != f[0].key for f in found):
+            found.append((t, r.relation, r.pinpoint, r.kind))
+    key = tuple(found)
+    tag = _LINKS.get(key)
+    if tag is None:
+        if len(_LINKS) > 100_000:
+            _LINKS.clear()
+        tag = _LINKS[key] = _link_tag(found)
+    return tag, "</a>"
+
+
+#: Opening tags of links already made, by (target, relation, pinpoint, kind) of each target: the
+#: same citation ("the 2030 Agenda", recalling) recurs across paragraphs and pages.
+_LINKS: dict[tuple, str] = {}
+
+
+def _link_tag(found: list[tuple[Target, Optional[str], Optional[str], str]]) -> str:
+    tips = []
+    for t, relation, pinpoint, kind in found:
+        tip = {"s": t.key, "t": t.title, "d": t.date, "r": relation or "", "p": pinpoint or "",
+               "n": 1 if kind == "named" else 0}
+        tips.append({k: v for k, v in tip.items() if v})
+    first = found[0][0]
     tip = json.dumps(tips, ensure_ascii=False, separators=(",", ":"))
-    cls = "ref named" if refs[0].kind == "named" else "ref"
+    cls = "ref named" if found[0][3] == "named" else "ref"
     if first.in_corpus:
         cls += " local"
-    return (f'<a class="{cls}" href="{_ESC(first.href)}" data-targets="{_ESC(SEP.join(keys))}" '
-            f'data-tip="{_ESC(tip)}">', "</a>")
+    keys = SEP.join(t.key for t, *_ in found)
+    return f'<a class="{cls}" href="{_ESC(first.href)}" data-targets="{_ESC(keys)}" data-tip="{_ESC(tip)}">'
 
 
 # --------------------------------------------------------------------------- the page
@@ -265,42 +293,50 @@ def _verb_span(p: Paragraph, start: int) -> list[tuple[int, int, str, str]]:
     return [(at, at + len(p.verb), '<em class="verb">', "</em>")] if at >= 0 else []
 
 
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]*$")
+
+
+def _attr(s: str) -> str:
+    """``s`` for an HTML attribute value in double quotes; ids (``pp3``) as they are."""
+    return s if _SAFE_ID.match(s) else _ESC(s)
+
+
 def _paragraph_html(p: Paragraph, refs: Sequence[Reference], targets: Mapping[str, Target],
                     change: Optional[str], change_id: Optional[str]) -> str:
-    own = [r for r in refs if not r.footnote]
+    own = [r for r in refs if not r.footnote] if refs else ()
     extra: list[tuple[int, int, str, str]] = []
     number = ""
     start = 0
-    if p.kind in ("operative", "body"):
+    kind = p.kind
+    pid = _attr(p.id)
+    if kind == "operative" or kind == "body":
         m = _NUMBERED.match(p.text)
         if m:
             extra.append((m.start(1), m.end(1), '<span class="num">', "</span>"))
             start = m.end()
-        elif p.kind == "operative":
+        elif kind == "operative":
             n = p.number or (p.id[2:] if p.id.startswith("op") else "")
             number = f'<span class="num auto" title="number not printed in the source">{_ESC(n)}.</span> ' if n else ""
-    if p.kind in ("preambular", "operative"):
+    if p.verb and (kind == "preambular" or kind == "operative"):
         extra += _verb_span(p, start)
-    marks = [(n, off, f'<sup class="mark"><a href="#{_ESC(p.id)}-fn{_ESC(n)}">{_ESC(n)}</a></sup>')
-             for n, off in p.marks]
+    marks = [(n, off, f'<sup class="mark"><a href="#{pid}-fn{_attr(n)}">{_text(n)}</a></sup>')
+             for n, off in p.marks] if p.marks else ()
     body = _annotate(p.text, own, targets, extra, marks)
     if p.footnotes and not p.marks:  # marks not located: show them at the end
-        body += "".join(f'<sup class="mark"><a href="#{_ESC(p.id)}-fn{_ESC(f.number)}">{_ESC(f.number)}</a></sup>'
+        body += "".join(f'<sup class="mark"><a href="#{pid}-fn{_attr(f.number)}">{_text(f.number)}</a></sup>'
                         for f in p.footnotes)
     badge = ""
-    cls = f"para {p.kind}"
+    cls = f"para {kind}"
     if change and change != "unchanged":
         cls += f" chg-{change}"
-        badge = f'<a class="badge" href="#chg-{_ESC(change_id)}" title="see Changes">{_ESC(change)}</a>'
-    out = [f'<div class="{cls}" id="{_ESC(p.id)}">{badge}<p>{number}'
-           f'<span class="text" data-para="{_ESC(p.id)}">{body}</span></p>']
+        badge = f'<a class="badge" href="#chg-{_attr(change_id)}" title="see Changes">{_text(change)}</a>'
+    out = f'<div class="{_attr(cls) if " " not in cls else cls}" id="{pid}">{badge}<p>{number}' \
+          f'<span class="text" data-para="{pid}">{body}</span></p>'
     if p.footnotes:
-        out.append('<div class="notes">')
-        for f in p.footnotes:
-            out.append(_footnote_html(p.id, f, [r for r in refs if r.footnote == f.number], targets))
-        out.append("</div>")
-    out.append("</div>\n")
-    return "".join(out)
+        notes = "".join(_footnote_html(p.id, f, [r for r in refs if r.footnote == f.number], targets)
+                        for f in p.footnotes)
+        out += f'<div class="notes">{notes}</div>'
+    return out + "</div>\n"
 
 
 def _footnote_html(pid: str, f: Footnote, refs: Sequence[Reference], targets: Mapping[str, Target]) -> str:
@@ -541,21 +577,34 @@ def write_pages(G, documents: Iterable[Document], references: Iterable[Reference
     replaces ``docs/`` whole: an interrupted build leaves the previous pages as they were, and
     pages of documents no longer in the corpus go. Returns ``pages``, ``changes`` (pages with
     that section), ``seconds`` and ``dir``.
+
+    ``start_pages(...).wait()`` is the same in two steps, so that the caller can do other work
+    (``pipeline.build`` writes the graph's files) while the pages are made.
     """
-    import shutil
+    return start_pages(G, documents, references, out_dir, changes, jobs).wait()
 
-    from . import analysis
 
-    t0 = time.perf_counter()
-    out_dir = pathlib.Path(out_dir)
-    docs_dir = out_dir / DOCS_DIRNAME
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in out_dir.glob(f".{DOCS_DIRNAME}.*"):  # left by an interrupted build
-        shutil.rmtree(stale, ignore_errors=True)
-    stage = out_dir / f".{DOCS_DIRNAME}.new-{os.getpid()}"
-    stage.mkdir()
-    try:
-        write_assets(stage)
+class PagesJob:
+    """Reading pages being made in forked processes (:func:`start_pages`): :meth:`wait` for them
+    (and put them in place), or :meth:`cancel`."""
+
+    def __init__(self, G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
+                 changes: bool, jobs: Optional[int]):
+        import gc
+        import multiprocessing as mp
+        import shutil
+
+        from . import analysis
+
+        self.t0 = time.perf_counter()
+        self.out_dir = pathlib.Path(out_dir)
+        self.docs_dir = self.out_dir / DOCS_DIRNAME
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for stale in self.out_dir.glob(f".{DOCS_DIRNAME}.*"):  # left by an interrupted build
+            shutil.rmtree(stale, ignore_errors=True)
+        self.stage = self.out_dir / f".{DOCS_DIRNAME}.new-{os.getpid()}"
+        self.stage.mkdir()
+        write_assets(self.stage)
         node_of_file = {d.get("file"): n for n, d in G.nodes(data=True) if d.get("in_corpus")}
         by_node: dict[str, Document] = {}
         for doc in documents:
@@ -566,26 +615,94 @@ def write_pages(G, documents: Iterable[Document], references: Iterable[Reference
         for r in references:
             refs_of.setdefault(r.file, []).append(r)
         pred = analysis.series_predecessors(G, sorted(by_node)) if changes else {}
-        todo = [(n, pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)]
+        self.todo = _series_order({n: (pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)})
+        self.state = (G, by_node, refs_of, self.stage)
+        self.pool = None
+        self.result = None
+        jobs = max(1, jobs or os.cpu_count() or 1)
+        if jobs > 1 and len(self.todo) >= 50 and "fork" in mp.get_all_start_methods():
+            # the children share the parent's documents; the cycle collector would walk them all in
+            # each child and make it copy every page of memory it touches: frozen, it leaves them alone
+            global _JOB
+            _JOB = self.state
+            gc.freeze()
+            try:
+                self.pool = mp.get_context("fork").Pool(jobs, initializer=_start_worker)
+            finally:
+                _JOB = None
+                gc.unfreeze()
+            chunk = max(1, min(32, len(self.todo) // (jobs * 8)))
+            self.result = self.pool.map_async(_write_one, self.todo, chunksize=chunk)
+
+    def wait(self) -> dict:
+        import shutil
+
         global _JOB
-        _JOB = (G, by_node, refs_of, stage)
         try:
-            done = _map(_write_one, todo, jobs)
-        finally:
-            _JOB = None
-        old = out_dir / f".{DOCS_DIRNAME}.old-{os.getpid()}"
-        if docs_dir.exists():
-            os.replace(docs_dir, old)
-        os.replace(stage, docs_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    return {"pages": len(done), "changes": sum(1 for _, old_key in todo if old_key),
-            "seconds": time.perf_counter() - t0, "dir": str(docs_dir)}
+            if self.pool is not None:
+                done = self.result.get()
+                self.pool.close()
+                self.pool.join()
+            else:
+                _JOB = self.state
+                try:
+                    done = [_write_one(x) for x in self.todo]
+                finally:
+                    _JOB = None
+            old = self.out_dir / f".{DOCS_DIRNAME}.old-{os.getpid()}"
+            if self.docs_dir.exists():
+                os.replace(self.docs_dir, old)
+            os.replace(self.stage, self.docs_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            self.cancel()
+            raise
+        return {"pages": len(done), "changes": sum(1 for _, old_key in self.todo if old_key),
+                "seconds": time.perf_counter() - self.t0, "dir": str(self.docs_dir)}
+
+    def cancel(self) -> None:
+        """Stop making pages; the previous ``docs/`` stays as it was."""
+        import shutil
+
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+        shutil.rmtree(self.stage, ignore_errors=True)
 
 
-_JOB = None  # (graph, documents by node, references by file, folder): set before the pool forks
+def start_pages(G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
+                changes: bool = True, jobs: Optional[int] = None) -> PagesJob:
+    """Start making the reading pages of :func:`write_pages` in ``jobs`` forked processes and return
+    at once; ``.wait()`` puts them in place and returns what :func:`write_pages` returns."""
+    return PagesJob(G, documents, references, out_dir, changes, jobs)
+
+
+def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[str]]]:
+    """``(node, predecessor)`` pairs with each series in order, oldest first (56/183, 57/238, …), so
+    that a process diffs a text with the one after it just after diffing it with the one before
+    (its words are split once: ``graph.diff`` keeps them); the rest after, sorted."""
+    follows: dict[str, list[str]] = {}
+    for n, old in pred.items():
+        if old is not None:
+            follows.setdefault(old, []).append(n)
+    out: list[tuple[str, Optional[str]]] = []
+    seen: set[str] = set()
+    for n in pred:
+        if n in seen or (pred[n] is not None and pred[n] in pred):
+            continue  # not the first of its chain
+        stack = [n]
+        while stack:
+            m = stack.pop()
+            if m in seen:
+                continue
+            seen.add(m)
+            out.append((m, pred[m]))
+            stack.extend(reversed(follows.get(m, [])))
+    out.extend((n, pred[n]) for n in pred if n not in seen)  # a loop of predecessors
+    return out
+
+
+_JOB = None  # (graph, documents by node, references by file, folder): set while the pool forks
 
 
 def _write_one(item: tuple[str, Optional[str]]) -> str:
@@ -614,24 +731,3 @@ def _start_worker() -> None:
 
     watch_parent()
     gc.disable()
-
-
-def _map(fn, items: list, jobs: Optional[int]) -> list:
-    """``[fn(x) for x in items]`` in ``jobs`` forked processes (in order), or here for few items,
-    one job, or where processes cannot fork."""
-    import multiprocessing as mp
-
-    import gc
-
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(items) < 50 or "fork" not in mp.get_all_start_methods():
-        return [fn(x) for x in items]
-    # the children share the parent's documents; the cycle collector would walk them all in each
-    # child and make it copy every page it touches: frozen, it leaves them alone
-    gc.collect()
-    gc.freeze()
-    try:
-        with mp.get_context("fork").Pool(jobs, initializer=_start_worker) as pool:
-            return pool.map(fn, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
-    finally:
-        gc.unfreeze()
