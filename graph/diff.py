@@ -141,7 +141,8 @@ class ParagraphChange:
 
     @property
     def text_changed(self) -> bool:
-        return any(w.op != "equal" for w in self.words)
+        """Whether the words differ (``words`` is empty for identical texts and unpaired paragraphs)."""
+        return bool(self.words)
 
     @property
     def change(self) -> str:

@@ -518,7 +518,8 @@ def _build(paths, out_dir, cache, jobs, progress, on_error, on_skip, write, html
     corpus.graph = build_graph(corpus.documents, corpus.references)
     if out_dir is not None and write and corpus.documents:
         # the reading pages are made in other processes while the graph's files are written here
-        job = start_pages(corpus.graph, corpus.documents, corpus.references, out_dir, jobs=jobs) if pages else None
+        job = start_pages(corpus.graph, corpus.documents, corpus.references, out_dir,
+                          jobs=max(1, jobs - 1) if jobs else None) if pages else None
         try:
             write_all(corpus.graph, corpus.references, out_dir, html=html,
                       progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages)

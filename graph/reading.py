@@ -316,7 +316,7 @@ def _paragraph_html(p: Paragraph, refs: Sequence[Reference], targets: Mapping[st
             start = m.end()
         elif kind == "operative":
             n = p.number or (p.id[2:] if p.id.startswith("op") else "")
-            number = f'<span class="num auto" title="number not printed in the source">{_ESC(n)}.</span> ' if n else ""
+            number = f'<span class="num auto" title="number not printed in the source">{_text(n)}.</span> ' if n else ""
     if p.verb and (kind == "preambular" or kind == "operative"):
         extra += _verb_span(p, start)
     marks = [(n, off, f'<sup class="mark"><a href="#{pid}-fn{_attr(n)}">{_text(n)}</a></sup>')
@@ -340,8 +340,8 @@ def _paragraph_html(p: Paragraph, refs: Sequence[Reference], targets: Mapping[st
 
 
 def _footnote_html(pid: str, f: Footnote, refs: Sequence[Reference], targets: Mapping[str, Target]) -> str:
-    return (f'<p class="fn" id="{_ESC(pid)}-fn{_ESC(f.number)}"><sup>{_ESC(f.number)}</sup> '
-            f'<span class="text" data-para="{_ESC(pid)}" data-fn="{_ESC(f.number)}">'
+    return (f'<p class="fn" id="{_attr(pid)}-fn{_attr(f.number)}"><sup>{_text(f.number)}</sup> '
+            f'<span class="text" data-para="{_attr(pid)}" data-fn="{_attr(f.number)}">'
             f'{_annotate(f.text, refs, targets)}</span></p>')
 
 
@@ -488,20 +488,23 @@ def _change_id(pc, i: int) -> str:
 
 def _words_html(pc) -> str:
     if pc.old is None:
-        return f"<ins>{_ESC(pc.new_text, False)}</ins>"
+        return f"<ins>{_text(pc.new_text)}</ins>"
     if pc.new is None:
-        return f"<del>{_ESC(pc.old_text, False)}</del>"
+        return f"<del>{_text(pc.old_text)}</del>"
     if not pc.words:
-        return _ESC(pc.new_text, False)
+        return _text(pc.new_text)
     out = []
     for w in pc.words:
-        out.append(_ESC(w.gap, False))
-        if w.op == "equal":
-            out.append(_ESC(w.new, False))
-        if w.op in ("delete", "replace"):
-            out.append(f"<del>{_ESC(w.old, False)}</del>")
-        if w.op in ("insert", "replace"):
-            out.append(f"<ins>{_ESC(w.new, False)}</ins>")
+        out.append(w.gap)
+        op = w.op
+        if op == "equal":
+            out.append(_text(w.new))
+        elif op == "delete":
+            out.append(f"<del>{_text(w.old)}</del>")
+        elif op == "insert":
+            out.append(f"<ins>{_text(w.new)}</ins>")
+        else:
+            out.append(f"<del>{_text(w.old)}</del><ins>{_text(w.new)}</ins>")
     return "".join(out)
 
 
@@ -549,9 +552,9 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
         extra = f' <span class="sim">{pc.similarity:.0%} of words kept</span>' if pc.old and pc.new else ""
         if pc.moved and pc.text_changed:
             extra += ' <span class="also">and changed</span>'
-        target = f' <a href="#{_ESC(pc.new)}">read</a>' if pc.new else ""
-        out.append(f'<li class="pc {pc.change}" id="chg-{_ESC(_change_id(pc, i))}"><p class="what">'
-                   f'<span class="kind">{pc.change}</span> {_ESC(where)}{extra}{target}</p>'
+        target = f' <a href="#{_attr(pc.new)}">read</a>' if pc.new else ""
+        out.append(f'<li class="pc {pc.change}" id="chg-{_attr(_change_id(pc, i))}"><p class="what">'
+                   f'<span class="kind">{pc.change}</span> {_text(where)}{extra}{target}</p>'
                    f'<p class="words">{_words_html(pc)}</p></li>')
     out.append("</ol></section>\n")
     return "".join(out)
@@ -589,7 +592,7 @@ class PagesJob:
     (and put them in place), or :meth:`cancel`."""
 
     def __init__(self, G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
-                 changes: bool, jobs: Optional[int]):
+                 changes: bool, jobs: Optional[int], background: bool = False):
         import gc
         import multiprocessing as mp
         import shutil
@@ -620,7 +623,7 @@ class PagesJob:
         self.pool = None
         self.result = None
         jobs = max(1, jobs or os.cpu_count() or 1)
-        if jobs > 1 and len(self.todo) >= 50 and "fork" in mp.get_all_start_methods():
+        if (jobs > 1 or background) and len(self.todo) >= 50 and "fork" in mp.get_all_start_methods():
             # the children share the parent's documents; the cycle collector would walk them all in
             # each child and make it copy every page of memory it touches: frozen, it leaves them alone
             global _JOB
@@ -672,9 +675,13 @@ class PagesJob:
 
 def start_pages(G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
                 changes: bool = True, jobs: Optional[int] = None) -> PagesJob:
-    """Start making the reading pages of :func:`write_pages` in ``jobs`` forked processes and return
-    at once; ``.wait()`` puts them in place and returns what :func:`write_pages` returns."""
-    return PagesJob(G, documents, references, out_dir, changes, jobs)
+    """Start making the reading pages of :func:`write_pages` in forked processes and return at once;
+    ``.wait()`` puts them in place and returns what :func:`write_pages` returns. The caller goes on
+    working meanwhile, so ``jobs`` processes (default: one core fewer than the machine has, at least
+    one) leave it a core. (A corpus of under 50 documents is made in ``wait``, here.)"""
+    if jobs is None:
+        jobs = max(1, (os.cpu_count() or 1) - 1)
+    return PagesJob(G, documents, references, out_dir, changes, jobs, background=True)
 
 
 def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[str]]]:
