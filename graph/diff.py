@@ -75,6 +75,7 @@ __all__ = [
     "CitationChange",
     "SeriesDiff",
     "diff_documents",
+    "diff_in",
     "word_diff",
     "marked_text",
     "GLUE_WORDS",
@@ -580,6 +581,27 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
     return SeriesDiff(old=old.symbol or old.file, new=new.symbol or new.file, paragraphs=tuple(changes),
                       verbs=tuple(verbs), citations=tuple(cites), old_title=old.title or "",
                       new_title=new.title or "")
+
+
+def diff_in(documents: Iterable[Document], references: Iterable[Reference], old: str, new: str,
+            threshold: float = SIMILARITY_THRESHOLD) -> SeriesDiff:
+    """:func:`diff_documents` of the documents whose symbols are ``old`` and ``new`` among ``documents``
+    (a corpus read by ``graph.pipeline``), with their references from ``references``.
+
+    Raises
+    ------
+    KeyError
+        naming the symbol no document has.
+    """
+    docs = {d.symbol: d for d in documents if d.symbol}
+    for symbol in (old, new):
+        if symbol not in docs:
+            raise KeyError(f"no document {symbol!r} among the {len(docs)} given")
+    files = {docs[old].file: [], docs[new].file: []}
+    for r in references:
+        if r.file in files:
+            files[r.file].append(r)
+    return diff_documents(docs[old], docs[new], files[docs[old].file], files[docs[new].file], threshold)
 
 
 # --------------------------------------------------------------------------- terminal
