@@ -4,8 +4,9 @@
 
 Each round runs, in fresh processes and alternating which goes first, `citegraph build CORPUS -o OUT`
 with `--no-pages` and with the pages (one per document, plus "Changes since OLD" for each document
-whose series predecessor is in the corpus), both from an empty cache (`--no-cache`), then both again
-on a warm cache (a rebuild with nothing changed). Prints each time (wall clock, and the CPU time of
+whose series predecessor is in the corpus), both into an empty output folder (a full build: every
+file read, every page made), then both again on what they left (a rebuild with nothing changed: the
+files come from the cache and the pages, unchanged, are kept). Prints each time (wall clock, and the CPU time of
 the build's processes together), the median of each and the ratio of the medians: the pages may add
 at most 20% to a full build (issue 18). The pages are made in other processes while the build writes
 the graph's files, so on idle cores they cost less wall time than CPU time; on a machine shared with
@@ -31,7 +32,6 @@ def run(corpus: pathlib.Path, out: pathlib.Path, pages: bool, cache: bool, jobs)
     """Wall seconds, CPU seconds (user + system, the build's processes together) and the output."""
     cmd = [sys.executable, "-m", "graph.cli", "build", str(corpus), "-o", str(out)]
     cmd += [] if pages else ["--no-pages"]
-    cmd += [] if cache else ["--no-cache"]
     cmd += ["-j", str(jobs)] if jobs else []
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()

@@ -244,8 +244,10 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     out.write(f"nodes      {G.number_of_nodes()} ({in_corpus} in the corpus, {G.number_of_nodes() - in_corpus} cited only)\n")
     out.write(f"edges      {G.number_of_edges()}{f' ({later} cite a later document)' if later else ''}\n")
     if corpus.pages:
+        kept = corpus.pages.get("kept", 0)
         out.write(f"pages      {corpus.pages['pages']} reading pages ({corpus.pages['changes']} with changes since "
-                  f"their predecessor) in {out_dir / 'docs'}/\n")
+                  f"their predecessor{f'; {kept} unchanged since the last build' if kept else ''}) in "
+                  f"{out_dir / 'docs'}/\n")
     out.write(f"written to {out_dir}/\n\nmost cited\n")
     top = analysis.most_cited(G, 10)
     _rows(out, ("symbol", "cited by", "citations", "title"),

@@ -281,20 +281,23 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _words(text: str) -> list[str]:
-    """The tokens of ``text``, folded (what paragraphs are aligned on). Cached: a document of a
-    series is compared twice, with the text before it and with the one after."""
-    return _TOKEN.findall(_fold(text))
-
-
-def _parts(text: str) -> tuple[list[str], list[str]]:
-    """``text`` split into gap, token, gap, token, …, gap (one C call, no match objects), and its
-    folded tokens (for a word diff)."""
-    parts = _TOKEN_SPLIT.split(text)
-    words = _words(text)
-    if len(words) * 2 + 1 != len(parts):  # folding changed the tokens (rare: NFKC)
+def _split(text: str) -> tuple[list[int], list[str]]:
+    """``text`` as gap, token, gap, token, …, gap: where each part starts (and, last, the text's
+    length), and the folded tokens. One C call, no match objects; cached, as a text of a series
+    is compared twice, with the text before it and with the one after."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) == len(text):
+        parts = _TOKEN_SPLIT.split(folded)
+        words = parts[1::2]
+    else:  # folding changed the length (rare: NFKC): split the text as written
+        parts = _TOKEN_SPLIT.split(text)
         words = [_fold(t) for t in parts[1::2]]
-    return parts, words
+    return [0, *accumulate(map(len, parts))], words
+
+
+def _words(text: str) -> list[str]:
+    """The folded tokens of ``text`` (what paragraphs are aligned on)."""
+    return _split(text)[1]
 
 
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
@@ -306,17 +309,16 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     >>> [(w.op, w.old, w.new) for w in word_diff("Calls upon States", "Encourages States")]
     [('replace', 'Calls upon', 'Encourages'), ('equal', 'States', 'States')]
     """
-    (op, ow), (np_, nw) = _parts(old), _parts(new)
-    oo, no = [0, *accumulate(map(len, op))], [0, *accumulate(map(len, np_))]
+    (oo, ow), (no, nw) = _split(old), _split(new)
     ops = []
     for tag, i1, i2, j1, j2 in _opcodes(ow, nw):
-        # token k is parts[2k+1]: from offsets[2k+1] to offsets[2k+2]
+        # token k is part 2k+1: from offsets[2k+1] to offsets[2k+2]; the gap before it is part 2k
         o = old[oo[2 * i1 + 1]:oo[2 * i2]] if i2 > i1 else ""
         n = new[no[2 * j1 + 1]:no[2 * j2]] if j2 > j1 else ""
         if j2 > j1:
-            gap = np_[2 * j1] if j1 else ""
+            gap = new[no[2 * j1]:no[2 * j1 + 1]] if j1 else ""
         else:
-            gap = op[2 * i1] if i1 else ""
+            gap = old[oo[2 * i1]:oo[2 * i1 + 1]] if i1 else ""
         ops.append(WordOp(tag, o, n, " " if gap and gap.isspace() else gap))
     return tuple(ops)
 

@@ -44,6 +44,7 @@ import pathlib
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 from urllib.parse import quote
 
@@ -70,6 +71,7 @@ __all__ = [
     "write_assets",
     "Target",
     "CSP",
+    "MANIFEST",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -619,7 +621,7 @@ class PagesJob:
             refs_of.setdefault(r.file, []).append(r)
         pred = analysis.series_predecessors(G, sorted(by_node)) if changes else {}
         self.todo = _series_order({n: (pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)})
-        self.state = (G, by_node, refs_of, self.stage)
+        self.state = (G, by_node, refs_of, self.stage, self.docs_dir, _read_manifest(self.docs_dir))
         self.pool = None
         self.result = None
         jobs = max(1, jobs or os.cpu_count() or 1)
@@ -652,6 +654,8 @@ class PagesJob:
                     done = [_write_one(x) for x in self.todo]
                 finally:
                     _JOB = None
+            atomic_write(self.stage / MANIFEST, json.dumps({name: digest for name, digest, _ in sorted(done)},
+                                                           indent=0, sort_keys=True) + "\n")
             old = self.out_dir / f".{DOCS_DIRNAME}.old-{os.getpid()}"
             if self.docs_dir.exists():
                 os.replace(self.docs_dir, old)
@@ -661,6 +665,7 @@ class PagesJob:
             self.cancel()
             raise
         return {"pages": len(done), "changes": sum(1 for _, old_key in self.todo if old_key),
+                "kept": sum(1 for _, _, kept in done if kept),
                 "seconds": time.perf_counter() - self.t0, "dir": str(self.docs_dir)}
 
     def cancel(self) -> None:
@@ -712,24 +717,85 @@ def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[st
 _JOB = None  # (graph, documents by node, references by file, folder): set while the pool forks
 
 
-def _write_one(item: tuple[str, Optional[str]]) -> str:
-    """Render and write the page of node ``item[0]`` (with the changes since ``item[1]``)."""
+def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
+    """Render and write the page of node ``item[0]`` (with the changes since ``item[1]``); return its
+    file name, the digest of what it was made from and whether the previous build's page was kept
+    (same digest: hard-linked into the new folder, not made again)."""
     from .diff import diff_documents
 
-    G, by_node, refs_of, stage = _JOB
+    G, by_node, refs_of, stage, previous, manifest = _JOB
     n, old = item
     doc = by_node[n]
     refs = refs_of.get(doc.file, [])
-    diff = None
     targets = target_info(G, refs)
-    if old is not None:
-        old_refs = refs_of.get(by_node[old].file, [])
-        diff = diff_documents(by_node[old], doc, old_refs, refs)
+    old_doc = by_node[old] if old is not None else None
+    old_refs = refs_of.get(old_doc.file, []) if old_doc is not None else []
+    if old_doc is not None:
         targets = {**target_info(G, old_refs), **targets}
     name = f"{page_name(n)}.html"
+    digest = _page_digest(n, doc, refs, targets, old_doc, old_refs)
+    if manifest.get(name) == digest:
+        try:
+            os.link(previous / name, stage / name)
+            return name, digest, True
+        except OSError:  # gone, or links not supported here: make it again
+            pass
+    diff = diff_documents(old_doc, doc, old_refs, refs) if old_doc is not None else None
     with open(stage / name, "w", encoding="utf-8") as f:
         f.write(render_page(doc, refs, targets, key=n, changes=diff))
-    return name
+    return name, digest, False
+
+
+#: The file in ``docs/`` that records, for each page, the digest of what it was made from.
+MANIFEST = ".pages.json"
+
+
+def _read_manifest(docs_dir: pathlib.Path) -> dict[str, str]:
+    try:
+        data = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=1)
+def _renderer_version() -> str:
+    """A digest of the code and templates that make a page, and of rapidfuzz's version."""
+    import hashlib
+    from importlib.metadata import version
+
+    h = hashlib.sha256(version("rapidfuzz").encode())
+    for f in (HERE / "reading.py", HERE / "diff.py", *(TEMPLATES / a for a in ASSET_FILES)):
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _page_digest(key: str, doc: Document, refs: Sequence[Reference], targets: Mapping[str, Target],
+                 old_doc: Optional[Document], old_refs: Sequence[Reference]) -> str:
+    """A digest of everything a page is made from: the renderer, the document (and its predecessor)
+    with its paragraphs, footnotes and references, and what the graph says of the cited documents."""
+    import hashlib
+
+    h = hashlib.sha256(_renderer_version().encode())
+    h.update(key.encode("utf-8", "surrogatepass"))
+    for d, rs in ((doc, refs), (old_doc, old_refs)):
+        if d is None:
+            h.update(b"\0none")
+            continue
+        h.update(_document_text(d).encode("utf-8", "surrogatepass"))
+        h.update("\x1f".join([f"{r.target}\x1e{r.kind}\x1e{r.paragraph}\x1e{r.footnote}\x1e{r.pinpoint}\x1e"
+                               f"{r.relation}\x1e{r.start}\x1e{r.end}\x1e{r.surface}\x1e{r.target_title}\x1e"
+                               f"{r.target_date}" for r in rs]).encode("utf-8", "surrogatepass"))
+    h.update(repr(sorted(targets.items())).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _document_text(d: Document) -> str:
+    head = [d.symbol, d.title, d.date, d.body, d.session, d.agenda_item, d.distribution, d.report, d.file,
+            repr(d.unplaced_footnotes)]
+    paras = [f"{p.id}\x1e{p.kind}\x1e{p.verb}\x1e{p.number}\x1e{p.marks}\x1e{p.footnotes}\x1e{p.text}"
+             for p in d.paragraphs]
+    return "\x1f".join(map(str, head)) + "\x1d" + "\x1f".join(paras)
 
 
 def _start_worker() -> None:

@@ -121,7 +121,24 @@ def test_pages_are_byte_identical_and_stale_ones_go(built, tmp_path):
     pipeline.build([src], other, progress=False)
     for p in (out / "docs").iterdir():
         assert p.read_bytes() == (other / "docs" / p.name).read_bytes(), p.name
-    (src / "text" / "A_RES_78_132.txt").unlink()
+    again = pipeline.build([src], other, progress=False)  # nothing changed: every page kept as it was
+    assert again.pages["kept"] == again.pages["pages"] == len(list((out / "docs").glob("*.html")))
+    for p in (out / "docs").iterdir():
+        assert p.read_bytes() == (other / "docs" / p.name).read_bytes(), p.name
+    # a changed text: its page, its successor's and the pages citing it are made again, the others kept,
+    # and every page is what a build from scratch makes
+    t = src / "text" / "A_RES_78_132.txt"
+    t.write_text(t.read_text(encoding="utf-8").replace("Stresses the important role played by the private sector",
+                                                       "Stresses the vital role played by the private sector"),
+                 encoding="utf-8")
+    changed = pipeline.build([src], other, progress=False)
+    assert 0 < changed.pages["kept"] < changed.pages["pages"]
+    fresh = tmp_path / "fresh"
+    pipeline.build([src], fresh, progress=False)
+    for p in (fresh / "docs").iterdir():
+        assert p.read_bytes() == (other / "docs" / p.name).read_bytes(), p.name
+    assert "vital" in (other / "docs" / "A_RES_79_194.html").read_text(encoding="utf-8")
+    t.unlink()
     pipeline.build([src], other, progress=False)
     assert not (other / "docs" / "A_RES_78_132.html").exists()
     assert "Changes since" not in (other / "docs" / "A_RES_79_194.html").read_text(encoding="utf-8")
