@@ -49,7 +49,8 @@ def main() -> None:
         return n
 
     from ingest import find, symbols
-    data_caches = (find._body_for_number, find.marks_of, symbols.canonical_written, symbols.number_form,
+    from ingest.find import body
+    data_caches = (body.body_for_number, find.marks_of, symbols.canonical_written, symbols.number_form,
                    symbols.resolve_number, symbols.describe, symbols.symbol_from_filename)
 
     def one_process() -> int:

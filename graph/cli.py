@@ -14,7 +14,7 @@ import click
 from tqdm import tqdm
 
 import ingest
-from ingest import ReadError, named
+from ingest import ReadError
 
 from . import export, lookup, pipeline
 from .explorer import write_explorer
@@ -131,7 +131,7 @@ def aliases_cmd(paths: tuple[pathlib.Path, ...], learned_only: bool, fmt: str) -
             docs.append(ingest.read_document(path))
         except ReadError as err:
             warn(str(err))
-    table = named.learn_aliases(docs)
+    table = ingest.learn_aliases(docs)
     rows = [] if learned_only else [("curated", a.name, a.target, a.pinpoint or "", a.kind, a.source)
                                     for a in table.curated]
     rows += [("learned", a.name, a.target, a.pinpoint or "", a.kind, a.learned_from or "") for a in table.learned]

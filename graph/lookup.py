@@ -54,7 +54,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from ingest.model import CitegraphError
+from ingest import CitegraphError
 
 __all__ = ["RULES_FILE", "rules", "NodeNotFound", "AmbiguousNode", "Query", "Match", "Index", "parse", "lookup",
            "resolve", "index_of"]

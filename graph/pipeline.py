@@ -29,9 +29,9 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
 * **Aliases (two passes).** Pass one reads and extracts each file with the
   curated names (plus the names the file teaches itself) and keeps the names
   it teaches in its footnotes; the cache entry holds all three. Then the
-  corpus table is made (``ingest.named.learned_table``) and only the
+  corpus table is made (``ingest.learn_names``) and only the
   documents where one of its learned names may occur
-  (``ingest.named.may_name_learned``) are extracted again, so the files are
+  (``ingest.may_change``) are extracted again, so the files are
   parsed once and the documents cross between processes once. A custom
   ``learn_aliases`` function (documents -> table) is applied to every
   document. The second references are stored per file *and* table digest.
@@ -69,8 +69,7 @@ import networkx as nx
 from tqdm import tqdm
 
 import ingest
-from ingest import Document, ReadError, Reference, named
-from ingest.find import extract_explicit
+from ingest import Document, ReadError, Reference
 
 from .build import build_graph
 from .export import write_all
@@ -111,7 +110,7 @@ class Corpus:
 class Extracted:
     """Pass one for one file (what the cache keeps): the document (whole, or described only),
     its references (a list of :class:`~ingest.model.Reference`, or what ``encode`` made of
-    them) and the names its footnotes teach (``ingest.named.Alias``), for the corpus table."""
+    them) and the names its footnotes teach (``ingest.Alias``), for the corpus table."""
 
     document: Document
     references: Any
@@ -153,10 +152,9 @@ def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = No
     back as ``encode(references)``."""
     try:
         doc = ingest.read_document(path)
-        explicit = extract_explicit(doc)
-        taught = named.learn_from(doc, explicit)
-        refs = ingest.extract(doc, explicit=explicit, taught=taught)
-        return Extracted(doc if texts else _described(doc), encode(refs) if encode else refs, tuple(taught))
+        first = ingest.first_pass(doc)
+        refs = first.references
+        return Extracted(doc if texts else _described(doc), encode(refs) if encode else refs, first.taught)
     except Exception as err:
         return Failed(_one_line(path, err))
 
@@ -186,18 +184,12 @@ def _extract_again(item: tuple[Document, Optional[list[Reference]]], encode: Opt
         explicit = None if encode else [r for r in refs if r.kind == "explicit"]
         if not doc.paragraphs and doc.file:
             doc = ingest.read_document(doc.file)
-            if _only_learned_may_change(_ALIASES) and not named.may_name_learned(_ALIASES, doc):
+            if not ingest.may_change(_ALIASES, doc):
                 return Unchanged()
-        again = ingest.extract(doc, aliases=_ALIASES, explicit=explicit)
+        again = ingest.second_pass(doc, _ALIASES, explicit)
         return Reextracted(encode(again) if encode else again)
     except Exception as err:
         return Failed(_one_line(doc.file, err))
-
-
-def _only_learned_may_change(aliases: Any) -> bool:
-    """Whether ``aliases`` is the curated table plus learned names, so that only a document where
-    a learned name may occur can change (``named.may_name_learned``)."""
-    return isinstance(aliases, named.AliasTable) and aliases.curated == named.curated().curated
 
 
 def _aliases_digest(aliases: Any) -> str:
@@ -268,7 +260,7 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
     """Read and extract every document under ``paths`` (files or folders).
 
     ``cache_dir`` None disables the cache. ``learn_aliases="auto"`` learns the
-    corpus alias table with ``ingest.named``; a function of the documents may
+    corpus alias table with ``ingest.learn_names``; a function of the documents may
     give another table; None extracts with the curated names only.
     ``texts=False`` keeps each document described only (symbol, title, date, body ...;
     no paragraphs), for callers that need the references alone (``citegraph extract``):
@@ -374,7 +366,7 @@ def _corpus_table(learn_aliases: Union[Callable, str], results: list, on_error: 
     done = [r for r in results if isinstance(r, Extracted)]
     try:
         if learn_aliases == "auto":
-            return named.learned_table(r.taught for r in done)
+            return ingest.learn_names(r.taught for r in done).table
         return learn_aliases([r.document for r in done])
     except Exception as err:  # a bug in the learner must not cost the whole build
         msg = " ".join(str(err).split())[:200]
@@ -389,18 +381,17 @@ def _second_pass(aliases: Any, results: list, files: list[pathlib.Path], keys: l
     those under ``aliases``, in place.
 
     Under a table of the curated names plus learned ones, only the documents where a
-    learned name may occur can change (``named.may_name_learned``); any other table
+    learned name may occur can change (``ingest.may_change``); any other table
     extracts every document again. References are stored per file and table digest."""
-    only_learned = _only_learned_may_change(aliases)
-    if only_learned and not aliases.learned:
+    if ingest.changes_nothing(aliases):
         return
     kind = f"refs-{_aliases_digest(aliases)}"
     candidates = []
     for i, r in enumerate(results):
         if not isinstance(r, Extracted):
             continue
-        if only_learned and r.document.paragraphs and not named.may_name_learned(aliases, r.document):
-            continue  # (a described document is tested where it is read again)
+        if not ingest.may_change(aliases, r.document):
+            continue  # (a described document may: it is tested where it is read again)
         candidates.append(i)
     hits = store.get_references(kind, [keys[i] for i in candidates], [str(files[i]) for i in candidates])
     todo = []

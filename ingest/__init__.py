@@ -1,28 +1,44 @@
-"""citegraph.ingest: files -> documents -> references.
+"""citegraph.ingest: files -> documents -> references. This module is the one door.
 
 The public API, all pure except ``read_document`` and ``extract_file``::
 
-    from ingest import parse_text, extract, extract_text, read_document, extract_file
+    import ingest
 
-    doc = parse_text(open("A_RES_79_194.md").read(), file="A_RES_79_194.md", fmt="markdown")
-    refs = extract(doc)            # list[Reference], explicit and named
-    refs = extract_text("Recalling its resolution 78/132 ...", source="A/RES/79/200")
+    doc = ingest.parse_text(open("A_RES_79_194.md").read(), file="A_RES_79_194.md", fmt="markdown")
+    refs = ingest.extract(doc)            # list[Reference], explicit and named
+    refs = ingest.extract_text("Recalling its resolution 78/132 ...", source="A/RES/79/200")
+    doc, refs = ingest.extract_file("samples/A_RES_79_194.md")
+
+The stages, one way: :mod:`ingest.read` (files, by format: :mod:`ingest.formats`) ->
+:mod:`ingest.structure` (text -> Document) -> :mod:`ingest.find` (explicit references) and
+:mod:`ingest.named` (references by name) -> :mod:`ingest.references` (both) ->
+:mod:`ingest.corpus` (names learned across a corpus). The rules' data is loaded by
+:mod:`ingest.grammar`; characters and lines are :mod:`ingest.normalize`'s; the types are
+:mod:`ingest.model`'s. ``graph/`` uses ``ingest`` through the names below only.
 """
-from .model import CitegraphError, Document, Footnote, Paragraph, ReadError, Reference
+from .model import (PARAGRAPH_KINDS, REFERENCE_KINDS, CitegraphError, Document, Footnote, Paragraph, ReadError,
+                    Reference)
 from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbol_session, symbol_year
 from .symbols import canonical_written, describe, symbol_from_filename
-from .read import iter_paths, read_document
+from .read import iter_paths, read_docx, read_document, read_pdf
 from .structure import parse_text
-from .find import extract, extract_text
+from .find import extract_explicit, find_in_text
+from .named import Alias, AliasTable, curated
+from .references import extract, extract_file, extract_text
+from .corpus import (FirstPass, LearnedNames, changes_nothing, first_pass, learn_aliases, learn_names, may_change,
+                     second_pass)
 
 __all__ = [
-    "CitegraphError", "Document", "Footnote", "Paragraph", "ReadError", "Reference",
-    "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year", "canonical_written", "describe", "symbol_from_filename",
-    "iter_paths", "read_document", "parse_text", "extract", "extract_text", "extract_file",
+    # the model
+    "CitegraphError", "Document", "Footnote", "Paragraph", "ReadError", "Reference", "PARAGRAPH_KINDS",
+    "REFERENCE_KINDS",
+    # the grammar
+    "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year",
+    "canonical_written", "describe", "symbol_from_filename",
+    # files -> documents -> references
+    "iter_paths", "read_document", "read_pdf", "read_docx", "parse_text", "find_in_text", "extract_explicit",
+    "extract", "extract_text", "extract_file",
+    # named instruments, and the names a corpus teaches
+    "Alias", "AliasTable", "curated", "FirstPass", "first_pass", "LearnedNames", "learn_names", "learn_aliases",
+    "changes_nothing", "may_change", "second_pass",
 ]
-
-
-def extract_file(path) -> tuple[Document, list[Reference]]:
-    """Read one file and extract its references (raises ReadError for bad input)."""
-    doc = read_document(path)
-    return doc, extract(doc)

@@ -16,7 +16,8 @@ them once and answers questions over them with small pure functions. Everything 
   :func:`sc_year`, :data:`LAST_YEAR`; what a symbol gives - :func:`symbol_session`,
   :func:`symbol_year`;
 * citing verbs - :data:`RELATIONS`; the words that open paragraphs - :data:`VERBS`
-  (``data/verbs.toml``).
+  (``data/verbs.toml``); words that make a phrase look like a citation - :data:`TRAPS`
+  (``data/traps.toml``).
 
 Not here: the canonical spelling of symbols and numbers (:mod:`ingest.symbols`, which
 builds on this), character clean-up (:mod:`ingest.normalize`).
@@ -37,7 +38,7 @@ __all__ = [
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date",
     "roman_to_int",
     "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
-    "RELATIONS", "VERBS",
+    "RELATIONS", "VERBS", "TRAPS",
 ]
 
 _DATA = pathlib.Path(__file__).with_name("data")
@@ -354,3 +355,7 @@ RELATIONS: dict[str, str] = _G["relations"]
 #: ``data/verbs.toml``: the words that open preambular and operative paragraphs, the adverbs
 #: before them, and the nouns that look like verbs there (lists; see the file for each).
 VERBS: dict = _load("verbs.toml")
+
+#: ``data/traps.toml``: words before a keyword that do not name another body, words too generic for
+#: a learned name, name openers, the head nouns of events (lists; see the file for each).
+TRAPS: dict = _load("traps.toml")

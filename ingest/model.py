@@ -58,12 +58,16 @@ def quick_init(cls: type) -> type:
 
 #: ``header`` is the adoption / "on the report of" block, ``preambular`` and
 #: ``operative`` are resolution paragraphs, ``body`` a numbered or plain
-#: paragraph of a report, ``other`` anything else (titles, signatures).
-PARAGRAPH_KINDS = ("header", "preambular", "operative", "body", "other")
+#: paragraph of a report, ``other`` anything else (titles, signatures, the meeting
+#: line), ``outside`` text on the page that is not this document's (the neighbouring
+#: resolutions of an old compilation page: kept, never searched for references).
+PARAGRAPH_KINDS = ("header", "preambular", "operative", "body", "other", "outside")
 
 #: ``explicit`` - written as a symbol or a resolution number;
-#: ``named`` - made by an instrument's name ("the Tunis Agenda").
-REFERENCE_KINDS = ("explicit", "named")
+#: ``named`` - made by an instrument's name ("the Tunis Agenda");
+#: ``self`` - "the present resolution": the document itself, only with
+#: ``extract(..., include_self=True)``, never an edge.
+REFERENCE_KINDS = ("explicit", "named", "self")
 
 
 class CitegraphError(Exception):

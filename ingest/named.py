@@ -5,8 +5,14 @@ Pure functions over data. The curated table is ``ingest/data/instruments.tsv``
 contain a name but are not a reference are ``ingest/data/not_instruments.tsv``.
 Names are also *learned*: when a footnote gives the symbol for a named thing
 ("the New Urban Agenda ...³" with "³ Resolution 71/256, annex."), the name is
-learned and applies everywhere. Learned aliases are kept apart from curated
-ones (:class:`Alias` ``learned_from``).
+learned (:func:`learn_from`) and, over a corpus, applies everywhere
+(:mod:`ingest.corpus`). Learned aliases are kept apart from curated ones
+(:class:`Alias` ``learned_from``). Words that make a phrase look like a name
+(generic words, event heads, name openers) are ``ingest/data/traps.toml``.
+
+Of :mod:`ingest.find`, this module uses the context of a reference only: the
+relation and sentence lookups (:func:`ingest.find.marks_of`), a paragraph's verb
+as a relation, and what a document's footnotes cite (:func:`ingest.find.footnote_hits`).
 
 Every name of the table is found in one Aho-Corasick pass over a document
 (``ahocorasick-rs``); a name counts where it stands alone (no letter, digit or
@@ -30,16 +36,17 @@ import itertools
 import pathlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
 import ahocorasick_rs
 
 from . import symbols
+from .find import footnote_hits, marks_of, normalise_verb
+from .grammar import TRAPS
 from .model import Document, Reference
 from .patterns import trie
 
-__all__ = ["Alias", "AliasTable", "curated", "learn_aliases", "learn_from", "learned_table", "may_name_learned",
-           "find_named", "self_mentions"]
+__all__ = ["Alias", "AliasTable", "curated", "learn_from", "may_name_learned", "find_named", "self_mentions"]
 
 _DATA = pathlib.Path(__file__).with_name("data")
 
@@ -197,12 +204,7 @@ _LEARNABLE = re.compile(
     r"\bthe\s+(?P<name>(?:" + _WORD + r"\s+(?:" + _LINK + r"\s+)*)*?(?:" + _NOUNS + r")"
     r"(?:\s+(?:" + _LINK + r"\s+)+(?:" + _WORD + r"(?:\s*[-–:]\s*|\s+(?:" + _LINK + r"\s+)*)?)+)?)"
     r"|entitled\s+[“\"](?P<title>[^”\"]{4,200})[”\"]")
-_GENERIC = {"Political", "Declaration", "Programme", "Action", "Plan", "Platform", "Agenda", "Framework",
-            "Strategy", "Convention", "Protocol", "Optional", "Additional", "Guiding", "Principles", "United",
-            "Nations", "Global", "International", "World", "Outcome", "Document", "Report", "General",
-            "Assembly", "Council", "Secretary-General", "Commitment", "Compact", "Pact", "Charter", "Consensus",
-            "Pathway", "Covenant", "Accord", "Agreement", "Implementation", "Conference", "Summit", "Regional",
-            "Ministerial", "Final", "Joint", "New", "Development", "Sustainable", "Human", "Rights"}
+_GENERIC = frozenset(TRAPS["names"]["generic"])
 
 
 def _distinctive(name: str) -> bool:
@@ -219,14 +221,7 @@ def learn_from(doc: Document, explicit: Optional[list[Reference]] = None) -> lis
     """
     by_note: dict[tuple[str, str], list] = {}
     if explicit is None:
-        # only the footnotes matter here: find their references alone (cheap)
-        from .find import find_in_text
-        speaker = doc.body or "GA"
-        for p in doc.paragraphs:
-            for fn in p.footnotes:
-                hits = [h for h in find_in_text(fn.text, speaker) if h.target != doc.symbol]
-                if hits:
-                    by_note[(p.id, fn.number)] = hits
+        by_note = footnote_hits(doc)  # only the footnotes matter here: their references alone (cheap)
     else:
         for r in explicit:
             if r.footnote:
@@ -260,9 +255,8 @@ _NEW_ITEM = re.compile(r",\s+(?:the|a|an|its|their)\s|\band the\s|;")
 
 # a name whose head noun is an event: "Ninth United Nations Conference to Review All Aspects of the Set of
 # Principles ...", "World Summit on ...", "International Year of ..." (not "Programme of Action of the ... Conference")
-_EVENT = re.compile(r"^(?:[A-Z0-9][\w’'-]*\s+)*?(?:Conference|Summit|Meeting|Session|Forum|Dialogue|Congress|Review|"
-                    r"Day|Week|Year|Decade)\b(?!\s+(?:Declaration|Agenda|Programme|Plan|Outcome|Framework|Consensus|"
-                    r"Platform|Strategy|Compact|Pact|Commitment|Principles)\b)")
+_EVENT = re.compile(r"^(?:[A-Z0-9][\w’'-]*\s+)*?(?:" + "|".join(TRAPS["names"]["event_heads"]) + r")\b(?!\s+(?:"
+                    + "|".join(TRAPS["names"]["after_event_heads"]) + r")\b)")
 
 
 def _last_name(segment: str) -> Optional[tuple[str, bool]]:
@@ -290,39 +284,6 @@ def _last_name(segment: str) -> Optional[tuple[str, bool]]:
     if not quoted and _EVENT.match(name):
         return None  # "the Ninth United Nations Conference to Review ...": an event, not an instrument
     return name, quoted
-
-
-def learn_aliases(documents: Iterable[Document], base: Optional[AliasTable] = None,
-                  explicit: Optional[Iterable[list[Reference]]] = None) -> AliasTable:
-    """Curated names plus the names learned from every document's footnotes.
-
-    ``explicit``, when given, holds each document's explicit references (in the
-    same order), so they are not found twice. A name learned for two different
-    targets is dropped (it is ambiguous).
-    """
-    pairs = zip(documents, explicit) if explicit is not None else ((d, None) for d in documents)
-    return learned_table((learn_from(doc, refs) for doc, refs in pairs), base)
-
-
-def learned_table(learned: Iterable[Iterable[Alias]], base: Optional[AliasTable] = None) -> AliasTable:
-    """The table :func:`learn_aliases` makes, from what :func:`learn_from` gave for each
-    document (in document order): curated names win, a name learned for two targets is
-    dropped, and otherwise the first document to teach a name is its source."""
-    base = base or curated()
-    seen: dict[str, Alias] = {}
-    ambiguous: set[str] = set()
-    curated_names = {a.name for a in base.curated}
-    for names in learned:
-        for a in names:
-            if a.name in curated_names:
-                continue
-            old = seen.get(a.name)
-            if old is not None and old.target != a.target:
-                ambiguous.add(a.name)
-            elif old is None:
-                seen[a.name] = a
-    kept = tuple(sorted((a for n, a in seen.items() if n not in ambiguous), key=lambda a: a.name))
-    return AliasTable(base.curated, kept)
 
 
 def may_name_learned(table: AliasTable, doc: Document) -> bool:
@@ -365,8 +326,6 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     cited = {(r.paragraph, r.target) for r in explicit}
     traps = _traps()
     out: list[Reference] = []
-    from .find import marks_of  # relation and sentence lookups shared with explicit references
-    from .structure import normalise_verb
     paragraphs = [p for p in doc.paragraphs if p.kind != "outside"]
     for p, found in zip(paragraphs, table.finditer_many([p.text for p in paragraphs])):
         if not found:
@@ -403,7 +362,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
 _PROTOCOL_TO = re.compile(r"\b(?:(?:Protocols?|Amendments?)\s+(?:thereto\s+)?to|supplementing)\s+the\s+$", re.I)
 _PARA_OF = re.compile(r"\bparagraphs?\s+(\d+(?:\s*(?:,|and)\s*\d+)*)\s+of\s+(?:the\s+)?$")
 _BEFORE_WORD = re.compile(r"([A-Z][\w-]*)\s+$")
-_OPENERS = {"The", "In", "At", "On", "Of", "And", "By", "With", "Under", "To", "For", "As", "Its", "Their", "Our"}
+_OPENERS = frozenset(TRAPS["names"]["openers"])
 
 
 def _inside_longer_name(text: str, start: int) -> bool:

@@ -1,5 +1,5 @@
-"""Tables of real strings -> canonical symbols (explicit references), negative rows included.
-
+"""ingest.find through its door: tables of real strings -> canonical symbols (explicit references), negative
+rows included. The stages have their own tables (test_find_<stage>.py).
 Every string below is copied from a real UN document (the citing document in the comment).
 """
 import pytest
@@ -418,9 +418,3 @@ def test_a_subject_ends_before_the_next_resolution():
 ])
 def test_where_a_subject_ends(text, speaker, subject):
     assert subject in [h.target_subject for h in find_in_text(text, speaker)]
-
-
-def test_symbol_doctests():
-    import doctest
-    from ingest import symbols
-    assert doctest.testmod(symbols).failed == 0

@@ -113,7 +113,7 @@ def test_learned_from_a_footnote_and_applied_everywhere():
     assert [(a.name, a.target, a.pinpoint) for a in learned] == [
         ("Fooland Agenda for Sustainable Tests", "A/RES/71/999", "annex")]
     assert learned[0].learned_from == "A_RES_80_2.md, footnote 3"
-    table = named.learn_aliases([teacher])
+    table = ingest.learn_aliases([teacher])
     assert [a.name for a in table.learned] == ["Fooland Agenda for Sustainable Tests"]
     assert all(a.learned_from is None for a in table.curated)
     reader = parse_text("The General Assembly,\n\nRecalling the Fooland Agenda for Sustainable Tests,",
@@ -130,12 +130,6 @@ def test_an_event_named_before_a_mark_is_not_learned():
             "Aspects of the Set of Multilaterally Agreed Equitable Principles and Rules,<sup>4</sup>\n\n---\n\n"
             "<sup>4</sup> See resolution 80/121, para. 43.\n")
     assert named.learn_from(parse_text(text, file="A_RES_81_1.md", fmt="markdown")) == []
-
-
-def test_a_name_learned_for_two_targets_is_dropped():
-    a = parse_text(SEED, file="A_RES_80_2.md", fmt="markdown")
-    b = parse_text(SEED.replace("71/999", "72/888"), file="A_RES_80_4.md", fmt="markdown")
-    assert named.learn_aliases([a, b]).learned == ()
 
 
 def test_a_list_item_after_the_name_takes_the_footnote():
@@ -181,18 +175,6 @@ def test_a_name_before_the_instrument_was_adopted_is_not_a_reference():
     assert [r for r in ingest.extract(doc) if r.kind == "named"] == []
     later = parse_text(text.replace("1 July 2024", "24 December 2024"), file="A_RES_79_300.txt")
     assert [r.target for r in ingest.extract(later) if r.kind == "named"] == ["A/RES/79/1"]
-
-
-def test_may_name_learned_errs_only_towards_yes():
-    teacher = parse_text(SEED, file="A_RES_80_2.md", fmt="markdown")
-    table = named.learned_table([named.learn_from(teacher)])
-    assert table == named.learn_aliases([teacher])
-    says = lambda text: named.may_name_learned(table, parse_text("The General Assembly,\n\n" + text, file="x.txt"))
-    assert says("Recalling the Fooland Agenda for Sustainable Tests,")
-    assert says("Recalling the fooland  agenda for sustainable tests,")  # any case, any spacing: still yes
-    assert says("Recalling the Fooland Agenda for Sustainable Tests–bis,")  # yes, though no name stands there
-    assert not says("Recalling the 2030 Agenda for Sustainable Development,")  # curated: no second pass
-    assert not named.may_name_learned(named.curated(), teacher)  # no learned names at all
 
 
 @pytest.mark.parametrize("texts", [

@@ -122,11 +122,10 @@ def test_one_pass_plus_reruns_equals_extracting_every_document_under_the_corpus_
     """The pipeline extracts once with the curated names, then again only where a learned name may
     occur: that must give exactly what extracting every document under the learned table gives."""
     import ingest
-    from ingest import named
 
     got = sample_whole
     docs = got.documents
-    table = named.learn_aliases(docs)
+    table = ingest.learn_aliases(docs)
     assert table.learned, "the sample corpus teaches names in its footnotes"
     want = [r for d in docs for r in ingest.extract(d, aliases=table)]
     assert [r.to_dict() for r in got.references] == [r.to_dict() for r in want]

@@ -2,8 +2,8 @@
 
 import pytest
 
-import ingest
-from ingest.structure import leading_verb, normalise_verb
+from ingest.find import normalise_verb
+from ingest.structure import leading_verb
 
 
 @pytest.mark.parametrize("text,verb,relation", [
@@ -17,21 +17,6 @@ from ingest.structure import leading_verb, normalise_verb
 def test_verbs(text, verb, relation):
     assert leading_verb(text) == verb
     assert normalise_verb(leading_verb(text)) == relation
-
-
-@pytest.mark.parametrize("verb, relation", [
-    ("Recalling also", "recalling"),
-    ("Taking into account", "taking into account"),
-    ("Guided", "guided by"),
-    ("Deeply concerned", "concerned"),
-    ("Reaffirm", "reaffirm"),  # a declaration's "We reaffirm"
-    # not verbs: an operative sub-item, a list item, footnotes printed as paragraphs
-    ("To", None), ("The", None), ("Ibid", None), ("Official", None), ("See", None), ("This", None),
-    # nouns that look like verbs (A_RES_48_104 "States should condemn", A_RES_65_259 "Estimates in respect of")
-    ("States", None), ("Estimates", None), ("Violations", None), ("Building", "building"),
-])
-def test_relations_are_verbs(verb, relation):
-    assert normalise_verb(verb) == relation
 
 
 def test_doctests():

@@ -2,7 +2,6 @@
 
 import pytest
 
-import ingest
 from ingest.symbols import symbol_from_filename
 
 
@@ -20,3 +19,9 @@ from ingest.symbols import symbol_from_filename
 ])
 def test_symbol_from_file_name(name, symbol):
     assert symbol_from_filename(name) == symbol
+
+
+def test_symbol_doctests():
+    import doctest
+    from ingest import symbols
+    assert doctest.testmod(symbols).failed == 0

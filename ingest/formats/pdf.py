@@ -19,6 +19,7 @@ is dropped).
 from __future__ import annotations
 
 import ctypes
+import io
 import pathlib
 import re
 
@@ -147,8 +148,6 @@ _BOLD = re.compile(r"Bold|Black|Heavy|Semibold", re.I)
 def _pages_pdfplumber(p: pathlib.Path, data: bytes) -> list[RawPage]:
     # imported here, not at the top: pdfplumber (and pdfminer) take a second to import, and only
     # this backend needs them
-    import io
-
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError

@@ -31,9 +31,9 @@ from .header import closing_date, find_speaker, own_symbol, read_header
 from .paragraphs import Para, body_blocks, classify, number
 from .title import document_title
 from ..symbols import describe
-from .verbs import leading_verb, normalise_verb
+from .verbs import leading_verb
 
-__all__ = ["parse_text", "clean_inline", "leading_verb", "normalise_verb"]
+__all__ = ["parse_text", "clean_inline", "leading_verb"]
 
 
 def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dict] = None) -> Document:

@@ -8,9 +8,8 @@ tense ("Decides", "Requests") or a number; a declaration writes the base form
 
 * :func:`is_preambular_start`, :func:`is_operative_start` - how a block opens;
 * :func:`leading_verb` - the verb phrase a paragraph opens with, as written
-  ("Recalling also", "Also notes"), kept as :attr:`ingest.model.Paragraph.verb`;
-* :func:`normalise_verb` - that verb as a relation ("recalling", "takes note"),
-  or None where the opening word is not a verb ("States should ...").
+  ("Recalling also", "Also notes"), kept as :attr:`ingest.model.Paragraph.verb`
+  (the relation it gives is :func:`ingest.find.relations.normalise_verb`'s).
 
 Not supported: languages other than English.
 """
@@ -21,13 +20,10 @@ from typing import Optional
 
 from ..grammar import VERBS
 
-__all__ = ["leading_verb", "normalise_verb", "is_preambular_start", "is_operative_start"]
+__all__ = ["leading_verb", "is_preambular_start", "is_operative_start"]
 
 _PREAMBULAR = frozenset(VERBS["preambular"])
 _PREAMBULAR_ADVERBS = frozenset(VERBS["preambular_adverbs"])
-_DROPPED = frozenset(VERBS["dropped_adverbs"])
-_BASE_VERBS = frozenset(VERBS["base_verbs"])
-_NOT_VERBS = frozenset(VERBS["not_verbs"])
 
 _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 
@@ -59,47 +55,6 @@ def leading_verb(text: str) -> Optional[str]:
         return main.strip(" ,") or None
     words = " ".join(x.strip(" ,") for x in (pre, main, post) if x.strip(" ,"))
     return (_COMMA.sub(" ", words) if "," in words else words) or None
-
-
-_VERB_LIKE = re.compile(r"^[a-z][a-z-]*(?:ing|[^sui]s|ed)$")  # "recalling", "notes", "concerned" ("this", "focus" not)
-
-
-def normalise_verb(verb: Optional[str]) -> Optional[str]:
-    """Normalise a paragraph verb: drop also/further/again, lower-case.
-
-    >>> normalise_verb("Recalling also")
-    'recalling'
-    >>> normalise_verb("Also takes note")
-    'takes note'
-    >>> normalise_verb("States") is None
-    True
-    """
-    if not verb:
-        return None
-    words = [w.lower() for w in verb.replace(",", " ").split()]
-    words = [w for w in words if w not in _DROPPED]
-    if not words:
-        return None
-    if words[0] in ("taking", "takes", "take") and len(words) > 1 and words[1] == "note":
-        return "taking note" if words[0] == "taking" else "takes note"
-    if words[0] in ("taking", "takes") and words[1:3] in (["into", "account"], ["into", "consideration"]):
-        return f"{words[0]} into {words[2]}"
-    if words[0] == "guided":
-        return "guided by"
-    if words[0] in _NOT_VERBS or \
-            (not _VERB_LIKE.match(words[0]) and words[0] not in _PREAMBULAR and words[0] not in _BASE_VERBS):
-        # "To assess ..." (a sub-item), "The right of ...", "See A/35/362" (a footnote in the text),
-        # "States should ...", "Estimates in respect of ..." (nouns that look like verbs)
-        return None
-    if words[0] in ("bearing", "bears") and "mind" in words:
-        return "bearing in mind"
-    if words[0] in ("noting", "notes") and len(words) > 1:
-        return words[0]
-    if words[0] in ("calls", "call") and len(words) > 1 and words[1] in ("upon", "on", "for"):
-        return f"calls {words[1]}"
-    if words[0] in ("having",) and len(words) > 1:
-        return " ".join(words[:2])
-    return words[0]
 
 
 _FIRST_WORD = re.compile(r"[^A-Za-z]*(\S*)")

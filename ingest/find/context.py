@@ -1,0 +1,53 @@
+"""The context of a reference in its text: the citing verb before it and its sentence.
+
+Both are found once per text (:class:`Marks`) and looked up per reference by
+position; the explicit pass (:mod:`ingest.find`) and the named pass
+(:mod:`ingest.named`) of one paragraph share them through :func:`marks_of`.
+A sentence ends at "." or ";" before a capital, not after an abbreviation
+("para.", "No.", "Add.").
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Optional
+
+from .hit import clip
+from .regexes import NOT_SENTENCE_END, SENTENCE_END
+from .relations import relation_verbs
+
+__all__ = ["Marks", "marks_of"]
+
+
+class Marks:
+    """Relation verbs and sentence ends of one text, found once, looked up per reference
+    (use :func:`marks_of`, which keeps them for the named pass of the same paragraph)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.verbs = relation_verbs(text)
+        self.ends = [m.end() for m in SENTENCE_END.finditer(text) if not text.endswith(NOT_SENTENCE_END, 0, m.start())]
+        self._sentences: dict[tuple[int, int], str] = {}
+
+    def relation(self, pos: int, default: Optional[str]) -> Optional[str]:
+        """The relation of the nearest citing verb before ``pos``, else ``default``."""
+        i = bisect.bisect_left(self.verbs, (pos, "")) - 1
+        return self.verbs[i][1] if i >= 0 else default
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence (or sentences) holding ``text[start:end]``, clipped to 600 characters."""
+        i = bisect.bisect_right(self.ends, start)
+        a = self.ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.ends, end)
+        b = self.ends[j] if j < len(self.ends) else len(self.text)
+        # one string per sentence, however many references it holds (pickled once, too)
+        out = self._sentences.get((a, b))
+        if out is None:
+            out = self._sentences[(a, b)] = clip(self.text[a:b].strip(), 600) or ""
+        return out
+
+
+@functools.lru_cache(maxsize=256)
+def marks_of(text: str) -> Marks:
+    """The :class:`Marks` of ``text``; the explicit and the named pass of one paragraph share them."""
+    return Marks(text)

@@ -1,0 +1,176 @@
+"""A parsed document -> its explicit references, each placed where it counts.
+
+:func:`extract_explicit` reads every paragraph (not a compilation page's ``outside``
+ones), its footnotes and the footnotes no mark placed, with the document's body as
+the speaker (:func:`ingest.find.body.speaker_of` when the document names none):
+
+* a paragraph's hits (:func:`ingest.find.scan.find_in_text`), its rows when it is in a
+  mandates table (:mod:`ingest.find.tables`), and the symbols the document hyperlinked
+  (``evidence``: ``text``, ``link``, ``text+link``);
+* a footnote's references count in the paragraph carrying its mark, with the citing verb
+  before the mark; an unplaced footnote's in ``notes``;
+* the document's own symbol is never a reference of its own.
+
+Each reference gets its relation and sentence (:mod:`ingest.find.context`) and the
+target's body and kind (:func:`ingest.symbols.describe`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+from urllib.parse import unquote
+
+from .. import symbols
+from ..model import Document, Paragraph, Reference
+from .body import speaker_of
+from .context import marks_of
+from .hit import Hit
+from .regexes import LINK_URL
+from .relations import normalise_verb
+from .scan import find_in_text
+from .tables import heading_after, with_rows
+
+__all__ = ["extract_explicit", "footnote_hits", "source_of", "link_symbol"]
+
+_SPACE_PARENS = re.compile(r"[\s()]")
+_PART_END = re.compile(r"(?<=\d)[A-Z](?:-[A-Z])?$")
+
+
+def source_of(doc: Document) -> str:
+    """The key a document's references come from: its symbol, else the symbol its file name
+    spells, else the file name."""
+    return doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
+
+
+def link_symbol(url: str) -> Optional[str]:
+    """The symbol a UN document link points to ("https://docs.un.org/en/A/80/6(Sect.17%29").
+
+    >>> link_symbol("https://docs.un.org/en/A/RES/79/257"), link_symbol("https://example.org/a/1")
+    ('A/RES/79/257', None)
+    """
+    m = LINK_URL.search(unquote(url or ""))
+    if not m:
+        return None
+    sym = m.group(1).rstrip("/.")
+    root, _, rest = sym.partition("/")
+    return symbols.canonical_written(root.upper() + ("/" + rest if rest else ""))
+
+
+def _norm_symbol(sym: str) -> str:
+    return _SPACE_PARENS.sub("", sym).upper()
+
+
+def _base(target: str) -> str:
+    return _PART_END.sub("", target)
+
+
+class _Own:
+    """Whether a target is exactly the document itself (part A of a resolution is another
+    document than part B)."""
+
+    def __init__(self, symbol: Optional[str]):
+        self.key = _norm_symbol(symbol) if symbol else None
+
+    def __call__(self, target: str) -> bool:
+        return self.key is not None and _norm_symbol(target) == self.key
+
+
+def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit, relation: Optional[str],
+         sentence: str, evidence: str) -> Reference:
+    body, kind = symbols.describe(h.target)
+    return Reference(source=source, target=h.target, kind="explicit", paragraph=pid, footnote=footnote,
+                     pinpoint=h.pinpoint, relation=relation, target_body=body, target_type=kind,
+                     file=doc.file, surface=h.surface, start=h.start, end=h.end, target_date=h.target_date,
+                     target_subject=h.target_subject, target_title=h.target_title, sentence=sentence,
+                     evidence=evidence, target_aliases=h.aliases)
+
+
+def _with_links(p: Paragraph, hits: list[Hit]) -> tuple[list[Hit], set[int], set[str]]:
+    """A symbol the document hyperlinked is a reference, even where its words alone are not one:
+    ``(hits with those added, ids of the added hits, the linked symbols without part letters)``."""
+    links = [(words, link_symbol(url)) for words, url in p.links] if p.links else []
+    link_targets = {_base(t) for _, t in links if t}
+    found = {_base(h.target) for h in hits} if links else set()
+    from_links: set[int] = set()
+    pos = 0
+    for words, target in links:
+        at = p.text.find(words, pos)
+        if target and _base(target) not in found and at >= 0:
+            hits.append(Hit(target, words, at, at + len(words)))
+            from_links.add(id(hits[-1]))
+            found.add(_base(target))
+        pos = at + len(words) if at >= 0 else pos
+    return hits, from_links, link_targets
+
+
+def _footnote_refs(doc: Document, source: str, p: Paragraph, speaker: str, default_rel: Optional[str],
+                   own: _Own) -> list[Reference]:
+    """The references of a paragraph's footnotes: they count in the paragraph, with the citing
+    verb before the footnote's mark."""
+    refs = []
+    body_marks = None
+    for fn in p.footnotes:
+        hits = find_in_text(fn.text, speaker)
+        if not hits:
+            continue
+        marks = marks_of(fn.text)
+        at = next((o for n, o in p.marks if n == fn.number), None)
+        if at is not None:
+            body_marks = body_marks or marks_of(p.text)
+            rel = body_marks.relation(at, default_rel)
+        else:
+            rel = default_rel
+        for h in hits:
+            if not own(h.target):
+                refs.append(_ref(doc, source, p.id, fn.number, h, rel, marks.sentence(h.start, h.end), "text"))
+    return refs
+
+
+def extract_explicit(doc: Document) -> list[Reference]:
+    """The explicit references of a parsed document (symbols and numbers), in reading order."""
+    speaker = doc.body or speaker_of(doc)
+    source = source_of(doc)
+    own = _Own(doc.symbol)
+    refs: list[Reference] = []
+    heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
+    for p in doc.paragraphs:
+        if p.kind == "outside":
+            continue
+        heading, is_heading = heading_after(p.text, heading)
+        hits = find_in_text(p.text, speaker)
+        if heading and not is_heading:
+            hits = with_rows(p.text, heading, speaker, hits)
+        hits, from_links, link_targets = _with_links(p, hits)
+        default_rel = normalise_verb(p.verb) if hits or p.footnotes else None
+        if hits:
+            hits.sort(key=lambda h: h.start)
+            marks = marks_of(p.text)
+            for h in hits:
+                if own(h.target):
+                    continue
+                evidence = ("link" if id(h) in from_links else
+                            "text+link" if _base(h.target) in link_targets else "text")
+                refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.start, default_rel),
+                                 marks.sentence(h.start, h.end), evidence))
+        refs += _footnote_refs(doc, source, p, speaker, default_rel, own)
+    for fn in doc.unplaced_footnotes:
+        hits = find_in_text(fn.text, speaker)
+        marks = marks_of(fn.text) if hits else None
+        for h in hits:
+            if not own(h.target):
+                refs.append(_ref(doc, source, "notes", fn.number, h, None, marks.sentence(h.start, h.end), "text"))
+    return refs
+
+
+def footnote_hits(doc: Document) -> dict[tuple[str, str], list[Hit]]:
+    """The hits of each footnote of ``doc`` alone, by ``(paragraph id, footnote number)`` (the
+    document's own symbol left out; the document's body, or the General Assembly, speaking):
+    a cheap way to what the footnotes cite, for learning names from them."""
+    by_note: dict[tuple[str, str], list[Hit]] = {}
+    speaker = doc.body or "GA"
+    for p in doc.paragraphs:
+        for fn in p.footnotes:
+            hits = [h for h in find_in_text(fn.text, speaker) if h.target != doc.symbol]
+            if hits:
+                by_note[(p.id, fn.number)] = hits
+    return by_note

@@ -1,0 +1,251 @@
+"""Resolution and decision numbers after a keyword, every item of a list.
+
+"its resolutions 56/183 and 57/238", "Security Council resolutions 1325 (2000),
+1820 (2008) and 2720 (2023)", "decision 79/555", "presidential statement 2015/25".
+For each keyword ("resolution(s)", "decision(s)", "presidential statement(s)"):
+
+1. :func:`_keyword_body` - the body behind its numbers (:func:`ingest.find.body.decide_body`,
+   a body named after the keyword ("resolutions ... of the Human Rights Council"), the
+   subject of a clause it heads ("In its decision 2005/1, the Commission reaffirmed"), the
+   body named earlier in the sentence carried over);
+2. :func:`_list_items` - the numbers of its list, across the glue between them (dates,
+   "entitled “…”", "on <subject>", "section VI", clauses: :data:`ingest.find.regexes.GLUE`);
+3. :func:`_number_hit` - each number's body (a body named after it, the number's form and
+   date), its canonical symbol, pinpoint, date, subject and title.
+
+A number reached by two keywords' lists is read once, by the nearer. :func:`extract_bare_sc`
+reads a bare "2367 (2017)" that fits the Security Council's numbering.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from .. import symbols
+from ..grammar import BODIES, LAST_YEAR, parse_date, sc_year, session_fits
+from .body import body_for_number, body_of_phrase, decide_body, subject_body
+from .hit import Hit, clip
+from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
+from .regexes import (BARE_SC, BODY_AFTER, CLAUSE_IN_ITS, COUNCIL_BEFORE, DATE_AFTER, GLUE, GLUE_CLAUSE, ITS_BEFORE,
+                      ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
+                      NUMBER, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
+
+__all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement"]
+
+#: The first and last year a date after a number may give; another is a misprint ("24 December 2107").
+FIRST_YEAR = 1946
+
+
+def keywords(text: str) -> Iterator:
+    """``KEYWORD.finditer(text)``, tried only a letter before each stem ("esolution", "ecision" ...)."""
+    starts = []
+    for stem in KEYWORD_STEMS:
+        i = text.find(stem, 1)
+        while i >= 0:
+            starts.append(i - 1)
+            i = text.find(stem, i + 1)
+    end = 0
+    for p in sorted(starts):
+        if p >= end:
+            m = KEYWORD.match(text, p)
+            if m:
+                yield m
+                end = m.end()
+
+
+def presidential_statement(num: str, speaker: Optional[str]) -> Optional[str]:
+    """"presidential statement 2015/25" (Security Council) or "9/1" (Human Rights Council)."""
+    form = symbols.number_form(num)
+    a, b = (num.split("/") + [""])[:2]
+    if form == "year_number":
+        return BODIES["SC"]["presidential_statement"].format(y=a, n=b)
+    if form == "session_number" and speaker == "HRC":
+        return BODIES["HRC"]["presidential_statement"].format(s=a, n=b)
+    return None
+
+
+@dataclass
+class _Scan:
+    """What reading one text's numbers keeps from keyword to keyword: the hits so far and where
+    each number was read (``read_at``), the spans of written symbols (``taken``), the body named
+    in the current sentence (``sentence_body``: sentence start, body), and the next list item
+    found (``next_item``: from, where)."""
+
+    text: str
+    speaker: Optional[str]
+    its: Optional[str]
+    taken: list[tuple[int, int]]
+    hits: list[Hit]
+    read_at: dict
+    sentence_body: tuple[int, Optional[str]] = (-1, None)
+    next_item: tuple[int, int] = (1, 0)
+
+
+@dataclass
+class _Keyword:
+    """One keyword and the body behind its numbers: ``carried`` is the body and flag it had before
+    the sentence's body carried over; ``named_after_only``: only a number with our body named after
+    it counts (a bare decision in another body's text)."""
+
+    start: int
+    end: int
+    decision: bool
+    statement: bool
+    body: Optional[str]
+    explicit: bool
+    carried: Optional[tuple[Optional[str], bool]]
+    named_after_only: bool
+
+
+def _keyword_body(scan: _Scan, km) -> _Keyword:
+    text, speaker, its = scan.text, scan.speaker, scan.its
+    kw = km.group("kw").lower()
+    decision = kw.startswith("decision")
+    body, explicit = decide_body(text, km.start(), speaker, its)
+    sent_start = text.rfind(". ", 0, km.start())
+    # "resolutions and decisions of the Human Rights Council, ... resolutions 53/26"
+    of_body = KEYWORD_OF_BODY.match(text, km.end())
+    if of_body and not explicit:
+        body, explicit = body_of_phrase(of_body.group("phrase")), True
+    if not explicit and text.endswith(" ", max(0, km.start() - 1), km.start()) \
+            and CLAUSE_IN_ITS.search(text, max(0, km.start() - 12), km.start()):
+        # "In its resolution 2006/1, the Commission requested ...", "By decision 56/324 of 23 July 2002, the
+        # Assembly ...": at the head of a clause, the subject that follows adopted it ("which the Council took
+        # note of in its decision" is the Council's)
+        subj = ITS_SUBJECT.match(text, km.end())
+        if subj:
+            body, explicit = (None, True) if subj.group("other") else subject_body(subj.group("subj"), speaker)
+    # in another body's text (ECE, UN-Habitat), a bare "decision 2023/1" is that body's: ours only with our
+    # body named after it ("decision 2012/24 of the Economic and Social Council")
+    named_after_only = its is not None and decision and not explicit
+    carried = None
+    if explicit and body:
+        scan.sentence_body = (sent_start, body)
+    elif COUNCIL_BEFORE.search(text, max(0, km.start() - 12), km.start()):
+        # "Assembly resolutions 70/169 ... and Council resolutions 33/10 ..., as well as resolution 47/4":
+        # a Council named ends what the Assembly named before it carried
+        scan.sentence_body = (sent_start, None)
+    elif not explicit and body == speaker and scan.sentence_body[0] == sent_start and scan.sentence_body[1] \
+            and not ITS_BEFORE.search(text[max(0, km.start() - 40):km.start()].lower()):
+        # "Human Rights Council resolution 5/1 ..., as well as resolutions 28/6": the body carries on
+        carried = (body, explicit)
+        body, explicit = scan.sentence_body[1], True
+    return _Keyword(km.start(), km.end(), decision, kw.startswith("presidential"), body, explicit, carried,
+                    named_after_only)
+
+
+def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
+    """``(number match, first?)`` of each item of the list that starts at ``pos``, passing over
+    the glue between items; the list ends at anything else, or at the next keyword."""
+    text = scan.text
+    first = True
+    while pos < len(text):
+        c = text[pos]
+        if c == " ":  # what GLUE would take first, without the call
+            pos += 1
+            continue
+        # a number first where one may start: no glue starts where a number does (a date's day
+        # is followed by its month, a clause stops before a number), so the answer is the same
+        n = NUMBER.match(text, pos) if c.isdigit() or c == "S" or c == "E" else None
+        if n is None:
+            g = GLUE.match(text, pos)
+            if not g:
+                # the leftmost next item at pos + 1 or after (kept while it still answers)
+                if not scan.next_item[0] <= pos + 1 <= scan.next_item[1]:
+                    m = NEXT_ITEM_RX.search(text, pos + 1)
+                    scan.next_item = (pos + 1, m.start() if m else len(text) + 1)
+                if scan.next_item[1] <= len(text):
+                    g = GLUE_CLAUSE.match(text, pos)
+            if g and g.end() > pos:
+                if c in "rRdD" and KEYWORD_ONLY.match(g.group(0).strip()):
+                    return  # the next keyword starts its own list
+                pos = g.end()
+                continue
+            n = NUMBER.match(text, pos)
+            if not n:
+                return
+        if not any(a <= n.start() < b for a, b in scan.taken):  # (not a number inside a written symbol)
+            yield n, first
+        pos = n.end()
+        first = False
+
+
+def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
+    """The reference one number of a keyword's list makes, or None (another body's, or a number
+    no body of citegraph's numbering holds)."""
+    text, speaker = scan.text, scan.speaker
+    num = WS_RUN.sub(" ", n.group("num"))
+    part = n.group("part")
+    after = text[n.end():n.end() + 300]
+    b_code, b_explicit = kw.body, kw.explicit
+    aft = BODY_AFTER.match(after)
+    if kw.named_after_only and not (aft and aft.group("phrase")):
+        return None
+    if aft and not kw.explicit:
+        if aft.group("other"):
+            return None  # "decision 27/2, adopted by the Governing Council": not ours
+        b_code, b_explicit = body_of_phrase(aft.group("phrase")), True
+    date = DATE_AFTER.match(after)
+    iso = parse_date(date.group(1)) if date else None
+    year = int(iso[:4]) if iso else None
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        year = None  # a misprint ("24 December 2107") says nothing of the body
+    code = body_for_number(num, b_code, b_explicit, speaker, kw.decision, year)
+    if kw.carried and not aft and code and year is not None and symbols.number_form(num) == "session_number" \
+            and not session_fits(code, *map(int, num.split("/")), year, kw.decision):
+        # a carried body whose session could not have adopted it then: the body the number and date
+        # fit, if there is one (a misprinted date keeps the carried body)
+        code = body_for_number(num, kw.carried[0], kw.carried[1], speaker, kw.decision, year) or code
+    if kw.statement:
+        target = presidential_statement(num, speaker)
+    else:
+        target = symbols.resolve_number(num, code, part, decision=kw.decision, explicit=b_explicit) if code else None
+    if not target:
+        return None
+    # "paragraph 71 of General Assembly resolution 70/125", "resolution 70/1, annex"; parts ("50/70 K",
+    # "217 A (III)") are a pinpoint of the resolution, unless documents of their own ("75/290 B")
+    before = pins_before(text, kw.start) if first else []
+    title = TITLE_AFTER.match(after)
+    subj = SUBJECT_AFTER.match(after)
+    surface = text[n.start():n.end()].rstrip()
+    return Hit(
+        target=target, surface=surface, start=n.start(), end=n.start() + len(surface),
+        pinpoint=join_pins(part_pinpoint(num, part, target), *before, pin_after(after)),
+        target_date=iso,
+        target_subject=clip(subj.group(1)) if subj else None,
+        target_title=clip(title.group(1), 300) if title else None)
+
+
+def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken: list[tuple[int, int]],
+                    hits: list[Hit]) -> None:
+    """Add to ``hits`` the references the numbers after each keyword of ``text`` make (see the
+    module docstring). ``taken`` are the spans of written symbols; ``its`` what "its resolution"
+    means when not the speaker's."""
+    scan = _Scan(text, speaker, its, taken, hits, {})
+    for km in keywords(text):
+        kw = _keyword_body(scan, km)
+        for n, first in _list_items(scan, km.end()):
+            hit = _number_hit(scan, kw, n, first)
+            if hit is None:
+                continue
+            if n.start() in scan.read_at:  # reached from an earlier keyword's list: the nearer keyword decides
+                hits[scan.read_at[n.start()]] = hit
+            else:
+                scan.read_at[n.start()] = len(hits)
+                hits.append(hit)
+
+
+def extract_bare_sc(text: str, taken: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
+    """"the values set forth in 2367 (2017)": a bare number (year) with no keyword before it, that
+    falls in that year of the Security Council's numbering (give or take one year) and does not
+    stand after "paragraph", "page", "annex", "No." ...; not where a hit already starts."""
+    out = []
+    for m in BARE_SC.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or any(h.start == m.start() for h in hits):
+            continue
+        n, y = int(m.group("n")), int(m.group("y"))
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if sc_year(n) is None or abs(sc_year(n) - y) > 1 or NOT_SC_BEFORE.search(before):
+            continue
+        out.append(Hit(f"S/RES/{n}({y})", m.group(0), m.start(), m.end()))
+    return out

@@ -1,0 +1,209 @@
+"""The grammar of citations as regular expressions, apart from the logic that uses them.
+
+As eyecite keeps its regexes in one module, the patterns :mod:`ingest.find` uses
+live here, built from the data of :mod:`ingest.grammar` (series roots, body
+phrases, month names): written symbols, resolution numbers after a keyword, the
+body named before or after them, the glue between the items of a list, pinpoints,
+what the text says of the target (date, subject, title), sentences, a bare
+Security Council number, mandates tables and UN document links.
+
+Every pattern that scans whole texts opens with literal characters (see
+:mod:`ingest.patterns`): Python's ``re`` skips ahead only then. Patterns named
+``*_BEFORE`` end with ``$`` and are tried on the text before a match; ``*_AFTER``
+open with ``^`` and are tried on the text after it.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import grammar
+from ..grammar import BODY_PHRASES, OTHER_BODY_PHRASES
+from ..patterns import trie
+
+# ---------------------------------------------------------------- written symbols
+
+ROOTS = "|".join(re.escape(r) for r in grammar.WRITTEN_ROOTS)
+# a hyphen goes on within a component unless another symbol follows it: a UN root or an upper-case
+# code ("A/79/62-E/2024/3", "ECE/AC.21/2021/2-EUCHP2018924/4.3.2", a WHO Europe code)
+COMPONENT = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + ROOTS + r"|[A-Z]{2,}[A-Z0-9]*)/)[A-Za-z0-9]+)*"
+# a space may follow a slash before a year or a usual component ("A/78/744/ Add.7", "A/S-10/ AC.1/1-8")
+ONE_SYMBOL = r"(?:" + ROOTS + r")(?:/(?: (?=\d{4}/|(?:Add|Corr|Rev|Amend|CRP|AC|C|L|PC|SR|WP|Sub)\.\s?\d|INF/))?" + \
+    COMPONENT + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
+WRITTEN = re.compile(
+    r"(?<![\w/.\-])(?P<sym>" + ONE_SYMBOL + r")"
+    r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
+    r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\)"  # "A/81/6 (Sect. 26)/Part A", ".../Add.1"
+    r"(?:/(?:Part\s?[A-Z]|(?:Add|Corr|Rev)\.\s?\d{1,2})(?![\w/]))*)?"
+    r"(?P<joint>(?:\s?[-–]\s?" + ONE_SYMBOL + r")*)")
+
+# "and Add.1", ", Corr.1", "and Adds. 1–3", "and Add.1 and 2", "and Corrs. 1, 2 and 4", "and Add.1/Corr.1"
+MORE_PARTS = re.compile(
+    r"(?:,\s*|\s+and\s+)\[?(?P<w>(?P<kind>Adds?|Corrs?|Revs?)\.\s?(?P<n>\d{1,2})"
+    r"(?:(?P<sub>/(?:Corr|Rev|Add)\.\s?\d{1,2})|\s?[-–]\s?(?P<to>\d{1,2}))?"
+    r"(?P<also>(?:(?:\s*,\s*|\s+and\s+)\d{1,2}(?=\s*(?:[,;.)\]]|and\b|$)))*))\]?(?![\w/])")
+# ---------------------------------------------------------------- numbers after a keyword
+
+MONTH = grammar.MONTH_PATTERN
+DATE_TEXT = r"(?:\d{1,2}\s+" + MONTH + r"(?:\s+\d{4})?|" + MONTH + r"\s+\d{4})"
+NUMBER = re.compile(
+    r"(?P<num>(?:ES|S)-\d{1,2}/\d{1,3}"
+    r"|\d{1,4}/\d{1,3}(?!\d|/\w|\.\d)"  # not "Council Decision 2010/413/CFSP" (an EU act)
+    r"|\d{1,4}\s?(?:[A-H]\s)?\((?:ES-|S-)?[IVXLC]+\)"
+    r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
+    r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)]|$)(?!\s+[A-Z][a-z]))?")
+
+# "resolution(s)", "decision(s)", "presidential statement(s)"; each branch opens with a literal and
+# tests the word start after it (see ingest.patterns: a leading \b makes re try every position)
+#: the stems of the keywords, looked for before KEYWORD is tried a letter before each
+KEYWORD_STEMS = ("esolution", "ESOLUTION", "ecision", "residential")
+KEYWORD = re.compile(r"(?P<kw>R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)esolutions?|[Dd](?<!\w.)ecisions?"
+                      r"|[Pp](?<!\w.)residential [Ss]tatements?)\b")
+
+# ---------------------------------------------------------------- the body behind a number
+
+BODY_BEFORE = re.compile(
+    r"(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r"|Council)"
+    r"(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under|and|with|of)\s+)?(?P<its>its\s+)?"
+    r"(?:(?:own|earlier|previous|relevant|subsequent|most recent|latest|first|last|other|related|"
+    r"respective|above-mentioned|aforementioned)\s+)*$)")
+OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) +
+                           r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$")
+ADOPTED_BY_OTHER = re.compile(
+    r"\b(?:adoption|adopted)\s+by\s+the\s+(?P<body>(?:(?:[A-Z][\w’'-]*|and|for|of|the)\s+){0,6}?(?:" +
+    "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r"))\b[^.;“”]{0,160}?\bof\s+(?:its\s+)?$")
+# "Assembly resolution 70/165 and Council resolution 23/8": a Council named stops the carry-over
+COUNCIL_BEFORE = re.compile(r"\bCouncil(?:['’]s)?\s+$")
+ITS_BEFORE = re.compile(trie(("its", "their", "his", "her"), not_after=r"\w") +
+                         r"\s+(?:(?:own|earlier|previous|relevant|subsequent|"
+                         r"most recent|latest|first|last|other|related)\s+)*$")  # on lower-cased text
+# a capitalised word right before the keyword: "Conference resolution 3/1", "Board decision 2020/5"
+PREVIOUS_WORD = re.compile(r"([A-Z][A-Za-z\-]+)\s*$")
+SENTENCE_BREAK = re.compile(r"[.;:]\s*$|^\s*$")
+BODY_AFTER = re.compile(
+    r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:(?:19|20)\d\d\s+)?(?:,\s*)?(?:of\s+" + r"\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
+    r"(?:adopted\s+)?(?:of|by)\s+the\s+(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in BODY_PHRASES) +
+    # another body, maybe with its region or field first ("the African Commission on Human ...")
+    r")|(?P<other>(?:[A-Z][\w’'-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")))\b")
+KEYWORD_OF_BODY = re.compile(r"\s+(?:and\s+decisions\s+|and\s+resolutions\s+)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
+                         "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r")\b")
+
+# ---------------------------------------------------------------- lists of numbers
+
+KEYWORD_ONLY = re.compile(r"(?i)(?:resolutions?|decisions?)$")
+WS_RUN = re.compile(r"\s+")
+ROMAN_PART = re.compile(r"^\d+\s?([A-Z])\s?\(")
+# ---------------------------------------------------------------- pinpoints
+
+PIN_BEFORE = re.compile(
+    r"(?P<pin>(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+(?:\s?\([a-z]\))?)*"
+    r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
+    r"|sections?\s+[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"|part\s+(?:[IVXLC]+|[A-Z]|one|two|three)"
+    r"|chapter\s+[IVXLC0-9]+"
+    r"|annex(?:es)?(?:\s+[IVXLC]+)?(?:,?\s+(?:sub)?paragraphs?\s+\d+)?)"
+    r"(?:\s+of\s+(?:the\s+annex\s+to\s+|annex\s+[IVX]+\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$", re.I)
+
+PIN_AFTER = re.compile(
+    r"^,?\s*(?P<pin>(?>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"|(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+)*"
+    r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
+    r"|(?:sections?|sect\.)\s*[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
+    r"|part\s+(?:[IVXLC]+|one|two|three)"
+    r"|chap(?:ter|\.)\s+[IVXLC0-9]+)(?![\w]))"  # atomic: a list is not cut short to dodge the test below
+    # "61/105, paragraphs 113 and 119 to 124 of resolution 64/72": those paragraphs are the next one's
+    r"(?!\s+of\s+(?:the\s+|its\s+)?(?:[A-Z][\w-]*\s+)*(?:resolutions?|decisions?|documents?|reports?)\b)", re.I)
+
+# ---------------------------------------------------------------- lists of numbers (the glue between items)
+
+# glue that may stand between the items of a list of resolution numbers
+GLUE = re.compile(
+    r"(?:\s+|,(?:\d{1,2}(?=\s))?|;(?=\s*(?:and\s+)?\d)|\band\b|\bor\b|\bas well as\b"
+    r"|\bthe (?:most recent|latest)(?: of which)? (?:being|was|is|are)\b|\bthe\b|\bits\b|\bresolutions?\b|"
+    r"\bnos?\.|\bnumbers?\b|\bof\s+" + DATE_TEXT + r"|\b(?:dated|adopted\s+on|on)\s+" + DATE_TEXT +
+    r"|\bof\s+(?:the\s+)?(?:same\s+date|\d{4})\b|\bsection\s+[IVXLC]+(?:\.[A-Z])?\b|\bsections\s+[IVXLC]+\b"
+    r"|\bpart\s+[IVXLC]+\b|\bannex(?:es)?(?:\s+[IVXLC]+)?\b|\bparagraphs?\s+\d+(?:\s?\([a-z]\))?\s+of\b"
+    r"|\bentitled\s*[“\"][^”\"]{0,400}[”\"]|\brespectively\b|\bin particular\b|\binter alia\b"
+    r"|\bmost recently\b"
+    # "resolutions on the pattern of conferences (43/222, the most recent being 80/234), multilingualism (50/11"
+    r"|\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!(?:resolutions?|decisions?)\b)[^\W\d][\w’'-]*\s+){1,12}\((?=\d{1,3}/\d|(?:ES|S)-\d)"  # not "(2024/25)"
+    r"|\bincluding\b|\bthe latest\b|\band\s+all\s+(?:other|previous|subsequent)\b"
+    r"|\((?!\s*(?:ES-|S-)?\d{1,4}(?:/|\s?\())(?:(?:resolution|decision)s?\s+)?[^()]{0,80}\)"
+    # a subject ("on progress in ...") ends before the next item, and before a body's resolution or decision:
+    # "2010/22 on progress in the implementation of General Assembly resolution 62/208" is not one list
+    r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?"
+    r"(?:\d|S-|ES-)|\d{1,4}(?:/\d|\s?\((?:(?:19|20)\d\d|(?:ES-|S-)?[IVXLC]+)\))"
+    r"|\s(?:(?:[A-Z][\w’'-]*|of|the|and|its)\s+){0,6}(?:[Rr]esolutions?|[Dd]ecisions?)\b)[^,;.“”()])+"
+    r"|" + DATE_TEXT + r"\b"
+    r"|\((?=\d))")
+# the next item of a list, after a comma or "and"
+NEXT_ITEM = (r"(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+)"
+              r"(?:(?:ES|S)-\d{1,2}/\d|\d{1,4}/\d{1,3}\b|\d{1,4}\s\((?:19|20)\d\d\)|\d{1,4}\s?(?:[A-Z]\s)?\([IVXL]+\))")
+NEXT_ITEM_RX = re.compile(NEXT_ITEM)
+# a clause between two items of a list: no digits, no keyword, and a number after it. Costly to try
+# (a look-ahead at each of up to 250 characters), so it is tried last, and only with an item ahead
+GLUE_CLAUSE = re.compile(
+    r"(?:(?!resolution|decision|Resolution|Decision|\d{1,4}/\d|\d{1,4}\s?\()(?:[^;.“”()\[\]]|“[^”]{0,200}”)){1,250}?"
+    r"(?=" + NEXT_ITEM + ")")
+
+# ---------------------------------------------------------------- what the text says of the target
+
+TITLE_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + DATE_TEXT + r"\s*,?\s*)?entitled\s*[“\"]([^”\"]{1,400})[”\"]")
+SUBJECT_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + DATE_TEXT + r"\s*,?\s*)?on\s+(?![0-9])((?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?(?:\d|S-|ES-)"
+                         # ... nor the next resolution: "on the protection of migrants and its resolution 62/270"
+                         r"|\s(?:and\s+|or\s+)?(?:(?:[A-Z][\w’'-]*|of|the|its)\s+){0,6}(?:[Rr]esolutions?|[Dd]ecisions?)\b"
+                         # a comma inside a title-case agenda: "on Women, Peace and Security", "Youth, Peace and Security"
+                         # (not "..., Economic and Social Council resolution"), ending before "and all relevant ..."
+                         r"|\sand\s+(?:all|calling|recalling|noting|reaffirming|welcoming|"
+                         r"(?:its|their)\s+(?:subsequent|other|previous|earlier|relevant|later))\b)"
+                         r"(?:[^,;.“”()]|,(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\sand\s[A-Z][a-z]+\b(?!\s+(?:[A-Z][a-z]+\s+)*"
+                         r"(?:Council|Commission|Committee|Assembly|Board|[Rr]esolutions?|[Dd]ecisions?)\b))))+)")
+DATE_AFTER = re.compile(r"^\s*(?:[A-H](?:\s(?:and|to)\s[A-H])?\s*)?,?\s*(?:of|dated|adopted on)\s+(" + DATE_TEXT + r")")
+
+# ---------------------------------------------------------------- sentences
+
+SENTENCE_END = re.compile(r"[.;](?<![A-Z][.;])(?=\s+[A-Z(“\"])")
+NOT_SENTENCE_END = ("para", "paras", "No", "no", "Sect", "Corr", "Rev", "Add", "art", "Art", "chap", "pp", "vol", "Vol")
+
+# "Commission resolution 2004/5" in a Commission on Human Rights text: the speaker's
+BARE_COMMISSION = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|its|of|by|in|and|with|Recalling|Reaffirming)\s+)Commission\s+$")
+
+# ---------------------------------------------------------------- a bare "2367 (2017)"
+
+BARE_SC = re.compile(r"(?P<n>[1-9](?<![\w/.,-].)\d{0,3}) ?\((?P<y>(?:19[4-9]|20[0-4])\d)\)")
+#: what stands before a number (year) that is not a resolution: "paragraph 12 (2019)", "page 3 (2020)"
+NOT_SC_BEFORE = re.compile(r"(?:para\.?|paragraph|article|page|annex|no\.|number|vol\.?|volume)\s*$")
+
+# ---------------------------------------------------------------- mandates tables
+
+TABLE_HEAD = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r")\s+)?(?:resolutions?|decisions?)"
+    r"(?:\s+and\s+decisions?)?\s*:?\s*$", re.I)
+ROW_NUMBER = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,3}|\d{1,4}\s?(?:[A-Z]\s)?\((?:ES-|S-)?[IVXLC]+\)"
+            r"|\d{1,4}\s?\((?:19|20)\d{2}\))(?:\s?[A-Z](?:\s?(?:and|to|[-–])\s?[A-Z])?(?![\w/]))?")
+ROW = re.compile(r"^" + ROW_NUMBER + r"(?:\s*[;,]\s*(?:and\s+)?" + ROW_NUMBER + r")*(?=[\s,]|$)")
+# a second row run into the same line: "9 (I) Commission on Narcotic Drugs 1992/1 Establishment of ..."
+ROW_AGAIN = re.compile(r"(?<=[a-z)”] )" + ROW_NUMBER + r"(?=\s+[A-Z])")
+
+
+TABLE_HEAD_MAX = 2 * max(len(p) for p, _ in BODY_PHRASES) + 40  # no heading is longer
+OTHER_HEAD = re.compile(r"(?i)\b(?:resolutions|decisions|conclusions|reports|documents|statements|agreements|"
+                         r"conventions|declarations|rules)$")
+NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
+
+
+# the subject "its" stands for, named after the numbers: "In its resolution 49/128, in which it endorsed
+# ..., the General Assembly requested"; "In its decision 2005/1, the Commission reaffirmed"
+ITS_SUBJECT = re.compile(
+    r"\s+(?:(?!,\s+the\s+[A-Z])(?:[^;.“”]|“[^”]{0,300}”|\.(?=\d))){0,300}?,\s+the\s+(?P<subj>"
+    + "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r"|Assembly|Council|Commission"
+    # another body: "the Commission on Population and Development", "the Statistical Commission"
+    r"|(?P<other>(?:[A-Z][\w’'-]*\s+)*(?:Commission|Committee|Board|Conference|Council|Assembly)"
+    r"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,8}?[A-Z][\w’'-]*)?))"
+    r"(?=(?:\s*,[^,;.“”]{1,120},)?\s+(?:also\s+|further\s+|again\s+|first\s+)?(?:[a-z]+ed|took|was|were|had|"
+    r"has|is|are|made|gave|set|laid|held|drew|sought|chose|began)\b)")  # (", on the proposal of ..., elected")
+CLAUSE_IN_ITS = re.compile(r"(?:^|[.;:,]\s+|^\W+)(?:[Ii]n|[Bb]y)(?: its)? $")
+
+# ---------------------------------------------------------------- links the document embedded
+
+LINK_URL = re.compile(r"(?:undocs\.org|docs\.un\.org|documents\.un\.org|daccess-ods\.un\.org)/(?:[a-z]{2}/)?"
+                       r"(?:symbol/|doc/)?([A-Za-z][A-Za-z0-9/.\-()]*\d[A-Za-z0-9/.\-()]*)", re.I)

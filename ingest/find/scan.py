@@ -1,0 +1,50 @@
+"""One text -> its explicit references: the dispatcher of the find stages.
+
+As eyecite's ``get_citations`` hands each kind of token to its ``_extract_*``
+function, :func:`find_in_text` hands each kind of match to its stage:
+
+1. written symbols ("A/79/434", "A/79/62-E/2024/3", "and Add.1"):
+   :func:`ingest.find.written.extract_written`;
+2. resolution and decision numbers after a keyword, every item of a list:
+   :func:`ingest.find.numbers.extract_numbers` (the body behind them:
+   :mod:`ingest.find.body`; pinpoints: :mod:`ingest.find.pinpoints`);
+3. a bare "2367 (2017)" that fits the Security Council's numbering:
+   :func:`ingest.find.numbers.extract_bare_sc`.
+
+The hits come back in order of position.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .body import ITS_ASSEMBLY_IF_FITS, OTHER_SPEAKER
+from .hit import Hit
+from .numbers import extract_bare_sc, extract_numbers
+from .written import extract_written
+
+__all__ = ["find_in_text"]
+
+
+def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
+    """Every explicit reference in one text, in order of position. ``speaker`` is the body whose
+    text it is (a code of grammar.toml), or ``OTHER_SPEAKER`` for a body citegraph does not resolve
+    (a UN-Habitat or UNEP Governing Council text): its "its resolution" is then not a reference,
+    and a bare number is read as the General Assembly's.
+
+    >>> [h.target for h in find_in_text("Recalling its resolutions 56/183 and 57/238,")]
+    ['A/RES/56/183', 'A/RES/57/238']
+    """
+    has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text
+    if not has_kw and "/" not in text and "(19" not in text and "(20" not in text:
+        return []  # most paragraphs: nothing a reference could start with
+    its = None  # "its resolution": the speaker's
+    if speaker == OTHER_SPEAKER:
+        its, speaker = ITS_ASSEMBLY_IF_FITS, "GA"
+    hits, taken = extract_written(text)
+    if has_kw:
+        extract_numbers(text, speaker, its, taken, hits)
+    if "(19" in text or "(20" in text:
+        hits += extract_bare_sc(text, taken, hits)
+    if len(hits) > 1:
+        hits.sort(key=lambda h: h.start)
+    return hits

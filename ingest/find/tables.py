@@ -1,0 +1,80 @@
+"""Mandates tables: rows of numbers and titles under a heading.
+
+Budget fascicles and reports list their mandates as tables: a heading such as
+"General Assembly resolutions" or "Economic and Social Council resolutions and
+decisions", then rows "79/201 Entrepreneurship for sustainable development",
+"46/77; 79/327 ...". A row cites the resolution (or decision) its number names, in
+the heading's body; the rest of the row is the target's title. In a heading of
+"resolutions and decisions", decisions are told by their numbers (from
+``decisions_from`` of grammar.toml: 400 for the Assembly, 200 for ECOSOC).
+A sentence, a numbered paragraph or another list's heading ends the table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from ..grammar import BODIES
+from .hit import Hit, clip
+from .regexes import NUMBERED, OTHER_HEAD, ROW, ROW_AGAIN, TABLE_HEAD, TABLE_HEAD_MAX
+from .scan import find_in_text
+
+__all__ = ["heading_after", "with_rows"]
+
+_DECISIONS_FROM = {code: b["decisions_from"] for code, b in BODIES.items() if "decisions_from" in b}
+_RESOLUTION = re.compile(r"(?i)resolution")
+_DECISION = re.compile(r"(?i)decision")
+_SESSION_NUMBER = re.compile(r"\d{1,4}/(\d{1,3})")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d/")
+_KEYWORDS_AT_END = re.compile(r"(?i)\s*(?:resolutions?|decisions?)(?:\s+and\s+(?:resolutions?|decisions?))?\s*$")
+
+
+def heading_after(text: str, heading: Optional[str]) -> tuple[Optional[str], bool]:
+    """``(heading, is this paragraph the heading?)`` after a paragraph of ``text``, given the
+    heading in force before it: a heading opens a table; a sentence, a numbered paragraph, a long
+    paragraph or another list's heading ends it; a row or a short title line does not."""
+    head = TABLE_HEAD.match(text) if len(text) < TABLE_HEAD_MAX else None
+    if head:
+        return head.group(0).strip().rstrip(":"), True
+    if heading and not ROW.match(text) and (len(text) > 400 or text.rstrip().endswith((".", ";"))
+                                            or NUMBERED.match(text) or OTHER_HEAD.search(text)):
+        return None, False
+    return heading, False
+
+
+def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
+    """A row of a mandates table under a heading such as "General Assembly resolutions":
+    "79/201 Entrepreneurship for sustainable development" cites resolution 79/201."""
+    m = ROW.match(text)
+    if not m:
+        return []
+    spans = [(0, m.end())] + [(a.start(), a.end()) for a in ROW_AGAIN.finditer(text, m.end())]
+    out = []
+    for k, (a, b) in enumerate(spans):
+        head = heading
+        if _RESOLUTION.search(heading) and _DECISION.search(heading):
+            # "General Assembly resolutions and decisions": decisions are numbered from 400 (GA 79/555),
+            # ECOSOC's from 200 (2025/311); resolutions below
+            num = _SESSION_NUMBER.match(text[a:b])
+            body = "ECOSOC" if _YEAR_NUMBER.match(text[a:b]) else ("HRC" if "Human Rights" in heading else "GA")
+            kw = "decision" if num and int(num.group(1)) >= _DECISIONS_FROM[body] else "resolution"
+            head = _KEYWORDS_AT_END.sub(" " + kw, heading)
+        prefix = head + " "
+        title_end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        title = text[b:title_end].strip(" ,;") or None
+        for h in find_in_text(prefix + text[a:b], speaker):
+            if h.start >= len(prefix):
+                n = len(prefix) - a
+                out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and clip(title, 300)))
+    return out
+
+
+def with_rows(text: str, heading: str, speaker: Optional[str], hits: list[Hit]) -> list[Hit]:
+    """The hits of a paragraph under a table heading: its row's references (read with the
+    heading's body), then the hits after the row."""
+    row = _row_hits(text, heading, speaker)
+    if not row:
+        return hits
+    end = max(h.end for h in row)
+    return row + [h for h in hits if h.start >= end]

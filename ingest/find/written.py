@@ -1,0 +1,103 @@
+"""Written symbols: "A/79/434", "A/C.2/59/3", "S/2024/858", "A/HRC/55/L.1/Rev.1",
+"UNEP/EA.5/Res.5", joint symbols "A/79/62-E/2024/3" (one document; the second symbol is
+an alias), and the parts written after them ("A/64/L.13 and Add.1", "and Corrs. 1-2").
+
+A symbol is canonicalised by :func:`ingest.symbols.canonical_written`; the pattern is
+:data:`ingest.find.regexes.WRITTEN`. A part letter after a symbol ("A/RES/78/250 B") is
+the symbol's own only for a resolution; elsewhere it is left to the pinpoint after it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import symbols
+from .hit import Hit
+from .pinpoints import pin_after
+from .regexes import MORE_PARTS, ONE_SYMBOL, WRITTEN
+
+__all__ = ["extract_written", "parts_of", "attach"]
+
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_ONE_SYMBOL = re.compile(ONE_SYMBOL)
+
+
+def _written(text: str) -> Iterator[re.Match]:
+    """``WRITTEN.finditer(text)``, tried only where a symbol can start: at the word before each "/"."""
+    end = 0
+    q = text.find("/")
+    while q >= 0:
+        p = q
+        while p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.-"):
+            p -= 1
+        m = WRITTEN.match(text, p) if end <= p < q else None
+        if m:
+            yield m
+            end = m.end()
+            q = text.find("/", end)
+        else:
+            q = text.find("/", q + 1)
+
+
+def parts_of(more: re.Match) -> list[str]:
+    """The parts a MORE_PARTS match names: "Adds. 1–3" -> Add.1, Add.2, Add.3; "Corr.1 and 2" ->
+    Corr.1, Corr.2; "Add.1/Corr.1 and 2" -> Add.1/Corr.1, Add.1/Corr.2."""
+    kind = more.group("kind").capitalize().rstrip("s")
+    first = int(more.group("n"))
+    also = [int(x) for x in _DIGITS.findall(more.group("also") or "")]
+    if more.group("sub"):
+        sub_kind, sub_n = more.group("sub").strip("/").replace(" ", "").split(".")
+        return [f"{kind}.{first}/{sub_kind}.{k}" for k in dict.fromkeys([int(sub_n)] + also)]
+    last = int(more.group("to") or first)
+    return [f"{kind}.{k}" for k in dict.fromkeys(list(range(first, min(last, first + 20) + 1)) + also)]
+
+
+def attach(symbol: str, part: str) -> str:
+    """A part written after a symbol: "A/31/75/Add.1" and "Add.2" are siblings (A/31/75/Add.2);
+    "A/65/761" and "Corr.1", or "A/31/75/Add.1" and "Corr.1", make A/65/761/Corr.1, A/31/75/Add.1/Corr.1.
+
+    >>> attach("A/31/75/Add.1", "Add.2"), attach("A/65/761", "Corr.1")
+    ('A/31/75/Add.2', 'A/65/761/Corr.1')
+    """
+    head, _, last = symbol.rpartition("/")
+    if "." in last and last.split(".")[0] == part.split(".")[0]:
+        return f"{head}/{part}"
+    return f"{symbol}/{part}"
+
+
+def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """The written symbols of ``text`` (and the parts after them) as hits, in order, and the
+    spans they take (a number inside a symbol is not read again after a keyword).
+
+    >>> [h.target for h in extract_written("see A/79/62-E/2024/3 and A/64/L.13 and Add.1")[0]]
+    ['A/79/62', 'A/64/L.13', 'A/64/L.13/Add.1']
+    """
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for m in _written(text):
+        sym = m.group("sym")
+        if not _DIGIT.search(sym) or text.startswith("/", m.end("sym")):
+            continue  # no number, or cut by a space after a slash ("A/S-10/ AC.1/1-8")
+        if sym.count("/") < 1:
+            continue
+        written = sym + (m.group("part") or "") if "/RES/" in sym.upper() else sym
+        target = symbols.canonical_written(written + (m.group("sect") or ""))
+        aliases = tuple(symbols.canonical_written(s) for s in _ONE_SYMBOL.findall(m.group("joint") or ""))
+        end = m.end()
+        surface = text[m.start():end].rstrip(" -–")
+        end = m.start() + len(surface)
+        if "/RES/" not in sym.upper() and m.group("part"):
+            end = m.start("part")
+            surface = text[m.start():end]
+        hits.append(Hit(target, surface, m.start(), end, pin_after(text[end:end + 80]), aliases=aliases))
+        taken.append((m.start(), m.end()))
+        pos = m.end()
+        while True:
+            more = MORE_PARTS.match(text, pos)
+            if not more:
+                break
+            for part in parts_of(more):
+                hits.append(Hit(attach(target, part), more.group("w"), more.start("w"), more.end("w")))
+            pos = more.end()
+    return hits, taken
