@@ -96,18 +96,22 @@
 
   // ------------------------------------------------------------------ search
   var lowIds = null, lowTitles = null;
+  function searchIndex() {  // made once, when the page is idle after it is ready, or at the first search
+    lookupIndex();
+    if (!lowIds) {
+      lowIds = ids.map(function (s) { return s.toLowerCase().split(" ").join(""); });
+      lowTitles = ND.title.map(function (s) { return s.toLowerCase(); });
+    }
+  }
   function search(q) {
     q = (q || "").trim();
     if (!q) return [];
+    searchIndex();
     var seen = new Set(), out = [];
     function push(i) { if (!seen.has(i)) { seen.add(i); out.push(i); } }
     var r = resolve(q);
     if (r.node !== undefined) { push(index.get(r.node)); r.others.forEach(function (n) { push(index.get(n)); }); }
     else r.candidates.forEach(function (n) { push(index.get(n)); });
-    if (!lowIds) {
-      lowIds = ids.map(function (s) { return s.toLowerCase().split(" ").join(""); });
-      lowTitles = ND.title.map(function (s) { return s.toLowerCase(); });
-    }
     var lq = q.toLowerCase(), compact = lq.split(" ").join(""), words = lq.split(/\s+/).filter(Boolean);
     var symbolHits = [], titleHits = [];
     for (var i = 0; i < N; i++) {
@@ -268,7 +272,7 @@
     if (state.selected !== null) {
       if (i === state.selected) return Object.assign({}, d, { ring: "#111111", forceLabel: true, zIndex: 2, highlighted: true });
       if (state.neighbours.has(i)) return Object.assign({}, d, { ring: state.neighbours.get(i), forceLabel: true, zIndex: 1 });
-      return Object.assign({}, d, { color: "#e2e4e8", label: "", zIndex: 0 });
+      if (!LARGE) return Object.assign({}, d, { color: "#e2e4e8", label: "", zIndex: 0 });
     }
     if (state.hits && state.hits.has(i)) return Object.assign({}, d, { ring: "#111111", forceLabel: true, zIndex: 1 });
     return d;
@@ -279,7 +283,7 @@
     if (state.selected !== null) {
       if (ED.from[e] === state.selected) return Object.assign({}, d, { color: DIR_COLOUR.out, size: d.size + 0.6, zIndex: 1 });
       if (ED.to[e] === state.selected) return Object.assign({}, d, { color: DIR_COLOUR.in, size: d.size + 0.6, zIndex: 1 });
-      return Object.assign({}, d, { hidden: true });
+      if (!LARGE) return Object.assign({}, d, { hidden: true });
     }
     return d;
   }
@@ -393,23 +397,50 @@
   $("year-max").addEventListener("change", function () { state.yearMax = readYear("year-max"); refreshOverview(); });
   $("undated").addEventListener("change", function () { state.undated = $("undated").checked; refreshOverview(); });
   $("in-corpus").addEventListener("change", function () { state.inCorpus = $("in-corpus").checked; refreshOverview(); });
+  // Repaint what changed: in a large overview a filter, a selection or a search repaints only the
+  // documents it touches and their links (sigma's partial refresh), not all of them.
+  var touched = new Set();
+  function touchAround(i) {
+    touched.add(i);
+    outEdges(i).forEach(function (e) { touched.add(ED.to[e]); });
+    inEdges(i).forEach(function (e) { touched.add(ED.from[e]); });
+  }
+  function repaint(all) {
+    if (all || !LARGE || touched.size > G.order / 3) overview.refresh({ skipIndexation: true });
+    else if (touched.size) {
+      var nodes = [], edges = new Set();
+      touched.forEach(function (i) {
+        if (ND.x[i] === null) return;
+        nodes.push(ids[i]);
+        outEdges(i).concat(inEdges(i)).forEach(function (e) {
+          if (ND.x[ED.from[e]] !== null && ND.x[ED.to[e]] !== null) edges.add("e" + e);
+        });
+      });
+      overview.refresh({ partialGraph: { nodes: nodes, edges: Array.from(edges) }, skipIndexation: true });
+    }
+    touched = new Set();
+  }
   function refreshOverview() {
+    var before = passes.slice();
     computePasses();
-    if (state.selected !== null && !passes[state.selected]) select(null);
-    overview.refresh({ skipIndexation: true });
+    for (var i = 0; i < N; i++) if (before[i] !== passes[i]) touched.add(i);
+    if (state.selected !== null && !passes[state.selected]) select(null, true);
+    repaint();
     updateCounts();
   }
 
   // ------------------------------------------------------------------ selection in the overview
-  function select(i) {
+  function select(i, later) {
+    if (state.selected !== null) touchAround(state.selected);
     state.selected = i;
     state.neighbours = null;
     if (i !== null) {
+      touchAround(i);
       state.neighbours = new Map();
       outEdges(i).forEach(function (e) { state.neighbours.set(ED.to[e], DIR_COLOUR.out); });
       inEdges(i).forEach(function (e) { if (!state.neighbours.has(ED.from[e])) state.neighbours.set(ED.from[e], DIR_COLOUR.in); });
     }
-    overview.refresh({ skipIndexation: true });
+    if (!later) repaint();
   }
 
   // ------------------------------------------------------------------ views laid out by time (focus, lineage, path)
@@ -826,8 +857,10 @@
     });
     $("search-count").textContent = q.trim() ? (hits.length ? plural(hits.length, "match", "matches") + (hits.length > 50 ? " (first 50 listed)" : "") :
       "0 matches: " + resolve(q).error) : "";
+    if (state.hits) state.hits.forEach(function (i) { touched.add(i); });
     state.hits = q.trim() ? new Set(hits.slice(0, 200).map(function (n) { return n.i; })) : null;
-    if (current.name === "overview" && !noRefresh) overview.refresh({ skipIndexation: true });
+    if (state.hits) state.hits.forEach(function (i) { touched.add(i); });
+    if (current.name === "overview" && !noRefresh) repaint();
     return hits;
   }
   $("search").addEventListener("input", function () { clearTimeout(searchTimer); searchTimer = setTimeout(runSearch, 150); });
@@ -835,7 +868,7 @@
     if (ev.key === "Enter") {
       clearTimeout(searchTimer);
       var hits = runSearch(true);
-      if (!hits.length || !goTo(hits[0].id)) overview.refresh({ skipIndexation: true });
+      if (!hits.length || !goTo(hits[0].id)) repaint();
     }
   });
   function goTo(id) {
@@ -850,7 +883,7 @@
     if (ND.x[i] === null) { closeView(); showNode(i); return true; }
     closeView();
     if (!passes[i]) { resetFilters(); }
-    select(i);
+    select(i);  // (repaints what the search touched too)
     var dd = overview.getNodeDisplayData(id);
     overview.getCamera().setState({ x: dd.x, y: dd.y, ratio: Math.min(overview.getCamera().ratio, 0.25) });
     showNode(i);
@@ -861,10 +894,14 @@
     state = Object.assign(freshState(), keep);
     document.querySelectorAll("#filter-body input, #filter-kind input").forEach(function (b) { b.checked = true; });
     setYearInputs(); $("undated").checked = true; $("in-corpus").checked = false;
+    var before = passes.slice();
     computePasses();
+    for (var i = 0; i < N; i++) if (before[i] !== passes[i]) touched.add(i);
   }
   function reset() {
     closeView();
+    if (state.selected !== null) touchAround(state.selected);
+    if (state.hits) state.hits.forEach(function (i) { touched.add(i); });
     state = freshState();
     resetFilters();
     $("search").value = ""; $("search-results").replaceChildren(); $("search-count").textContent = "";
@@ -873,7 +910,7 @@
     $("path-result").replaceChildren(); $("focus-result").replaceChildren();
     $("panel").replaceChildren(el("p", "hint", "Click a document or a citation for its details."));
     tip.hidden = true;
-    overview.refresh({ skipIndexation: true });
+    repaint();
     overview.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     updateCounts();
   }
@@ -919,6 +956,7 @@
   if (location.hash.length > 1) fromHash();
   function markReady() {
     if (window.citegraph.ready) return;
+    setTimeout(searchIndex, 50);
     window.citegraph.ready = true;
     window.citegraph.readyMs = performance.now();
     document.documentElement.dataset.ready = "1";
