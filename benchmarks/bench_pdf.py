@@ -27,7 +27,7 @@ import pdfplumber  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
 from ingest.formats.pdf import pdf_markup  # noqa: E402
-from ingest.read import read_pdf  # noqa: E402
+from ingest import read_pdf  # noqa: E402
 
 
 def bare_pdfplumber(path: pathlib.Path) -> int:

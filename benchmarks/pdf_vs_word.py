@@ -22,7 +22,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import ingest  # noqa: E402
-from ingest.read import read_docx, read_pdf  # noqa: E402
+from ingest import read_docx, read_pdf  # noqa: E402
 
 
 def targets(doc) -> set[str]:

@@ -52,7 +52,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ingest import Document, Footnote, Paragraph, Reference
-from ingest.named import Alias
+from ingest import Alias
 
 from .files import LOCK_NAME, atomic_file, file_key, output_lock, tool_version
 
