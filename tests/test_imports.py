@@ -1,4 +1,5 @@
-"""No import loops: no module imports another that imports it back, at the top or inside a function.
+"""No import loops: no module imports another that imports it back, at the top or inside a function;
+``graph`` reaches ``ingest`` only through its door (``ingest/__init__.py`` and its ``__all__``).
 
 The imports are read from the sources (``ast``), so an import inside a function counts as
 much as one at the top: a loop cannot hide there.
@@ -10,6 +11,8 @@ import pathlib
 
 import networkx as nx
 import pytest
+
+import ingest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 #: The packages whose modules are checked.
@@ -76,3 +79,34 @@ def test_ingest_never_imports_graph():
     G = import_graph(PACKAGES)
     assert [(a, b) for a, b in G.edges if a.startswith("ingest") and b.startswith("graph")] == []
     assert any(a.startswith("graph") and b == "ingest" for a, b in G.edges)  # graph uses ingest through its door
+
+
+def _ingest_imports_past_the_door(source: str) -> list[str]:
+    """The imports in ``source`` that reach into ``ingest`` past ``ingest/__init__.py``:
+    a submodule (``ingest.named``), or a name the door does not list in ``__all__``."""
+    wrong = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            wrong += [a.name for a in node.names if a.name.startswith("ingest.")]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module.startswith("ingest."):
+                wrong.append(node.module)
+            elif node.module == "ingest":
+                wrong += [f"ingest.{a.name}" for a in node.names if a.name not in ingest.__all__]
+    return wrong
+
+
+def test_graph_uses_ingest_through_its_door_only():
+    wrong = {str(p.relative_to(ROOT)): w for p in sorted((ROOT / "graph").rglob("*.py"))
+             if (w := _ingest_imports_past_the_door(p.read_text(encoding="utf-8")))}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("source, wrong", [
+    ("import ingest\nfrom ingest import Reference, extract\n", []),
+    ("from ingest.model import Reference\n", ["ingest.model"]),
+    ("def f():\n    import ingest.find\n", ["ingest.find"]),
+    ("from ingest import named\n", ["ingest.named"]),  # a submodule, not a name of the door
+])
+def test_the_door_check(source, wrong):
+    assert _ingest_imports_past_the_door(source) == wrong
