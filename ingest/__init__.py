@@ -22,7 +22,7 @@ from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbo
 from .symbols import canonical_written, describe, symbol_from_filename
 from .read import iter_paths, read_docx, read_document, read_pdf
 from .structure import parse_text
-from .find import extract_explicit, find_in_text
+from .find import RELATION_LEMMAS, RELATIONS_VERSION, Relation, extract_explicit, find_in_text, relation_lemma
 from .named import Alias, AliasTable, curated
 from .references import extract, extract_file, extract_text
 from .corpus import (FirstPass, LearnedNames, changes_nothing, first_pass, learn_aliases, learn_names, may_change,
@@ -35,6 +35,8 @@ __all__ = [
     # the grammar
     "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year",
     "canonical_written", "describe", "symbol_from_filename",
+    # the controlled vocabulary of relations (ingest/data/relations.toml)
+    "Relation", "RELATION_LEMMAS", "RELATIONS_VERSION", "relation_lemma",
     # files -> documents -> references
     "iter_paths", "read_document", "read_pdf", "read_docx", "parse_text", "find_in_text", "extract_explicit",
     "extract", "extract_text", "extract_file",

@@ -15,7 +15,9 @@ them once and answers questions over them with small pure functions. Everything 
 * sessions and years - :func:`session_year`, :func:`session_fits`, :func:`session_span`,
   :func:`sc_year`, :data:`LAST_YEAR`; what a symbol gives - :func:`symbol_session`,
   :func:`symbol_year`;
-* citing verbs - :data:`RELATIONS`; the words that open paragraphs - :data:`VERBS`
+* citing verbs - :data:`RELATIONS`, and the controlled vocabulary of relations :data:`RELATION_DATA`
+  (``data/relations.toml``, normalised by :func:`ingest.find.relations.relation_lemma`); the words
+  that open paragraphs - :data:`VERBS`
   (``data/verbs.toml``); words that make a phrase look like a citation - :data:`TRAPS`
   (``data/traps.toml``).
 
@@ -38,7 +40,7 @@ __all__ = [
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date",
     "roman_to_int",
     "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
-    "RELATIONS", "VERBS", "TRAPS",
+    "RELATIONS", "RELATION_DATA", "VERBS", "TRAPS",
 ]
 
 _DATA = pathlib.Path(__file__).with_name("data")
@@ -349,6 +351,12 @@ def sc_year(n: int) -> Optional[float]:
 
 #: Citing verb phrases as written (lower case) -> the normalised relation.
 RELATIONS: dict[str, str] = _G["relations"]
+
+#: ``data/relations.toml``: the controlled vocabulary of relations (``relation``: lemma, group, forms),
+#: the forms that are as often nouns (``ambiguity``), the adverbs dropped before a verb (``adverbs``),
+#: the participles that describe an object (``describing``), the words that open a relative clause
+#: (``clauses``). :mod:`ingest.find.relations` builds its lookups from it.
+RELATION_DATA: dict = _load("relations.toml")
 
 # ---------------------------------------------------------------- the words that open paragraphs
 

@@ -40,8 +40,9 @@ from .body import OTHER_SPEAKER, speaker_of
 from .context import Marks, marks_of
 from .document import extract_explicit, footnote_hits, link_symbol, source_of
 from .hit import Hit
-from .relations import normalise_verb
+from .relations import RELATION_LEMMAS, RELATIONS_VERSION, Relation, normalise_verb, relation_lemma
 from .scan import find_in_text
 
 __all__ = ["find_in_text", "extract_explicit", "footnote_hits", "source_of", "link_symbol", "speaker_of",
-           "OTHER_SPEAKER", "Hit", "Marks", "marks_of", "normalise_verb"]
+           "OTHER_SPEAKER", "Hit", "Marks", "marks_of", "normalise_verb", "Relation", "RELATION_LEMMAS",
+           "RELATIONS_VERSION", "relation_lemma"]

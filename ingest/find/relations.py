@@ -8,20 +8,79 @@ word is not a verb, ``ingest/data/verbs.toml``). A footnote's references take th
 citing verb before its mark.
 
 * :func:`relation_verbs` - ``(start, relation)`` of the citing verbs in a text;
-* :func:`normalise_verb` - a paragraph's verb as a relation.
+* :func:`normalise_verb` - a paragraph's verb as a relation;
+* the controlled vocabulary (``ingest/data/relations.toml``): :data:`RELATION_LEMMAS` (lemma ->
+  :class:`Relation`) and :func:`relation_lemma`, which turns any form as written ("Recalling also",
+  "took note", "reaffirmed", "as requested in") into its lemma.
 
 The nearest verb is looked up per reference through :mod:`ingest.find.context`.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 import ahocorasick_rs
 
-from ..grammar import RELATIONS, VERBS
+from ..grammar import RELATION_DATA, RELATIONS, VERBS
 
-__all__ = ["relation_verbs", "normalise_verb", "RELATION_OF_PHRASE"]
+__all__ = ["relation_verbs", "normalise_verb", "RELATION_OF_PHRASE", "Relation", "RELATION_LEMMAS",
+           "RELATIONS_VERSION", "FORM_LEMMA", "relation_lemma"]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation of the controlled vocabulary (``ingest/data/relations.toml``): its ``lemma`` (the
+    value :attr:`ingest.Reference.relation` takes), a coarse ``group`` (recall, note, approve,
+    disapprove, act, stress, basis) and the ``forms`` texts write (lower case)."""
+
+    lemma: str
+    group: str
+    forms: tuple[str, ...]
+
+
+#: The version of ``relations.toml``.
+RELATIONS_VERSION: str = RELATION_DATA["version"]
+#: Lemma -> :class:`Relation`, in the order of the table.
+RELATION_LEMMAS: dict[str, Relation] = {
+    r["lemma"]: Relation(r["lemma"], r["group"], tuple(r["forms"])) for r in RELATION_DATA["relation"]}
+#: Every form as written (lower case, words separated by one space) -> its lemma.
+FORM_LEMMA: dict[str, str] = {f: r.lemma for r in RELATION_LEMMAS.values() for f in r.forms}
+# what relation_lemma knows: every form, and every lemma as its own form ("direct", "mandate" are
+# no forms found in texts: too often an adjective or a noun there)
+_NORMAL = {**{lemma: lemma for lemma in RELATION_LEMMAS}, **FORM_LEMMA}
+_LONGEST_FORM = max(len(f.split()) for f in _NORMAL)
+_LEAD_ADVERBS = frozenset(RELATION_DATA["adverbs"]["words"])
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@functools.lru_cache(maxsize=4096)
+def relation_lemma(words: Optional[str]) -> Optional[str]:
+    """The lemma of a relation as written, or None when it is none of the vocabulary's.
+
+    Case, punctuation and the adverbs before the verb ("Also", "Strongly", "We", "Having") do not
+    count; the longest form at the head of what is left decides, and what follows it does not
+    ("Recalling also", "Noting with concern"). A lemma is its own form, so lemmas (and the
+    relations citegraph wrote before the vocabulary: "recalling", "takes note") normalise too.
+
+    >>> relation_lemma("Recalling also"), relation_lemma("took note"), relation_lemma("Reaffirms")
+    ('recall', 'take note', 'reaffirm')
+    >>> relation_lemma("as requested in"), relation_lemma("In accordance with"), relation_lemma("States")
+    ('request', 'in accordance with', None)
+    """
+    if not words:
+        return None
+    toks = _WORDS.findall(words.lower())
+    i = 0
+    while i < len(toks) and toks[i] in _LEAD_ADVERBS and " ".join(toks[i:i + 2]) not in _NORMAL:
+        i += 1
+    for k in range(min(_LONGEST_FORM, len(toks) - i), 0, -1):
+        lemma = _NORMAL.get(" ".join(toks[i:i + k]))
+        if lemma:
+            return lemma
+    return None
 
 _RELATIONS = sorted(RELATIONS.items(), key=lambda x: len(x[0]), reverse=True)
 #: A citing verb phrase as written (lower case) -> its relation.
