@@ -24,6 +24,8 @@ import re
 import tomllib
 from typing import Optional
 
+import ahocorasick_rs
+
 from .blocks import Block
 
 __all__ = ["sc_agenda_item", "printed_item", "inferred_item", "agenda_items", "scores"]
@@ -32,6 +34,22 @@ _DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "sc_agenda.tom
 _HEADING = re.compile(r"^(?:THE |QUESTION |LETTER |COMPLAINT |ADMISSION |ELECTION |[A-Z]{4,} )[A-Z ,'’()/\-–]{6,200}$")
 _NOT_HEADING = ("RESOLUTION", "RESOLUTIONS", "UNITED", "DECISION", "DECISIONS", "ADOPTED")
 _DATE = re.compile(r"\b((?:19|20)\d\d)-\d\d-\d\d\b")
+_LEADING_LITERAL = re.compile(r"^(?:\\b)?([^\\\[\](){}|?*+.^$]+)(.?)")
+
+
+def _required_literal(word: str) -> Optional[str]:
+    """The plain text every match of the regular expression ``word`` starts with ("Houthis?" ->
+    "Houthi", "Côte d[’]" -> "Côte d", "\\bIraq\\b" -> "Iraq"), or None when it has none. A text
+    without it cannot match, so the item's costly search is skipped (output unchanged)."""
+    if "|" in word:
+        return None
+    m = _LEADING_LITERAL.match(word)
+    if not m:
+        return None
+    lit = m.group(1)
+    if m.group(2) in ("?", "*", "{"):  # the last character is optional
+        lit = lit[:-1]
+    return lit or None
 
 
 @functools.lru_cache(maxsize=None)
@@ -40,11 +58,33 @@ def agenda_items() -> dict:
     ``until``), ``min_score``, ``margin``, ``version``."""
     with open(_DATA, "rb") as f:
         raw = tomllib.load(f)
-    items = [{"title": it["title"], "from": it.get("from", "0000"), "until": it.get("until", "9999"),
-              "theme": it.get("theme", False), "named": it.get("named", False),
-              "phrase": re.compile(r"\b" + re.escape(" ".join(re.sub(r"^The ", "", it["title"]).split()[:8])), re.I),
-              "words": re.compile("|".join(f"(?:{w})" for w in it["words"]))} for it in raw["item"]]
-    return {"items": items, "min_score": raw["min_score"], "margin": raw["margin"], "version": raw["version"]}
+    items = []
+    for it in raw["item"]:
+        phrase = " ".join(re.sub(r"^The ", "", it["title"]).split()[:8])
+        literals = [_required_literal(w) for w in it["words"]]
+        items.append({"title": it["title"], "from": it.get("from", "0000"), "until": it.get("until", "9999"),
+                      "theme": it.get("theme", False), "named": it.get("named", False),
+                      "phrase": re.compile(r"\b" + re.escape(phrase), re.I), "phrase_literal": phrase.lower(),
+                      "literals": literals, "word_list": tuple(it["words"])})
+    known = sorted({lit for it in items for lit in it["literals"] if lit})
+    finder = ahocorasick_rs.AhoCorasick(known) if known else None
+    return {"items": items, "min_score": raw["min_score"], "margin": raw["margin"], "version": raw["version"],
+            "finder": finder}
+
+
+_WORD_START = re.compile(r"^\\b(\w)")
+
+
+def _literal_first(word: str) -> str:
+    """``\\bIraq`` as ``I(?<!\\w.)raq``: the same matches, but the pattern opens with a literal, so
+    Python's ``re`` skips ahead to it instead of trying every position (30x faster here)."""
+    return _WORD_START.sub(lambda m: m.group(1) + r"(?<!\w.)", word, count=1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    """One item's words as one pattern, matched leftmost-first as the table orders them."""
+    return re.compile("|".join(f"(?:{_literal_first(w)})" for w in words))
 
 
 def printed_item(blocks: list[Block]) -> Optional[str]:
@@ -57,19 +97,39 @@ def printed_item(blocks: list[Block]) -> Optional[str]:
     return None
 
 
-def scores(text: str, date: Optional[str] = None, theme: Optional[bool] = None) -> dict[str, int]:
+def _counts(text: str) -> list[int]:
+    """How often each item's words occur in ``text`` (its title counting ``min_score`` times for a
+    ``named`` item), in table order. A word whose leading literal is not in the text cannot match
+    and is left out of the item's pattern (one Aho-Corasick pass tells which literals occur), so
+    the counts are those of the item's whole pattern, found at a fraction of the cost."""
+    rules = agenda_items()
+    finder = rules["finder"]
+    seen = set(finder.find_matches_as_strings(text, overlapping=True)) if finder else set()
+    low = None
+    out = []
+    for it in rules["items"]:
+        words = tuple(w for w, lit in zip(it["word_list"], it["literals"]) if lit is None or lit in seen)
+        n = len(_alternation(words).findall(text)) if words else 0
+        if it["named"]:
+            if low is None:
+                low = text.lower()
+            if it["phrase_literal"] in low:
+                n += rules["min_score"] * len(it["phrase"].findall(text))
+        out.append(n)
+    return out
+
+
+def scores(text: str, date: Optional[str] = None, theme: Optional[bool] = None,
+           counts: Optional[list[int]] = None) -> dict[str, int]:
     """Agenda item -> how often its words occur in ``text``, for the items open on ``date`` (ISO;
     every item when None), the thematic ones only or the others only when ``theme`` says.
-    Items that share a title add up."""
+    Items that share a title add up. ``counts``: :func:`_counts` of ``text``, when already made."""
     out: dict[str, int] = {}
-    for it in agenda_items()["items"]:
+    for it, n in zip(agenda_items()["items"], counts if counts is not None else _counts(text)):
         if date and not it["from"] <= date <= it["until"]:
             continue
         if theme is not None and it["theme"] != theme:
             continue
-        n = len(it["words"].findall(text))
-        if it["named"]:
-            n += agenda_items()["min_score"] * len(it["phrase"].findall(text))
         if n:
             out[it["title"]] = out.get(it["title"], 0) + n
     return out
@@ -94,13 +154,14 @@ def inferred_item(text: str, date: Optional[str]) -> Optional[str]:
     ...               "the Federal Government of Somalia ... Somali security forces ... women", "2019-03-27")
     'The situation in Somalia'
     """
-    every = scores(text)
+    counts = _counts(text)
+    every = scores(text, counts=counts)
     if not every:
         return None
     top = max(every, key=lambda t: every[t])
     theme = next(it["theme"] for it in agenda_items()["items"] if it["title"] == top)
     # about a country: its item of that date, or none (a thematic item never wins over the country)
-    return _leader(scores(text, date, theme=theme))
+    return _leader(scores(text, date, theme=theme, counts=counts))
 
 
 def sc_agenda_item(blocks: list[Block], date: Optional[str] = None) -> Optional[str]:
