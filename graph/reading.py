@@ -793,7 +793,8 @@ def _page_digest(key: str, doc: Document, refs: Sequence[Reference], targets: Ma
 def _document_text(d: Document) -> str:
     head = [d.symbol, d.title, d.date, d.body, d.session, d.agenda_item, d.distribution, d.report, d.file,
             repr(d.unplaced_footnotes)]
-    paras = [f"{p.id}\x1e{p.kind}\x1e{p.verb}\x1e{p.number}\x1e{p.marks}\x1e{p.footnotes}\x1e{p.text}"
+    paras = [f"{p.id}\x1e{p.kind}\x1e{p.verb}\x1e{p.number}\x1e{p.marks}\x1e{p.text}"
+             + ("".join(f"\x1c{f.number}\x1b{f.text}" for f in p.footnotes) if p.footnotes else "")
              for p in d.paragraphs]
     return "\x1f".join(map(str, head)) + "\x1d" + "\x1f".join(paras)
 
