@@ -64,7 +64,6 @@ from itertools import accumulate
 from typing import Any, Iterable, Optional, Sequence
 
 from ingest import Document, Paragraph, Reference
-from ingest.model import quick_init
 
 __all__ = [
     "SIMILARITY_THRESHOLD",
@@ -109,7 +108,6 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 # --------------------------------------------------------------------------- data
 
 
-@quick_init  # made by the hundred thousand over a corpus: all fields set at once
 @dataclass(frozen=True)
 class WordOp:
     """One step of a word diff: ``op`` is ``equal``, ``insert``, ``delete`` or ``replace``;
@@ -122,7 +120,6 @@ class WordOp:
     gap: str = ""
 
 
-@quick_init
 @dataclass(frozen=True)
 class ParagraphChange:
     """One paragraph of OLD, NEW or both.
