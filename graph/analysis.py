@@ -35,7 +35,8 @@ import pandas as pd
 from ingest import CitegraphError
 
 from .lookup import NodeNotFound, resolve
-from .schema import DEGREE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, split
+from .measures import community_of, natural_key, pagerank_scores
+from .schema import EDGE_COLUMNS, NODE_COLUMNS, split
 
 __all__ = [
     "GraphError",
@@ -72,8 +73,7 @@ class NoCitationPath(GraphError):
 
 # --------------------------------------------------------------------------- lookup and frames
 
-def _natural(s: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s))
+_natural = natural_key
 
 
 def find_node(G: nx.DiGraph, query: str) -> str:
@@ -82,17 +82,20 @@ def find_node(G: nx.DiGraph, query: str) -> str:
 
 
 def nodes_frame(G: nx.DiGraph) -> pd.DataFrame:
-    """One row per node: its attributes plus ``cited_by`` (in-degree), ``citations``
-    (weighted in-degree), ``cites`` (out-degree)."""
+    """One row per node (``symbol`` is the node key), its attributes in the columns of
+    :data:`graph.schema.NODE_COLUMNS`: with ``cited_by`` (in-degree), ``citations`` (weighted
+    in-degree), ``cites`` (out-degree), ``pagerank`` and ``community`` as a build sets them
+    (:func:`graph.measures.add_measures`); a graph that was not measured gets its degrees here and
+    no PageRank or community. Integer columns that may lack a value are pandas ``Int64``."""
     rows = []
     for n, d in G.nodes(data=True):
         row = {"symbol": n, **{c: d.get(c) for c in NODE_COLUMNS[1:]}}
-        row["cited_by"] = G.in_degree(n)
-        row["citations"] = G.in_degree(n, weight="count")
-        row["cites"] = G.out_degree(n)
+        if "cited_by" not in d:
+            row.update(cited_by=G.in_degree(n), citations=G.in_degree(n, weight="count"), cites=G.out_degree(n))
         rows.append(row)
-    df = pd.DataFrame(rows, columns=[*NODE_COLUMNS, *DEGREE_COLUMNS])
-    df["year"] = df["year"].astype("Int64")
+    df = pd.DataFrame(rows, columns=list(NODE_COLUMNS))
+    for c in ("year", "session_number", "community"):
+        df[c] = df[c].astype("Int64")
     return df
 
 
@@ -163,7 +166,7 @@ def pagerank(G: nx.DiGraph, n: Optional[int] = 10, alpha: float = 0.85, weight: 
     """PageRank over the citation graph (a document cited by much-cited documents ranks high)."""
     if G.number_of_nodes() == 0:
         return _frame([], ("symbol", "pagerank", "cited_by", "citations", *_INFO))
-    pr = nx.pagerank(G, alpha=alpha, weight=weight)
+    pr = pagerank_scores(G, alpha=alpha, weight=weight)
     keep = set(_filter(G, kind, body, None))
     rows = [{"symbol": s, "pagerank": v, "cited_by": G.in_degree(s), "citations": G.in_degree(s, weight="count"),
              **_info(G, s)} for s, v in pr.items() if s in keep]
@@ -414,17 +417,12 @@ def communities(G: nx.DiGraph, seed: int = 42, resolution: float = 1.0, weight: 
 
     Community 0 is the largest; ties go to the community with the smallest symbol.
     """
-    H = nx.Graph()
-    H.add_nodes_from(G)
-    for u, v, d in G.edges(data=True):
-        w = d.get(weight, 1)
-        if H.has_edge(u, v):
-            H[u][v]["weight"] += w
-        else:
-            H.add_edge(u, v, weight=w)
-    comms = nx.community.louvain_communities(H, weight="weight", resolution=resolution, seed=seed)
-    comms = sorted((sorted(c, key=_natural) for c in comms), key=lambda c: (-len(c), _natural(c[0])))
-    rows = [{"symbol": s, "community": i, "size": len(c), **_info(G, s)} for i, c in enumerate(comms) for s in c]
+    of = community_of(G, seed=seed, resolution=resolution, weight=weight)  # graph.measures: the build's numbers
+    members: dict[int, list] = {}
+    for node, c in of.items():
+        members.setdefault(c, []).append(node)
+    rows = [{"symbol": s, "community": i, "size": len(members[i]), **_info(G, s)}
+            for i in sorted(members) for s in sorted(members[i], key=_natural)]
     return _frame(rows, ("symbol", "community", "size", *_INFO))
 
 

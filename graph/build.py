@@ -424,6 +424,8 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
         if attrs["kind"] in _GENERIC_KINDS:
             from_text = _kind_from_document(doc) if doc is not None else _kind_from_title(attrs["title"])
             attrs["kind"] = from_text or said_kind or attrs["kind"] or "instrument"
+        if attrs["session"].isdigit():
+            attrs["session_number"] = int(attrs["session"])
         if re.match(r"^\d{4}", attrs["date"]):
             attrs["year"] = int(attrs["date"][:4])
         elif "year" not in attrs and attrs["session"]:

@@ -25,12 +25,14 @@ than memory (each file is made whole in memory, then written).
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import html
 import io
 import json
 import math
 import os
 import pathlib
+import re
 import sys
 from typing import Iterable, Optional, Union
 
@@ -40,21 +42,29 @@ from tqdm import tqdm
 
 from ingest import Reference
 
-from .explorer import write_explorer
+from .explorer import body_colours, write_explorer
 from .clean import clean_reference, csv_cell
 from .files import atomic_write
-from .schema import EDGE_COLUMNS, NODE_COLUMNS, NODES_CSV_COLUMNS, REFERENCE_COLUMNS
+from .clean import clean_text
+from .schema import EDGE_COLUMNS, NODE_COLUMNS, NODES_CSV_COLUMNS, REFERENCE_COLUMNS, arrow_schema, column_types, split
 
 __all__ = [
     "FILES",
     "graphml_bytes",
     "graphml_bytes_nx",
+    "graphml_ids",
     "gexf_bytes",
     "gexf_bytes_nx",
+    "gexf_viz",
+    "GEXF_NS",
+    "GEXF_VIZ_NS",
     "json_bytes",
     "nodes_csv",
     "edges_csv",
     "references_csv",
+    "nodes_parquet",
+    "edges_parquet",
+    "references_parquet",
     "pyvis_html",
     "inline_html",
     "write_graphml",
@@ -69,7 +79,8 @@ __all__ = [
 PathLike = Union[str, os.PathLike]
 
 #: What :func:`write_all` writes, in order.
-FILES = ("graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "references.csv", "graph.html")
+FILES = ("graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "references.csv", "nodes.parquet",
+         "edges.parquet", "references.parquet", "graph.html")
 
 
 
@@ -107,15 +118,26 @@ def _keys(items, what: str) -> dict[str, str]:
     return keys
 
 
+def graphml_ids(G: nx.Graph) -> dict:
+    """Node -> its GraphML id, ``n0``, ``n1`` ... in graph order (GraphML's canonical ids).
+
+    GraphML's schema types a node's ``id`` as ``xs:NMTOKEN``, which cannot hold ``/`` or a
+    space: ``A/RES/79/194`` is not a valid id. So the file numbers the nodes, and every node's
+    ``label`` holds its key (:func:`read_graphml` turns the ids back into the keys).
+    """
+    return {n: f"n{i}" for i, n in enumerate(G)}
+
+
 def graphml_bytes(G: nx.Graph) -> bytes:
-    """GraphML of ``G`` (scalar attributes only), written directly as text.
+    """GraphML of ``G`` (scalar attributes only), written directly as text, valid against the
+    GraphML schema: nodes are ``n0``, ``n1`` ... (:func:`graphml_ids`) with the key in ``label``.
 
     The same graph as :func:`graphml_bytes_nx` (NetworkX's writer) when read
     back, several times faster on a corpus graph.
     """
     directed = G.is_directed()
     gkeys = _keys([("graph", G.graph)], "graph")
-    nkeys = _keys(G.nodes(data=True), "node")
+    nkeys = {"label": "string", **_keys(G.nodes(data=True), "node")}
     ekeys = _keys((((u, v), d) for u, v, d in G.edges(data=True)), "edge")
     ids: dict[tuple[str, str], str] = {}
     out = ["<?xml version='1.0' encoding='utf-8'?>\n",
@@ -134,12 +156,13 @@ def graphml_bytes(G: nx.Graph) -> bytes:
             out.append(f'{indent}<data key="{ids[(domain, k)]}">{_xml_value(v).translate(_TEXT_ESC)}</data>\n')
 
     data("graph", G.graph, "    ")
+    node_id = graphml_ids(G)
     for n, d in G.nodes(data=True):
-        out.append(f'    <node id="{str(n).translate(_ATTR_ESC)}">\n')
-        data("node", d, "      ")
+        out.append(f'    <node id="{node_id[n]}">\n')
+        data("node", d if "label" in d else {"label": str(n), **d}, "      ")
         out.append("    </node>\n")
     for u, v, d in G.edges(data=True):
-        out.append(f'    <edge source="{str(u).translate(_ATTR_ESC)}" target="{str(v).translate(_ATTR_ESC)}">\n')
+        out.append(f'    <edge source="{node_id[u]}" target="{node_id[v]}">\n')
         data("edge", d, "      ")
         out.append("    </edge>\n")
     out.append("  </graph>\n</graphml>\n")
@@ -147,9 +170,13 @@ def graphml_bytes(G: nx.Graph) -> bytes:
 
 
 def graphml_bytes_nx(G: nx.Graph) -> bytes:
-    """GraphML of ``G`` by NetworkX's own writer: the slow, obviously right version of :func:`graphml_bytes`."""
+    """GraphML of ``G`` by NetworkX's own writer, nodes numbered as :func:`graphml_ids`: the slow,
+    obviously right version of :func:`graphml_bytes`."""
+    H = nx.relabel_nodes(G, graphml_ids(G), copy=True)
+    for n, d in zip(H, G):
+        H.nodes[n].setdefault("label", str(d))
     buf = io.BytesIO()
-    nx.write_graphml_xml(G, buf, encoding="utf-8", prettyprint=True)
+    nx.write_graphml_xml(H, buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
 
 
@@ -159,31 +186,66 @@ def _newest_date(G: nx.Graph) -> str:
 
 
 _GEXF_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
+#: GEXF 1.3 and its visualization module (gexf.net/schema.html).
+GEXF_NS, GEXF_VIZ_NS = "http://gexf.net/1.3", "http://gexf.net/1.3/viz"
+#: Node attributes a GEXF node carries as its label or its ``viz:position``, not as attribute values.
+_GEXF_OWN = ("label", "x", "y")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def gexf_viz(G: nx.Graph) -> dict:
+    """Node -> its ``viz`` for Gephi, as the explorer draws it: ``color`` (the body's colour,
+    :func:`graph.explorer.body_colours`, as r, g, b), ``size`` (2.2 + 1.6 √cited_by, the explorer's
+    node size) and, for a node the overview draws, ``position`` (the overview layout's x and y, y
+    upwards as Gephi's axis is: -y of the page's)."""
+    colours = body_colours({str(d.get("body") or "unknown") for _, d in G.nodes(data=True)})
+    out = {}
+    for n, d in G.nodes(data=True):
+        hexa = colours[str(d.get("body") or "unknown")].lstrip("#")
+        cited = d["cited_by"] if "cited_by" in d else G.in_degree(n)
+        viz = {"color": {"r": int(hexa[0:2], 16), "g": int(hexa[2:4], 16), "b": int(hexa[4:6], 16)},
+               "size": round(2.2 + 1.6 * math.sqrt(cited), 3)}
+        if "x" in d and "y" in d:
+            viz["position"] = {"x": float(d["x"]), "y": -float(d["y"]), "z": 0.0}
+        out[n] = viz
+    return out
 
 
 def gexf_bytes(G: nx.Graph) -> bytes:
-    """GEXF 1.2 of ``G`` for Gephi, written directly as text: node ``label`` as
-    the GEXF label, edge ``weight`` = ``count``, ``lastmodifieddate`` = the
-    newest document date (no clock). Reads back like :func:`gexf_bytes_nx`."""
-    node_attrs = ((n, {k: v for k, v in d.items() if k != "label"}) for n, d in G.nodes(data=True))
+    """GEXF 1.3 of ``G`` for Gephi, written directly as text.
+
+    * node ``label`` as the GEXF label; every other node and edge attribute as an attribute value
+      (``session_number``, ``year``, ``cited_by``, ``pagerank``, ``community`` numeric);
+    * ``viz:color``, ``viz:size``, ``viz:position`` as the explorer draws the node (:func:`gexf_viz`);
+    * a dynamic graph (``timeformat="date"``): a node dated by its adoption has that date as its
+      ``start``, so Gephi's timeline shows the citation web grow; undated nodes are there throughout;
+    * edge ``weight`` = ``count``; ``lastmodifieddate`` = the newest document date (no clock).
+
+    Reads back like :func:`gexf_bytes_nx` in NetworkX; valid against GEXF 1.3
+    (``tests/test_export_validity.py``)."""
+    node_attrs = ((n, {k: v for k, v in d.items() if k not in _GEXF_OWN}) for n, d in G.nodes(data=True))
     nkeys = _keys(node_attrs, "node")
     ekeys = _keys((((u, v), d) for u, v, d in G.edges(data=True)), "edge")
     ids: dict[tuple[str, str], str] = {}
+    viz = gexf_viz(G)
     name = str(G.graph.get("name", "")).translate(_ATTR_ESC)
     out = ["<?xml version='1.0' encoding='utf-8'?>\n",
-           '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
-           f'  <meta lastmodifieddate="{_newest_date(G)}">\n    <creator>citegraph</creator>\n  </meta>\n',
-           f'  <graph defaultedgetype="{"directed" if G.is_directed() else "undirected"}" mode="static" name="{name}">\n']
+           f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_VIZ_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd" version="1.3">\n',
+           f'  <meta lastmodifieddate="{_newest_date(G)}">\n    <creator>citegraph</creator>\n'
+           f'    <description>{name or "citegraph"}: citation graph of United Nations documents</description>\n'
+           f'  </meta>\n',
+           f'  <graph defaultedgetype="{"directed" if G.is_directed() else "undirected"}" mode="dynamic" '
+           f'timeformat="date">\n']
     for domain, keys in (("node", nkeys), ("edge", ekeys)):
-        out.append(f'    <attributes mode="static" class="{domain}">\n')
+        out.append(f'    <attributes class="{domain}" mode="static">\n')
         for k, t in keys.items():
             ident = ids[(domain, k)] = str(len(ids))
             out.append(f'      <attribute id="{ident}" title="{k.translate(_ATTR_ESC)}" type="{_GEXF_TYPES[t]}" />\n')
         out.append("    </attributes>\n")
 
     def attvalues(domain: str, d: dict) -> None:
-        vals = [(k, v) for k, v in d.items() if not (domain == "node" and k == "label")]
+        vals = [(k, v) for k, v in d.items() if not (domain == "node" and k in _GEXF_OWN)]
         if not vals:
             return
         out.append("        <attvalues>\n")
@@ -194,13 +256,22 @@ def gexf_bytes(G: nx.Graph) -> bytes:
     out.append("    <nodes>\n")
     for n, d in G.nodes(data=True):
         label = str(d.get("label", n)).translate(_ATTR_ESC)
-        out.append(f'      <node id="{str(n).translate(_ATTR_ESC)}" label="{label}">\n')
+        date = str(d.get("date") or "")
+        start = f' start="{date}"' if _ISO_DATE.match(date) else ""
+        out.append(f'      <node id="{str(n).translate(_ATTR_ESC)}" label="{label}"{start}>\n')
         attvalues("node", d)
+        v = viz[n]
+        c = v["color"]
+        out.append(f'        <viz:color r="{c["r"]}" g="{c["g"]}" b="{c["b"]}" />\n')
+        if "position" in v:
+            p = v["position"]
+            out.append(f'        <viz:position x="{p["x"]!r}" y="{p["y"]!r}" z="0.0" />\n')
+        out.append(f'        <viz:size value="{v["size"]!r}" />\n')
         out.append("      </node>\n")
     out.append("    </nodes>\n    <edges>\n")
     for i, (u, v, d) in enumerate(G.edges(data=True)):
-        out.append(f'      <edge source="{str(u).translate(_ATTR_ESC)}" target="{str(v).translate(_ATTR_ESC)}" id="{i}" '
-                   f'weight="{_xml_value(d.get("count", 1))}">\n')
+        out.append(f'      <edge id="{i}" source="{str(u).translate(_ATTR_ESC)}" target="{str(v).translate(_ATTR_ESC)}" '
+                   f'weight="{float(d.get("count", 1))!r}">\n')
         attvalues("edge", d)
         out.append("      </edge>\n")
     out.append("    </edges>\n  </graph>\n</gexf>\n")
@@ -208,11 +279,20 @@ def gexf_bytes(G: nx.Graph) -> bytes:
 
 
 def gexf_bytes_nx(G: nx.Graph) -> bytes:
-    """GEXF by NetworkX's own writer (with ``weight`` and the fixed date): the slow version of :func:`gexf_bytes`."""
+    """GEXF 1.3 by NetworkX's own writer (``weight``, ``viz``, ``start`` and the fixed date as
+    :func:`gexf_bytes` writes them): the slow, obviously right version to check it against."""
     H = G.copy()
+    viz = gexf_viz(G)
+    for n, d in H.nodes(data=True):
+        for k in ("x", "y"):
+            d.pop(k, None)
+        d["viz"] = viz[n]
+        if _ISO_DATE.match(str(d.get("date") or "")):
+            d["start"] = d["date"]
     for _, _, d in H.edges(data=True):
-        d["weight"] = d.get("count", 1)
-    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+        d["weight"] = float(d.get("count", 1))
+    H.graph["mode"] = "dynamic"
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.3")
     meta = writer.xml.find("meta")
     if meta is not None:
         meta.set("lastmodifieddate", _newest_date(G))
@@ -242,10 +322,15 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> bytes:
 
 def nodes_csv(G: nx.DiGraph) -> bytes:
     """One row per node: ``id``, its attributes, ``cited_by``, ``citations``, ``cites``."""
-    header = NODES_CSV_COLUMNS
-    rows = ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:]), G.in_degree(n), G.in_degree(n, weight="count"),
-             G.out_degree(n)] for n, d in G.nodes(data=True))
-    return _csv(header, rows)
+    return _csv(NODES_CSV_COLUMNS, ([n, *(v for v in _node_row(G, n, d))] for n, d in G.nodes(data=True)))
+
+
+def _node_row(G: nx.DiGraph, n, d: dict) -> list:
+    """A node's values in the order of :data:`graph.schema.NODE_COLUMNS` (without the key); a graph
+    that was not measured (:func:`graph.measures.add_measures`) gets its degrees here."""
+    if "cited_by" not in d:
+        d = {**d, "cited_by": G.in_degree(n), "citations": G.in_degree(n, weight="count"), "cites": G.out_degree(n)}
+    return [d.get(c, "") for c in NODE_COLUMNS[1:]]
 
 
 def edges_csv(G: nx.DiGraph) -> bytes:
@@ -258,6 +343,52 @@ def references_csv(references: Iterable[Reference]) -> bytes:
     """One row per reference occurrence, in the order given."""
     rows = ([getattr(r, c) for c in REFERENCE_COLUMNS] for r in map(clean_reference, references))
     return _csv(REFERENCE_COLUMNS, rows)
+
+
+# --------------------------------------------------------------------------- Parquet (typed tables)
+
+def _typed(value, kind: str):
+    """A graph value as a typed table holds it: a date for an ISO date (None for ""), a list for a
+    joined list, None for a missing number; strings cleaned, never neutralised (that is CSV's)."""
+    if kind == "date":
+        return _dt.date.fromisoformat(value) if isinstance(value, str) and _ISO_DATE.match(value) else None
+    if kind == "list<string>":
+        return split(value) if isinstance(value, str) else list(value or [])
+    if kind == "string":
+        return None if value is None else clean_text(str(value))
+    return None if value in ("", None) else value
+
+
+def _parquet(table: str, rows: Iterable[Iterable]) -> bytes:
+    """Parquet of ``rows`` in the columns and types of :func:`graph.schema.arrow_schema` (zstd)."""
+    import pyarrow as pa  # only the typed tables need pyarrow
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(table)
+    kinds = list(column_types(table).values())
+    columns: list[list] = [[] for _ in kinds]
+    for row in rows:
+        for col, kind, v in zip(columns, kinds, row):
+            col.append(_typed(v, kind))
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema)], schema=schema),
+                   buf, compression="zstd")
+    return buf.getvalue()
+
+
+def nodes_parquet(G: nx.DiGraph) -> bytes:
+    """``nodes.parquet``: the rows of :func:`nodes_csv`, typed (dates, integers, floats, lists as lists)."""
+    return _parquet("nodes", ([n, *_node_row(G, n, d)] for n, d in G.nodes(data=True)))
+
+
+def edges_parquet(G: nx.DiGraph) -> bytes:
+    """``edges.parquet``: the rows of :func:`edges_csv`, typed."""
+    return _parquet("edges", ([u, v, *(d.get(c) for c in EDGE_COLUMNS[2:])] for u, v, d in G.edges(data=True)))
+
+
+def references_parquet(references: Iterable[Reference]) -> bytes:
+    """``references.parquet``: the rows of :func:`references_csv`, typed."""
+    return _parquet("references", ([getattr(r, c) for c in REFERENCE_COLUMNS] for r in map(clean_reference, references)))
 
 
 # --------------------------------------------------------------------------- HTML
@@ -351,6 +482,12 @@ def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path, pa
         return atomic_write(path, edges_csv(G))
     if name == "references.csv":
         return atomic_write(path, references_csv(references))
+    if name == "nodes.parquet":
+        return atomic_write(path, nodes_parquet(G))
+    if name == "edges.parquet":
+        return atomic_write(path, edges_parquet(G))
+    if name == "references.parquet":
+        return atomic_write(path, references_parquet(references))
     if name == "graph.html":
         return write_html(G, path, pages=pages)
     raise ValueError(f"unknown output file {name!r}; known: {', '.join(FILES)}")
@@ -385,10 +522,11 @@ def read_json(path: PathLike) -> nx.DiGraph:
 
 
 def read_graphml(path: PathLike) -> nx.DiGraph:
-    """The graph of a ``graph.graphml`` written by :func:`write_graphml`."""
+    """The graph of a ``graph.graphml`` written by :func:`write_graphml`, keyed by symbol again: the
+    file's ids are ``n0``, ``n1`` ... and each node's ``label`` is its key (:func:`graphml_ids`)."""
     G = nx.read_graphml(path)
     for k in ("node_default", "edge_default"):  # added by the reader, not in the file's graph data
         if not G.graph.get(k):
             G.graph.pop(k, None)
-    return G
+    return nx.relabel_nodes(G, {n: d.get("label", n) for n, d in G.nodes(data=True)}, copy=True)
 

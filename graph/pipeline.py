@@ -72,6 +72,8 @@ import ingest
 from ingest import Document, ReadError, Reference
 
 from .build import build_graph
+from .explorer import add_layout
+from .measures import add_measures
 from .export import write_all
 from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, watch_parent
 from .store import Store
@@ -506,7 +508,9 @@ def _build(paths, out_dir, cache, jobs, progress, on_error, on_skip, write, html
     corpus.root = input_root(paths)
     with _collector_paused():
         corpus.documents, corpus.references = _relative_files(corpus.root, corpus.documents, corpus.references)
-    corpus.graph = build_graph(corpus.documents, corpus.references)
+    corpus.graph = add_measures(build_graph(corpus.documents, corpus.references))
+    if out_dir is not None and write and corpus.documents:
+        add_layout(corpus.graph)  # the explorer's overview positions, for the page and GEXF alike
     if out_dir is not None and write and corpus.documents:
         # the reading pages are made in other processes while the graph's files are written here
         job = start_pages(corpus.graph, corpus.documents, corpus.references, out_dir,

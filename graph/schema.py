@@ -17,8 +17,9 @@ tables keep to it.
 * :data:`SEP`, :func:`join`, :func:`split` - list values as one scalar string, so that
   every attribute is a scalar and GraphML, GEXF and JSON hold exactly what is in memory.
 
-Every attribute value is a ``str``, ``int`` or ``bool``: a string attribute is ``""`` when
-unknown; ``year`` is the one attribute a node may lack (no date and no year in the symbol).
+Every attribute value is a ``str``, ``int``, ``float`` or ``bool``: a string attribute is ``""``
+when unknown; ``year``, ``session_number``, ``x`` and ``y`` are the attributes a node may lack
+(nothing dates it; no regular session; not drawn in the explorer's overview).
 
 Not here: what the values mean for one document (the rules are in :mod:`graph.build`).
 """
@@ -45,6 +46,9 @@ __all__ = [
     "REFERENCE_FIELDS",
     "REFERENCE_COLUMNS",
     "JSONL_FIELDS",
+    "DATE_COLUMNS",
+    "column_types",
+    "arrow_schema",
 ]
 
 #: Separator of the values of a list attribute (``relations``, ``paragraphs``, ``aliases`` ...).
@@ -73,9 +77,11 @@ def split(value: str) -> list[str]:
 class Attribute:
     """One attribute of the graph's nodes, edges or graph.
 
-    ``type`` is the Python type of every value (``str``, ``int`` or ``bool``); ``always``
+    ``type`` is the Python type of every value (``str``, ``int``, ``float`` or ``bool``); ``always``
     is False for an attribute set only when known; ``joined`` marks a list joined with
-    :data:`SEP` (read it with :func:`split`).
+    :data:`SEP` (read it with :func:`split`); ``measure`` marks what is computed over the whole
+    graph after :func:`graph.build.build_graph` (:func:`graph.measures.add_measures`, the explorer's
+    layout), not by it.
     """
 
     name: str
@@ -83,6 +89,7 @@ class Attribute:
     meaning: str
     always: bool = True
     joined: bool = False
+    measure: bool = False
 
 
 #: Node attributes, in the order of the node tables' columns.
@@ -93,6 +100,8 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("body", str, "General Assembly, Security Council, Economic and Social Council, Human Rights "
                            "Council, ...; 'United Nations' when nothing says more; never empty"),
     Attribute("session", str, "the session the symbol or the document's session line gives ('79', 'ES-10')"),
+    Attribute("session_number", int, "the session as a number, for a regular session ('79' -> 79; none for "
+                                     "'S-23' or 'ES-10')", always=False),
     Attribute("year", int, "from the date, else the year the symbol writes (S/RES/2720(2023)) or its session "
                            "opened (A/RES/79/194: 2024; ingest.symbol_year); absent when nothing dates the node",
               always=False),
@@ -103,6 +112,15 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("file", str, "the file the document was read from, relative to the build's input ('' for a stub)"),
     Attribute("url", str, "https://undocs.org/en/SYMBOL, or a UN Digital Library search for a named instrument"),
     Attribute("aliases", str, "other symbols of the same document (the parts of a joint symbol)", joined=True),
+    # measures (graph.measures.add_measures: every build sets them)
+    Attribute("cited_by", int, "citing documents (in-degree)", measure=True),
+    Attribute("citations", int, "reference occurrences citing it (in-degree weighted by count)", measure=True),
+    Attribute("cites", int, "documents it cites (out-degree)", measure=True),
+    Attribute("pagerank", float, "PageRank (damping 0.85, weight count; the values add up to 1)", measure=True),
+    Attribute("community", int, "Louvain community (0 the largest; fixed seed)", measure=True),
+    # the explorer's overview layout (graph.explorer.add_layout): nodes the overview draws
+    Attribute("x", float, "x of the explorer's overview layout (also GEXF viz:position)", always=False, measure=True),
+    Attribute("y", float, "y of the explorer's overview layout, downwards as on screen", always=False, measure=True),
 )
 
 #: Edge attributes (citing -> cited), in the order of the edge tables' columns.
@@ -134,8 +152,8 @@ EDGE_COLUMNS: tuple[str, ...] = ("source", "target", *(a.name for a in EDGE_ATTR
 #: Counted columns of the node tables: citing documents (in-degree), reference occurrences
 #: (in-degree weighted by ``count``), documents cited (out-degree).
 DEGREE_COLUMNS: tuple[str, ...] = ("cited_by", "citations", "cites")
-#: Columns of ``nodes.csv`` (the node key is ``id``, as graph readers expect).
-NODES_CSV_COLUMNS: tuple[str, ...] = ("id", *NODE_COLUMNS[1:], *DEGREE_COLUMNS)
+#: Columns of ``nodes.csv`` and ``nodes.parquet`` (the node key is ``id``, as graph readers expect).
+NODES_CSV_COLUMNS: tuple[str, ...] = ("id", *NODE_COLUMNS[1:])
 
 #: Fields of :class:`ingest.Reference`, in order.
 REFERENCE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Reference))
@@ -148,3 +166,43 @@ REFERENCE_COLUMNS: tuple[str, ...] = tuple(f for f in REFERENCE_FIELDS if f != "
 JSONL_FIELDS: tuple[str, ...] = ("file", "source", "target", "kind", "paragraph", "footnote", "pinpoint",
                                  "relation", "surface", "start", "end", "target_body", "target_type",
                                  "target_date", "target_subject", "target_title", "evidence")
+
+
+# --------------------------------------------------------------------------- typed tables (Parquet)
+
+#: Columns that hold an ISO date (yyyy-mm-dd) as text in the graph and as a date in typed tables.
+DATE_COLUMNS: frozenset[str] = frozenset({"date", "target_date"})
+
+_REFERENCE_TYPES = {f.name: f.type for f in dataclasses.fields(Reference)}
+
+
+def column_types(table: str) -> dict[str, str]:
+    """Column -> type of a typed table (``nodes``, ``edges`` or ``references``): ``string``,
+    ``int64``, ``float64``, ``bool``, ``date`` (an ISO date, null when unknown), ``list<string>``
+    (a joined list attribute, :func:`split`). An attribute a node may lack (``always=False``)
+    and a string that may be empty are nullable; the order is the CSV files' order.
+
+    >>> column_types("nodes")["year"], column_types("nodes")["date"], column_types("edges")["relations"]
+    ('int64', 'date', 'list<string>')
+    """
+    names = {bool: "bool", int: "int64", float: "float64", str: "string"}
+    if table in ("nodes", "edges"):
+        attrs = {a.name: a for a in (NODE_ATTRIBUTES if table == "nodes" else EDGE_ATTRIBUTES)}
+        keys = ("id",) if table == "nodes" else ("source", "target")
+        out = {k: "string" for k in keys}
+        for name, a in attrs.items():
+            out[name] = "list<string>" if a.joined else "date" if name in DATE_COLUMNS else names[a.type]
+        return out
+    if table == "references":
+        return {c: "date" if c in DATE_COLUMNS else "int64" if _REFERENCE_TYPES[c] == "int" else "string"
+                for c in REFERENCE_COLUMNS}
+    raise ValueError(f"no table {table!r}: nodes, edges or references")
+
+
+def arrow_schema(table: str):
+    """The :class:`pyarrow.Schema` of ``table`` (:func:`column_types`); pyarrow is loaded here only."""
+    import pyarrow as pa  # only the typed tables need it
+
+    kinds = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
+             "date": pa.date32(), "list<string>": pa.list_(pa.string())}
+    return pa.schema([pa.field(c, kinds[t]) for c, t in column_types(table).items()])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import os
+import pathlib
 
 import igraph
 import networkx as nx
@@ -74,13 +75,14 @@ def test_igraph_reads_graphml_with_the_same_counts_and_attributes(G, tmp_path, w
     path.write_bytes(writer(G))
     ig = igraph.Graph.Read_GraphML(str(path))
     assert (ig.vcount(), ig.ecount(), ig.is_directed()) == (G.number_of_nodes(), G.number_of_edges(), True)
+    assert ig.vs["id"] == [f"n{i}" for i in range(G.number_of_nodes())]  # GraphML ids are NMTOKENs
     for v in ig.vs:
-        d = G.nodes[v["id"]]
+        d = G.nodes[v["label"]]  # the key
         for a in ("kind", "body", "url", "label", "title", "date", "session", "aliases"):
-            assert v[a] == d[a], (v["id"], a)
+            assert v[a] == d[a], (v["label"], a)
         assert bool(v["in_corpus"]) is d["in_corpus"]
     for e in ig.es:
-        u, v = ig.vs[e.source]["id"], ig.vs[e.target]["id"]
+        u, v = ig.vs[e.source]["label"], ig.vs[e.target]["label"]
         d = G.edges[u, v]
         assert (e["count"], e["sentence"], e["paragraphs"], bool(e["later"])) == (
             d["count"], d["sentence"], d["paragraphs"], d["later"])
@@ -95,10 +97,15 @@ def test_gexf_has_the_same_counts_and_a_weight(G, tmp_path, writer):
     assert H.edges["A/RES/79/194", "A/RES/78/132"]["weight"] == 1.0
     assert H.nodes["A/RES/79/194"]["label"] == "A/RES/79/194"
     for n, d in G.nodes(data=True):
-        assert H.nodes[n] == d, n
+        assert {k: x for k, x in H.nodes[n].items() if k not in ("viz", "start")} == d, n
+        # the body's colour and the explorer's size; the adoption date as the dynamic start
+        assert H.nodes[n]["viz"]["color"]["b"] >= 0 and H.nodes[n]["viz"]["size"] >= 2.2, n
+        assert H.nodes[n].get("start") == (d["date"] if len(d["date"]) == 10 else None), n
+    assert H.nodes["A/RES/79/194"]["viz"]["color"] == {"r": 47, "g": 111, "b": 179, "a": 1.0}  # the Assembly's blue
     for u, v, d in G.edges(data=True):
         assert {k: x for k, x in H.edges[u, v].items() if k not in ("id", "weight")} == d
-    assert 'lastmodifieddate="2024-12-19"' in path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert 'lastmodifieddate="2024-12-19"' in text and 'mode="dynamic"' in text
 
 
 def test_fast_and_networkx_writers_agree_on_the_graph(G, tmp_path):
@@ -168,3 +175,14 @@ def test_pyvis_page_lists_the_nodes(G):
     small = export.pyvis_html(G, focus="A/RES/78/132")
     assert "A/RES/79/194" in small and "S/RES/2712(2023)" not in small
 
+
+
+def test_the_output_readme_names_every_file_and_the_list_separator():
+    """output/README.md matches the files: every file write_all writes, and lists joined as the files join them."""
+    from graph.schema import SEP
+
+    text = (pathlib.Path(__file__).resolve().parent.parent / "output" / "README.md").read_text(encoding="utf-8")
+    for name in export.FILES:
+        assert f"`{name}`" in text, name
+    assert f"` {SEP.strip()} `".replace("|", "\\|") in text  # "lists joined with ` \| `"
+    assert "`; `" not in text

@@ -32,10 +32,12 @@ def test_join_and_split(values, joined):
     assert schema.split(joined) == list(dict.fromkeys(v for v in values if v))
 
 
-def _graph_keeps_to_the_schema(G) -> None:
+def _graph_keeps_to_the_schema(G, measured: bool = False) -> None:
     for n, d in G.nodes(data=True):
         assert set(d) <= set(NODE), (n, set(d) - set(NODE))
-        assert {k for k, a in NODE.items() if a.always} <= set(d), n
+        assert {k for k, a in NODE.items() if a.always and (measured or not a.measure)} <= set(d), n
+        if not measured:
+            assert not {k for k, a in NODE.items() if a.measure} & set(d), n  # build_graph measures nothing
         for k, v in d.items():
             assert type(v) is NODE[k].type, (n, k, v)
         assert d["kind"] and d["body"] and d["url"], n
@@ -63,7 +65,7 @@ def test_a_graph_made_by_hand_keeps_to_the_schema():
 
 
 def test_the_sample_graph_keeps_to_the_schema(sample_corpus):
-    _graph_keeps_to_the_schema(sample_corpus.graph)
+    _graph_keeps_to_the_schema(sample_corpus.graph, measured=True)
 
 
 def _header(data: bytes) -> tuple:
@@ -75,7 +77,7 @@ def test_tables_have_the_schema_columns(sample_corpus):
     assert _header(export.nodes_csv(G)) == schema.NODES_CSV_COLUMNS
     assert _header(export.edges_csv(G)) == schema.EDGE_COLUMNS
     assert _header(export.references_csv(refs)) == schema.REFERENCE_COLUMNS
-    assert tuple(analysis.nodes_frame(G).columns) == (*schema.NODE_COLUMNS, *schema.DEGREE_COLUMNS)
+    assert tuple(analysis.nodes_frame(G).columns) == schema.NODE_COLUMNS
     assert tuple(analysis.edges_frame(G).columns) == schema.EDGE_COLUMNS
     first = json.loads(jsonl_lines(refs[:1]))
     assert tuple(first) == schema.JSONL_FIELDS
@@ -92,5 +94,5 @@ def test_every_attribute_is_named_once_with_a_scalar_type_and_a_meaning():
     for attrs in (schema.NODE_ATTRIBUTES, schema.EDGE_ATTRIBUTES, schema.GRAPH_ATTRIBUTES):
         names = [a.name for a in attrs]
         assert len(names) == len(set(names))
-        assert all(a.type in (str, int, bool) and a.meaning for a in attrs)
+        assert all(a.type in (str, int, float, bool) and a.meaning for a in attrs)
         assert all(a.type is str for a in attrs if a.joined)

@@ -11,8 +11,10 @@ Three rooms, data flowing one way:
 The page's own script is ``templates/page.js`` (with ``templates/lookup.js``, the same symbol
 rules as :mod:`graph.lookup`). Documents are found through :func:`graph.lookup.resolve`.
 """
-from .data import DEFAULT_MAX_NODES, SHAPE_OF_KIND, SHAPES, explorer_data, shape_of, time_of
+from .data import BODY_COLOURS, DEFAULT_MAX_NODES, SHAPE_OF_KIND, SHAPES, add_layout, body_colours, explorer_data, \
+    shape_of, time_of
 from .page import pack, render_explorer, write_explorer
 
-__all__ = ["write_explorer", "render_explorer", "explorer_data", "pack", "time_of", "shape_of",
+__all__ = ["write_explorer", "render_explorer", "explorer_data", "pack", "time_of", "shape_of", "add_layout",
+           "body_colours", "BODY_COLOURS",
            "DEFAULT_MAX_NODES", "SHAPES", "SHAPE_OF_KIND"]

@@ -273,7 +273,8 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
     drawn, left_out = overview_nodes(G, max_nodes)
     keep = set(drawn)
     edge_list = [(u, v, a) for u, v, a in G.edges(data=True) if u != v]
-    pos = overview_layout(drawn, [(u, v) for u, v, _ in edge_list if u in keep and v in keep], seed)
+    pos = _given_layout(G, drawn) or overview_layout(drawn, [(u, v) for u, v, _ in edge_list
+                                                             if u in keep and v in keep], seed)
 
     bodies = Counter(_text(a.get("body")) or "unknown" for _, a in G.nodes(data=True))
     kinds = Counter((_text(a.get("kind")) or "unknown").lower() for _, a in G.nodes(data=True))
@@ -350,6 +351,32 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
         "years": _year_range(nodes),
     }
     return {"meta": meta, "nodes": nodes, "edges": edges}
+
+
+def add_layout(G: nx.DiGraph, max_nodes: Optional[int] = None, seed: int = 7) -> nx.DiGraph:
+    """Set ``x`` and ``y`` (floats) on the nodes the overview draws: the overview's layout, computed
+    once per build and kept in the graph, so that the page and the GEXF file (``viz:position``)
+    show the same picture. Returns ``G``."""
+    drawn, _ = overview_nodes(G, max_nodes)
+    keep = set(drawn)
+    pos = overview_layout(drawn, [(u, v) for u, v in G.edges() if u != v and u in keep and v in keep], seed)
+    for n, (x, y) in pos.items():
+        G.nodes[n]["x"], G.nodes[n]["y"] = float(x), float(y)
+    return G
+
+
+def _given_layout(G: nx.DiGraph, drawn: list) -> Optional[dict]:
+    """The positions :func:`add_layout` set, when every drawn node has them."""
+    nodes = G.nodes
+    if not drawn or any("x" not in nodes[n] or "y" not in nodes[n] for n in drawn):
+        return None
+    return {n: (nodes[n]["x"], nodes[n]["y"]) for n in drawn}
+
+
+def body_colours(bodies: Iterable[str]) -> dict[str, str]:
+    """Body -> colour as the explorer draws it: :data:`BODY_COLOURS` for the principal organs, then
+    :data:`PALETTE` in order of the other bodies' names, grey for "unknown"."""
+    return _body_colours(bodies)
 
 
 def _body_colours(bodies: Iterable[str]) -> dict[str, str]:
