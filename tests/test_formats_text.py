@@ -51,3 +51,24 @@ def test_decode_bytes_refuses(data, reason):
 
 def test_a_few_control_characters_are_still_text():
     assert decode_bytes(b"page one\x0cpage two\x0c" + b"text " * 200).startswith("page one")
+
+
+# ---------------------------------------------------------------- UTF-8 with stray Windows-1252 bytes
+
+@pytest.mark.parametrize("stray, read", [
+    (b"\x92", "\u2019"), (b"\x93", "\u201c"), (b"\x94", "\u201d"), (b"\x96", "\u2013"), (b"\x97", "\u2014"),
+    (b"\x85", "\u2026"), (b"\xe9", "\u00e9"), (b"\xa0", "\u00a0"),
+])
+def test_a_stray_cp1252_byte_is_repaired_alone(stray, read):
+    good = "Recalling its resolution 78/132, entitled \u201cInformation\u201d, and E/2023/L.23\u2013E/HLPF/2023/L.1 "
+    data = good.encode("utf-8") + b"Secretary" + stray + b"s report"
+    assert decode_bytes(data) == good + "Secretary" + read + "s report"
+
+
+def test_a_windows_1252_file_reads_as_windows_1252():
+    text = "Caf\u00e9 \u201cquoted\u201d \u2013 the Secretary\u2019s report\n"
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_an_undefined_cp1252_byte_is_a_replacement_character():
+    assert decode_bytes("Recalling resolution 70/1 ".encode() + b"\x81") == "Recalling resolution 70/1 \ufffd"

@@ -89,3 +89,97 @@ def test_bad_input_is_a_one_line_error(name, reason):
         read_document(PDFS / name)
     assert err.value.reason == reason
     assert str(err.value) == f"{PDFS / name}: {reason}"
+
+
+# ---------------------------------------------------------------- what Word neither shows nor prints
+
+REALWORLD = pathlib.Path(__file__).parent / "realworld"
+
+
+def _docx_with(tmp_path, build) -> pathlib.Path:
+    """A .docx written by python-docx, with run properties and tracked changes set in its XML as Word writes them."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph("Resolution adopted by the General Assembly on 15 December 2025")
+    d.add_paragraph("80/94. Information and communications technologies for sustainable development")
+    d.add_paragraph("The General Assembly,")
+    build(d, parse_xml, nsdecls("w"))
+    path = tmp_path / "draft.docx"
+    d.save(path)
+    return path
+
+
+def _targets(path) -> set[str]:
+    import ingest
+
+    return {r.target for r in ingest.extract(read_document(path))}
+
+
+def _hidden_run(d, parse_xml, ns, prop):
+    p = d.add_paragraph("Recalling its resolution 78/132 of 19 December 2023")
+    p._p.append(parse_xml(f'<w:r {ns}><w:rPr>{prop}</w:rPr><w:t xml:space="preserve"> and resolution 69/313</w:t></w:r>'))
+    p.add_run(",")
+
+
+@pytest.mark.parametrize("prop, shown", [
+    ("<w:vanish/>", False),
+    ('<w:vanish w:val="true"/>', False),
+    ("<w:specVanish/>", False),
+    ('<w:vanish w:val="0"/>', True),        # turned off: shown
+    ('<w:vanish w:val="false"/>', True),
+    ("<w:b/>", True),                       # bold is shown
+])
+def test_hidden_runs_are_not_read(tmp_path, prop, shown):
+    path = _docx_with(tmp_path, lambda d, px, ns: _hidden_run(d, px, ns, prop))
+    assert _targets(path) == ({"A/RES/78/132", "A/RES/69/313"} if shown else {"A/RES/78/132"})
+
+
+def test_a_hidden_character_style_and_paragraph_style(tmp_path):
+    def build(d, parse_xml, ns):
+        styles = d.styles.element
+        styles.append(parse_xml(f'<w:style {ns} w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>'
+                                f'<w:rPr><w:vanish/></w:rPr></w:style>'))
+        styles.append(parse_xml(f'<w:style {ns} w:type="character" w:styleId="SecretToo"><w:name w:val="SecretToo"/>'
+                                f'<w:basedOn w:val="Secret"/></w:style>'))
+        styles.append(parse_xml(f'<w:style {ns} w:type="paragraph" w:styleId="HiddenPara"><w:name w:val="HiddenPara"/>'
+                                f'<w:rPr><w:vanish/></w:rPr></w:style>'))
+        p = d.add_paragraph("Recalling its resolution 78/132")
+        p._p.append(parse_xml(f'<w:r {ns}><w:rPr><w:rStyle w:val="SecretToo"/></w:rPr><w:t xml:space="preserve"> and 69/313'
+                              f'</w:t></w:r>'))
+        hidden = d.add_paragraph()
+        hidden._p.insert(0, parse_xml(f'<w:pPr {ns}><w:pStyle w:val="HiddenPara"/></w:pPr>'))
+        hidden._p.append(parse_xml(f'<w:r {ns}><w:t>Recalling also Security Council resolution 2231 (2015),</w:t></w:r>'))
+        # a run that turns its paragraph style's hiding off is shown
+        hidden._p.append(parse_xml(f'<w:r {ns}><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> and 70/1'
+                                   f'</w:t></w:r>'))
+
+    assert _targets(_docx_with(tmp_path, build)) == {"A/RES/78/132", "A/RES/70/1"}
+
+
+def test_tracked_changes(tmp_path):
+    def build(d, parse_xml, ns):
+        p = d.add_paragraph("Recalling its resolution ")
+        p._p.append(parse_xml(f'<w:del {ns} w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z"><w:r><w:delText>'
+                              f'77/150</w:delText></w:r></w:del>'))
+        p._p.append(parse_xml(f'<w:ins {ns} w:id="2" w:author="a" w:date="2025-01-01T00:00:00Z"><w:r><w:t>78/132'
+                              f'</w:t></w:r></w:ins>'))
+        p._p.append(parse_xml(f'<w:moveFrom {ns} w:id="3" w:author="a" w:date="2025-01-01T00:00:00Z"><w:r><w:t> and '
+                              f'69/313</w:t></w:r></w:moveFrom>'))
+        q = d.add_paragraph("Recalling also ")
+        q._p.append(parse_xml(f'<w:moveTo {ns} w:id="4" w:author="a" w:date="2025-01-01T00:00:00Z"><w:r><w:t>resolution '
+                              f'69/313</w:t></w:r></w:moveTo>'))
+        t = d.add_table(rows=2, cols=1)
+        t.cell(0, 0).text = "Resolution 70/1"
+        t.cell(1, 0).text = "Resolution 2231 (2015)"
+        t.rows[1]._tr.get_or_add_trPr().append(parse_xml(f'<w:del {ns} w:id="5" w:author="a" '
+                                                         f'w:date="2025-01-01T00:00:00Z"/>'))
+
+    assert _targets(_docx_with(tmp_path, build)) == {"A/RES/78/132", "A/RES/69/313", "A/RES/70/1"}
+
+
+def test_realworld_c13_hidden_draft():
+    # ../shared/realworld/c13_docx_hidden: only what Word shows and prints
+    assert _targets(REALWORLD / "c13_docx_hidden" / "draft_hidden.docx") == {"A/RES/78/132"}

@@ -66,3 +66,79 @@ def test_squash_is_split_and_join(raw):
 ])
 def test_join_lines(a, b, vocab, joined):
     assert normalize.join_lines(a, b, vocab) == joined
+
+
+# ---------------------------------------------------------------- the one step, every character of its tables
+
+@pytest.mark.parametrize("lig, letters", [
+    ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl"), ("\ufb05", "st"),
+    ("\ufb06", "st"),
+])
+def test_every_ligature_is_its_letters(lig, letters):
+    assert normalize.text(f"a{lig}b") == f"a{letters}b"
+    assert normalize.characters(lig) == letters
+
+
+@pytest.mark.parametrize("raw, read", [
+    # every hyphen and dash of the table, inside symbols and words
+    ("ES\u201011/1", "ES-11/1"), ("ES\u201111/1", "ES-11/1"), ("ES\u201211/1", "ES-11/1"),
+    ("ES\u221211/1", "ES-11/1"), ("ES\ufe6311/1", "ES-11/1"), ("ES\uff0d11/1", "ES-11/1"),
+    ("A/HRC/RES/S\u201128/1", "A/HRC/RES/S-28/1"), ("A/RES/ES\u201110/21", "A/RES/ES-10/21"),
+    ("Secretary\u2011General", "Secretary-General"), ("ECE\u2010led", "ECE-led"), ("Adds.1\u20122", "Adds.1-2"),
+    ("ECE/EB.AIR/GE.1/2023/7\u2212ECE/EB.AIR/WG.1/2023/7", "ECE/EB.AIR/GE.1/2023/7-ECE/EB.AIR/WG.1/2023/7"),
+    # not hyphens: the en dash of a joint symbol and the em dash stay
+    ("A/79/62\u2013E/2024/3", "A/79/62\u2013E/2024/3"), ("a \u2014 b", "a \u2014 b"),
+])
+def test_every_hyphen_and_dash(raw, read):
+    assert normalize.text(raw) == read
+    assert len(normalize.characters(raw)) == len(raw)  # one for one: offsets do not move
+
+
+@pytest.mark.parametrize("space", list(normalize.SPACES))
+def test_every_space_is_a_space(space):
+    assert normalize.text(f"19{space}December") == "19 December"
+
+
+@pytest.mark.parametrize("mark", list(normalize.INVISIBLE))
+def test_every_invisible_character_is_dropped(mark):
+    assert normalize.text(f"resolution 78/{mark}132 of 9 {mark}December") == "resolution 78/132 of 9 December"
+
+
+@pytest.mark.parametrize("raw, read", [
+    # a soft hyphen at a line end joins the word, across the blank lines of an OCR'd page too (A_RES_39_46)
+    ("the elabora\u00ad\n\ntion and", "the elaboration and"),
+    ("its resolu\u00ad\ntion 78/132", "its resolution 78/132"),
+    # the document writes the word with a hyphen: the hyphen stays (A_RES_42_37 "forty\u00ad" | "third")
+    ("its forty\u00ad\n\nthird session; the forty-third", "its forty-third session; the forty-third"),
+    # an upper-case line after it: only the soft hyphen goes, the break stays
+    ("Non\u00ad\nProliferation", "Non\nProliferation"),
+    ("co\u00adoperation", "cooperation"),
+    ("plain ASCII\ttext", "plain ASCII text"),
+])
+def test_text_soft_hyphens_and_lines(raw, read):
+    assert normalize.text(raw) == read
+
+
+@pytest.mark.parametrize("a, b, joined", [
+    # citing keywords and words of the grammar join though the document has them nowhere else
+    ("its resolu-", "tion 77/150", "its resolution 77/150"),
+    ("General Assembly deci-", "sion 79/555", "General Assembly decision 79/555"),
+    ("Reaffir-", "ming its", "Reaffirming its"),
+    ("19 Decem-", "ber 2024", "19 December 2024"),
+    ("the Security Coun-", "cil", "the Security Council"),
+    ("(A/79/", "434)", "(A/79/434)"),
+    ("resolution 78/", "132 of", "resolution 78/132 of"),
+    ("E/2023/L.23\u2013", "E/HLPF/2023/L.1", "E/2023/L.23\u2013E/HLPF/2023/L.1"),
+    ("A/79/62-", "E/2024/3", "A/79/62-E/2024/3"),
+    ("ES-", "11/1", "ES-11/1"),
+    # negative rows: not known, not elsewhere -> the hyphen stays; an en dash between words keeps its space
+    ("self-", "determination", "self-determination"),
+    ("2010 \u2013", "2020", "2010 \u2013 2020"),
+])
+def test_join_lines_known_words(a, b, joined):
+    assert normalize.join_lines(a, b, set()) == joined
+
+
+def test_known_words_hold_the_keywords_and_grammar_words():
+    assert {"resolution", "decision", "december", "reaffirming", "council", "assembly"} <= normalize.KNOWN_WORDS
+    assert "secretarygeneral" not in normalize.KNOWN_WORDS

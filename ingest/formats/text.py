@@ -2,8 +2,11 @@
 
 UN text exports come as UTF-8 (with or without a byte-order mark), UTF-16 (with a
 BOM, or without one: told by where the zero bytes fall) or Windows-1252. A file
-that is binary (control characters) or empty is a one-line
-:class:`~ingest.model.ReadError`. The text is then parsed by :mod:`ingest.text`.
+that is UTF-8 but for a few stray Windows-1252 bytes (a curly apostrophe ``\x92`` typed into a
+UTF-8 file) is read as UTF-8 with only those bytes read as Windows-1252 (:func:`decode_utf8_repaired`),
+so its other curly quotes, dashes and symbols stay as written. A file that is binary
+(control characters) or empty is a one-line :class:`~ingest.model.ReadError`. The text is
+then parsed by :func:`ingest.structure.parse_text`.
 
 Not supported: other legacy code pages (they read as Windows-1252), HTML.
 """
@@ -16,7 +19,7 @@ import re
 from ..model import ReadError
 from .files import read_file_bytes
 
-__all__ = ["decode_bytes", "read_text_file"]
+__all__ = ["decode_bytes", "decode_utf8_repaired", "read_text_file"]
 
 #: UTF-16 without a BOM: in the first UTF16_SAMPLE bytes, more than UTF16_ZEROS of the odd (or
 #: even) bytes are zero and fewer than UTF16_OTHER_ZEROS of the others (ASCII text in UTF-16).
@@ -47,9 +50,32 @@ def _looks_binary(text: str) -> bool:
     return bad > max(BINARY_MIN_CONTROLS, len(sample) // BINARY_CONTROLS_PER)
 
 
+def _cp1252_byte(err: UnicodeDecodeError) -> tuple[str, int]:
+    """The codec error handler of :func:`decode_utf8_repaired`: the first byte that is not UTF-8
+    read as Windows-1252 (U+FFFD for its five unassigned bytes), decoding going on after it."""
+    byte = err.object[err.start:err.start + 1]
+    return byte.decode("cp1252", errors="replace"), err.start + 1
+
+
+codecs.register_error("citegraph-cp1252", _cp1252_byte)
+
+
+def decode_utf8_repaired(data: bytes) -> str:
+    """``data`` read as UTF-8, each byte that is not part of a UTF-8 sequence read as
+    Windows-1252. A file written in Windows-1252 throughout reads as it would in
+    Windows-1252 (its accented letters and quotes are bytes no UTF-8 sequence takes),
+    unless two of its bytes happen to form a UTF-8 sequence (an "Ã" before a "©").
+
+    >>> decode_utf8_repaired("the Secretary\u2019s report \u2013 A/80/62".encode().replace(b"\xe2\x80\x99", b"\x92"))
+    'the Secretary\u2019s report \u2013 A/80/62'
+    """
+    return data.decode("utf-8", errors="citegraph-cp1252")
+
+
 def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
     """Decode a text file's bytes: UTF-8 (with or without BOM), UTF-16 (BOM or
-    zero-byte pattern), else Windows-1252. Raises ReadError for empty or binary data."""
+    zero-byte pattern), else UTF-8 with each stray byte read as Windows-1252 (a file in
+    Windows-1252 throughout reads as Windows-1252). Raises ReadError for empty or binary data."""
     if not data or data.isspace():
         raise ReadError(path, "empty file")
     if data.startswith(codecs.BOM_UTF8):
@@ -66,10 +92,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
         elif even_zeros > half * UTF16_ZEROS and odd_zeros < half * UTF16_OTHER_ZEROS:
             text = data.decode("utf-16-be", errors="replace")
         else:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                text = data.decode("cp1252", errors="replace")
+            text = decode_utf8_repaired(data)
     if _looks_binary(text):
         raise ReadError(path, "binary file, not text")
     if not text.strip():

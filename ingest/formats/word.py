@@ -17,7 +17,12 @@ here:
 * the first-page header (the masthead) gives symbol, date, distribution and
   body (:mod:`ingest.formats.masthead`, as for a PDF).
 
-Tracked deletions and the fallback copy of alternate content are skipped.
+What Word neither shows nor prints is not read: hidden text (``w:vanish``,
+``w:specVanish``, set on the run or by its character or paragraph style, a footnote
+whose mark is hidden included), tracked deletions and moves away (``w:del``,
+``w:moveFrom``, deleted table rows), and the fallback copy of alternate content.
+Tracked insertions and moves (``w:ins``, ``w:moveTo``) are read: they are the text as
+it stands.
 Not supported: legacy ``.doc``, encrypted Word files (a one-line error),
 endnotes, comments, text boxes outside the body flow.
 """
@@ -66,7 +71,7 @@ def docx_markup(path: str | pathlib.Path) -> tuple[str, dict]:
     d = _open(p)
     part = d.part
     footnotes = _read_notes(part)
-    reader = _Reader(part.rels, footnotes)
+    reader = _Reader(part.rels, footnotes, _hidden_styles(d))
     blocks: list[str] = []
     for child in d.element.body.iterchildren():
         if child.tag == W + "p":
@@ -138,20 +143,81 @@ def _rel_url(rels, rid: Optional[str]) -> Optional[str]:
     return rel.target_ref if rel.is_external else None
 
 
-class _Reader:
-    """Turns paragraphs into markup text, numbering footnote marks as Word does."""
+_OFF = ("0", "false", "off")
 
-    def __init__(self, rels, notes: dict):
+
+def _on(el) -> Optional[bool]:
+    """A toggle property's value (``<w:vanish/>`` is on, ``w:val="0"`` off), None when absent."""
+    if el is None:
+        return None
+    return el.get(W + "val") not in _OFF
+
+
+def _hidden_styles(d) -> frozenset[str]:
+    """The ids of the styles whose text is hidden (``w:vanish`` or ``w:specVanish`` in their run
+    properties, or in a style they are based on, unless they turn it off)."""
+    own: dict[str, Optional[bool]] = {}
+    based: dict[str, str] = {}
+    try:
+        root = d.styles.element
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    for st in root.iterchildren(W + "style"):
+        sid = st.get(W + "styleId")
+        if not sid:
+            continue
+        rpr = st.find(W + "rPr")
+        if rpr is not None:
+            v = _on(rpr.find(W + "vanish"))
+            own[sid] = v if v is not None else _on(rpr.find(W + "specVanish"))
+        b = st.find(W + "basedOn")
+        if b is not None and b.get(W + "val"):
+            based[sid] = b.get(W + "val")
+
+    def hidden(sid: str, depth: int = 0) -> bool:
+        if own.get(sid) is not None:
+            return bool(own[sid])
+        return depth < 20 and sid in based and hidden(based[sid], depth + 1)
+
+    return frozenset(sid for sid in set(own) | set(based) if hidden(sid))
+
+
+class _Reader:
+    """Turns paragraphs into markup text, numbering footnote marks as Word does; skips what Word
+    does not show (hidden runs, tracked deletions)."""
+
+    def __init__(self, rels, notes: dict, hidden_styles: frozenset[str] = frozenset()):
         self.rels = rels
         self.notes = notes
         self.auto = 0
+        self.hidden_styles = hidden_styles
+        self.para_hidden = False  # the paragraph's style hides its text
+
+    def _hidden(self, r) -> bool:
+        """Is run ``r`` hidden: by its own properties, else its character style, else the paragraph's style?"""
+        rpr = r.find(W + "rPr")
+        if rpr is not None:
+            v = _on(rpr.find(W + "vanish"))
+            if v is None:
+                v = _on(rpr.find(W + "specVanish"))
+            if v is not None:
+                return v
+            rs = rpr.find(W + "rStyle")
+            if rs is not None and rs.get(W + "val") in self.hidden_styles:
+                return True
+        return self.para_hidden
 
     # -- inline --------------------------------------------------------------
     def paragraph(self, p, rels=None) -> tuple[str, list[tuple[str, str]]]:
         rels = rels if rels is not None else self.rels
         refs: list[tuple[str, str]] = []
         out: list[str] = []
-        self._walk(p, rels, out, refs, field_stack=[])
+        ps = p.find(f"{W}pPr/{W}pStyle") if self.hidden_styles else None
+        saved, self.para_hidden = self.para_hidden, ps is not None and ps.get(W + "val") in self.hidden_styles
+        try:
+            self._walk(p, rels, out, refs, field_stack=[])
+        finally:
+            self.para_hidden = saved
         return "".join(out), refs
 
     def _walk(self, el, rels, out: list[str], refs: list, field_stack: list) -> None:
@@ -174,9 +240,36 @@ class _Reader:
                 _add_link(out, "".join(inner), m.group(1) if m else None)
                 continue
             if tag == W + "r":
+                if (self.para_hidden or ch.find(W + "rPr") is not None) and self._hidden(ch):
+                    self._hidden_run(ch, out, field_stack)
+                    continue
                 self._run(ch, rels, out, refs, field_stack)
                 continue
             self._walk(ch, rels, out, refs, field_stack)
+
+    def _hidden_run(self, r, out: list[str], field_stack: list) -> None:
+        """A hidden run shows nothing, but a field it opens or closes still counts (a field's
+        code is often hidden text) and so does a footnote number Word gives it."""
+        for ch in r.iterchildren(W + "fldChar", W + "instrText", W + "footnoteReference"):
+            if ch.tag == W + "footnoteReference":
+                if ch.get(W + "customMarkFollows") not in ("1", "true", "on"):
+                    self.auto += 1
+            elif ch.tag == W + "instrText":
+                if field_stack:
+                    field_stack[-1]["instr"] += ch.text or ""
+            else:
+                kind = ch.get(W + "fldCharType")
+                if kind == "begin":
+                    field_stack.append({"instr": "", "result": None, "start": len(out)})
+                elif kind == "separate" and field_stack:
+                    field_stack[-1]["result"] = len(out)
+                elif kind == "end" and field_stack:
+                    f = field_stack.pop()
+                    m = re.match(r'\s*HYPERLINK\s+"([^"]+)"', f["instr"])
+                    if m and f["result"] is not None:
+                        text = "".join(out[f["result"]:])
+                        del out[f["start"]:]
+                        _add_link(out, text, m.group(1))
 
     def _run(self, r, rels, out: list[str], refs: list, field_stack: list) -> None:
         custom = False
@@ -260,6 +353,8 @@ class _Reader:
     # -- tables ---------------------------------------------------------------
     def table_rows(self, tbl) -> Iterable[tuple[str, list]]:
         for tr in tbl.iterchildren(W + "tr"):
+            if tr.find(f"{W}trPr/{W}del") is not None:
+                continue  # a row deleted with tracked changes
             cells: list[str] = []
             refs: list = []
             for tc in tr.iterchildren(W + "tc", W + "sdt"):

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Document
+from ..normalize import text as normalize_text
 from .blocks import clean_inline, split_blocks
 from .header import closing_date, find_speaker, own_symbol, read_header
 from .paragraphs import Para, body_blocks, classify, number
@@ -39,12 +40,16 @@ __all__ = ["parse_text", "clean_inline", "leading_verb"]
 def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dict] = None) -> Document:
     """Parse one document's text (citegraph markup) into a :class:`~ingest.model.Document`.
 
+    The text first goes through the one normalisation step every reader shares
+    (:func:`ingest.normalize.text`: ligatures, hyphens, spaces, invisible characters), so the
+    paragraphs' texts, and the ``start``/``end`` of references in them, are the normalised text.
+
     ``hints`` may give what a PDF or Word masthead said: ``symbol``, ``title``,
     ``date``, ``body``, ``distribution``, ``session``, ``agenda_item``; they win over
     the text, except the title.
     """
     hints = dict(hints or {})
-    blocks, notes = split_blocks(text)
+    blocks, notes = split_blocks(normalize_text(text))
     speaker_idx, speaker_body = find_speaker(blocks)
     head = read_header(blocks, speaker_idx, speaker_body)
     body = hints.get("body") or head.body or speaker_body

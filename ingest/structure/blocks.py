@@ -4,7 +4,13 @@ The markup is the shape of the UN's Markdown renderings and of the
 blank-line-separated text extractions, and what :mod:`ingest.formats` makes of PDF
 and Word files:
 
-* paragraphs are blocks separated by blank lines; lines inside a block are joined;
+* paragraphs are blocks separated by blank lines; the lines of a block are joined into its
+  paragraphs (:func:`paragraph_lines`: a numbered or list start, an indented start after a
+  sentence, a short line that ends a sentence start a new one; a symbol broken at a line end and
+  a hyphenated keyword are joined, :func:`ingest.normalize.join_lines`);
+* Markdown footnotes (pandoc, CommonMark extensions: ``[^1]`` marks, ``[^1]: ...``
+  definitions, inline ``^[...]`` notes) are read as ``<sup>N</sup>`` marks and definitions,
+  numbered in the order their marks appear, as pandoc prints them;
 * ``<sup>N</sup>`` is a footnote mark; a ``---`` line opens a block of footnote
   definitions (``<sup>N</sup> text``), after which the body resumes;
 * ``[text](url)`` is a hyperlink the document embedded; ``*``/``**``/``_``
@@ -19,10 +25,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
-from ..normalize import squash, strip_invisible
+from ..normalize import LINE_RULES, join_lines, squash, strip_invisible
+from .verbs import is_operative_start, is_preambular_start
 
-__all__ = ["Block", "split_blocks", "clean_inline"]
+__all__ = ["Block", "split_blocks", "clean_inline", "paragraph_lines", "pandoc_notes"]
 
 _SUP = re.compile(r"<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>", re.I)
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
@@ -82,6 +90,162 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
         s = out
     return s, marks, links
 
+# ---------------------------------------------------------------- Markdown footnotes (pandoc)
+
+_PANDOC_MARK = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
+_PANDOC_DEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]{1,40})\]:[ \t]*", re.M)
+_PANDOC_INLINE = re.compile(r"\^\[([^\[\]\n]{1,2000})\]")
+_NOTE_END = re.compile(r"\n[ \t]*\n(?!(?:[ \t]*\n)*(?:    |\t)\S)")
+
+
+def pandoc_notes(text: str) -> str:
+    """Markdown footnotes as citegraph markup: each ``[^label]`` mark becomes ``<sup>N</sup>``,
+    each definition ``[^label]: text`` (with its indented paragraphs) a ``<sup>N</sup> text``
+    block after a ``---`` line at the end, and an inline note ``^[text]`` a mark and a
+    definition. N is the order in which the labels' marks first appear, as pandoc prints
+    them. A mark with no definition is left as written. Text without ``[^`` or ``^[`` is
+    returned as it is.
+
+    >>> print(pandoc_notes("Recalling resolution 70/1,[^a]\\n\\n[^a]: See A/70/1."))
+    Recalling resolution 70/1,<sup>1</sup>
+    <BLANKLINE>
+    ---
+    <BLANKLINE>
+    <sup>1</sup> See A/70/1.
+    <BLANKLINE>
+    """
+    if "[^" not in text and "^[" not in text:
+        return text
+    notes: dict[str, str] = {}
+    kept: list[str] = []
+    pos = 0
+    for m in _PANDOC_DEF.finditer(text):
+        if m.start() < pos:
+            continue
+        kept.append(text[pos:m.start()])
+        rest = text[m.end():]
+        # the note runs to the next definition, or to a blank line not followed by an indented paragraph
+        end = _PANDOC_DEF.search(rest)
+        stop = _NOTE_END.search(rest, 0, end.start() if end else len(rest))
+        cut = stop.start() if stop else (end.start() if end else len(rest))
+        notes.setdefault(m.group(1), " ".join(rest[:cut].split()))
+        pos = m.end() + cut
+    kept.append(text[pos:])
+    body = "".join(kept)
+    if "^[" in body:
+        def inline(m: re.Match) -> str:
+            label = f"inline-note-{len(notes)}"
+            notes[label] = " ".join(m.group(1).split())
+            return f"[^{label}]"
+        body = _PANDOC_INLINE.sub(inline, body)
+    numbers: dict[str, str] = {}
+    for m in _PANDOC_MARK.finditer(body):
+        if m.group(1) in notes:
+            numbers.setdefault(m.group(1), str(len(numbers) + 1))
+    if not numbers and not notes:
+        return text
+    for label in notes:
+        numbers.setdefault(label, str(len(numbers) + 1))
+    body = _PANDOC_MARK.sub(lambda m: f"<sup>{numbers[m.group(1)]}</sup>" if m.group(1) in notes else m.group(0),
+                            body)
+    order = sorted(notes, key=lambda label: int(numbers[label]))
+    return body.rstrip() + "\n\n---\n\n" + "\n\n".join(f"<sup>{numbers[k]}</sup> {notes[k]}" for k in order) + "\n"
+
+
+# ---------------------------------------------------------------- lines -> paragraphs
+
+_NUMBERED_START = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}\)\s|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)\s|"
+                             r"[a-z]\)\s|[ivx]{1,5}\)\s|[IVXL]{1,5}\.\s|[A-H]\.\s|#{1,6}\s)")
+_BULLET_START = re.compile(r"^[\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u2219\u00b7]\s")
+_DASH_START = re.compile(r"^[-*\u2013\u2014]\s")
+_SENTENCE_END = re.compile(r"[.!?:;][\"\u201d\u2019)\]]*(?:<sup>[^<]*</sup>)?$")
+_FULL_STOP = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:<sup>[^<]*</sup>)?$")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+_FIRST_WORD = re.compile(r"\S+")
+_LIST_END = re.compile(r"[.:;,!?)]$")
+MAX_WRAP_WIDTH: int = LINE_RULES["max_wrap_width"]
+SHORT_LINE_SHARE: float = LINE_RULES["short_line_share"]
+_CONTINUES = frozenset(LINE_RULES["continues_before_number"])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _starts_paragraph(prev: str, line: str, width: int, many: bool) -> bool:
+    """Does ``line`` open a new paragraph after ``prev`` in one blank-line block? (The rules
+    and their sources: ``data/characters.toml`` [lines].)"""
+    p, t = prev.strip(), line.strip()
+    if not p or not t:
+        return True
+    if _NUMBERED_START.match(t) or _BULLET_START.match(t):
+        if t.startswith("#") or _BULLET_START.match(t):
+            return True
+        last = _LAST_WORD.search(p)
+        return not (p[-1].isdigit() or p[-1] in "/-(" or (last and last.group(1).lower() in _CONTINUES))
+    if _DASH_START.match(t):
+        return bool(_LIST_END.search(p)) or bool(_DASH_START.match(p))
+    if p.startswith("#"):
+        return True  # the line after a Markdown heading
+    if t[0].islower() or t[0] in ",;)]":
+        return False
+    ends = _SENTENCE_END.search(p) is not None
+    if width > MAX_WRAP_WIDTH:
+        # one paragraph a line, not hard-wrapped: a new one after a sentence, or after a clause when
+        # the line opens a resolution's paragraph ("Recalling ...,"), not after a stray line break
+        return ends or (p.endswith(",") and (is_preambular_start(t) or is_operative_start(t)))
+    if _indent(line) > _indent(prev) and _FULL_STOP.search(p):
+        return True  # a first-line indent after a full sentence (a hanging indent after ";" goes on)
+    if many and ends:
+        word = _FIRST_WORD.match(t)
+        return len(p) + 1 + (len(word.group(0)) if word else 0) <= SHORT_LINE_SHARE * width
+    return False
+
+
+def paragraph_lines(block: str) -> list[list[str]]:
+    """The lines of one blank-line block grouped into paragraphs (see :func:`_starts_paragraph`
+    and ``data/characters.toml`` [lines]).
+
+    >>> paragraph_lines("Recalling its resolution 78/\\n132 of 2023,\\n1. Decides\\n2. Requests")
+    [['Recalling its resolution 78/', '132 of 2023,'], ['1. Decides'], ['2. Requests']]
+    """
+    lines = [ln.rstrip() for ln in block.split("\n")]
+    lines = [ln for ln in lines if ln.strip()]
+    if len(lines) < 2:
+        return [lines] if lines else []
+    width = max(len(ln.strip()) for ln in lines)
+    many = len(lines) >= 3
+    groups = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        if _starts_paragraph(prev, line, width, many):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+class _Words:
+    """The document's words (lower case), made the first time a line-end hyphen asks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: Optional[set[str]] = None
+
+    def get(self) -> set[str]:
+        if self.words is None:
+            self.words = set(re.findall(r"[\w-]+", self.text.lower()))
+        return self.words
+
+
+def _joined(lines: list[str], words: _Words) -> str:
+    out = lines[0].strip()
+    for ln in lines[1:]:
+        t = ln.strip()
+        vocab = words.get() if out.endswith("-") and t[:1].islower() else frozenset()
+        out = join_lines(out, t, vocab)
+    return out
+
+
 
 @dataclass
 class Block:
@@ -102,10 +266,14 @@ def split_blocks(text: str) -> tuple[list[Block], dict[str, str]]:
     """Blank-line blocks with markup cleaned, and footnote definitions by number.
 
     A ``---`` (or ``___``, ``***``) line opens footnote definitions (``<sup>N</sup> text``,
-    one or several in a block); the first definition of a number wins. A bracketed line
-    split over two blocks ("[on the report of ..." | "... (A/78/421, para. 13)]") is one.
+    one or several in a block); the first definition of a number wins. Markdown footnotes
+    (``[^1]``) are read first (:func:`pandoc_notes`). The lines of a block are joined into its
+    paragraphs (:func:`paragraph_lines`), each a block. A bracketed line split over two blocks
+    ("[on the report of ..." | "... (A/78/421, para. 13)]") is one.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = pandoc_notes(text)
+    words = _Words(text)
     blocks: list[Block] = []
     notes: dict[str, str] = {}
     in_notes = False
@@ -134,24 +302,28 @@ def split_blocks(text: str) -> tuple[list[Block], dict[str, str]]:
             for part in parts:
                 m = _NOTE_DEF.match(part)
                 if m:
-                    body, _, _ = clean_inline(m.group(2))
+                    body, _, _ = clean_inline(_joined(m.group(2).split("\n"), words) if "\n" in m.group(2)
+                                              else m.group(2))
                     if m.group(1) not in notes:
                         notes[m.group(1)] = body
             in_notes = True
             after_notes = True
             continue
         in_notes = False
-        clean, marks, links = clean_inline(stripped)
-        if not clean:
-            continue
-        prev = blocks[-1] if blocks else None
-        if prev is not None and prev.text.startswith("[") and "]" not in prev.text and not marks \
-                and len(prev.text) < 300 and "]" in clean[:300]:
-            # "[on the report of the Special Political and Decolonization Committee" +
-            # "(Fourth Committee) (A/78/421, para. 13)]": one bracketed line split in two blocks
-            blocks[-1] = Block(prev.raw + "\n" + stripped, prev.text + " " + clean, prev.marks, prev.links + links,
-                                prev.page_break_before, prev.after_notes)
-            continue
-        blocks.append(Block(stripped, clean, marks, links, page_break, after_notes))
-        page_break = after_notes = False
+        groups = paragraph_lines(raw) if "\n" in stripped else [[stripped]]
+        for group in groups:
+            raw_group = "\n".join(ln.strip() for ln in group)
+            clean, marks, links = clean_inline(_joined(group, words) if len(group) > 1 else raw_group)
+            if not clean:
+                continue
+            prev = blocks[-1] if blocks else None
+            if prev is not None and prev.text.startswith("[") and "]" not in prev.text and not marks \
+                    and len(prev.text) < 300 and "]" in clean[:300]:
+                # "[on the report of the Special Political and Decolonization Committee" +
+                # "(Fourth Committee) (A/78/421, para. 13)]": one bracketed line split in two blocks
+                blocks[-1] = Block(prev.raw + "\n" + raw_group, prev.text + " " + clean, prev.marks,
+                                   prev.links + links, prev.page_break_before, prev.after_notes)
+                continue
+            blocks.append(Block(raw_group, clean, marks, links, page_break, after_notes))
+            page_break = after_notes = False
     return blocks, notes
