@@ -8,7 +8,7 @@ Builds the corpus (default: samples/) and, for the path, PATH_CORPUS (default: t
 corpus beside the checkout, else the sample), writes their pages to a temporary folder and
 saves, at 1440x900:
 
-* ``explorer-overview.png`` - the overview, the most cited document selected;
+* ``explorer-overview.png`` - the overview, the most cited document's details open;
 * ``explorer-focus.png``    - the focus on FOCUS laid out by time, a citation open in the panel;
 * ``explorer-path.png``     - the path between the two PATH documents.
 
@@ -53,10 +53,11 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             page.goto(page_path.as_uri())
             page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=120_000)
-            # the overview, the most cited document selected
+            # the overview, the most cited document's details open
             top = max(corpus.graph, key=corpus.graph.in_degree)
             page.evaluate("id => window.citegraph.goTo(id)", top)
             page.evaluate("() => window.citegraph.renderer().getCamera().setState({x: 0.5, y: 0.5, ratio: 1})")
+            page.mouse.click(700, 880)  # an empty spot of the stage: the selection is cleared, the details stay
             page.wait_for_timeout(500)
             page.screenshot(path=str(out / "explorer-overview.png"))
             # the focus laid out by time, a citation open

@@ -198,6 +198,37 @@ def test_every_node_of_graph_json_is_found_by_search_on_the_shared_corpus(browse
         page.close()
 
 
+def _painted(page, point, box=4):
+    """The colours painted around ``point`` (page coordinates), from a real screenshot."""
+    import io
+
+    from PIL import Image
+
+    x, y = point
+    png = page.page.screenshot(clip={"x": x - box, "y": y - box, "width": 2 * box + 1, "height": 2 * box + 1})
+    return set(Image.open(io.BytesIO(png)).convert("RGB").getdata())
+
+
+@pytest.mark.parametrize("build", ["sample_build", "shared_build"])
+def test_nodes_are_painted_in_their_body_colour(browser, build, request):
+    """The WebGL program really draws: the most cited document's pixels carry its body's colour."""
+    G, out = request.getfixturevalue(build)
+    page = Page(browser, out / "graph.html")
+    try:
+        top = max(G, key=G.in_degree)
+        page.js("id => window.citegraph.renderer().getCamera().setState({x: 0.5, y: 0.5, ratio: 0.5})", top)
+        page.js("id => { const s = window.citegraph.renderer(), d = s.getNodeDisplayData(id); s.getCamera().setState({x: d.x, y: d.y, ratio: 0.3}); }", top)
+        page.page.wait_for_timeout(400)
+        colours = _painted(page, page.js("id => window.citegraph.nodePoint(id)", top))
+        body = page.js("id => window.citegraph.search(id)[0].color", top)
+        r, g, b = (int(body[i:i + 2], 16) for i in (1, 3, 5))
+        pale = tuple(round(c + (255 - c) * 0.55) for c in (r, g, b))  # a document only cited is drawn pale
+        assert any(max(abs(c[0] - t[0]), abs(c[1] - t[1]), abs(c[2] - t[2])) <= 12 for c in colours for t in ((r, g, b), pale)), \
+            (top, body, sorted(colours)[:8])
+    finally:
+        page.close()
+
+
 def test_every_node_of_the_sample_is_found_and_drawn(sample_page, sample_build):
     G, _ = sample_build
     ids = list(G)

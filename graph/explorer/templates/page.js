@@ -303,16 +303,6 @@
     labelDensity: 0.8, labelGridCellSize: 80, labelRenderedSizeThreshold: 6,
     hideEdgesOnMove: LARGE, hideLabelsOnMove: LARGE
   }));
-  // sigma adds its default programs (circle nodes, arrow and line edges) to ours; though they draw
-  // nothing here, a renderer that keeps them draws 10,000 nodes six times slower in software WebGL
-  // (measured: 450 against 70 ms a frame on the shared corpus in headless Chromium), so only the
-  // programs a renderer uses stay
-  var EDGE_PROGRAMS = { line: R.EdgeLineProgram, rect: R.EdgeRectangleProgram, arrow: R.EdgeArrowProgram };
-  function onlyOurPrograms(sigma, edgeType) {
-    var edges = {}; edges[edgeType] = EDGE_PROGRAMS[edgeType];
-    sigma.setSettings({ nodeProgramClasses: { shape: ShapeProgram }, edgeProgramClasses: edges });
-  }
-  onlyOurPrograms(overview, LARGE ? "line" : "rect");
   TIMES.sigma = performance.now();
   var current = { name: "overview", sigma: overview, ids: null };
 
@@ -445,6 +435,17 @@
 
   // ------------------------------------------------------------------ views laid out by time (focus, lineage, path)
   var view = null, viewRenderer = null;  // the views share one renderer, its graph replaced
+  // made once, when the page is idle after it is ready (its WebGL programs take a moment to compile)
+  function makeViewRenderer() {
+    if (viewRenderer) return viewRenderer;
+    var sigma = viewRenderer = new Sigma(new graphology.DirectedGraph(), $("view"), Object.assign({}, COMMON, {
+      defaultEdgeType: "arrow", autoRescale: false, labelDensity: 100, labelGridCellSize: 10, labelRenderedSizeThreshold: 0,
+      stagePadding: 40, allowInvalidContainer: true
+    }));
+    bindSigma(sigma);
+    sigma.on("afterRender", drawAxis);
+    return sigma;
+  }
   var measure = document.createElement("canvas").getContext("2d");
   measure.font = "500 12px " + COMMON.labelFont;
   function timeOf(i) { return ND.t[i] === null ? null : ND.t[i]; }
@@ -494,20 +495,10 @@
       }
     });
     $("overview").hidden = true; $("view").hidden = false;
-    var sigma = viewRenderer;
-    if (!sigma) {
-      sigma = viewRenderer = new Sigma(VG, $("view"), Object.assign({}, COMMON, {
-        defaultEdgeType: "arrow", autoRescale: false, labelDensity: 100, labelGridCellSize: 10, labelRenderedSizeThreshold: 0,
-        stagePadding: 40
-      }));
-      bindSigma(sigma);
-      sigma.on("afterRender", drawAxis);
-      onlyOurPrograms(sigma, "arrow");
-    } else {
-      sigma.resize();  // its container was hidden
-      sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-      sigma.setGraph(VG);
-    }
+    var sigma = viewRenderer || makeViewRenderer();
+    sigma.resize();  // its container was hidden
+    sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    sigma.setGraph(VG);
     view = { sigma: sigma, graph: VG, scale: scale, focus: focusI };
     current = { name: "view", sigma: sigma, title: title, ids: items.map(function (it) { return ids[it.i]; }) };
     fitView(items, focusI);
@@ -956,7 +947,7 @@
   if (location.hash.length > 1) fromHash();
   function markReady() {
     if (window.citegraph.ready) return;
-    setTimeout(searchIndex, 50);
+    setTimeout(function () { searchIndex(); if (!viewRenderer) makeViewRenderer(); }, 50);
     window.citegraph.ready = true;
     window.citegraph.readyMs = performance.now();
     document.documentElement.dataset.ready = "1";
