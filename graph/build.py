@@ -25,11 +25,12 @@ The graph model
   texts say about it: the most frequent ``target_date``, ``target_title`` and
   ``target_subject``.
 * **One edge per (citing, cited) pair**, pointing citing -> cited, with
-  ``count`` (reference occurrences), ``relations``, ``paragraphs``,
+  ``count`` (reference occurrences), ``relations`` (the normalised relations,
+  :func:`relations_of`), ``verbs`` (the citing words as written), ``paragraphs``,
   ``places`` (``pp1``, ``pp1 fn1``), ``pinpoints``, ``kinds`` (explicit /
-  named), ``sentence`` (the first citing sentence), ``mark_sentence`` (when
-  that sentence is a footnote's: the sentence of the citing paragraph that
-  carries the footnote mark, the mark written in), ``surface`` (the words
+  named), ``sentence`` (the first citing sentence of the paragraph; for a
+  citation in a footnote, the paragraph's sentence carrying the mark),
+  ``footnote`` (then, the footnote's own sentence), ``surface`` (the words
   as written there) and ``later`` (True when
   the cited document is dated after the citing one: usually a misread date or
   symbol; flagged, not dropped). Lists are joined with :data:`graph.schema.SEP`.
@@ -58,8 +59,8 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from ingest import BODY_NAMES, Document, Reference, describe as _describe, session_span, session_year, \
-    symbol_from_filename, symbol_session, symbol_year
+from ingest import BODY_NAMES, RELATION_LEMMAS, Document, Reference, describe as _describe, relation_lemma, \
+    session_span, session_year, symbol_from_filename, symbol_session, symbol_year
 
 from .clean import clean_attrs, clean_reference, clean_text, symbol_url
 from .schema import SEP, join
@@ -74,6 +75,8 @@ __all__ = [
     "split_joint",
     "build_graph",
     "node_span",
+    "relations_of",
+    "citing_sentence",
     "KIND_LINES",
 ]
 
@@ -440,16 +443,18 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     for (s, t) in sorted(edges):
         refs = edges[(s, t)]
         first = next((r for r in refs if r.sentence), refs[0])  # the first occurrence with its sentence
+        sentence, footnote = citing_sentence(docs_by_key.get(s), first)
         G.add_edge(
             s, t,
             count=len(refs),
-            relations=join(r.relation for r in refs),
+            relations=relations_of(refs),
+            verbs=join(getattr(r, "verb", None) or r.relation for r in refs),
             paragraphs=join(r.paragraph for r in refs),
             places=join(f"{r.paragraph} fn{r.footnote}" if r.footnote else r.paragraph for r in refs),
             pinpoints=join(r.pinpoint for r in refs),
             kinds=join(r.kind for r in refs),
-            sentence=first.sentence or first.surface or "",
-            mark_sentence=_mark_sentence(docs_by_key.get(s), first),
+            sentence=sentence,
+            footnote=footnote,
             surface=first.surface or "",
             later=_is_later(G.nodes[s], G.nodes[t]),
         )
@@ -460,6 +465,36 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     G.graph["self_references"] = self_refs
     G.graph["duplicate_documents"] = duplicates
     return G
+
+
+#: Lemma -> its place in ingest's relation vocabulary (``ingest/data/relations.toml``).
+_LEMMA_ORDER = {lemma: i for i, lemma in enumerate(RELATION_LEMMAS)}
+
+
+def relations_of(refs: Iterable[Reference]) -> str:
+    """An edge's relations: the distinct normalised relations of its references (the lemmas of
+    ingest's controlled vocabulary, :func:`ingest.relation_lemma`), in the vocabulary's order,
+    joined with :data:`graph.schema.SEP`. A verb outside the vocabulary adds none (it stays in
+    ``verbs``, the words as written).
+
+    >>> from ingest.model import Reference
+    >>> refs = [Reference("a", "b", "explicit", "pp1", relation=w)
+    ...         for w in ("reaffirming", "recognizes", "Recognizing", "noting", "notes", "reaffirms", "recalling")]
+    >>> relations_of(refs)
+    'recall | reaffirm | note | recognize'
+    """
+    lemmas = {relation_lemma(r.relation) for r in refs if r.relation} - {None}
+    return SEP.join(sorted(lemmas, key=lambda lemma: (_LEMMA_ORDER.get(lemma, len(_LEMMA_ORDER)), lemma)))
+
+
+def citing_sentence(doc: Optional[Document], r: Reference) -> tuple[str, str]:
+    """``(sentence, footnote)`` of a citation: the sentence of the paragraph that cites; for a
+    citation in a footnote, the paragraph's sentence that carries the footnote's mark (the mark
+    written in, :func:`_mark_sentence`) and the footnote's own citing sentence ("Resolution
+    70/125."). When the mark cannot be found, the footnote's sentence is all there is."""
+    mark = _mark_sentence(doc, r)
+    own = r.sentence or r.surface or ""
+    return (mark, own) if mark else (own, "")
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

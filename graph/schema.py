@@ -126,15 +126,19 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
 #: Edge attributes (citing -> cited), in the order of the edge tables' columns.
 EDGE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("count", int, "reference occurrences from the citing to the cited document"),
-    Attribute("relations", str, "citing verbs, normalised (recalling, reaffirming, ...)", joined=True),
+    Attribute("relations", str, "the normalised relations (recall, reaffirm, take note ...: ingest's vocabulary, "
+                                "ingest/data/relations.toml), distinct, in the vocabulary's order", joined=True),
+    Attribute("verbs", str, "the citing words as written ('Recalling also', 'reaffirms'), in order of first "
+                            "appearance", joined=True),
     Attribute("paragraphs", str, "paragraphs the references stand in (pp1, op3, p12, header)", joined=True),
     Attribute("places", str, "paragraphs and footnotes ('pp1 fn1': footnote 1 of paragraph pp1)", joined=True),
     Attribute("pinpoints", str, "the parts cited (para. 71, annex, B)", joined=True),
     Attribute("kinds", str, "explicit (a symbol or number) and/or named (an instrument's name)", joined=True),
     Attribute("later", bool, "the cited document is dated after the citing one (usually a misread: flagged)"),
-    Attribute("sentence", str, "the first citing sentence"),
-    Attribute("mark_sentence", str, "when the first citing sentence is a footnote's: the sentence of the citing "
-                                    "paragraph that carries the footnote mark, the mark written in"),
+    Attribute("sentence", str, "the paragraph sentence that cites (the first citation); for a citation in a "
+                               "footnote, the paragraph's sentence that carries the footnote mark, the mark written in"),
+    Attribute("footnote", str, "for a citation in a footnote, the footnote's own citing sentence ('Resolution "
+                               "70/125.'); else empty"),
     Attribute("surface", str, "the words as written there"),
 )
 

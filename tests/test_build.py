@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import re
+
 import networkx as nx
 import pytest
 
@@ -128,7 +130,8 @@ def test_edge_aggregates_occurrences_in_order():
     G = build_graph([doc("A/RES/79/194")], refs)
     e = G.edges["A/RES/79/194", "A/RES/70/1"]
     assert e["count"] == 3
-    assert e["relations"] == "reaffirming | recalling"
+    assert e["relations"] == "recall | reaffirm"  # the vocabulary's order
+    assert e["verbs"] == "reaffirming | recalling"  # as written, in order of first appearance
     assert e["paragraphs"] == "pp3 | pp9"
     assert e["places"] == "pp3 | pp9 | pp3 fn2"
     assert e["pinpoints"] == "para. 7"
@@ -332,7 +335,36 @@ def test_a_citation_in_a_footnote_carries_the_sentence_with_the_mark():
     doc79 = ingest.read_document(pathlib.Path(__file__).resolve().parent.parent / "samples" / "A_RES_79_194.md")
     G = build_graph([doc79], ingest.extract(doc79))
     e = G.edges["A/RES/79/194", "A/RES/70/125"]
-    assert e["sentence"] == "Resolution 70/125."
-    assert e["mark_sentence"].startswith("Recalling further the outcome document of the high-level meeting")
-    assert "\u2078" in e["mark_sentence"]  # the mark, as printed
-    assert G.edges["A/RES/79/194", "A/RES/78/132"]["mark_sentence"] == ""  # cited in the paragraph itself
+    # the sentence is the paragraph's that cites, with the mark; the footnote's own words beside it
+    assert e["sentence"].startswith("Recalling further the outcome document of the high-level meeting")
+    assert "\u2078" in e["sentence"]  # the mark, as printed
+    assert e["footnote"] == "Resolution 70/125."
+    plain = G.edges["A/RES/79/194", "A/RES/78/132"]  # cited in the paragraph itself
+    assert plain["footnote"] == "" and "78/132" in plain["sentence"]
+
+
+def test_no_edge_of_the_sample_shows_only_a_bare_footnote_line(sample_corpus):
+    """Issue 15 counted 35 of the sample's 929 edges whose sentence was "Resolution 70/125." or
+    "See A/60/687."; the sentence is now the citing paragraph's wherever the mark is found."""
+    bare = re.compile(r"^(?:See(?: also)?|Resolution|Decision|Document|Ibid\.?)?\s*[\w/.()\s,-]{0,40}\.?$")
+    G = sample_corpus.graph
+    footnoted = [(u, v, d) for u, v, d in G.edges(data=True) if d["footnote"]]
+    assert len(footnoted) >= 35
+    for u, v, d in footnoted:
+        assert d["sentence"] != d["footnote"] and not bare.match(d["sentence"]), (u, v, d["sentence"])
+
+
+@pytest.mark.parametrize("words, relations", [
+    # the issue's example: six surface forms, four relations, in the vocabulary's order
+    (["reaffirming", "recognizes", "recognizing", "noting", "notes", "reaffirms"], "reaffirm | note | recognize"),
+    (["Recalling also", "recalling", "Recalling further"], "recall"),
+    (["takes note", "Taking note with appreciation", "noting"], "take note | note"),
+    (["welcomes", "Welcoming"], "welcome"),
+    # words outside the vocabulary add no relation (they stay in verbs)
+    (["States", None, ""], ""),
+])
+def test_relations_are_a_set_of_normalised_relations_in_a_fixed_order(words, relations):
+    refs = [ref("A/RES/79/194", "A/RES/70/1", f"pp{i}", relation=w) for i, w in enumerate(words, 1)]
+    e = build_graph([doc("A/RES/79/194")], refs).edges["A/RES/79/194", "A/RES/70/1"]
+    assert e["relations"] == relations
+    assert e["verbs"] == " | ".join(dict.fromkeys(w for w in words if w))  # the surface words, in the details

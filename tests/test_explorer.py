@@ -34,8 +34,8 @@ def small_graph() -> nx.DiGraph:
         node("S/PRST/2023/1", body="Security Council", kind="presidential statement", year=2023, title="Statement"),
     ])
     G.add_edge("A/RES/79/194", "A/RES/70/125", count=3, relations="recalling | reaffirming", paragraphs="pp10 | op12",
-               places="pp10 fn8 | op12", pinpoints="para. 71", sentence=SCRIPT_SENTENCE,
-               mark_sentence="Recalling further the outcome document\u2078 <b>bold</b>,")
+               places="pp10 fn8 | op12", pinpoints="para. 71", footnote=SCRIPT_SENTENCE,
+               sentence="Recalling further the outcome document\u2078 <b>bold</b>,")
     G.add_edge("A/RES/79/194", "E/RES/2024/10", count=1, relations="noting", paragraphs="pp5", places="pp5",
                pinpoints="", sentence="Noting Economic and Social Council resolution 2024/10")
     G.add_edge("S/RES/2720(2023)", "A/RES/70/125", count=1, relations="recalling", paragraphs="pp1", sentence="x")

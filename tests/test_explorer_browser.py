@@ -354,7 +354,9 @@ def test_clicking_a_cites_item_shows_the_citing_paragraph_with_its_footnote(samp
     assert citing.startswith("Recalling further the outcome document of the high-level meeting") and "\u2078" in citing
     assert pg.inner_text("#panel blockquote.footnote") == "Footnote 8: Resolution 70/125."
     panel = pg.inner_text("#panel")
-    assert "preambular paragraph 10, footnote 8" in panel and "recalling" in panel
+    # the normalised relations, and the words as written in the details
+    assert "preambular paragraph 10, footnote 8" in panel and "recall" in panel
+    assert "as written" in panel and "Recalling further" in panel
     # an item cited in the paragraph itself
     sample_page.js("window.citegraph.goTo('A/RES/79/194')")
     pg.locator("ul.cites.out li", has=pg.locator(".sym", has_text="A/RES/78/132")).first.click()
@@ -412,7 +414,7 @@ def test_planted_scripts_stay_inert(browser, tmp_path):
         node(PLANTED, kind="instrument", year=None, in_corpus=False, url="javascript:window.__pwned=9"),
     ])
     G.add_edge("A/RES/79/194", "A/RES/70/125", count=2, relations=PLANTED, places="pp1 fn1", pinpoints=PLANTED,
-               sentence=PLANTED, mark_sentence=PLANTED)
+               sentence=PLANTED, footnote=PLANTED)
     G.add_edge("A/RES/79/194", PLANTED, count=1, sentence=PLANTED)
     write_explorer(G, tmp_path / "graph.html")
     page = Page(browser, tmp_path / "graph.html", fragment="#" + PLANTED)

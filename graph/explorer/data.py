@@ -321,11 +321,13 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
         edges.append({
             "from": str(u), "to": str(v), "count": count,
             "relations": as_list(a.get("relations", a.get("relation"))),
+            "verbs": as_list(a.get("verbs")),
             "paragraphs": as_list(a.get("paragraphs", a.get("paragraph"))),
             "places": as_list(a.get("places")),
             "pinpoints": as_list(a.get("pinpoints", a.get("pinpoint"))),
-            "sentence": _clip(_text(a.get("sentence"))),
-            "mark_sentence": _clip(_text(a.get("mark_sentence"))),
+            "sentence": _clip(_text(a.get("footnote")) or _text(a.get("sentence"))),
+            # a citation in a footnote: the page shows the paragraph's sentence with the mark, then the footnote
+            "mark_sentence": _clip(_text(a.get("sentence"))) if _text(a.get("footnote")) else "",
             "later": _truthy(a.get("later")),
             "drawn": u in keep and v in keep,
         })

@@ -110,7 +110,7 @@ def pack(data: dict) -> tuple[dict, list[str]]:
         if n["aliases"]:
             nodes["aliases"][j] = n["aliases"]
     edges: dict[str, Any] = {k: [] for k in ("from", "to", "rel", "places", "pin", "text")}
-    edges.update({k: {} for k in ("count", "mark", "later")})
+    edges.update({k: {} for k in ("count", "mark", "later", "verbs")})
     for j, e in enumerate(data["edges"]):
         edges["from"].append(index[e["from"]])
         edges["to"].append(index[e["to"]])
@@ -120,6 +120,8 @@ def pack(data: dict) -> tuple[dict, list[str]]:
         edges["text"].append(t(e["sentence"]))
         if e["count"] != 1:
             edges["count"][j] = e["count"]
+        if e.get("verbs"):
+            edges["verbs"][j] = s(" | ".join(e["verbs"]))
         if e["mark_sentence"]:
             edges["mark"][j] = t(e["mark_sentence"])
         if e["later"]:

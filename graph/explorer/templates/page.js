@@ -75,6 +75,7 @@
       places: S[ED.places[e]] ? S[ED.places[e]].split(" | ") : [],
       pinpoints: S[ED.pin[e]] ? S[ED.pin[e]].split(" | ") : [],
       sentence: text(ED.text[e]), mark_sentence: text(sparse(ED.mark, e, -1)),
+      verbs: S[sparse(ED.verbs, e, -1)] ? S[sparse(ED.verbs, e, -1)].split(" | ") : [],
       later: !!sparse(ED.later, e, 0)
     };
   }
@@ -764,6 +765,7 @@
     panel.appendChild(el("h3", "cite-head", x.from + " cites " + x.to));
     var dl = el("dl");
     row(dl, "relation", x.relations.join(", ") || "(none written)");
+    row(dl, "as written", x.verbs.join(", "));
     row(dl, "where", x.places.map(placeLong).join("; "));
     row(dl, "pinpoint", x.pinpoints.join(", "));
     row(dl, "times", x.count > 1 ? fmt(x.count) + " citations" : "");
