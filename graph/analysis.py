@@ -35,6 +35,7 @@ import pandas as pd
 from ingest import CitegraphError
 
 from .lookup import NodeNotFound, resolve
+from .build import BODIES
 from .measures import community_of, natural_key, pagerank_scores
 from .schema import EDGE_COLUMNS, NODE_COLUMNS, split
 
@@ -42,6 +43,9 @@ __all__ = [
     "GraphError",
     "NodeNotFound",
     "NoCitationPath",
+    "UnknownValue",
+    "resolve_body",
+    "resolve_kind",
     "find_node",
     "nodes_frame",
     "edges_frame",
@@ -69,6 +73,68 @@ class GraphError(CitegraphError):
 
 class NoCitationPath(GraphError):
     """No chain of citations joins the two documents."""
+
+
+class UnknownValue(GraphError, ValueError):
+    """A body or kind the graph does not know; ``valid`` lists those it does (what the message says)."""
+
+    def __init__(self, what: str, value: str, valid: list[str]):
+        self.what, self.value, self.valid = what, value, valid
+        super().__init__(f"unknown {what} {value!r}; valid: {', '.join(valid)}")
+
+
+#: Usual short names of the bodies, any case, besides ``graph.build.BODIES`` (codes and names).
+_BODY_CODES = {"unga": "GA", "unsc": "SC", "ecosoc": "ECOSOC", "hrc": "HRC", "unhrc": "HRC", "unea": "UNEA"}
+#: Usual short names of the kinds, any case.
+_KIND_CODES = {"res": "resolution", "dec": "decision", "prst": "presidential statement", "statement":
+               "presidential statement", "draft resolution": "draft", "l.": "draft"}
+
+
+def _counted(G: nx.DiGraph, key: str) -> list[str]:
+    counts: dict[str, int] = {}
+    for _, d in G.nodes(data=True):
+        v = d.get(key) or ""
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return sorted(counts, key=lambda v: (-counts[v], v))
+
+
+def resolve_body(G: nx.DiGraph, value: Optional[str]) -> Optional[str]:
+    """The body of ``G`` that ``value`` names, in any case, by name or the usual code (``GA``, ``SC``,
+    ``ECOSOC``, ``HRC``, ``UNGA`` ...); None for None.
+
+    Raises :class:`UnknownValue` (listing the bodies of ``G``, most nodes first, and the codes)
+    for a body ``G`` does not have.
+    """
+    if value is None:
+        return None
+    bodies = _counted(G, "body")
+    key = " ".join(value.split()).lower()
+    code = _BODY_CODES.get(key, key)
+    named = BODIES.get(code.lower()) or BODIES.get(key)
+    by_lower = {b.lower(): b for b in bodies}
+    if named in bodies:
+        return named
+    if key in by_lower:
+        return by_lower[key]
+    codes = sorted({c.upper() for c, name in BODIES.items() if name in bodies and len(c) <= 6 and c.isalpha()
+                    and len(c) > 1} | {c.upper() for c, k in _BODY_CODES.items() if BODIES.get(k.lower()) in bodies})
+    raise UnknownValue("body", value, bodies + codes)
+
+
+def resolve_kind(G: nx.DiGraph, value: Optional[str]) -> Optional[str]:
+    """The kind of ``G`` that ``value`` names, in any case, singular or plural, or by a usual short
+    name (``res``, ``dec``, ``PRST``); None for None. Raises :class:`UnknownValue` listing the kinds
+    of ``G`` (most nodes first) for one it does not have."""
+    if value is None:
+        return None
+    kinds = _counted(G, "kind")
+    key = " ".join(value.split()).lower()
+    for k in (key, _KIND_CODES.get(key), key[:-1] if key.endswith("s") else None,
+              _KIND_CODES.get(key[:-1]) if key.endswith("s") else None):
+        if k and k in kinds:
+            return k
+    raise UnknownValue("kind", value, kinds)
 
 
 # --------------------------------------------------------------------------- lookup and frames
@@ -119,6 +185,7 @@ def _frame(rows: list[dict], columns: Iterable[str]) -> pd.DataFrame:
 
 
 def _filter(G: nx.DiGraph, kind: Optional[str], body: Optional[str], in_corpus: Optional[bool]) -> list[str]:
+    kind, body = resolve_kind(G, kind), resolve_body(G, body)
     out = []
     for n, d in G.nodes(data=True):
         if kind is not None and d.get("kind") != kind:

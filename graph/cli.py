@@ -5,10 +5,13 @@ Library exceptions become one-line errors on stderr; progress goes to stderr.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import logging
 import pathlib
+import shutil
 import sys
+import time
 
 import click
 from tqdm import tqdm
@@ -153,17 +156,10 @@ def jsonl_lines(references) -> str:
 
 
 def _print_table(rows: list[dict], out) -> None:
+    """``extract --format table``: one reference a row (:func:`_rows`)."""
     cols = ("source", "paragraph", "footnote", "relation", "target", "pinpoint", "kind", "surface")
-    widths = {c: min(40, max(len(c), *(len(str(r[c] or "")) for r in rows))) for c in cols}
-    out.write("  ".join(c.upper().ljust(widths[c]) for c in cols).rstrip() + "\n")
-    for r in rows:
-        cells = []
-        for c in cols:
-            v = str(r[c] or "")
-            if len(v) > widths[c]:
-                v = v[: widths[c] - 1] + "…"
-            cells.append(v.ljust(widths[c]))
-        out.write("  ".join(cells).rstrip() + "\n")
+    _rows(out, tuple(c.upper() for c in cols), [tuple(r[c] or "" for c in cols) for r in rows],
+          (22, 9, 8, 18, 26, 12, 8, 60))
 
 
 # --------------------------------------------------------------------------- graph commands (issue 5)
@@ -183,12 +179,50 @@ def _words(e: dict, width: int = 90) -> str:
     return ("LATER? " if e.get("later") else "") + sentence
 
 
+#: Width of the tables when the output is not a terminal (a pipe, a file) and COLUMNS is not set.
+TABLE_WIDTH = 100
+
+
 def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
-    """A plain aligned table; the last column is not padded."""
-    out.write("  ".join(_cut(h, w).ljust(w) for h, w in zip(header, widths)).rstrip() + "\n")
-    for r in rows:
-        out.write("  ".join((_cut(v, w).rjust(w) if isinstance(v, (int, float)) and not isinstance(v, bool)
-                             else _cut(v, w).ljust(w)) for v, w in zip(r, widths)).rstrip() + "\n")
+    """A table that fits the terminal's width (rich): ``COLUMNS`` or the terminal's width, else
+    :data:`TABLE_WIDTH`. Numbers are right-aligned and never cut; the other columns keep to the
+    widths given (a longer symbol or name is cut with "…"); the last column takes the room left
+    and is cut with "…" to one line, so each row stays one line to read or grep. No colours or
+    frames when the output is not a terminal."""
+    from rich.console import Console  # loaded by the commands that print tables only
+    from rich.table import Table
+
+    width = shutil.get_terminal_size((TABLE_WIDTH, 24)).columns
+    terminal = hasattr(out, "isatty") and out.isatty()
+    buf = io.StringIO()
+    console = Console(file=buf, width=max(width, 40), highlight=False, soft_wrap=False, emoji=False, markup=False,
+                      force_terminal=terminal, color_system="auto" if terminal else None)
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0),
+                  collapse_padding=True)
+    texts = [[" ".join(str(v if v is not None else "").split()) for v in r] for r in rows]
+    longest = [max([len(h), *(len(t[i]) for t in texts)]) for i, h in enumerate(header)]
+    numeric = [bool(rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool) for r in rows)
+               for i in range(len(header))]
+    # numbers whole; other columns up to the width given; the last takes what is left (at least 12)
+    sizes = [longest[i] if numeric[i] else min(w, longest[i]) for i, w in enumerate(widths)]
+    room = max(width, 40) - 2 * (len(header) - 1)
+    sizes[-1] = min(longest[-1], max(12, room - sum(sizes[:-1])))
+    while sum(sizes) > room:
+        # a narrow terminal: the widest text column gives way first, the key (first column) last
+        last = len(sizes) - 1
+        shrink = [i for i in range(1, last) if not numeric[i] and sizes[i] > 8] or \
+                 [i for i in (last, 0) if i and not numeric[i] and sizes[i] > 8] or \
+                 [i for i in (0,) if last and not numeric[0] and sizes[0] > 8]
+        if not shrink:
+            break
+        sizes[max(shrink, key=lambda i: sizes[i])] -= 1
+    for i, h in enumerate(header):
+        table.add_column(h, justify="right" if numeric[i] else "left", no_wrap=True, overflow="ellipsis",
+                         width=sizes[i])
+    for t in texts:
+        table.add_row(*t)
+    console.print(table)
+    out.write("".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines()))
 
 
 @main.command("build")
@@ -227,19 +261,22 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     if not corpus.documents:
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
+    html_seconds = 0.0
     if not no_html:
+        started = time.perf_counter()
         try:
             drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes,
                                    pages=not no_pages)
         except NodeNotFound as err:
             raise click.ClickException(f"--focus: {err}") from err
+        html_seconds = time.perf_counter() - started
         warn(_page_note(drawn))
     in_corpus = sum(1 for _, d in G.nodes(data=True) if d.get("in_corpus"))
     later = sum(1 for *_, d in G.edges(data=True) if d.get("later"))
     out = sys.stdout
     out.write(f"documents  {len(corpus.documents)} read, {corpus.failed} failed"
               f"{f', {len(corpus.skipped)} skipped' if corpus.skipped else ''}"
-              f" ({corpus.read} read now, {corpus.cached} from cache, {corpus.seconds:.1f} s)\n")
+              f" ({corpus.read} read now, {corpus.cached} from cache)\n")
     out.write(f"references {len(corpus.references)}\n")
     out.write(f"nodes      {G.number_of_nodes()} ({in_corpus} in the corpus, {G.number_of_nodes() - in_corpus} cited only)\n")
     out.write(f"edges      {G.number_of_edges()}{f' ({later} cite a later document)' if later else ''}\n")
@@ -248,6 +285,10 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
         out.write(f"pages      {corpus.pages['pages']} reading pages ({corpus.pages['changes']} with changes since "
                   f"their predecessor{f'; {kept} unchanged since the last build' if kept else ''}) in "
                   f"{out_dir / 'docs'}/\n")
+    t = corpus.timings
+    out.write(f"time       {t.get('reading', 0.0) + t.get('building', 0.0) + t.get('writing', 0.0) + html_seconds:.1f} s: "
+              f"reading {t.get('reading', 0.0):.1f} s ({corpus.cached} of {corpus.files} files from the cache), "
+              f"building {t.get('building', 0.0):.1f} s, writing {t.get('writing', 0.0) + html_seconds:.1f} s\n")
     out.write(f"written to {out_dir}/\n\nmost cited\n")
     top = analysis.most_cited(G, 10)
     _rows(out, ("symbol", "cited by", "citations", "title"),
@@ -351,14 +392,20 @@ def show_cmd(symbol: str, graph_file: pathlib.Path, limit: int) -> None:
 @click.option("-n", "--limit", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--by", type=click.Choice(["citations", "cited_by", "pagerank"]), default="citations", show_default=True,
               help="citations: reference occurrences; cited_by: citing documents; pagerank.")
-@click.option("--kind", default=None, help="Only this kind (resolution, report, ...).")
-@click.option("--body", default=None, help='Only this body ("Security Council", ...).')
+@click.option("--kind", default=None, help="Only this kind, any case: resolution(s), decision, report, PRST, ...")
+@click.option("--body", default=None, help='Only this body, any case, by name or code: GA, SC, ECOSOC, HRC, '
+                                            '"Security Council", ...')
 @_graph_errors
 def top_cmd(graph_file: pathlib.Path, limit: int, by: str, kind, body) -> None:
-    """The most cited documents."""
+    """The most cited documents. An unknown --kind or --body lists the valid ones (exit status 2)."""
     from . import analysis  # loads pandas: only the graph commands import it
 
     G = _load_graph(graph_file)
+    for option, resolve, value in (("--kind", analysis.resolve_kind, kind), ("--body", analysis.resolve_body, body)):
+        try:
+            resolve(G, value)
+        except analysis.UnknownValue as err:
+            raise click.BadParameter(str(err), param_hint=option) from err
     if by == "pagerank":
         df = analysis.pagerank(G, limit, kind=kind, body=body)
         rows = [(r.symbol, f"{r.pagerank:.5f}", int(r.cited_by), r.kind, r.title or "") for r in df.itertuples()]

@@ -100,6 +100,9 @@ class Corpus:
     graph: Optional[nx.DiGraph] = None  # set by build()
     root: Optional[pathlib.Path] = None  # set by build(): the folder the documents' file names are relative to
     pages: Optional[dict] = None  # set by build(): what graph.reading.write_pages wrote
+    #: seconds by stage, set by build(): "reading" (read and extract, cache included), "building"
+    #: (graph, measures, layout), "writing" (the files and the reading pages)
+    timings: dict = field(default_factory=dict)
 
     @property
     def failed(self) -> int:
@@ -505,12 +508,15 @@ def _build(paths, out_dir, cache, jobs, progress, on_error, on_skip, write, html
     cache_dir = pathlib.Path(out_dir) / CACHE_DIRNAME if (out_dir is not None and cache) else None
     corpus = read_corpus(paths, cache_dir=cache_dir, jobs=jobs, progress=progress, on_error=on_error, on_skip=on_skip)
     t0 = time.perf_counter()
+    corpus.timings["reading"] = corpus.seconds
     corpus.root = input_root(paths)
     with _collector_paused():
         corpus.documents, corpus.references = _relative_files(corpus.root, corpus.documents, corpus.references)
     corpus.graph = add_measures(build_graph(corpus.documents, corpus.references))
     if out_dir is not None and write and corpus.documents:
         add_layout(corpus.graph)  # the explorer's overview positions, for the page and GEXF alike
+    t1 = time.perf_counter()
+    corpus.timings["building"] = t1 - t0
     if out_dir is not None and write and corpus.documents:
         # the reading pages are made in other processes while the graph's files are written here
         job = start_pages(corpus.graph, corpus.documents, corpus.references, out_dir,
@@ -524,5 +530,6 @@ def _build(paths, out_dir, cache, jobs, progress, on_error, on_skip, write, html
             raise
         if job is not None:
             corpus.pages = job.wait()
+    corpus.timings["writing"] = time.perf_counter() - t1
     corpus.seconds += time.perf_counter() - t0
     return corpus

@@ -3,6 +3,7 @@
 The pipeline under ``build`` (cache, processes, the two passes) is tested in ``test_pipeline.py``."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -175,3 +176,68 @@ def test_path(built):
     assert step[:4] == ["1", "A/RES/79/194", "cites", "A/RES/56/183"]
     back = run("path", "56/183", "79/194", "--either-way", "-g", out / "graph.json")
     assert back.exit_code == 0 and back.stdout.splitlines()[1].split()[:4] == ["1", "A/RES/79/194", "cites", "A/RES/56/183"]
+
+
+# --------------------------------------------------------------------------- top's filters, tables, the summary
+
+@pytest.mark.parametrize("option, value, expected", [
+    ("--body", "GA", "General Assembly"), ("--body", "ga", "General Assembly"), ("--body", "UNGA", "General Assembly"),
+    ("--body", "general ASSEMBLY", "General Assembly"), ("--body", "ECOSOC", "Economic and Social Council"),
+    ("--body", "sc", "Security Council"), ("--body", "HRC", "Human Rights Council"),
+    ("--kind", "Resolutions", "resolution"), ("--kind", "RES", "resolution"), ("--kind", "report", "report"),
+    ("--kind", "DECISION", "decision"),
+])
+def test_top_reads_any_case_and_the_usual_codes(built, option, value, expected):
+    out, _ = built
+    result = CliRunner().invoke(main, ["top", option, value, "-n", "50", "-g", str(out / "graph.json")],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    G = read_json(out / "graph.json")
+    symbols = [ln.split()[0] for ln in result.stdout.splitlines()[1:]]
+    key = "body" if option == "--body" else "kind"
+    assert symbols and all(G.nodes[s][key] == expected for s in symbols if s in G), symbols
+
+
+@pytest.mark.parametrize("option, value, listed", [
+    ("--body", "Galactic Council", ["General Assembly", "Security Council", "GA", "SC"]),
+    ("--kind", "poem", ["resolution", "report"]),
+])
+def test_top_lists_the_valid_values_and_exits_2(built, option, value, listed):
+    out, _ = built
+    result = CliRunner().invoke(main, ["top", option, value, "-g", str(out / "graph.json")])
+    assert result.exit_code == 2
+    assert f"unknown {option[2:]} {value!r}; valid: " in result.stderr
+    assert all(v in result.stderr for v in listed)
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("columns", [100, 80, 60])
+@pytest.mark.parametrize("args", [("top", "-n", "15"), ("top", "--by", "pagerank"), ("show", "79/194"),
+                                  ("path", "79/194", "56/183")])
+def test_tables_fit_the_terminal(built, columns, args):
+    """At 100 columns (and narrower) every line fits; numbers stay whole, long text is cut with …"""
+    out, _ = built
+    result = CliRunner(env={"COLUMNS": str(columns)}).invoke(main, [*args, "-g", str(out / "graph.json")],
+                                                             catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    table = [ln for ln in lines if not ln.startswith(("A/RES/79/194  resolution", "http", "Information"))]
+    assert all(len(ln) <= columns for ln in table), [ln for ln in table if len(ln) > columns]
+    if args[0] == "top" and args[1] == "-n":
+        G = read_json(out / "graph.json")
+        first = lines[1].split()
+        assert int(first[-len(lines[1].split()) + 1]) == G.in_degree(first[0])  # cited by, whole
+        assert any(ln.endswith("…") for ln in lines) or columns == 100
+
+
+def test_the_build_summary_says_how_long_each_stage_took_and_what_came_from_the_cache(tmp_path):
+    first = run("build", SAMPLE_TEXT, "-o", tmp_path, "--no-pages", "--jobs", "1")
+    again = run("build", SAMPLE_TEXT, "-o", tmp_path, "--no-pages", "--jobs", "1")
+    for result, cached in ((first, 0), (again, None)):
+        line = next(ln for ln in result.stdout.splitlines() if ln.startswith("time "))
+        m = re.match(r"time +([\d.]+) s: reading ([\d.]+) s \((\d+) of (\d+) files from the cache\), "
+                     r"building ([\d.]+) s, writing ([\d.]+) s$", line)
+        assert m, line
+        total, reading, from_cache, files, building, writing = m.groups()
+        assert abs(float(total) - float(reading) - float(building) - float(writing)) < 0.25
+        assert int(from_cache) == (cached if cached is not None else int(files)) and int(files) > 0
