@@ -59,8 +59,8 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from ingest import BODY_NAMES, RELATION_LEMMAS, Document, Reference, describe as _describe, relation_lemma, \
-    session_span, session_year, symbol_from_filename, symbol_session, symbol_year
+from ingest import BODY_NAMES, NO_SYMBOL, RELATION_LEMMAS, Document, Reference, describe as _describe, document_key, \
+    relation_lemma, session_span, session_year, symbol_session, symbol_year
 
 from .clean import clean_attrs, clean_reference, clean_text, symbol_url
 from .schema import SEP, join
@@ -326,13 +326,23 @@ def _part_document(r: Reference, docs: dict) -> str:
 
 
 def _doc_key(doc: Document) -> str:
-    """The node of a document: the same key ``ingest.extract`` uses as ``source``, cleaned as the
-    references' are (:func:`graph.clean.clean_text`)."""
-    return clean_text(doc.symbol or symbol_from_filename(doc.file) or doc.file)
+    """The node of a document: the key ``ingest.extract`` uses as ``source`` (``ingest.document_key``),
+    cleaned as the references' are (:func:`graph.clean.clean_text`); a document with no symbol is
+    "(no symbol) " and its file as the build holds it (relative to its input), so that two such
+    files of one name in two folders stay two nodes."""
+    key = document_key(doc.symbol, doc.file)
+    if key.startswith(NO_SYMBOL) and doc.file:
+        key = NO_SYMBOL + doc.file
+    return clean_text(key)
+
+
+def _source_key(r: Reference) -> str:
+    """A reference's source node (as :func:`_doc_key` names a document with no symbol)."""
+    return NO_SYMBOL + clean_text(r.file) if r.file and r.source.startswith(NO_SYMBOL) else r.source
 
 
 def _base_attrs(key: str) -> dict:
-    body, kind = describe(key)
+    body, kind = ("", "document") if key.startswith(NO_SYMBOL) else describe(key)
     year = year_of(key) if is_symbol(key) else None
     attrs = {
         "label": key,
@@ -344,7 +354,8 @@ def _base_attrs(key: str) -> dict:
         "subject": "",
         "in_corpus": False,
         "file": "",
-        "url": node_url(key),
+        "language": "",
+        "url": "" if key.startswith(NO_SYMBOL) else node_url(key),
         "aliases": "",
     }
     if year is not None:
@@ -390,7 +401,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     edges: dict[tuple[str, str], list[Reference]] = {}
     self_refs = 0
     for r in references:
-        s, t = canon(r.source), canon(_part_document(r, docs_by_key))
+        s, t = canon(_source_key(r)), canon(_part_document(r, docs_by_key))
         if s == t or r.kind == "self":
             self_refs += 1
             continue
@@ -418,6 +429,7 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
         if doc is not None:
             attrs["in_corpus"] = True
             attrs["file"] = doc.file
+            attrs["language"] = doc.language or ""
             attrs["title"] = doc.title or attrs["title"]
             attrs["date"] = doc.date or attrs["date"]
             attrs["session"] = attrs["session"] or session_from_words(doc.session)

@@ -83,7 +83,7 @@ def inspect_cmd(paths: tuple[pathlib.Path, ...], paragraphs: bool, fmt: str) -> 
     """Show the structure found in each document: its own symbol and where it came from, title,
     date, body, session, agenda item, report line, paragraph counts and footnotes."""
     read = 0
-    for path in ingest.iter_paths(paths, skipped=lambda p, why: warn(f"{p}: {why}")):
+    for path in ingest.iter_paths(paths, skipped=lambda p, why: warn(f"{ingest.shown_path(p)}: {why}")):
         try:
             doc = ingest.read_document(path)
         except ReadError as err:

@@ -40,6 +40,12 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
   back without its paragraphs, and ``encode`` turns its references into the caller's
   output (JSON lines) in the reading process: less to pickle, and that work on all cores
   too. Where learned names may change a document, it is read again from its file.
+* **One document, one reading.** The same document in several files (``A_79_62.docx`` and
+  ``A_79_62.txt``, a PDF and its Word twin, ``A_RES_78_132-EN.pdf`` and ``-FR.pdf``: one key,
+  :func:`ingest.document_key`, or for files with no symbol one folder and name) is read from one
+  of them (:func:`one_per_document`, after pass one: English first, then Word, PDF, Markdown,
+  text), its citations counted once; ``on_skip`` gets one line saying which file was used, and
+  the document's ``language`` lists every version's.
 * **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
 
 Where things go: how the items of a pass are spread over workers is :func:`_run` alone
@@ -79,7 +85,8 @@ from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, watch_p
 from .store import Store
 from .reading import start_pages
 
-__all__ = ["Corpus", "read_corpus", "build", "input_root", "Extracted", "Reextracted", "Unchanged", "Failed"]
+__all__ = ["Corpus", "read_corpus", "build", "input_root", "one_per_document", "FORMAT_PREFERENCE", "Extracted",
+           "Reextracted", "Unchanged", "Failed", "Superseded"]
 
 PathLike = Union[str, os.PathLike]
 
@@ -92,7 +99,8 @@ class Corpus:
     references: list[Reference] = field(default_factory=list)
     encoded: list = field(default_factory=list)  # with read_corpus(encode=...): per document read, in order
     errors: list[str] = field(default_factory=list)  # one line per file that failed
-    skipped: list[str] = field(default_factory=list)  # files of unknown type
+    skipped: list[str] = field(default_factory=list)  # files of unknown type, or not regular files
+    versions: list[str] = field(default_factory=list)  # one line per document read from several files
     files: int = 0
     read: int = 0  # read and extracted in this run
     cached: int = 0  # taken from the cache
@@ -135,6 +143,13 @@ class Unchanged:
 
 
 @dataclass(frozen=True)
+class Superseded:
+    """A file holding a document another file of the corpus holds too, which is read instead."""
+
+    used: str
+
+
+@dataclass(frozen=True)
 class Failed:
     """A file that could not be read or extracted: one line naming it and the reason."""
 
@@ -145,9 +160,9 @@ class Failed:
 
 def _one_line(path: str, err: BaseException) -> str:
     if isinstance(err, ReadError):
-        return str(err).splitlines()[0] if str(err) else f"{path}: unreadable"
-    msg = " ".join(str(err).split())[:200]
-    return f"{path}: extractor failed: {type(err).__name__}: {msg}"
+        return str(err).splitlines()[0] if str(err) else f"{ingest.shown_path(path)}: unreadable"
+    msg = ingest.shown_path(" ".join(str(err).split())[:200])
+    return f"{ingest.shown_path(path)}: extractor failed: {type(err).__name__}: {msg}"
 
 
 def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = None) -> Union[Extracted, Failed]:
@@ -246,7 +261,7 @@ def _isolated(fn: Callable, x: Any, aliases: Any) -> Any:
             return pool.submit(fn, x).result()
     except cf.process.BrokenProcessPool:
         name = x if isinstance(x, str) else getattr(x, "file", repr(x))
-        return Failed(f"{name}: the reading process died")
+        return Failed(f"{ingest.shown_path(name)}: the reading process died")
 
 
 def _start_worker(aliases: Any) -> None:
@@ -261,7 +276,8 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
                 progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
                 on_skip: Optional[Callable[[str], None]] = None,
                 learn_aliases: Union[Callable[[list[Document]], Any], None, str] = "auto",
-                texts: bool = True, encode: Optional[Callable[[list[Reference]], Any]] = None) -> Corpus:
+                texts: bool = True, encode: Optional[Callable[[list[Reference]], Any]] = None,
+                one_document: bool = True) -> Corpus:
     """Read and extract every document under ``paths`` (files or folders).
 
     ``cache_dir`` None disables the cache. ``learn_aliases="auto"`` learns the
@@ -276,6 +292,9 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
     result for each document read, in file order, and ``Corpus.references`` stays empty
     (``citegraph extract`` writes its JSON lines so, on all cores).
 
+    ``one_document`` (the default) reads a document held by several files from one of them
+    (:func:`one_per_document`); False reads every file.
+
     Raises :class:`ValueError` for ``encode`` with texts or a cache, and for a custom
     ``learn_aliases`` without texts.
     """
@@ -284,7 +303,8 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
     if encode is not None and (texts or cache_dir is not None):
         raise ValueError("encode works with texts=False and no cache")
     with _collector_paused():
-        return _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode)
+        return _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode,
+                            one_document)
 
 
 @contextlib.contextmanager
@@ -302,7 +322,8 @@ def _collector_paused():
             gc.enable()
 
 
-def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode) -> Corpus:
+def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode,
+                 one_document=True) -> Corpus:
     """The stages: list the files, pass one, the corpus table, pass two, collect."""
     t0 = time.perf_counter()
     corpus = Corpus()
@@ -314,6 +335,8 @@ def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_alia
                    disable=(not progress) or (len(files) < 20 or None), leave=False)
         try:
             results = _first_pass(files, keys, store, jobs, bar, texts, encode, corpus)
+            if one_document:
+                _one_per_document(results, corpus, on_skip)
             if learn_aliases is not None:
                 aliases = _corpus_table(learn_aliases, results, on_error)
                 if aliases is not None:
@@ -329,7 +352,7 @@ def _list_files(paths: Iterable[PathLike], corpus: Corpus, on_skip: Optional[Cal
                 ) -> list[pathlib.Path]:
     """The files under ``paths``, each once, in order; files of unknown type are noted as skipped."""
     def skipped(p, why):
-        msg = f"{p}: {why}"
+        msg = f"{ingest.shown_path(p)}: {why}"
         corpus.skipped.append(msg)
         if on_skip:
             on_skip(msg)
@@ -361,6 +384,71 @@ def _first_pass(files: list[pathlib.Path], keys: list[Optional[str]], store: Sto
             store.put("pass1", keys[i], str(files[i]), r.references, document=r.document, taught=r.taught, whole=texts)
     corpus.read = len(todo)
     return results
+
+
+#: Which file of one document is read, best first: Word (the text as the UN typed it, its footnotes and
+#: its own links exact, nothing laid out by guess), PDF (the official printed form, laid out),
+#: Markdown (keeps footnote marks and links), plain text (extractions lose numbering and footnotes).
+FORMAT_PREFERENCE = ("docx", "pdf", "markdown", "text")
+_FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "markdown": "Markdown", "text": "text"}
+
+
+def _identity(doc: Document) -> str:
+    """What makes two files one document: its key (symbol, or the symbol its file name spells), in
+    upper case; for a file nothing gives a symbol, its folder and name without extension and
+    language suffix ("draft.docx" and "draft.txt")."""
+    key = ingest.document_key(doc.symbol, doc.file)
+    if not key.startswith(ingest.NO_SYMBOL):
+        return key.upper()
+    p = pathlib.PurePath(doc.file)
+    return f"{ingest.NO_SYMBOL}{p.parent}/{ingest.file_name_parts(p.name).stem}".upper()
+
+
+def _preference(doc: Document) -> tuple:
+    fmt = FORMAT_PREFERENCE.index(doc.format) if doc.format in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE)
+    langs = (doc.language or "").split(" | ")
+    return (0 if langs[0] == "en" else 1 if not langs[0] else 2, fmt, doc.file)
+
+
+def one_per_document(documents: Sequence[Document]) -> list[tuple[Document, list[Document]]]:
+    """The documents held by more than one file: ``(used, others)`` for each, ``used`` the
+    version to read (English first, since citegraph reads English citing forms; then the
+    format of :data:`FORMAT_PREFERENCE`; then the file name).
+
+    >>> a = Document(file="A_79_62.txt", symbol="A/79/62", symbol_source="filename", format="text", paragraphs=())
+    >>> b = Document(file="A_79_62.docx", symbol="A/79/62", symbol_source="first-page", format="docx", paragraphs=())
+    >>> [(u.file, [o.file for o in others]) for u, others in one_per_document([a, b])]
+    [('A_79_62.docx', ['A_79_62.txt'])]
+    """
+    groups: dict[str, list[Document]] = {}
+    for d in documents:
+        groups.setdefault(_identity(d), []).append(d)
+    out = []
+    for docs in groups.values():
+        if len(docs) > 1:
+            docs = sorted(docs, key=_preference)
+            out.append((docs[0], docs[1:]))
+    return out
+
+
+def _one_per_document(results: list, corpus: Corpus, on_skip: Optional[Callable[[str], None]]) -> None:
+    """Replace, in ``results``, each file whose document another file holds too by :class:`Superseded`;
+    the file used gets every version's language; one line a document to ``on_skip``."""
+    done = {id(r.document): i for i, r in enumerate(results) if isinstance(r, Extracted)}
+    for used, others in one_per_document([r.document for r in results if isinstance(r, Extracted)]):
+        i = done[id(used)]
+        langs = list(dict.fromkeys(x for d in (used, *others) for x in (d.language or "").split(" | ") if x))
+        if len(langs) > 1 or (langs and langs[0] != used.language):
+            results[i] = dataclasses.replace(results[i], document=dataclasses.replace(used, language=" | ".join(langs)))
+        for o in others:
+            results[done[id(o)]] = Superseded(used.file)
+        key = ingest.document_key(used.symbol, used.file)
+        msg = (f"{ingest.shown_path(used.file)}: used for {key} ({_FORMAT_NAMES.get(used.format, used.format)}"
+               f"{', ' + ' | '.join(langs) if langs else ''}); same document, not read again: "
+               + ", ".join(ingest.shown_path(o.file) for o in others))
+        corpus.versions.append(msg)
+        if on_skip:
+            on_skip(msg)
 
 
 def _corpus_table(learn_aliases: Union[Callable, str], results: list, on_error: Optional[Callable[[str], None]]
@@ -422,6 +510,8 @@ def _collect(results: list, corpus: Corpus, encode: Optional[Callable], on_error
              ) -> None:
     """Documents and references (or encoded references) in file order; one error line a failed file."""
     for r in results:
+        if isinstance(r, Superseded):
+            continue
         if isinstance(r, Extracted):
             corpus.documents.append(r.document)
             if encode:
@@ -465,8 +555,9 @@ def _relative_files(root: pathlib.Path, documents: list[Document], references: l
     docs = [d if not d.file else _with_file(d, rel(d.file)) for d in documents]
     refs = [r if not r.file else _with_file(r, rel(r.file)) for r in references]
     for old, r in zip(references, refs):
-        if old.file and old.source == old.file:
-            r.__dict__["source"] = r.file  # a document with no symbol is known by its file: relative too
+        if old.file and old.source.startswith(ingest.NO_SYMBOL):
+            # a document with no symbol is known by its file's name: its path relative to the input
+            r.__dict__["source"] = ingest.NO_SYMBOL + r.file
     return docs, refs
 
 

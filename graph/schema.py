@@ -110,6 +110,9 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("subject", str, "what the citing texts say it is about ('on information and communications ...')"),
     Attribute("in_corpus", bool, "True for a document read, False for one only cited (a stub)"),
     Attribute("file", str, "the file the document was read from, relative to the build's input ('' for a stub)"),
+    Attribute("language", str, "the languages of the versions read, ISO 639-1 codes from the file name's suffix or "
+                               "the text, the one whose text was used first ('en', 'en | fr'); '' for a stub",
+              joined=True),
     Attribute("url", str, "https://undocs.org/en/SYMBOL, or a UN Digital Library search for a named instrument"),
     Attribute("aliases", str, "other symbols of the same document (the parts of a joint symbol)", joined=True),
     # measures (graph.measures.add_measures: every build sets them)

@@ -17,9 +17,9 @@ The stages, one way: :mod:`ingest.read` (files, by format: :mod:`ingest.formats`
 :mod:`ingest.model`'s. ``graph/`` uses ``ingest`` through the names below only.
 """
 from .model import (PARAGRAPH_KINDS, REFERENCE_KINDS, CitegraphError, Document, Footnote, Paragraph, ReadError,
-                    Reference)
+                    Reference, shown_path)
 from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbol_session, symbol_year
-from .symbols import canonical_written, describe, symbol_from_filename
+from .symbols import NO_SYMBOL, FileName, canonical_written, describe, document_key, file_name_parts, symbol_from_filename
 from .read import iter_paths, read_docx, read_document, read_pdf
 from .structure import parse_text
 from .find import RELATION_LEMMAS, RELATIONS_VERSION, Relation, extract_explicit, find_in_text, relation_lemma
@@ -31,10 +31,11 @@ from .corpus import (FirstPass, LearnedNames, changes_nothing, first_pass, learn
 __all__ = [
     # the model
     "CitegraphError", "Document", "Footnote", "Paragraph", "ReadError", "Reference", "PARAGRAPH_KINDS",
-    "REFERENCE_KINDS",
+    "REFERENCE_KINDS", "shown_path",
     # the grammar
     "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year",
-    "canonical_written", "describe", "symbol_from_filename",
+    "canonical_written", "describe", "symbol_from_filename", "file_name_parts", "FileName", "document_key",
+    "NO_SYMBOL",
     # the controlled vocabulary of relations (ingest/data/relations.toml)
     "Relation", "RELATION_LEMMAS", "RELATIONS_VERSION", "relation_lemma",
     # files -> documents -> references

@@ -26,6 +26,7 @@ __all__ = [
     "Reference",
     "CitegraphError",
     "ReadError",
+    "shown_path",
     "PARAGRAPH_KINDS",
     "REFERENCE_KINDS",
 ]
@@ -74,13 +75,29 @@ class CitegraphError(Exception):
     """Base class of every error citegraph raises on purpose."""
 
 
+def shown_path(path) -> str:
+    r"""A file name as an error line prints it: every character that is not printable (control
+    characters, newlines, tabs, escape sequences, directional and zero-width characters, no-break
+    spaces) as its ``repr`` escape, and the backslash doubled, so that a name never cuts a line
+    short or reaches the terminal raw.
+
+    >>> print(shown_path("in/new\nline\x1b[31m.txt"), shown_path("A_RES_79_1\u202e.txt"))
+    in/new\nline\x1b[31m.txt A_RES_79_1\u202e.txt
+    """
+    s = str(path)
+    if s.isprintable() and "\\" not in s:
+        return s
+    return "".join(c if c.isprintable() and c != "\\" else repr(c)[1:-1] for c in s)
+
+
 class ReadError(CitegraphError):
-    """A file could not be read; the message is one line naming file and reason."""
+    """A file could not be read; the message is one line naming file (escaped: :func:`shown_path`)
+    and reason."""
 
     def __init__(self, path: str, reason: str):
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{shown_path(self.path)}: {reason}")
 
 
 @quick_init
@@ -122,7 +139,11 @@ class Document:
 
     ``symbol_source`` says where ``symbol`` came from: ``title-line``
     ("79/194. Information ..."), ``symbol-line`` (an "A/RES/79/194" line),
-    ``adoption-line``, ``first-page`` (PDF/Word masthead) or ``filename``.
+    ``adoption-line``, ``first-page`` (PDF/Word masthead), ``masthead`` (a text's
+    masthead line, "United Nations    A/80/321"), ``filename`` or ``none``.
+    ``language`` is an ISO 639-1 code ("en", "fr") from the file name's suffix or the text;
+    a corpus reading one document in several files (:mod:`graph.pipeline`) lists every
+    version's language, the one read first, joined by " | ".
     """
 
     file: str
@@ -138,6 +159,7 @@ class Document:
     report: Optional[str] = None  # "[on the report of the Second Committee (A/79/434, para. 21)]"
     distribution: Optional[str] = None
     unplaced_footnotes: tuple[Footnote, ...] = ()
+    language: Optional[str] = None
 
     def paragraph(self, pid: str) -> Paragraph:
         for p in self.paragraphs:

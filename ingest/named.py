@@ -322,7 +322,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
         extra = tuple({a.name: a for a in own if a.name not in names}.values())
         if extra:
             table = AliasTable(table.curated, table.learned + extra)
-    source = source or (explicit[0].source if explicit else (doc.symbol or doc.file))
+    source = source or (explicit[0].source if explicit else symbols.document_key(doc.symbol, doc.file))
     cited = {(r.paragraph, r.target) for r in explicit}
     traps = _traps()
     out: list[Reference] = []

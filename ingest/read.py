@@ -16,7 +16,9 @@ Not supported: legacy ``.doc``, HTML, OCR of scanned pages.
 """
 from __future__ import annotations
 
+import os
 import pathlib
+import stat
 from typing import Callable, Iterable, Iterator
 
 from .formats.pdf import DEFAULT_BACKEND, pdf_markup
@@ -31,28 +33,89 @@ TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown"
 SUFFIXES = {**TEXT_SUFFIXES, ".pdf": "pdf", ".docx": "docx"}
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "not a regular file"
+
+
 def iter_paths(paths: Iterable[str | pathlib.Path], skipped: Callable[[pathlib.Path, str], None] | None = None
                ) -> Iterator[pathlib.Path]:
     """Yield readable document paths under ``paths`` (files or folders, recursively), sorted.
 
-    A path that does not exist is yielded as is, so that reading it gives a
-    one-line error; files of unknown type are reported through ``skipped``.
+    A path that does not exist is yielded as is, so that reading it gives a one-line error.
+    What is not read is reported through ``skipped`` (path, reason), always, and never opened:
+    files of unknown type, named pipes, sockets and devices (given or in a folder: a named pipe
+    is never opened, so it cannot block), dangling symbolic links, folders that cannot be
+    listed. Hidden files and folders (".git", ".citegraph-cache") are passed over silently. A
+    symbolic link to a folder is followed once (a link back to a folder being walked is skipped).
     """
     for raw in paths:
         p = pathlib.Path(raw)
-        if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file()):
-                if any(part.startswith(".") for part in f.relative_to(p).parts):
-                    continue
-                if f.suffix.lower() in SUFFIXES:
-                    yield f
-                elif skipped is not None:
-                    skipped(f, f"unknown file type {f.suffix or '(none)'!s}, skipped")
-        elif p.exists() and p.suffix.lower() not in SUFFIXES:
-            if skipped is not None:
-                skipped(p, f"unknown file type {p.suffix or '(none)'!s}, skipped")
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            if p.is_symlink():
+                _skip(skipped, p, "dangling symbolic link, skipped")
+            else:
+                yield p  # reading it says "no such file"
+            continue
+        except OSError as err:
+            _skip(skipped, p, f"{err.strerror or err}, skipped")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(p, skipped, {(st.st_dev, st.st_ino)})
+        elif not stat.S_ISREG(st.st_mode):
+            _skip(skipped, p, f"{_kind(st.st_mode)}, not a regular file: skipped")
+        elif p.suffix.lower() not in SUFFIXES:
+            _skip(skipped, p, f"unknown file type {p.suffix or '(none)'!s}, skipped")
         else:
             yield p
+
+
+def _skip(skipped: Callable[[pathlib.Path, str], None] | None, p: pathlib.Path, why: str) -> None:
+    if skipped is not None:
+        skipped(p, why)
+
+
+def _walk(folder: pathlib.Path, skipped: Callable[[pathlib.Path, str], None] | None,
+          walking: set[tuple[int, int]]) -> Iterator[pathlib.Path]:
+    """The document files under ``folder``, depth first in name order (the order of their sorted
+    paths), what is skipped reported."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as err:
+        _skip(skipped, folder, f"folder cannot be read ({err.strerror or err}), skipped")
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        p = folder / e.name
+        try:
+            st = e.stat()  # (follows a symbolic link)
+        except FileNotFoundError:
+            _skip(skipped, p, "dangling symbolic link, skipped")
+            continue
+        except OSError as err:
+            _skip(skipped, p, f"{err.strerror or err}, skipped")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            ident = (st.st_dev, st.st_ino)
+            if ident in walking:
+                _skip(skipped, p, "symbolic link to a folder being read, skipped")
+                continue
+            yield from _walk(p, skipped, walking | {ident})
+        elif not stat.S_ISREG(st.st_mode):
+            _skip(skipped, p, f"{_kind(st.st_mode)}, not a regular file: skipped")
+        elif p.suffix.lower() in SUFFIXES:
+            yield p
+        else:
+            _skip(skipped, p, f"unknown file type {p.suffix or '(none)'!s}, skipped")
 
 
 def read_pdf(path: str | pathlib.Path, backend: str = DEFAULT_BACKEND) -> Document:

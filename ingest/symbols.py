@@ -8,7 +8,12 @@ loaded by :mod:`ingest.grammar`. Three jobs:
 * :func:`resolve_number` - a resolution or decision number ("70/125",
   "217 A (III)", "2720 (2023)", "S-26/2") plus the body that adopted it to a
   canonical symbol, or ``None``;
-* :func:`describe` - the body and kind of a canonical symbol.
+* :func:`describe` - the body and kind of a canonical symbol;
+* :func:`file_name_parts` - what a file name says as the UN names downloads: its symbol
+  ("A_RES_78_132-EN.pdf" is ``A/RES/78/132``), its language suffix (``en``), or that it is a job
+  number ("N2438574.pdf": no symbol); :func:`symbol_from_filename` the symbol alone;
+* :func:`document_key` - the key a document's references come from: its symbol, else the
+  symbol its file name spells, else a plain "(no symbol) NAME" (never a machine path).
 
 Not supported: symbols of the specialized agencies (WHA72.2, 1/CP.21).
 """
@@ -17,11 +22,12 @@ from __future__ import annotations
 import functools
 import pathlib
 import re
-from typing import Optional
+import tomllib
+from typing import NamedTuple, Optional
 
 from .grammar import BODIES, SERIES, WRITTEN_ROOTS, roman_to_int
 
-__all__ = ["canonical_written", "resolve_number", "number_form", "describe", "symbol_from_filename",
+__all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "number_form", "describe", "symbol_from_filename",
            "same_document", "looks_like_resolution", "part_letters", "parts_are_documents"]
 
 
@@ -264,16 +270,63 @@ _FILE_ROOT = re.compile(r"^(?:" + "|".join(re.escape(r) for r in WRITTEN_ROOTS) 
 _FILE_SYMBOL = re.compile(r"^[A-Za-z0-9_.()\-]+")
 
 
+with open(pathlib.Path(__file__).with_name("data") / "languages.toml", "rb") as _f:
+    _LANG = tomllib.load(_f)
+#: The languages a file name or a text can say (ISO 639-1 codes), with their file-name suffixes,
+#: script and function words (``data/languages.toml``).
+LANGUAGES: dict[str, dict] = _LANG["languages"]
+_SUFFIX = re.compile(
+    r"(?i)[" + re.escape("".join(_LANG["suffix_separators"])) + r"](" +
+    "|".join(sorted({x for v in LANGUAGES.values() for x in v["suffixes"]}, key=len, reverse=True)) + r")$")
+_SUFFIX_CODE = {x.upper(): code for code, v in LANGUAGES.items() for x in v["suffixes"]}
+_JOB = [re.compile(p, re.I) for p in _LANG["job_numbers"]]
+
+
+class FileName(NamedTuple):
+    """What a file name says: ``symbol`` (canonical, or None), ``language`` (an ISO 639-1 code
+    from a suffix, or None), ``job_number`` (the name is a UN job number, not a symbol), ``stem``
+    (the name without its extension and language suffix)."""
+
+    symbol: Optional[str]
+    language: Optional[str]
+    job_number: bool
+    stem: str
+
+
 @functools.lru_cache(maxsize=4096)
+def file_name_parts(path: str) -> FileName:
+    """What a file name says, as the UN names its downloads (``data/languages.toml``).
+
+    >>> file_name_parts("A_RES_78_132-EN.pdf"), file_name_parts("A_79_434-FR.docx")
+    (FileName(symbol='A/RES/78/132', language='en', job_number=False, stem='A_RES_78_132'), FileName(symbol='A/79/434', language='fr', job_number=False, stem='A_79_434'))
+    >>> file_name_parts("N2438574.pdf")
+    FileName(symbol=None, language=None, job_number=True, stem='N2438574')
+    """
+    name = _FILE_EXT.sub("", pathlib.PurePath(path).name)
+    language = None
+    m = _SUFFIX.search(name)
+    if m and len(name) > m.end(1) - m.start(1) + 1:
+        language = _SUFFIX_CODE[m.group(1).upper()]
+        name = name[: m.start()]
+    if any(p.match(name) for p in _JOB):
+        return FileName(None, language, True, name)
+    return FileName(_symbol_of_name(name), language, False, name)
+
+
 def symbol_from_filename(path: str) -> Optional[str]:
-    """The symbol a corpus file name spells ("A_RES_79_194.md" -> "A/RES/79/194"), or None. Only
-    the characters a symbol can have count: the symbol ends where another one starts
-    ("A_RES_79_1\x1b.txt" -> "A/RES/79/1"), and a name with none left after its series is no symbol.
+    """The symbol a corpus file name spells ("A_RES_79_194.md" -> "A/RES/79/194"; a language suffix
+    is not part of it: "A_RES_78_132-EN.pdf" -> "A/RES/78/132"; a job number is none:
+    "N2438574.pdf"), or None. Only the characters a symbol can have count: the symbol ends where
+    another one starts ("A_RES_79_1\x1b.txt" -> "A/RES/79/1"), and a name with none left after its
+    series is no symbol.
 
     >>> symbol_from_filename("A_RES_79_1\x1b.txt"), symbol_from_filename("memo\x1bx.txt")
     ('A/RES/79/1', None)
     """
-    name = _FILE_EXT.sub("", pathlib.Path(path).name)
+    return file_name_parts(path).symbol
+
+
+def _symbol_of_name(name: str) -> Optional[str]:
     m = _FILE_SYMBOL.match(name)
     stem = m.group(0).rstrip("_.-") if m else ""
     if not _FILE_ROOT.match(stem) or not re.search(r"\d", stem):
@@ -282,6 +335,22 @@ def symbol_from_filename(path: str) -> Optional[str]:
     stem = re.sub(r"(?<=\d)_([A-Z](?:-[A-Z])?)$", r"\1", stem)  # "A_RES_75_290_A" is part A: A/RES/75/290A
     s = re.sub(r"_+", "/", stem)
     return canonical_written(s)
+
+
+#: The start of the key of a document nothing gives a symbol: "(no symbol) memo.txt".
+NO_SYMBOL = "(no symbol) "
+
+
+def document_key(symbol: Optional[str], file: str) -> str:
+    """The key a document's references come from (their ``source``) and its node: its symbol,
+    else the symbol its file name spells, else "(no symbol) " and the file's name, which says
+    plainly that nothing gave one (the name only: no folder, so no machine path; a build makes
+    it the path relative to its input).
+
+    >>> document_key("A/80/321", "N2521234.txt"), document_key(None, "/home/me/notes/memo.txt")
+    ('A/80/321', '(no symbol) memo.txt')
+    """
+    return symbol or symbol_from_filename(file) or NO_SYMBOL + pathlib.PurePath(file).name
 
 
 def same_document(a: str, b: str) -> bool:

@@ -280,10 +280,19 @@ def test_generic_document_kind_from_its_first_lines():
 
 
 def test_document_without_symbol_is_keyed_like_its_references():
-    d = Document(file="notes/memo.txt", symbol=None, symbol_source="filename", format="text", paragraphs=())
-    G = build_graph([d], [ref("notes/memo.txt", "A/RES/70/1")])
-    assert list(G.edges) == [("notes/memo.txt", "A/RES/70/1")]
-    assert G.nodes["notes/memo.txt"]["in_corpus"] is True
+    # ingest says "(no symbol) memo.txt" (the name: no machine path); the graph keys it by the file as the
+    # build holds it (relative to its input), so two memo.txt in two folders stay two documents
+    import ingest
+
+    docs = [Document(file=f, symbol=None, symbol_source="none", format="text", paragraphs=())
+            for f in ("notes/memo.txt", "old/memo.txt")]
+    refs = [ingest.extract_text("Recalling resolution 70/1 of the General Assembly,", source=None, file=f)
+            for f in ("notes/memo.txt", "old/memo.txt")]
+    assert {r.source for rs in refs for r in rs} == {"(no symbol) memo.txt"}
+    G = build_graph(docs, [r for rs in refs for r in rs])
+    assert sorted(G.edges) == [("(no symbol) notes/memo.txt", "A/RES/70/1"), ("(no symbol) old/memo.txt", "A/RES/70/1")]
+    assert G.nodes["(no symbol) notes/memo.txt"]["in_corpus"] is True
+    assert G.nodes["(no symbol) notes/memo.txt"]["kind"] == "document"
 
 
 def test_duplicate_documents_are_one_node_first_file_wins():

@@ -99,7 +99,7 @@ def hostile(tmp_path_factory):
 def test_node_ids_are_clean(hostile):
     corpus, _ = hostile
     ids = set(corpus.graph)
-    assert {"A/RES/79/1", "A/79/62", "memoxy.txt", "A/RES/78/132", "A/RES/70/1"} <= ids
+    assert {"A/RES/79/1", "A/79/62", "(no symbol) memoxy.txt", "A/RES/78/132", "A/RES/70/1"} <= ids
     assert not any(clean_text(n) != n for n in ids)
 
 
@@ -108,12 +108,12 @@ def test_graphml_and_gexf_read_back_everywhere(hostile):
     for name in ("graph.graphml", "graph.gexf"):
         ET.parse(out / name)  # well-formed XML
     G = nx.read_graphml(out / "graph.graphml")
-    assert {"memoxy.txt", "A/RES/79/1"} <= {d["label"] for _, d in G.nodes(data=True)}
+    assert {"(no symbol) memoxy.txt", "A/RES/79/1"} <= {d["label"] for _, d in G.nodes(data=True)}
     H = nx.read_gexf(out / "graph.gexf")
-    assert "memoxy.txt" in H
+    assert "(no symbol) memoxy.txt" in H
     g = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
-    assert g.vcount() == G.number_of_nodes() and "memoxy.txt" in g.vs["label"]
-    assert "memoxy.txt" in export.read_graphml(out / "graph.graphml")
+    assert g.vcount() == G.number_of_nodes() and "(no symbol) memoxy.txt" in g.vs["label"]
+    assert "(no symbol) memoxy.txt" in export.read_graphml(out / "graph.graphml")
 
 
 def test_urls_are_percent_encoded(hostile):
@@ -125,15 +125,15 @@ def test_urls_are_percent_encoded(hostile):
 
 def test_csv_cells_are_neutralised_and_json_keeps_the_true_value(hostile):
     corpus, out = hostile
-    title = corpus.graph.nodes["formula.txt"]["title"]
+    title = corpus.graph.nodes["(no symbol) formula.txt"]["title"]
     assert title == '=HYPERLINK("http://evil.example","click")'
     rows = list(csv.DictReader(io.StringIO((out / "nodes.csv").read_text(encoding="utf-8"))))
-    assert next(r for r in rows if r["id"] == "formula.txt")["title"] == "'" + title
+    assert next(r for r in rows if r["id"] == "(no symbol) formula.txt")["title"] == "'" + title
     assert not any(v.startswith(("=", "+", "@")) for r in rows for v in r.values())
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
-    assert next(n for n in data["nodes"] if n["id"] == "formula.txt")["title"] == title
+    assert next(n for n in data["nodes"] if n["id"] == "(no symbol) formula.txt")["title"] == title
     refs = list(csv.DictReader(io.StringIO((out / "references.csv").read_text(encoding="utf-8"))))
-    assert {r["source"] for r in refs} >= {"memoxy.txt", "A/RES/79/1", "A/79/62"}
+    assert {r["source"] for r in refs} >= {"(no symbol) memoxy.txt", "A/RES/79/1", "A/79/62"}
 
 
 def test_no_control_character_in_any_output(hostile):

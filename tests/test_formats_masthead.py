@@ -35,3 +35,48 @@ def test_hints(lines, hints):
 ])
 def test_symbol(printed, symbol):
     assert masthead.symbol(printed) == symbol
+
+
+# ---------------------------------------------------------------- a text file's masthead line, any series
+
+@pytest.mark.parametrize("lines, symbol", [
+    (["United Nations                    A/80/321", "General Assembly      Distr.: General"], "A/80/321"),
+    (["United Nations\tS/2024/858", "Security Council"], "S/2024/858"),
+    (["E/CN.9/2021/1", "Economic and Social Council"], "E/CN.9/2021/1"),
+    (["", "UNEP/EA.6/1*", "United Nations Environment Assembly"], "UNEP/EA.6/1"),
+    (["Security Council      S/PRST/2024/5", "Distr.: General"], "S/PRST/2024/5"),
+    (["A/HRC/55/12   Distr.: General   4 August 2025"], "A/HRC/55/12"),
+    (["General Assembly          A/RES/79/194"], "A/RES/79/194"),
+    # negative rows: a sentence, a symbol inside a line of text, a symbol below the top, a bare number
+    (["Recalling its resolution 78/132,"], None),
+    (["The present report (A/80/321) responds to that request."], None),
+    (["a"] * 8 + ["A/80/321"], None),
+    (["79/194"], None),
+    (["United Nations"], None),
+])
+def test_text_symbol(lines, symbol):
+    assert masthead.text_symbol(lines) == symbol
+
+
+@pytest.mark.parametrize("top, symbol, source", [
+    ("United Nations    A/80/321\nGeneral Assembly    Distr.: General\n\nReport of the Secretary-General", "A/80/321",
+     "masthead"),
+    ("S/2024/858\n\nSecurity Council\n\nLetter dated 1 November 2024", "S/2024/858", "masthead"),
+])
+def test_a_text_masthead_is_the_own_symbol_and_never_cited(top, symbol, source):
+    import ingest
+
+    doc = ingest.parse_text(top + f"\n\n1. The present document ({symbol}) recalls resolution 79/194.", file="x.txt")
+    assert (doc.symbol, doc.symbol_source) == (symbol, source)
+    assert symbol not in {r.target for r in ingest.extract(doc)}
+
+
+def test_the_masthead_wins_over_the_file_name_and_a_job_number():
+    import ingest
+
+    text = "United Nations    A/80/321\n\n1. In its resolution 79/194, the Assembly requested a report."
+    assert ingest.parse_text(text, file="A_80_999.txt").symbol == "A/80/321"
+    assert ingest.parse_text(text, file="N2521234.txt").symbol == "A/80/321"
+    nothing = ingest.parse_text("1. In its resolution 79/194, the Assembly requested a report.", file="N2521234.txt")
+    assert (nothing.symbol, nothing.symbol_source) == (None, "none")
+    assert {r.source for r in ingest.extract(nothing)} == {"(no symbol) N2521234.txt"}

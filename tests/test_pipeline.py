@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import pathlib
 import shutil
 import sqlite3
 
@@ -335,3 +336,88 @@ def test_two_builds_into_one_folder_take_turns(tmp_path):
         sources = {r["source"] for r in csv.DictReader(f)}
     assert sources <= set(in_corpus)
     assert len(in_corpus) in (3, 49)  # one corpus or the other, whole
+
+
+# ---------------------------------------------------------------- one document, one reading (issue 13)
+
+PDFS = pathlib.Path(__file__).parent / "pdfs"
+SHARED_PDF = pathlib.Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "pdf"
+if not SHARED_PDF.exists():
+    SHARED_PDF = pathlib.Path("/work/shared/corpus/pdf")
+
+
+def _twin_corpus(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    text = (pathlib.Path(SAMPLE) / "text" / "A_RES_78_132.txt").read_text(encoding="utf-8")
+    (d / "A_RES_78_132.txt").write_text(text, encoding="utf-8")
+    (d / "A_RES_78_132.md").write_text(text, encoding="utf-8")
+    (d / "A_RES_78_132-FR.txt").write_text(text, encoding="utf-8")  # a French download (its text aside)
+    (d / "A_RES_77_150.txt").write_text((pathlib.Path(SAMPLE) / "text" / "A_RES_77_150.txt").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    (d / "notes.txt").write_text("Recalling resolution 78/132 of the General Assembly.", encoding="utf-8")
+    (d / "notes.md").write_text("Recalling resolution 78/132 of the General Assembly.", encoding="utf-8")
+    return d
+
+
+def test_a_document_in_several_files_is_read_once(tmp_path):
+    notes = []
+    corpus = pipeline.build([_twin_corpus(tmp_path)], tmp_path / "out", on_skip=notes.append, html=False, pages=False)
+    assert sorted(d.file for d in corpus.documents) == ["A_RES_77_150.txt", "A_RES_78_132.md", "notes.md"]
+    assert len(notes) == 2 and all(n.count("\n") == 0 for n in notes)
+    assert any("A_RES_78_132.md: used for A/RES/78/132 (Markdown, en | fr)" in n for n in notes)
+    G = corpus.graph
+    assert G.nodes["A/RES/78/132"]["language"] == "en | fr"
+    assert G.nodes["A/RES/77/150"]["language"] == "en"
+    # each citation counted once: the counts of a build of one file each
+    one = tmp_path / "one"
+    one.mkdir()
+    for name in ("A_RES_78_132.md", "A_RES_77_150.txt", "notes.md"):
+        shutil.copy(tmp_path / "in" / name, one / name)
+    alone = pipeline.build([one], tmp_path / "out1", html=False, pages=False).graph
+    assert sorted(G.edges(data="count")) == sorted(alone.edges(data="count"))
+
+
+def test_every_file_when_asked(tmp_path):
+    corpus = pipeline.read_corpus([_twin_corpus(tmp_path)], progress=False, one_document=False)
+    assert len(corpus.documents) == 6 and not corpus.versions
+
+
+@pytest.mark.parametrize("documents, used", [
+    # Word before PDF before Markdown before text; English first
+    ([("a.txt", "text", "en"), ("a.pdf", "pdf", "en"), ("a.docx", "docx", "en")], "a.docx"),
+    ([("a.txt", "text", "en"), ("a.md", "markdown", "en")], "a.md"),
+    ([("a-FR.docx", "docx", "fr"), ("a-EN.pdf", "pdf", "en")], "a-EN.pdf"),
+    ([("a-FR.docx", "docx", "fr"), ("a-ES.docx", "docx", "es")], "a-ES.docx"),
+])
+def test_which_version_is_used(documents, used):
+    from ingest import Document
+
+    docs = [Document(file=f, symbol="A/79/62", symbol_source="filename", format=fmt, paragraphs=(), language=lang)
+            for f, fmt, lang in documents]
+    [(got, others)] = pipeline.one_per_document(docs)
+    assert got.file == used and len(others) == len(docs) - 1
+
+
+def test_different_documents_are_never_versions():
+    from ingest import Document
+
+    docs = [Document(file="sub/memo.txt", symbol=None, symbol_source="none", format="text", paragraphs=()),
+            Document(file="other/memo.txt", symbol=None, symbol_source="none", format="text", paragraphs=()),
+            Document(file="A_79_62.txt", symbol="A/79/62", symbol_source="filename", format="text", paragraphs=()),
+            Document(file="A_79_62_Add.1.txt", symbol="A/79/62/Add.1", symbol_source="filename", format="text",
+                     paragraphs=())]
+    assert pipeline.one_per_document(docs) == []
+
+
+def test_the_shared_pdfs_and_their_word_twins_count_each_citation_once(tmp_path):
+    if not SHARED_PDF.exists():
+        pytest.skip("no shared corpus")
+    files = [SHARED_PDF / "A_80_590.pdf", SHARED_PDF / "A_80_590.docx", SHARED_PDF / "A_80_630.pdf",
+             SHARED_PDF / "A_80_630.docx"]
+    notes = []
+    corpus = pipeline.build(files, tmp_path / "out", on_skip=notes.append, html=False, pages=False, jobs=1)
+    assert sorted(d.format for d in corpus.documents) == ["docx", "docx"] and len(notes) == 2
+    words = pipeline.read_corpus([files[1], files[3]], progress=False, jobs=1)
+    assert sorted((r.source, r.target, r.paragraph) for r in corpus.references) == \
+        sorted((r.source, r.target, r.paragraph) for r in words.references)

@@ -126,3 +126,173 @@ def test_read_docx_gives_a_document_with_links_and_footnotes():
     assert p.footnotes[0].text.startswith("UNRWA, “2025 UNRWA")
     links = [link for p in doc.paragraphs for link in p.links]
     assert ("A/81/50", "https://docs.un.org/en/A/81/50") in links
+
+
+# ---------------------------------------------------------------- hostile and unlucky input (issue 17, input side)
+
+import os
+import threading
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+GOOD = "Recalling its resolution 78/132 of 19 December 2023,\n"
+
+
+def _cg(*args, timeout=60):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "graph.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env=env)
+
+
+def _returns_within(fn, seconds=10):
+    out = {}
+    t = threading.Thread(target=lambda: out.setdefault("value", _catch(fn)), daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), "blocked"
+    return out["value"]
+
+
+def _catch(fn):
+    try:
+        return fn()
+    except Exception as err:  # the error is the value
+        return err
+
+
+def test_a_named_pipe_on_the_command_line_never_blocks(tmp_path):
+    fifo = tmp_path / "A_RES_80_1.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "A_RES_80_2.txt").write_text(GOOD, encoding="utf-8")
+    skipped = []
+    assert list(ingest.iter_paths([fifo], skipped=lambda p, why: skipped.append(why))) == []
+    assert skipped == ["named pipe, not a regular file: skipped"]
+    err = _returns_within(lambda: ingest.read_document(fifo))
+    assert isinstance(err, ReadError) and "not a regular file" in str(err)
+    r = _cg("extract", fifo, tmp_path / "A_RES_80_2.txt", "--format", "jsonl", timeout=60)
+    assert r.returncode == 0 and "A/RES/78/132" in r.stdout
+    assert f"{fifo}: named pipe, not a regular file: skipped" in r.stderr
+
+
+def test_in_a_folder_what_is_not_a_regular_file_is_skipped_with_one_line(tmp_path, monkeypatch):
+    d = tmp_path / "corpus"
+    (d / "sub").mkdir(parents=True)
+    (d / "locked").mkdir()
+    (d / "A_RES_80_2.txt").write_text(GOOD, encoding="utf-8")
+    (d / "sub" / "A_RES_80_3.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(d / "pipe.txt")
+    (d / "gone.txt").symlink_to(d / "nowhere.txt")
+    (d / "sub" / "loop").symlink_to(d)
+    (d / ".hidden.txt").write_text(GOOD, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # as root a chmod 000 folder stays readable: the system's refusal, as it comes
+        if pathlib.Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("ingest.read.os.scandir", scandir)
+    skipped = []
+    got = list(ingest.iter_paths([d], skipped=lambda p, why: skipped.append((p.name, why))))
+    assert [p.name for p in got] == ["A_RES_80_2.txt", "A_RES_80_3.txt"]
+    assert sorted(skipped) == [("gone.txt", "dangling symbolic link, skipped"),
+                               ("locked", "folder cannot be read (Permission denied), skipped"),
+                               ("loop", "symbolic link to a folder being read, skipped"),
+                               ("pipe.txt", "named pipe, not a regular file: skipped")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_folder_for_real(tmp_path):
+    d = tmp_path / "corpus"
+    (d / "locked").mkdir(parents=True)
+    (d / "locked").chmod(0)
+    try:
+        skipped = []
+        assert list(ingest.iter_paths([d], skipped=lambda p, why: skipped.append(why))) == []
+        assert skipped == ["folder cannot be read (Permission denied), skipped"]
+    finally:
+        (d / "locked").chmod(0o755)
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("new\nline.txt", "new\\nline.txt"),
+    ("esc\x1b[31mred.txt", "esc\\x1b[31mred.txt"),
+    ("tab\there.txt", "tab\\there.txt"),
+    ("bidi\u202eexe.txt", "bidi\\u202eexe.txt"),
+    ("back\\slash.txt", "back\\\\slash.txt"),
+    ("caf\u00e9 r\u00e9sum\u00e9.txt", "caf\u00e9 r\u00e9sum\u00e9.txt"),  # printable: as it is
+])
+def test_file_names_are_printed_escaped_in_every_error_line(tmp_path, name, shown):
+    bad = tmp_path / name
+    bad.write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "A_RES_80_2.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / (name + ".xyz")).write_text("x", encoding="utf-8")
+    r = _cg("extract", tmp_path, "--format", "jsonl")
+    lines = r.stderr.splitlines()
+    assert f"{tmp_path}/{shown}: binary file, not text" in " ".join(lines)
+    assert any(line.endswith(f"{shown}.xyz: unknown file type .xyz, skipped") for line in lines)
+    assert "\x1b" not in r.stderr and "\u202e" not in r.stderr
+    assert all(line.startswith("citegraph: ") for line in lines)
+
+
+def test_a_word_file_over_the_limits_is_one_line_and_the_rest_goes_on(tmp_path, monkeypatch):
+    from ingest.formats import word
+
+    docx = PDFS / "A_81_6_Sect.26-cut.docx"
+    monkeypatch.setattr(word, "MAX_TAGS", 1000)
+    with pytest.raises(ReadError, match=r"document too large: more than 1,000 XML elements \(in word/"):
+        read_docx(docx)
+    monkeypatch.setattr(word, "MAX_TAGS", 10**9)
+    monkeypatch.setattr(word, "MAX_UNPACKED", 1000)
+    with pytest.raises(ReadError, match=r"document too large: unpacks to 941,708 bytes \(limit 1,000 bytes\)"):
+        read_docx(docx)
+
+
+def test_a_pdf_over_the_limits_is_one_line(monkeypatch):
+    from ingest.formats import pdf
+
+    three = PDFS / "A_80_590-pages-1-6-7.pdf"
+    for backend in ("pdfium", "pdfplumber"):
+        monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+        with pytest.raises(ReadError, match=r"document too large: 3 pages \(limit 2\)"):
+            read_pdf(three, backend=backend)
+        monkeypatch.setattr(pdf, "MAX_PAGES", 5000)
+        monkeypatch.setattr(pdf, "MAX_CHARS", 100)
+        with pytest.raises(ReadError, match=r"document too large: more than 100 characters"):
+            read_pdf(three, backend=backend)
+        monkeypatch.setattr(pdf, "MAX_CHARS", 10**9)
+        monkeypatch.setattr(pdf, "MAX_OBJECTS_PER_PAGE", 3)
+        with pytest.raises(ReadError, match=r"document too large: [\d,]+ objects on page 1 \(limit 3\)"):
+            read_pdf(three, backend=backend)
+        monkeypatch.setattr(pdf, "MAX_OBJECTS_PER_PAGE", 10**9)
+
+
+@pytest.mark.slow
+def test_a_small_docx_that_unpacks_to_hundreds_of_mb(tmp_path):
+    """A 400 MB document.xml zipped to about 1 MB: refused in seconds with one line; the other file builds."""
+    import time
+    import zipfile
+
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "A_RES_80_2.txt").write_text(GOOD, encoding="utf-8")
+    bomb = d / "A_80_999.docx"
+    src = zipfile.ZipFile(PDFS / "A_81_6_Sect.26-cut.docx")
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info, src.read(info))
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            f.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                    b'wordprocessingml/2006/main"><w:body>')
+            chunk = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 30000
+            for _ in range(400_000_000 // len(chunk)):
+                f.write(chunk)
+            f.write(b"</w:body></w:document>")
+    assert bomb.stat().st_size < 5_000_000
+    t0 = time.monotonic()
+    r = _cg("build", d, "-o", tmp_path / "out", "--no-html", timeout=300)
+    assert time.monotonic() - t0 < 120
+    assert r.returncode == 0
+    errors = [line for line in r.stderr.splitlines() if "A_80_999.docx" in line]
+    assert len(errors) == 1 and "document too large: unpacks to 400 MB (limit 200 MB)" in errors[0]
+    assert "A/RES/80/2" in (tmp_path / "out" / "nodes.csv").read_text(encoding="utf-8")

@@ -52,3 +52,25 @@ def test_c09_one_stray_cp1252_byte_is_repaired_alone():
 
 def test_c13_hidden_word_text_is_not_read():
     assert {r.target for r in _refs(HERE / "c13_docx_hidden" / "draft_hidden.docx")} == {"A/RES/78/132"}
+
+
+def test_c11_a_text_masthead_gives_the_symbol_and_no_self_citation():
+    doc, refs = ingest.extract_file(HERE / "c11_text_masthead" / "N2521234.txt")
+    assert (doc.symbol, doc.symbol_source, doc.language) == ("A/80/321", "masthead", "en")
+    assert {r.source for r in refs} == {"A/80/321"}
+    assert "A/80/321" not in {r.target for r in refs}
+    assert {r.target for r in refs} >= {"A/RES/79/194", "A/79/62"}
+
+
+def test_c16_one_document_in_two_formats_is_one_node_counted_once(tmp_path):
+    from graph import pipeline
+
+    notes = []
+    corpus = pipeline.build([HERE / "c16_twin_formats" / "corpus"], tmp_path / "out", on_skip=notes.append,
+                            html=False, pages=False)
+    assert [d.file for d in corpus.documents] == ["A_79_62.docx"]
+    assert len(notes) == 1 and "A_79_62.docx: used for A/79/62 (Word, en); same document" in notes[0]
+    assert notes[0].endswith("A_79_62.txt") and "\n" not in notes[0]
+    G = corpus.graph
+    assert sorted(G.successors("A/79/62")) == ["A/RES/78/132", "E/2024/31"]
+    assert all(d["count"] == 1 for _, _, d in G.edges(data=True))

@@ -164,18 +164,21 @@ def test_the_same_corpus_by_another_path_is_not_read_again(tmp_path, monkeypatch
 
 
 def test_a_document_known_by_its_path_keeps_the_path_given_now(tmp_path):
-    """A file with no symbol in its text or name is known by its path (``source``): moved, its
-    references carry the new path, as a fresh read gives."""
+    """A file with no symbol in its text or name is known by its name (``source``, "(no symbol) memo.txt",
+    never a machine path) and its ``file`` by its path: moved, its references carry the new path, as a
+    fresh read gives."""
     src = tmp_path / "a"
     src.mkdir()
     (src / "memo.txt").write_text("Recalling its resolution 70/1 of 25 September 2015,\n", encoding="utf-8")
     cache = tmp_path / "cache"
     first = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
-    assert first.references and first.references[0].source == str(src / "memo.txt")
+    assert first.references and first.references[0].source == "(no symbol) memo.txt"
+    assert first.references[0].file == str(src / "memo.txt")
     shutil.move(src, tmp_path / "b")
     again = pipeline.read_corpus([tmp_path / "b"], cache_dir=cache, jobs=1)
     fresh = pipeline.read_corpus([tmp_path / "b"], jobs=1)
     assert again.read == 0 and [r.to_dict() for r in again.references] == [r.to_dict() for r in fresh.references]
+    assert again.references[0].file == str(tmp_path / "b" / "memo.txt")
 
 
 def test_an_unchanged_file_is_not_hashed_again(tmp_path, monkeypatch):

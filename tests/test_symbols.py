@@ -2,6 +2,7 @@
 
 import pytest
 
+from ingest import symbols
 from ingest.symbols import symbol_from_filename
 
 
@@ -25,3 +26,40 @@ def test_symbol_doctests():
     import doctest
     from ingest import symbols
     assert doctest.testmod(symbols).failed == 0
+
+
+# ---------------------------------------------------------------- file names as the UN names downloads
+
+@pytest.mark.parametrize("name, symbol, language, job", [
+    ("A_RES_78_132-EN.pdf", "A/RES/78/132", "en", False),
+    ("A_79_434-FR.docx", "A/79/434", "fr", False),
+    ("A_RES_78_132.en.pdf", "A/RES/78/132", "en", False),
+    ("S_2024_858-ZH.pdf", "S/2024/858", "zh", False),
+    ("E_CN.9_2021_1_es.docx", "E/CN.9/2021/1", "es", False),
+    ("A_HRC_RES_55_1-AR.txt", "A/HRC/RES/55/1", "ar", False),
+    ("S_RES_2720(2023)-RU.pdf", "S/RES/2720(2023)", "ru", False),
+    ("N2438574.pdf", None, None, True),
+    ("n2438574.pdf", None, None, True),
+    ("G2412345.docx", None, None, True),
+    ("2412345E.pdf", None, None, True),
+    # negative rows: a part letter is no language, a symbol's own ES-10 is no suffix, a bare code no file
+    ("A_RES_75_290_A.txt", "A/RES/75/290A", None, False),
+    ("A_ES-10_L.22.txt", "A/ES-10/L.22", None, False),
+    ("A_RES_ES-10_21.txt", "A/RES/ES-10/21", None, False),
+    ("EN.txt", None, None, False),
+    ("memo-FR.txt", None, "fr", False),
+])
+def test_file_name_parts(name, symbol, language, job):
+    parts = symbols.file_name_parts(name)
+    assert (parts.symbol, parts.language, parts.job_number) == (symbol, language, job)
+    assert symbols.symbol_from_filename(name) == symbol
+
+
+@pytest.mark.parametrize("symbol, file, key", [
+    ("A/80/321", "N2521234.txt", "A/80/321"),
+    (None, "A_RES_79_1-EN.pdf", "A/RES/79/1"),
+    (None, "/home/someone/notes/memo.txt", "(no symbol) memo.txt"),
+    (None, "N2438574.pdf", "(no symbol) N2438574.pdf"),
+])
+def test_document_key_never_a_machine_path(symbol, file, key):
+    assert symbols.document_key(symbol, file) == key

@@ -37,9 +37,9 @@ _PART_END = re.compile(r"(?<=\d)[A-Z](?:-[A-Z])?$")
 
 
 def source_of(doc: Document) -> str:
-    """The key a document's references come from: its symbol, else the symbol its file name
-    spells, else the file name."""
-    return doc.symbol or symbols.symbol_from_filename(doc.file) or doc.file
+    """The key a document's references come from (:func:`ingest.symbols.document_key`): its
+    symbol, else the symbol its file name spells, else "(no symbol) NAME"."""
+    return symbols.document_key(doc.symbol, doc.file)
 
 
 def link_symbol(url: str) -> Optional[str]:

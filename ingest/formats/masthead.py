@@ -9,7 +9,10 @@ here, so that the two read the same hints from the same lines:
 * :func:`hints` - ``distribution``, ``date`` (ISO) and ``body`` (a code of
   :data:`ingest.grammar.MASTHEAD_BODIES`) from the masthead's lines;
 * :func:`symbol` - the symbol as printed, tidied ("A/81/6 (Sect. 26)/PartA*" ->
-  "A/81/6(Sect.26)/Part A").
+  "A/81/6(Sect.26)/Part A");
+* :func:`text_symbol` - a text file's masthead line: "United Nations    A/80/321", a body's name
+  and the symbol, or the symbol alone on a line at the top ("S/2024/858", "E/CN.9/2021/1"), of
+  any series of the grammar.
 
 Hints are what the page says; :func:`ingest.structure.parse_text` weighs them against
 the text. Not supported: mastheads in other languages.
@@ -21,13 +24,23 @@ from typing import Optional
 
 from .. import grammar
 
-__all__ = ["hints", "symbol", "date_line"]
+__all__ = ["hints", "symbol", "date_line", "text_symbol", "TEXT_MASTHEAD_LINES"]
 
 _DISTRIBUTION = re.compile(r"\bDistr\.?:\s*(\w+)")
 _DATE_LINE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 _STARS = re.compile(r"\*+$")
 _WS = re.compile(r"\s+")
 _PART = re.compile(r"/Part([A-Z])$")
+#: A text file's masthead is among its first TEXT_MASTHEAD_LINES non-empty lines, before any line
+#: longer than TEXT_MASTHEAD_WIDTH characters (the body has begun).
+TEXT_MASTHEAD_LINES = 8
+TEXT_MASTHEAD_WIDTH = 120
+_ROOTS = "|".join(re.escape(r) for r in grammar.WRITTEN_ROOTS)
+_SYMBOL = r"(?:" + _ROOTS + r")(?:/[A-Za-z0-9.()\-]+)+"
+# "United Nations    A/80/321", "General Assembly    A/80/321", "A/80/321*", "S/2024/858   Distr.: General"
+_TEXT_LINE = re.compile(r"^(?:(?:United Nations|Nations Unies|Naciones Unidas|" +
+                        "|".join(re.escape(n) for n, _ in grammar.MASTHEAD_BODIES) + r")\s+)?"
+                        r"(?P<sym>" + _SYMBOL + r")\**(?:\s{2,}(?:Distr\.|Original|\d{1,2} [A-Z][a-z]+ \d{4}).*)?$")
 
 
 def date_line(line: str) -> Optional[str]:
@@ -63,6 +76,30 @@ def hints(lines: list[str]) -> dict:
             out["body"] = code
             break
     return out
+
+
+def text_symbol(lines: list[str]) -> Optional[str]:
+    """The symbol of a text file's masthead: among its first lines, one that is the symbol alone,
+    or after "United Nations" or a body's name ("United Nations    A/80/321"), or before
+    "Distr.:" or the date; None when the top of the text has none.
+
+    >>> text_symbol(["United Nations                    A/80/321", "General Assembly   Distr.: General"])
+    'A/80/321'
+    >>> text_symbol(["S/2024/858*", "Security Council"]), text_symbol(["Recalling its resolution 78/132,"])
+    ('S/2024/858', None)
+    """
+    seen = 0
+    for line in lines:
+        t = line.strip()
+        if not t:
+            continue
+        seen += 1
+        if seen > TEXT_MASTHEAD_LINES or len(t) > TEXT_MASTHEAD_WIDTH:
+            return None
+        m = _TEXT_LINE.match(t)
+        if m and any(c.isdigit() for c in m.group("sym")):
+            return symbol(m.group("sym"))
+    return None
 
 
 def symbol(printed: str) -> str:

@@ -24,7 +24,7 @@ import pathlib
 import re
 
 from ..model import ReadError
-from .files import read_file_bytes
+from .files import LIMITS, read_file_bytes, too_large
 from .pdf_layout import TOLERANCES, RawPage, layout
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "load_pages", "pdf_markup"]
@@ -40,6 +40,10 @@ RULE_MIN_LENGTH: float = TOLERANCES["rules"]["min_length"]
 MIN_ROTATION: float = TOLERANCES["rules"]["min_rotation"]
 MAX_ROTATION: float = TOLERANCES["rules"]["max_rotation"]
 MIN_SKEW: float = TOLERANCES["rules"]["min_skew"]
+#: Limits on what a PDF may lay out (``data/limits.toml`` [pdf]): pages, objects on a page, characters.
+MAX_PAGES: int = LIMITS["pdf"]["max_pages"]
+MAX_OBJECTS_PER_PAGE: int = LIMITS["pdf"]["max_objects_per_page"]
+MAX_CHARS: int = LIMITS["pdf"]["max_chars"]
 
 
 def _check_file(p: pathlib.Path) -> bytes:
@@ -83,12 +87,24 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
         n = len(pdf)
         if n == 0:
             raise ReadError(str(p), "truncated or corrupt PDF")
+        if n > MAX_PAGES:
+            raise too_large(p, f"{n:,} pages (limit {MAX_PAGES:,})")
+        total = 0
         for i in range(n):
             page = pdf[i]
+            objects = raw.FPDFPage_CountObjects(page.raw)
+            if objects > MAX_OBJECTS_PER_PAGE:
+                page.close()
+                raise too_large(p, f"{objects:,} objects on page {i + 1} (limit {MAX_OBJECTS_PER_PAGE:,})")
             w, h = page.get_size()
             tp = page.get_textpage()
             traw = tp.raw
             count = raw.FPDFText_CountChars(traw)
+            total += count
+            if total > MAX_CHARS:
+                tp.close()
+                page.close()
+                raise too_large(p, f"more than {MAX_CHARS:,} characters (limit)")
             text = tp.get_text_range() if count else ""
             same = len(text) == count
             x, y = ctypes.c_double(), ctypes.c_double()
@@ -162,7 +178,17 @@ def _pages_pdfplumber(p: pathlib.Path, data: bytes) -> list[RawPage]:
         raise ReadError(str(p), "truncated or corrupt PDF") from err
     pages: list[RawPage] = []
     try:
+        if len(pdf.pages) > MAX_PAGES:
+            raise too_large(p, f"{len(pdf.pages):,} pages (limit {MAX_PAGES:,})")
+        total = 0
         for i, page in enumerate(pdf.pages):
+            objects = len(page.objects.get("char", ())) + len(page.rects) + len(page.lines) + len(page.curves) \
+                + len(page.images)
+            if objects > MAX_OBJECTS_PER_PAGE:
+                raise too_large(p, f"{objects:,} objects on page {i + 1} (limit {MAX_OBJECTS_PER_PAGE:,})")
+            total += len(page.chars)
+            if total > MAX_CHARS:
+                raise too_large(p, f"more than {MAX_CHARS:,} characters (limit)")
             h = float(page.height)
             chars = []
             for c in page.chars:

@@ -32,12 +32,19 @@ import io
 import pathlib
 import re
 import zipfile
+import zlib
 from typing import Iterable, Optional
 
 from ..model import ReadError
 from ..normalize import characters, strip_invisible
 from . import masthead
-from .files import read_file_bytes
+from .files import LIMITS, read_file_bytes, too_large
+
+#: Limits on what a .docx may unpack to (``data/limits.toml`` [word]: bytes, bytes, tags).
+MAX_UNPACKED: int = LIMITS["word"]["max_unpacked"]
+MAX_PART: int = LIMITS["word"]["max_part"]
+MAX_TAGS: int = LIMITS["word"]["max_tags"]
+_READ_PARTS = re.compile(r"^word/(?:document|footnotes|header\d*|footer\d*|styles)\.xml$")
 
 __all__ = ["docx_markup"]
 
@@ -57,12 +64,48 @@ def _open(p: pathlib.Path):
         raise ReadError(str(p), "encrypted Word file or legacy .doc, not .docx")
     if not data.startswith(b"PK"):  # a .docx is a zip package
         raise ReadError(str(p), "not a Word .docx file")
+    _check_size(p, data)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise ReadError(str(p), "truncated or corrupt Word file") from err
     except Exception as err:  # lxml syntax errors and the like
         raise ReadError(str(p), f"truncated or corrupt Word file ({type(err).__name__})") from err
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:,.0f} MB" if n >= 1e6 else f"{n:,} bytes"
+
+
+def _check_size(p: pathlib.Path, data: bytes) -> None:
+    """Refuse a package that unpacks past :data:`MAX_UNPACKED` or :data:`MAX_PART`, or whose parts
+    citegraph reads hold more than :data:`MAX_TAGS` XML tags (counted while unpacking, in chunks:
+    nothing large is held), with ``document too large: ...``. A zip that cannot be opened is left
+    to python-docx (its error is ``truncated or corrupt``)."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    with z:
+        infos = z.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNPACKED:
+            raise too_large(p, f"unpacks to {_size(total)} (limit {_size(MAX_UNPACKED)})")
+        big = max(infos, key=lambda i: i.file_size, default=None)
+        if big is not None and big.file_size > MAX_PART:
+            raise too_large(p, f"{big.filename} unpacks to {_size(big.file_size)} (limit {_size(MAX_PART)})")
+        tags = 0
+        for info in infos:
+            if not _READ_PARTS.match(info.filename):
+                continue
+            try:
+                with z.open(info) as f:
+                    while chunk := f.read(1 << 20):
+                        tags += chunk.count(b"<")
+                        if tags > MAX_TAGS:
+                            raise too_large(p, f"more than {MAX_TAGS:,} XML elements (in {info.filename})")
+            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+                return  # a broken part: python-docx says "truncated or corrupt"
 
 
 def docx_markup(path: str | pathlib.Path) -> tuple[str, dict]:

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..formats.masthead import text_symbol
 from ..model import Document
 from ..normalize import text as normalize_text
 from .blocks import clean_inline, split_blocks
+from .language import document_language
 from .header import closing_date, find_speaker, own_symbol, read_header
 from .paragraphs import Para, body_blocks, classify, number
 from .title import document_title
@@ -46,10 +48,17 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
 
     ``hints`` may give what a PDF or Word masthead said: ``symbol``, ``title``,
     ``date``, ``body``, ``distribution``, ``session``, ``agenda_item``; they win over
-    the text, except the title.
+    the text, except the title. A text's own masthead line ("United Nations    A/80/321")
+    gives its symbol after a title line the file name agrees with, before an ``A/RES/...``
+    line, a lone title line and the file name (:func:`ingest.structure.header.own_symbol`).
     """
     hints = dict(hints or {})
-    blocks, notes = split_blocks(normalize_text(text))
+    text = normalize_text(text)
+    if not hints.get("symbol"):
+        masthead = text_symbol(text[:4000].split("\n"))
+        if masthead:
+            hints["masthead_symbol"] = masthead
+    blocks, notes = split_blocks(text)
     speaker_idx, speaker_body = find_speaker(blocks)
     head = read_header(blocks, speaker_idx, speaker_body)
     body = hints.get("body") or head.body or speaker_body
@@ -67,4 +76,5 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
         title=title, date=hints.get("date") or date, body=body,
         session=hints.get("session") or head.session,
         agenda_item=hints.get("agenda_item") or head.agenda_item, report=head.report,
-        distribution=hints.get("distribution"), unplaced_footnotes=unplaced)
+        distribution=hints.get("distribution"), unplaced_footnotes=unplaced,
+        language=hints.get("language") or document_language(file, text))

@@ -209,10 +209,12 @@ def closing_date(blocks: list[Block], body_blocks: list[Block], resolution: bool
 
 def own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Optional[str],
                 body: Optional[str], hints: dict) -> tuple[Optional[str], str, Optional[str]]:
-    """``(symbol, where it came from, title)`` of the document itself: the masthead's symbol
-    (``first-page``); a title line ("79/194. Information ...") that the file name agrees with
-    (``title-line``; the file name wins when more precise: part A); an ``A/RES/...`` line
-    (``symbol-line``); a lone title line; the file name (``filename``); else ``(None, "none", None)``."""
+    """``(symbol, where it came from, title)`` of the document itself: the PDF or Word masthead's
+    symbol (``first-page``); a title line ("79/194. Information ...") that the file name agrees
+    with (``title-line``; the file name wins when more precise: part A); a text's masthead line
+    ("United Nations    A/80/321", ``masthead``, any series); an ``A/RES/...`` line
+    (``symbol-line``); a lone title line; the file name (``filename``; a UN download's name:
+    :func:`ingest.symbols.symbol_from_filename`); else ``(None, "none", None)``."""
     from_file = symbols.symbol_from_filename(file) if file else None
     if hints.get("symbol"):
         return symbols.canonical_written(hints["symbol"]), "first-page", None
@@ -227,6 +229,8 @@ def own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Option
             if len(from_file) > len(sym):
                 title = re.sub(r"\s+[A-Z]$", "", title or "")  # "... Financing for Development B"
             return (from_file if len(from_file) > len(sym) else sym), "title-line", title or None
+    if hints.get("masthead_symbol"):
+        return symbols.canonical_written(hints["masthead_symbol"]), "masthead", None
     if symbol_line:
         return symbols.canonical_written(symbol_line), "symbol-line", None
     if len(candidates) == 1 and not from_file:
