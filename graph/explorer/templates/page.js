@@ -203,6 +203,21 @@
     a[start++] = floatColor(data.color); a[start++] = data.ring ? floatColor(data.ring) : NO_RING;
     a[start++] = nodeIndex;
   };
+  // While the camera moves, the picture is drawn without the picking image (which tells which node
+  // is under the mouse: nobody hovers a node mid-pan); it is drawn again once the camera rests
+  // (restPicking below). In software WebGL this halves the cost of a frame in motion.
+  ShapeProgram.prototype.render = function (params) {
+    var r = this.renderer, pick = this.pickProgram, m = r && r.getMouseCaptor();
+    if (pick && m && (r.getCamera().isAnimated() || m.isMoving || m.draggedEvents || m.currentWheelDirection)) this.pickProgram = null;
+    try { R.NodeProgram.prototype.render.call(this, params); } finally { this.pickProgram = pick; }
+  };
+  function restPicking(sigma) {
+    var timer = null;
+    sigma.getCamera().on("updated", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { sigma.scheduleRender(); }, 150);
+    });
+  }
   ShapeProgram.prototype.setUniforms = function (params, ctx) {
     var gl = ctx.gl, u = ctx.uniformLocations;
     gl.uniform1f(u.u_correctionRatio, params.correctionRatio);
@@ -304,6 +319,7 @@
     labelDensity: 0.8, labelGridCellSize: 80, labelRenderedSizeThreshold: 6,
     hideEdgesOnMove: LARGE, hideLabelsOnMove: LARGE
   }));
+  restPicking(overview);
   TIMES.sigma = performance.now();
   var current = { name: "overview", sigma: overview, ids: null };
 
@@ -444,6 +460,7 @@
       stagePadding: 40, allowInvalidContainer: true
     }));
     bindSigma(sigma);
+    restPicking(sigma);
     sigma.on("afterRender", drawAxis);
     return sigma;
   }
