@@ -36,6 +36,7 @@ from ingest import CitegraphError
 
 from .lookup import NodeNotFound, resolve
 from .build import BODIES
+from .colours import body_colours
 from .measures import community_of, natural_key, pagerank_scores
 from .schema import EDGE_COLUMNS, NODE_COLUMNS, split
 
@@ -62,6 +63,8 @@ __all__ = [
     "citations_by_year_and_body",
     "ego_graph",
     "plot_lineage",
+    "plot_citations_by_year",
+    "community_members",
 ]
 
 _INFO = ("kind", "body", "year", "title", "in_corpus")
@@ -528,30 +531,120 @@ def ego_graph(G: nx.DiGraph, symbol: str, radius: int = 1, max_nodes: Optional[i
 
 
 def plot_lineage(G: nx.DiGraph, symbol: str, direction: str = "ancestors", max_depth: Optional[int] = 2,
-                 ax=None, label_depth: int = 1):
-    """Draw :func:`lineage` with matplotlib: one dot per document at (year, depth),
-    coloured by body, labels for depth <= ``label_depth``. Documents of unknown
-    year are counted in the title, not drawn. Returns the Axes.
+                 ax=None, labels: int = 12):
+    """Draw :func:`lineage` with matplotlib: one dot per document at (year, depth), coloured by
+    body as the explorer colours it (:func:`graph.colours.body_colours`), on integer axes (whole
+    years, whole depths); only the ``labels`` most cited documents are labelled, their labels set
+    apart so that they do not overlap. Documents of unknown year are counted in the title, not
+    drawn. Returns the Axes.
     """
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
 
     df = lineage(G, symbol, direction, max_depth)
     start = find_node(G, symbol)
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 4 + (max_depth or 3)))
-    known = df.dropna(subset=["year"])
+    known = df.dropna(subset=["year"]).copy()
+    known["year"] = known["year"].astype(int)
+    colours = _graph_colours(G)
     for body, part in known.groupby("body", sort=True):
-        ax.scatter(part["year"].astype(int), part["depth"], label=body, s=30, alpha=0.7)
-    for r in known.itertuples():
-        if r.depth <= label_depth:
-            ax.annotate(r.symbol, (int(r.year), r.depth), fontsize=7, rotation=30, xytext=(2, 3),
-                        textcoords="offset points")
+        ax.scatter(part["year"], part["depth"], label=body, s=30, alpha=0.75, color=colours[body or "unknown"])
+    cited = {n: G.in_degree(n) for n in known["symbol"]}
+    top = sorted(known.itertuples(), key=lambda r: (-cited[r.symbol], _natural(r.symbol)))[:labels]
+    notes = [ax.annotate(r.symbol, (r.year, r.depth), fontsize=7, xytext=(4, 4), textcoords="offset points",
+                         arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "0.5"})
+             for r in sorted(top, key=lambda r: (r.depth, r.year, _natural(r.symbol)))]
     y0 = G.nodes[start].get("year")
     if isinstance(y0, int):
         ax.scatter([y0], [0], marker="*", s=200, color="black", label=start)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.invert_yaxis()
     ax.set_xlabel("year")
     ax.set_ylabel("citation depth")
-    ax.set_title(f"{direction} of {start}: {len(df)} documents ({len(df) - len(known)} of unknown year not shown)")
-    ax.legend(fontsize=7, loc="best")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    ax.margins(y=0.25)
+    shown = _set_apart(ax, notes)
+    ax.set_title(f"{direction} of {start}: {len(df)} documents ({len(df) - len(known)} of unknown year not shown; "
+                 f"{shown} of the most cited labelled)")
     return ax
+
+
+def _graph_colours(G: nx.DiGraph) -> dict[str, str]:
+    """Body -> colour over every body of ``G``, as the explorer's page and GEXF colour them."""
+    return body_colours({d.get("body") or "unknown" for _, d in G.nodes(data=True)})
+
+
+def _set_apart(ax, notes: list) -> int:
+    """Place each label just above or below its dot, on the first of a few lines where its box
+    overlaps no label placed before it and stays inside the axes; a label with no such line is
+    dropped (never drawn over another). Returns how many labels remain."""
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    placed = []
+    for note in notes:
+        for dy in (4, 14, 24, -12, -22, -32):
+            note.xyann = (4, dy)
+            box = note.get_window_extent(renderer)
+            if inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1) \
+                    and not any(box.overlaps(b) for b in placed):
+                placed.append(box)
+                break
+        else:
+            note.remove()
+    return len(placed)
+
+
+def plot_citations_by_year(G: nx.DiGraph, ax=None, bodies: int = 6):
+    """Citations per year of the citing document (:func:`citations_by_year_and_body`) as stacked
+    bars, one colour per cited body as the explorer colours it (the ``bodies`` most cited; the
+    rest as "other"), on an integer year axis. Returns the Axes."""
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+
+    df = citations_by_year_and_body(G)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 4))
+    if df.empty:
+        ax.set_title("no dated citations")
+        return ax
+    main = df.groupby("body")["citations"].sum().sort_values(ascending=False).index[:bodies].tolist()
+    df["body"] = df["body"].where(df["body"].isin(main), "other")
+    table = df.pivot_table(index="year", columns="body", values="citations", aggfunc="sum", fill_value=0)
+    colours = _graph_colours(G)
+    bottom = None
+    for body in [*main, "other"]:
+        if body not in table:
+            continue
+        ax.bar(table.index, table[body], bottom=bottom, label=body, color=colours.get(body, "#cccccc"), width=0.85)
+        bottom = table[body] if bottom is None else bottom + table[body]
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("year of the citing document")
+    ax.set_ylabel("citations")
+    ax.legend(fontsize=7, title="cited body", title_fontsize=7)
+    return ax
+
+
+def community_members(G: nx.DiGraph, n: Optional[int] = 10, members: int = 5, seed: int = 42) -> pd.DataFrame:
+    """The communities (:func:`communities`, the build's ``community`` numbers) with their members:
+    one row per member, the ``members`` most cited of each of the ``n`` largest communities, with
+    ``community``, ``size``, ``symbol``, ``title`` (or subject), ``kind``, ``body``, ``year`` and
+    ``cited_by``."""
+    df = communities(G, seed=seed)
+    if df.empty:
+        return _frame([], ("community", "size", "symbol", "title", "kind", "body", "year", "cited_by"))
+    df["cited_by"] = [G.in_degree(s) for s in df["symbol"]]
+    keep = sorted(df["community"].unique())[:n] if n is not None else sorted(df["community"].unique())
+    rows = []
+    for c in keep:
+        part = df[df["community"] == c].sort_values(["cited_by", "symbol"], ascending=[False, True],
+                                                    key=lambda col: col if col.name == "cited_by" else col.map(_natural))
+        for r in part.head(members).itertuples():
+            rows.append({"community": c, "size": r.size, "symbol": r.symbol, "title": r.title or "", "kind": r.kind,
+                         "body": r.body, "year": r.year, "cited_by": r.cited_by})
+    return _frame(rows, ("community", "size", "symbol", "title", "kind", "body", "year", "cited_by"))

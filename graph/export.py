@@ -42,7 +42,8 @@ from tqdm import tqdm
 
 from ingest import Reference
 
-from .explorer import body_colours, write_explorer
+from .colours import body_colours
+from .explorer import render_explorer, write_explorer
 from .clean import clean_reference, csv_cell
 from .files import atomic_write
 from .clean import clean_text
@@ -65,7 +66,7 @@ __all__ = [
     "nodes_parquet",
     "edges_parquet",
     "references_parquet",
-    "pyvis_html",
+    "ego_html",
     "inline_html",
     "write_graphml",
     "write_gexf",
@@ -195,7 +196,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def gexf_viz(G: nx.Graph) -> dict:
     """Node -> its ``viz`` for Gephi, as the explorer draws it: ``color`` (the body's colour,
-    :func:`graph.explorer.body_colours`, as r, g, b), ``size`` (2.2 + 1.6 √cited_by, the explorer's
+    :func:`graph.colours.body_colours`, as r, g, b), ``size`` (2.2 + 1.6 √cited_by, the explorer's
     node size) and, for a node the overview draws, ``position`` (the overview layout's x and y, y
     upwards as Gephi's axis is: -y of the page's)."""
     colours = body_colours({str(d.get("body") or "unknown") for _, d in G.nodes(data=True)})
@@ -393,57 +394,37 @@ def references_parquet(references: Iterable[Reference]) -> bytes:
 
 # --------------------------------------------------------------------------- HTML
 
-_PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
-
-
 def _pick(G: nx.DiGraph, focus: Optional[str], max_nodes: Optional[int]) -> nx.DiGraph:
     if focus is not None:
         from .analysis import ego_graph  # loads pandas, which the writers do not need
 
         return ego_graph(G, focus, radius=1, max_nodes=max_nodes)
     if max_nodes is None or G.number_of_nodes() <= max_nodes:
-        return G
+        return G.copy()
     ranked = sorted(G, key=lambda n: (-G.in_degree(n, weight="count"), n))[:max_nodes]
-    return G.subgraph(ranked)
+    return G.subgraph(ranked).copy()
 
 
-def pyvis_network(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 400,
-                  height: str = "750px", cdn_resources: str = "remote"):
-    """A :class:`pyvis.network.Network` of ``G`` (or of ``focus`` and its neighbours),
-    coloured by body, sized by citations, at most ``max_nodes`` nodes."""
-    from pyvis.network import Network  # only the notebook's views need pyvis (and its jinja2)
-
+def ego_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 60, depth: int = 1) -> str:
+    """citegraph's explorer page (:func:`graph.explorer.render_explorer`) for ``focus`` and the
+    documents it cites or that cite it (at most ``max_nodes``, nearest and most cited first), or for
+    the ``max_nodes`` most cited documents without ``focus``: one self-contained HTML page, its
+    scripts inlined (sigma.js and graphology from ``graph/assets``), nothing fetched, so it draws
+    offline. The subgraph is laid out afresh (the whole graph's overview positions are dropped)."""
     H = _pick(G, focus, max_nodes)
-    bodies = sorted({d.get("body", "") for _, d in H.nodes(data=True)})
-    colour = {b: _PALETTE[i % len(_PALETTE)] for i, b in enumerate(bodies)}
-    net = Network(height=height, width="100%", directed=True, cdn_resources=cdn_resources)
-    for n, d in H.nodes(data=True):
-        cites = G.in_degree(n, weight="count")
-        tip = "\n".join(x for x in (n, d.get("title") or d.get("subject") or "", f"{d.get('kind', '')}, {d.get('body', '')}",
-                                    d.get("date", ""), f"cited {cites} times") if x)
-        net.add_node(n, label=d.get("label", n), title=tip, color=colour[d.get("body", "")],
-                     size=8 + 4 * math.log1p(cites), borderWidth=3 if n == focus else 1,
-                     shape="dot" if d.get("in_corpus") else "diamond")
-    for u, v, d in H.edges(data=True):
-        net.add_edge(u, v, value=d.get("count", 1), title=f"{d.get('paragraphs', '')}: {d.get('sentence', '')}"[:300],
-                     color="#d62728" if d.get("later") else None)
-    net.set_options('{"physics": {"stabilization": {"iterations": 200}, "barnesHut": {"gravitationalConstant": -8000}},'
-                    ' "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.5}}, "smooth": false}}')
-    return net
-
-
-def pyvis_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 400) -> str:
-    """A standalone pyvis page (vis.js from a CDN) of ``G`` or of ``focus`` and its neighbours."""
-    return pyvis_network(G, focus, max_nodes).generate_html(notebook=False)
+    for _, d in H.nodes(data=True):
+        d.pop("x", None), d.pop("y", None)
+    return render_explorer(H, focus=focus, depth=depth, max_nodes=0)
 
 
 def inline_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[int] = 60, height: int = 600):
-    """The pyvis page in an ``IPython.display.HTML`` iframe, for a notebook cell."""
+    """:func:`ego_html` in an ``IPython.display.HTML`` iframe, for a notebook cell: it draws
+    without a network (no CDN), and the page's own Content-Security-Policy holds inside the frame."""
     from IPython.display import HTML  # there only in a notebook's kernel
 
-    page = pyvis_network(G, focus, max_nodes, height=f"{height - 20}px").generate_html(notebook=False)
-    return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0">'
-                "</iframe></div>")
+    page = ego_html(G, focus, max_nodes)
+    return HTML(f'<div class="citegraph-ego"><iframe title="citegraph explorer" srcdoc="{html.escape(page, quote=True)}" '
+                f'style="width:100%;height:{height}px;border:0"></iframe></div>')
 
 
 # --------------------------------------------------------------------------- writers

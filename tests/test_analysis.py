@@ -167,3 +167,49 @@ def test_frames_have_one_row_per_node_and_edge(web):
     assert len(nodes) == web.number_of_nodes() and len(edges) == web.number_of_edges()
     assert nodes.set_index("symbol").loc["S/RES/1(2001)", "citations"] == 5
     assert edges["count"].sum() == 8
+
+
+# --------------------------------------------------------------------------- the notebook's plots and lists
+
+def _ticks_are_whole(axis) -> bool:
+    return all(float(t).is_integer() for t in axis.get_ticklocs())
+
+
+def test_plot_lineage_has_integer_axes_explorer_colours_and_labels_apart(sample_corpus):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.colors as mcolors
+
+    from graph.colours import body_colours
+
+    G = sample_corpus.graph
+    ax = A.plot_lineage(G, "79/194", max_depth=2, labels=15)
+    assert _ticks_are_whole(ax.xaxis) and _ticks_are_whole(ax.yaxis)
+    colours = body_colours({d["body"] for _, d in G.nodes(data=True)})
+    for coll in ax.collections:
+        body = coll.get_label()
+        if body in colours:
+            assert mcolors.to_hex(coll.get_facecolor()[0]) == colours[body], body
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert 5 <= len(boxes) <= 15
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_plot_citations_by_year_has_whole_years(sample_corpus):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = A.plot_citations_by_year(sample_corpus.graph)
+    assert _ticks_are_whole(ax.xaxis) and ax.get_legend() is not None
+
+
+def test_community_members_lists_symbols_and_titles(sample_corpus):
+    df = A.community_members(sample_corpus.graph, n=3, members=4)
+    assert list(df.columns)[:4] == ["community", "size", "symbol", "title"]
+    assert sorted(df["community"].unique()) == [0, 1, 2] and df.groupby("community").size().max() <= 4
+    first = df[df["community"] == 0]
+    assert first["cited_by"].is_monotonic_decreasing
+    assert set(df["symbol"]) <= set(sample_corpus.graph)
+    assert (df["community"] == [sample_corpus.graph.nodes[s]["community"] for s in df["symbol"]]).all()

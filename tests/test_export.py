@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import os
 import pathlib
+import re
 
 import igraph
 import networkx as nx
@@ -167,14 +168,12 @@ def test_html_page_is_written(G, out):
     assert "A/RES/79/194" in page
 
 
-def test_pyvis_page_lists_the_nodes(G):
-    page = export.pyvis_html(G, max_nodes=None)
-    for n in G:
-        assert n in page
-    assert "vis-network" in page
-    small = export.pyvis_html(G, focus="A/RES/78/132")
-    assert "A/RES/79/194" in small and "S/RES/2712(2023)" not in small
-
+def test_ego_page_is_the_explorer_of_the_neighbourhood_with_nothing_to_fetch(G):
+    page = export.ego_html(G, focus="A/RES/78/132")
+    assert "A/RES/79/194" in page and "S/RES/2712(2023)" not in page  # 78/132 and its neighbours only
+    assert "sigma" in page and not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", page)
+    whole = export.ego_html(G, max_nodes=None)
+    assert all(n in whole for n in G)
 
 
 def test_the_output_readme_names_every_file_and_the_list_separator():

@@ -36,16 +36,19 @@ def executed(nb, tmp_path_factory):
 
     out = tmp_path_factory.mktemp("nb-out")
     run = nbformat.from_dict(nb)
-    old = os.environ.get("CITEGRAPH_OUT")
+    saved = {k: os.environ.get(k) for k in ("CITEGRAPH_OUT", "PYTHONPATH")}
     os.environ["CITEGRAPH_OUT"] = str(out)  # the kernel inherits the environment
+    # the kernel imports this checkout's citegraph, not another installed one
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(NOTEBOOK.parent.parent), *filter(None, [saved["PYTHONPATH"]])])
     try:
         NotebookClient(run, kernel_name="python3", timeout=600,
                        resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
     finally:
-        if old is None:
-            del os.environ["CITEGRAPH_OUT"]
-        else:
-            os.environ["CITEGRAPH_OUT"] = old
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     return run, out
 
 
@@ -79,6 +82,49 @@ def test_shows_the_frames_the_plot_the_ego_network_and_the_export(executed):
     series = _text(_cell(run, "analysis.series"))
     assert "A/RES/56/183" in series and "A/RES/78/132" in series
     assert any("image/png" in o.get("data", {}) for o in _cell(run, "plot_lineage").outputs)
+    assert any("image/png" in o.get("data", {}) for o in _cell(run, "plot_citations_by_year").outputs)
+    members = _text(_cell(run, "community_members"))  # communities with their members' symbols and titles
+    assert "A/RES/70/1" in members and "Transforming our world" in members
     ego = _text(_cell(run, "inline_html"))
     assert "<iframe" in ego and "A/RES/79/194" in ego
+    # offline: no script, style or frame from another address
+    assert not re.search(r"(?:src|href)=(?:&quot;|\")https?://", ego), re.findall(r"https?://[^\s&\"]+", ego)[:3]
     assert f"{out / 'graph.graphml'}" in _text(_cell(run, "write_graphml"))
+
+
+@pytest.mark.slow
+def test_the_ego_network_draws_offline_in_a_real_browser(executed, browser, tmp_path):
+    """The ego network cell's output, opened in headless Chromium with every request outside the
+    machine refused: the explorer in its frame starts, draws 79/194 and its neighbours, and nothing
+    was fetched (it was blank without internet when it loaded vis.js from a CDN)."""
+    run, _ = executed
+    html = next(o.data["text/html"] for o in _cell(run, "inline_html").outputs if "text/html" in o.get("data", {}))
+    page_file = tmp_path / "ego.html"
+    page_file.write_text(f"<!doctype html><html><body>{html}</body></html>", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    refused, errors = [], []
+
+    def route(r):
+        if r.request.url.split(":", 1)[0] in ("file", "data", "about", "blob"):
+            r.continue_()
+        else:
+            refused.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("iframe")
+        inner = next(f for f in page.frames if f != page.main_frame)
+        inner.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=60_000)
+        drawn = inner.evaluate("() => ({canvases: [...document.querySelectorAll('canvas')]"
+                               ".filter(c => c.offsetWidth > 0 && c.offsetHeight > 0).length, "
+                               "text: document.body.innerText})")
+        assert drawn["canvases"] >= 1  # a view is drawn (sigma's WebGL canvases)
+        assert "A/RES/79/194" in drawn["text"]
+        page.screenshot(path=str(tmp_path / "ego.png"))
+        assert refused == [] and errors == [], (refused, errors)
+    finally:
+        context.close()

@@ -31,6 +31,7 @@ import networkx as nx
 
 from ingest import BODY_NAMES, session_span
 
+from ..colours import BODY_COLOURS, body_colours
 from ..lookup import resolve
 from ..reading import DOCS_DIRNAME, page_name
 from .layout import overview_layout
@@ -67,20 +68,6 @@ SHAPE_OF_KIND = {
 }
 _DOCUMENT_KINDS = {"", "unknown", "document"}
 
-#: Colours of the principal organs and bodies; others get PALETTE in order.
-BODY_COLOURS = {
-    "General Assembly": "#2f6fb3",
-    "Security Council": "#d1363b",
-    "Economic and Social Council": "#2e9a57",
-    "Human Rights Council": "#e08a1e",
-    "Secretariat": "#7d5ba6",
-    "Secretary-General": "#7d5ba6",
-    "International Court of Justice": "#8c564b",
-    "Trusteeship Council": "#bcbd22",
-}
-PALETTE = ["#17becf", "#e377c2", "#9467bd", "#8c564b", "#bcbd22", "#1f9e89", "#b5651d",
-           "#6b6ecf", "#ad494a", "#637939"]
-UNKNOWN_COLOUR = "#9a9a9a"
 
 _CODE_OF_BODY = {name: code for code, name in BODY_NAMES.items()}
 
@@ -278,7 +265,7 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
 
     bodies = Counter(_text(a.get("body")) or "unknown" for _, a in G.nodes(data=True))
     kinds = Counter((_text(a.get("kind")) or "unknown").lower() for _, a in G.nodes(data=True))
-    colours = _body_colours(bodies)
+    colours = body_colours(bodies)
 
     nodes = []
     for n, a in G.nodes(data=True):
@@ -373,24 +360,6 @@ def _given_layout(G: nx.DiGraph, drawn: list) -> Optional[dict]:
     if not drawn or any("x" not in nodes[n] or "y" not in nodes[n] for n in drawn):
         return None
     return {n: (nodes[n]["x"], nodes[n]["y"]) for n in drawn}
-
-
-def body_colours(bodies: Iterable[str]) -> dict[str, str]:
-    """Body -> colour as the explorer draws it: :data:`BODY_COLOURS` for the principal organs, then
-    :data:`PALETTE` in order of the other bodies' names, grey for "unknown"."""
-    return _body_colours(bodies)
-
-
-def _body_colours(bodies: Iterable[str]) -> dict[str, str]:
-    colours, spare = {}, iter(PALETTE)
-    for b in sorted(bodies, key=lambda b: (b not in BODY_COLOURS, b)):
-        if b in BODY_COLOURS:
-            colours[b] = BODY_COLOURS[b]
-        elif b == "unknown":
-            colours[b] = UNKNOWN_COLOUR
-        else:
-            colours[b] = next(spare, UNKNOWN_COLOUR)
-    return colours
 
 
 def _year_range(nodes: list[dict]) -> Optional[list[int]]:
