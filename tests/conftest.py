@@ -32,6 +32,9 @@ from ingest.model import Document, Reference
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+#: The shared folder (../shared beside the checkout, as CI lays it; or beside the worktrees), or None.
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared", pathlib.Path("/work/shared"))
+               if (p / "corpus" / "text").is_dir()), None)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -9,10 +9,10 @@ from lxml import etree
 from graph import export, pipeline
 from graph.explorer import add_layout
 
+from conftest import SHARED
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCHEMAS = pathlib.Path(__file__).resolve().parent / "schemas"
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared", pathlib.Path("/work/shared"))
-               if (p / "corpus" / "text").is_dir()), None)
 
 
 def _schema(name: str) -> etree.XMLSchema:

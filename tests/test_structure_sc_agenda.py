@@ -11,9 +11,9 @@ import ingest
 from ingest.structure.blocks import split_blocks
 from ingest.structure.sc_agenda import agenda_items, inferred_item, printed_item
 
+from conftest import SHARED
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared", pathlib.Path("/work/shared"))
-               if (p / "corpus" / "text").is_dir()), None)
 
 MIDDLE_EAST = "The situation in the Middle East"
 PALESTINE = "The situation in the Middle East, including the Palestinian question"

@@ -16,9 +16,9 @@ from ingest.structure.blocks import split_blocks
 from ingest.structure.sc_agenda import agenda_items
 from ingest.structure.title import first_page_title, is_title, statement_title
 
+from conftest import SHARED
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared", pathlib.Path("/work/shared"))
-               if (p / "corpus" / "text").is_dir()), None)
 CORPUS = SHARED / "corpus" / "text" if SHARED else None
 
 
