@@ -10,7 +10,7 @@ import igraph
 import networkx as nx
 import pytest
 
-from graph import export
+from graph import export, schema
 from graph.build import build_graph
 
 from conftest import doc, ref
@@ -185,3 +185,74 @@ def test_the_output_readme_names_every_file_and_the_list_separator():
         assert f"`{name}`" in text, name
     assert f"` {SEP.strip()} `".replace("|", "\\|") in text  # "lists joined with ` \| `"
     assert "`; `" not in text
+
+
+# --------------------------------------------------------------------------- measures everywhere, typed tables
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory):
+    """A graph as a build makes it: measured and laid out, every file written."""
+    from graph.explorer import add_layout
+    from graph.measures import add_measures
+
+    H = add_layout(add_measures(build_graph(DOCS, REFS)))
+    d = tmp_path_factory.mktemp("measured")
+    export.write_all(H, REFS, d)
+    return H, d
+
+
+def test_in_degree_pagerank_and_community_are_in_every_export(measured):
+    import json
+
+    import pandas as pd
+
+    H, d = measured
+    node = "A/RES/70/1"
+    want = {k: H.nodes[node][k] for k in ("cited_by", "pagerank", "community")}
+    assert want["cited_by"] == H.in_degree(node) and 0 < want["pagerank"] < 1
+    graphml = export.read_graphml(d / "graph.graphml").nodes[node]
+    gexf = nx.read_gexf(d / "graph.gexf").nodes[node]
+    data = next(n for n in json.loads((d / "graph.json").read_text(encoding="utf-8"))["nodes"] if n["id"] == node)
+    row = next(r for r in _csv_rows(d / "nodes.csv") if r["id"] == node)
+    parquet = pd.read_parquet(d / "nodes.parquet").set_index("id").loc[node]
+    for got in (graphml, gexf, data, row, parquet):
+        assert int(got["cited_by"]) == want["cited_by"] and int(got["community"]) == want["community"]
+        assert float(got["pagerank"]) == pytest.approx(want["pagerank"])
+
+
+def test_parquet_tables_are_typed_and_hold_the_graph(measured):
+    import datetime
+
+    import pyarrow.parquet as pq
+
+    H, d = measured
+    nodes = pq.read_table(d / "nodes.parquet")
+    edges = pq.read_table(d / "edges.parquet")
+    refs = pq.read_table(d / "references.parquet")
+    assert [f.name for f in nodes.schema] == list(schema.NODES_CSV_COLUMNS)
+    assert [f.name for f in edges.schema] == list(schema.EDGE_COLUMNS)
+    assert [f.name for f in refs.schema] == list(schema.REFERENCE_COLUMNS)
+    assert str(nodes.schema.field("date").type) == "date32[day]" and str(nodes.schema.field("year").type) == "int64"
+    relations = edges.schema.field("relations").type
+    assert relations.num_fields == 1 and str(relations.value_type) == "string"  # a list of strings
+    assert str(refs.schema.field("start").type) == "int64"
+    rows = {r["id"]: r for r in nodes.to_pylist()}
+    assert rows["A/RES/79/194"]["date"] == datetime.date(2024, 12, 19)
+    assert rows["Charter of the United Nations"]["year"] is None  # unknown: null, not ""
+    e = next(r for r in edges.to_pylist() if (r["source"], r["target"]) == ("A/RES/79/194", "A/RES/78/132"))
+    assert e["paragraphs"] == schema.split(H.edges["A/RES/79/194", "A/RES/78/132"]["paragraphs"])
+    assert len(refs) == len(REFS) and nodes.num_rows == H.number_of_nodes() and edges.num_rows == H.number_of_edges()
+
+
+def test_parquet_keeps_the_true_value_where_csv_neutralises(tmp_path):
+    import pyarrow.parquet as pq
+
+    H = build_graph([doc("A/RES/79/194", title='=HYPERLINK("http://x","y")')], [])
+    (tmp_path / "n.parquet").write_bytes(export.nodes_parquet(H))
+    assert pq.read_table(tmp_path / "n.parquet").to_pylist()[0]["title"] == '=HYPERLINK("http://x","y")'
+    assert "'=HYPERLINK" in export.nodes_csv(H).decode("utf-8")
+
+
+def test_node_dates_are_iso(measured):
+    H, _ = measured
+    assert all(re.match(r"^(\d{4}-\d{2}-\d{2})?$", d["date"]) for _, d in H.nodes(data=True))
