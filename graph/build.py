@@ -54,14 +54,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable, Optional
 from urllib.parse import quote
 
 import networkx as nx
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ingest import BODY_NAMES, NO_SYMBOL, RELATION_LEMMAS, Document, Reference, describe as _describe, document_key, \
     relation_lemma, session_span, session_year, symbol_session, symbol_year
 
+from . import clean as _clean, tables
 from .clean import clean_attrs, clean_reference, clean_text, symbol_url
 from .schema import SEP, join
 
@@ -74,10 +79,18 @@ __all__ = [
     "node_url",
     "split_joint",
     "build_graph",
+    "build_graph_python",
+    "graph_tables",
+    "to_networkx",
+    "GraphTables",
+    "document_facts",
+    "reference_marks",
     "node_span",
     "relations_of",
     "citing_sentence",
     "KIND_LINES",
+    "EDGE_ORDER",
+    "clean_references",
 ]
 
 GA = BODY_NAMES["GA"]
@@ -298,6 +311,12 @@ def _alias_map(documents: list[Document], references: list[Reference]) -> dict[s
             others = (others,)
         if others:
             given.setdefault(r.target, set()).update(o for o in others if o and o != r.target)
+    return _alias_from(joints, given)
+
+
+def _alias_from(joints: set[str], given: dict[str, set[str]]) -> dict[str, str]:
+    """Symbol -> the node it lands on: the parts of a joint symbol (``A/79/62-E/2024/3``) on its
+    first symbol; a target's other symbols (``given``) on the target."""
     aliases: dict[str, str] = {}
     for j in sorted(joints):
         parts = split_joint(j)
@@ -363,11 +382,77 @@ def _base_attrs(key: str) -> dict:
     return attrs
 
 
+def document_facts(doc: Document) -> dict:
+    """What the graph needs from a document's *text*, worked out where the text is (the reading
+    process), so that the build never holds texts: ``kind``, the kind its title or first short
+    lines name (:data:`KIND_LINES`). JSON-ready."""
+    return {"kind": _kind_from_document(doc)}
+
+
+def reference_marks(doc: Document, references: Iterable[Reference]) -> list[str]:
+    """For each reference, the sentence carrying its footnote's mark (:func:`_mark_sentence` in its
+    own document): the ``mark_sentence`` column of the references table, made in the reading process."""
+    return [_mark_sentence(doc, r) if r.footnote else "" for r in references]
+
+
+def _node_attrs(key: str, doc: Optional[Document], facts: Optional[dict], said: dict) -> dict:
+    """The attributes of node ``key``: what its symbol says, its corpus document ``doc`` (described;
+    ``facts`` from :func:`document_facts`), else what the citing texts say of it (``said``: the most
+    common ``date``, ``title``, ``subject``, ``body`` and ``kind`` among the references to it)."""
+    attrs = _base_attrs(key)
+    attrs["date"] = said["date"]
+    attrs["title"] = said["title"]
+    attrs["subject"] = said["subject"]
+    said_body = said["body"]
+    said_kind = said["kind"]
+    if doc is not None:
+        attrs["in_corpus"] = True
+        attrs["file"] = doc.file
+        attrs["language"] = doc.language or ""
+        attrs["title"] = doc.title or attrs["title"]
+        attrs["date"] = doc.date or attrs["date"]
+        attrs["session"] = attrs["session"] or session_from_words(doc.session)
+        said_body = _body_name(doc.body) or said_body
+    if not attrs["body"]:
+        attrs["body"] = said_body or "United Nations"
+    if attrs["kind"] in _GENERIC_KINDS:
+        from_text = (facts or {}).get("kind", "") if doc is not None else _kind_from_title(attrs["title"])
+        attrs["kind"] = from_text or said_kind or attrs["kind"] or "instrument"
+    if attrs["session"].isdigit():
+        attrs["session_number"] = int(attrs["session"])
+    if re.match(r"^\d{4}", attrs["date"]):
+        attrs["year"] = int(attrs["date"][:4])
+    elif "year" not in attrs and attrs["session"]:
+        # a document's session line ("Seventy-ninth session") dates it as its symbol would
+        code = _SESSIONS_OF.get(attrs["body"]) or _BODY_CODES.get(attrs["body"])
+        year = session_year(code, attrs["session"]) if code else None
+        if year is not None:
+            attrs["year"] = year
+    return attrs
+
+
+#: The edge attributes made from the references of one citing -> cited pair, in order.
+EDGE_ORDER = ("count", "relations", "verbs", "paragraphs", "places", "pinpoints", "kinds", "sentence", "footnote",
+              "surface", "later")
+
+
+@dataclass
+class GraphTables:
+    """The graph as tables: ``nodes`` (``(key, attributes)`` in key order), ``edges`` (an Arrow
+    table: ``source``, ``target``, then :data:`EDGE_ORDER`, in (source, target) order) and the
+    graph's own attributes. :func:`to_networkx` makes the :class:`networkx.DiGraph`."""
+
+    nodes: list
+    edges: pa.Table
+    graph: dict
+
+
 def build_graph(documents: Iterable[Document], references: Iterable[Reference]) -> nx.DiGraph:
     """Build the citation graph of ``documents`` from their ``references``.
 
     Pure and deterministic: nodes and edges are inserted in sorted order, so
-    the same input gives the same graph, attribute for attribute.
+    the same input gives the same graph, attribute for attribute. (The build of
+    a corpus runs :func:`graph_tables` on the tables its reading processes made.)
 
     Examples
     --------
@@ -380,14 +465,263 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     >>> G.edges["A/RES/79/194", "A/RES/78/132"]["count"], G.nodes["A/RES/78/132"]["date"]
     (1, '2023-12-19')
     """
+    from .store import references_table
+
     documents = list(documents)
+    references = list(references)
+    by_file = {d.file: d for d in documents}
+    marks = [_mark_sentence(by_file.get(r.file), r) if r.footnote else "" for r in references]
     references = [clean_reference(r) for r in references]  # node ids and attributes fit for XML, CSV, pages
+    table = references_table(references).append_column("mark_sentence", pa.array(marks, pa.string()))
+    return to_networkx(graph_tables(documents, [document_facts(d) for d in documents], table))
+
+
+def graph_tables(documents: list[Document], facts: list[dict], references: pa.Table) -> GraphTables:
+    """The graph's tables from the corpus's: ``documents`` (described is enough) with their
+    :func:`document_facts`, and the references as an Arrow table (the columns of
+    :data:`graph.store.REFERENCE_SCHEMA` plus ``mark_sentence``, :func:`reference_marks`), in
+    file order, cleaned (:func:`clean_references`). Every rule is applied to whole columns
+    (:mod:`graph.tables`): no object per reference. Same result as :func:`build_graph_python`."""
+    n = references.num_rows
+    targets = references.column("target")
+    alias = _alias_map_of(documents, references)
+
+    def canon(key):
+        return alias.get(key, key)
+
+    docs_by_key: dict[str, Document] = {}
+    facts_of: dict[str, dict] = {}
+    duplicates = 0
+    for i in sorted(range(len(documents)), key=lambda i: (canon(_doc_key(documents[i])), documents[i].file)):
+        k = canon(_doc_key(documents[i]))
+        if k in docs_by_key:
+            duplicates += 1
+            continue
+        docs_by_key[k] = documents[i]
+        facts_of[k] = facts[i]
+
+    # a reference to part B lands on the part's own document when the corpus has it
+    targets = _part_targets(references, docs_by_key)
+    s_all = tables.map_unique(_source_keys(references), canon)
+    t_all = tables.map_unique(targets, canon)
+    keep = pc.invert(pc.or_(pc.equal(s_all, t_all), pc.equal(references.column("kind"), "self")).fill_null(False))
+    self_refs = n - pc.sum(keep.cast(pa.int64())).as_py() if n else 0
+    kept = references.filter(keep)
+    s_kept, t_kept = s_all.filter(keep), t_all.filter(keep)
+
+    keys = sorted(set(docs_by_key) | set(pc.unique(s_kept).to_pylist()) | set(pc.unique(t_kept).to_pylist()))
+    code_of = {k: i for i, k in enumerate(keys)}
+    s_code = _codes_of(s_kept, code_of)
+    t_code = _codes_of(t_kept, code_of)
+
+    # what the citing texts say about each node (in reference order)
+    said = {
+        "date": tables.most_common(t_code, kept.column("target_date"), len(keys)),
+        "title": tables.most_common(t_code, kept.column("target_title"), len(keys)),
+        "subject": tables.most_common(t_code, kept.column("target_subject"), len(keys), _clean_subject),
+        "body": tables.most_common(t_code, kept.column("target_body"), len(keys), _body_name),
+        "kind": tables.most_common(t_code, kept.column("target_type"), len(keys)),
+    }
+    aliases_of: dict[str, list[str]] = {}
+    for a, head in alias.items():
+        if a != head:
+            aliases_of.setdefault(head, []).append(a)
+    nodes = []
+    for i, key in enumerate(keys):
+        attrs = _node_attrs(key, docs_by_key.get(key), facts_of.get(key),
+                            {name: values[i] for name, values in said.items()})
+        attrs["aliases"] = SEP.join(sorted(aliases_of.get(key, [])))
+        clean_attrs(attrs)
+        nodes.append((key, attrs))
+
+    edges = _edges_table(kept, s_code, t_code, keys, [a for _, a in nodes])
+    return GraphTables(nodes, edges, {"name": "citegraph", "self_references": self_refs,
+                                      "duplicate_documents": duplicates})
+
+
+def _source_keys(references: pa.Table) -> pa.Array:
+    """The source column as :func:`_source_key` names each reference's source node."""
+    source, file = references.column("source").combine_chunks(), references.column("file").combine_chunks()
+    no_symbol = pc.and_(pc.starts_with(source, NO_SYMBOL), pc.not_equal(file, "")).fill_null(False)
+    if not pc.any(no_symbol).as_py():
+        return source
+    return pc.if_else(no_symbol, pc.binary_join_element_wise(NO_SYMBOL, file, ""), source)
+
+
+def _codes_of(values, code_of: dict) -> np.ndarray:
+    d = (values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values).dictionary_encode()
+    lookup = np.array([code_of[v] for v in d.dictionary.to_pylist()] or [0], dtype=np.int64)
+    return lookup[d.indices.to_numpy(zero_copy_only=False)] if len(d.indices) else np.zeros(0, dtype=np.int64)
+
+
+def _alias_map_of(documents: list[Document], references: pa.Table) -> dict[str, str]:
+    """:func:`_alias_map` from the references table (its distinct symbols, and the rows that give
+    other symbols of their target)."""
+    joints = {clean_text(d.symbol) for d in documents if d.symbol}
+    joints.update(pc.unique(references.column("target")).to_pylist())
+    joints.update(pc.unique(references.column("source")).to_pylist())
+    given: dict[str, set[str]] = {}
+    others = references.column("target_aliases")
+    has = pc.greater(pc.list_value_length(others).fill_null(0), 0)
+    if pc.any(has).as_py():
+        rows = references.filter(has).select(["target", "target_aliases"]).to_pylist()
+        for r in rows:
+            given.setdefault(r["target"], set()).update(o for o in r["target_aliases"] if o and o != r["target"])
+    return _alias_from(joints, given)
+
+
+def _part_targets(references: pa.Table, docs: dict) -> pa.Array:
+    """The target column with :func:`_part_document` applied (only rows with a pinpoint and a
+    resolution target can change)."""
+    targets = references.column("target").combine_chunks()
+    pins = references.column("pinpoint").combine_chunks()
+    maybe = pc.and_(pc.is_valid(pins), pc.match_substring(targets, "/RES/")).fill_null(False)
+    if not pc.any(maybe).as_py():
+        return targets
+    where = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+    t_list, p_list = targets.take(pa.array(where)).to_pylist(), pins.take(pa.array(where)).to_pylist()
+    changed = {}
+    for i, t, p in zip(where.tolist(), t_list, p_list):
+        m = _PART_PIN.match(p or "")
+        if m and not t.endswith(")") and t + m.group(1) in docs:
+            changed[i] = t + m.group(1)
+    if not changed:
+        return targets
+    values = targets.to_pylist()
+    for i, t in changed.items():
+        values[i] = t
+    return pa.array(values, pa.string())
+
+
+def _edges_table(kept: pa.Table, s_code: np.ndarray, t_code: np.ndarray, keys: list[str],
+                 node_attrs: list[dict]) -> pa.Table:
+    """One row per (citing, cited) pair, in key order, from the references (in file order)."""
+    m = kept.num_rows
+    order = np.lexsort((np.arange(m), t_code, s_code))
+    rows = kept.take(pa.array(order))
+    s_sorted, t_sorted = s_code[order], t_code[order]
+    new = np.r_[True, (s_sorted[1:] != s_sorted[:-1]) | (t_sorted[1:] != t_sorted[:-1])] if m else np.zeros(0, bool)
+    starts = np.flatnonzero(new)
+    groups = np.cumsum(new) - 1
+    n = len(starts)
+    footnote = rows.column("footnote")
+    has_note = pc.and_(pc.is_valid(footnote), pc.not_equal(footnote, "")).fill_null(False)
+    places = pc.if_else(has_note, pc.binary_join_element_wise(rows.column("paragraph"), footnote.fill_null(""), " fn"),
+                        rows.column("paragraph"))
+    sentence = rows.column("sentence")
+    has_sentence = pc.and_(pc.is_valid(sentence), pc.not_equal(sentence, "")).fill_null(False)
+    first = pa.array(tables.first_where(has_sentence.to_numpy(zero_copy_only=False), starts, m))
+    first_sentence = sentence.take(first)
+    first_surface = rows.column("surface").take(first)
+    # the paragraph's sentence carrying a footnote's mark, and the footnote's own (citing_sentence)
+    own = pc.coalesce(pc.if_else(pc.equal(first_sentence, ""), None, first_sentence),
+                      pc.if_else(pc.equal(first_surface, ""), None, first_surface), "")
+    mark = rows.column("mark_sentence").take(first).fill_null("")
+    has_mark = pc.not_equal(mark, "")
+    spans = [node_span(a) for a in node_attrs]
+    lo = pa.array([sp[0] if sp else None for sp in spans], pa.string())
+    hi = pa.array([sp[1] if sp else None for sp in spans], pa.string())
+    src, tgt = s_sorted[starts], t_sorted[starts]
+    later = pc.greater(lo.take(pa.array(tgt)), hi.take(pa.array(src))).fill_null(False)
+    key_array = pa.array(keys, pa.string())
+    columns = {
+        "source": key_array.take(pa.array(src)),
+        "target": key_array.take(pa.array(tgt)),
+        "count": pa.array(np.diff(np.r_[starts, m]), pa.int64()),
+        "relations": _relations_column(rows.column("relation"), groups, n),
+        "verbs": tables.join_distinct(_verbs_column(rows), groups, n, SEP),
+        "paragraphs": tables.join_distinct(rows.column("paragraph"), groups, n, SEP),
+        "places": tables.join_distinct(places, groups, n, SEP),
+        "pinpoints": tables.join_distinct(rows.column("pinpoint"), groups, n, SEP),
+        "kinds": tables.join_distinct(rows.column("kind"), groups, n, SEP),
+        "sentence": pc.if_else(has_mark, mark, own),
+        "footnote": pc.if_else(has_mark, own, ""),
+        "surface": first_surface.fill_null(""),
+        "later": later,
+    }
+    for name in ("relations", "verbs", "paragraphs", "places", "pinpoints", "kinds", "sentence", "footnote", "surface"):
+        columns[name] = tables.clean_column(columns[name], clean_text, _NEEDS_CLEANING)
+    return pa.table(columns)
+
+
+#: The characters :func:`graph.clean.clean_text` removes or changes, as a regular expression for
+#: Arrow (RE2): rows without any go untouched at C speed.
+_NEEDS_CLEANING = tables.re2_class(_clean._NEEDS.pattern)
+
+
+def clean_references(table: pa.Table) -> pa.Table:
+    """The references table with every string (and every symbol of ``target_aliases``) through
+    :func:`graph.clean.clean_text`, as :func:`graph.clean.clean_reference` does one reference;
+    only rows that need it are touched."""
+    for i, f in enumerate(table.schema):
+        if f.type == pa.string():
+            table = table.set_column(i, f.name, tables.clean_column(table.column(i), clean_text, _NEEDS_CLEANING))
+        elif f.type == pa.list_(pa.string()):
+            col = table.column(i).combine_chunks()
+            flat = col.flatten()
+            if len(flat) and pc.any(pc.match_substring_regex(flat, _NEEDS_CLEANING)).as_py():
+                values = [[clean_text(x) for x in v] if v else v for v in col.to_pylist()]
+                table = table.set_column(i, f.name, pa.array(values, f.type))
+    return table
+
+
+def _relations_column(relation, groups: np.ndarray, n: int) -> pa.Array:
+    """Per group, :func:`relations_of`: the distinct lemmas of its relations in the vocabulary's order."""
+    lemmas = tables.map_unique(relation, lambda w: relation_lemma(w) if w else None)
+    idx, dictionary = tables.codes(lemmas)
+    words = dictionary.to_pylist()
+    rank = np.array([_LEMMA_ORDER.get(w, len(_LEMMA_ORDER)) for w in words] or [0], dtype=np.int64)
+    order = sorted(range(len(words)), key=lambda i: (rank[i], words[i]))  # vocabulary order, then the word
+    position = np.empty(max(1, len(words)), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    valid = idx >= 0
+    width = max(1, len(words))
+    keyed = np.unique(groups[valid].astype(np.int64) * width + position[idx[valid]])
+    counts = np.bincount(keyed // width, minlength=n)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    ordered = pa.array([words[i] for i in order] or [""], pa.string()).take(pa.array(keyed % width))
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets, pa.int64()), ordered)
+    return pc.binary_join(lists, SEP).fill_null("")
+
+
+def _verbs_column(rows: pa.Table) -> pa.Array:
+    """The citing words as written: a reference's ``verb`` (when the model has one), else its relation."""
+    relation = rows.column("relation")
+    if "verb" not in rows.column_names:
+        return relation
+    verb = rows.column("verb")
+    return pc.if_else(pc.and_(pc.is_valid(verb), pc.not_equal(verb, "")).fill_null(False), verb, relation)
+
+
+def to_networkx(t: GraphTables) -> nx.DiGraph:
+    """The :class:`networkx.DiGraph` of the tables (attributes as :func:`build_graph` gives them)."""
+    G = nx.DiGraph()
+    G.graph["name"] = t.graph["name"]
+    G.add_nodes_from(t.nodes)
+    cols = [tables.python_values(t.edges.column(c)) for c in EDGE_ORDER]
+    G.add_edges_from(zip(tables.python_values(t.edges.column("source")), tables.python_values(t.edges.column("target")),
+                         (dict(zip(EDGE_ORDER, row)) for row in zip(*cols))))
+    G.graph["self_references"] = t.graph["self_references"]
+    G.graph["duplicate_documents"] = t.graph["duplicate_documents"]
+    return G
+
+
+def build_graph_python(documents: Iterable[Document], references: Iterable[Reference]) -> nx.DiGraph:
+    """:func:`build_graph` one reference at a time: the slow, obviously right version, kept to check
+    the fast one (``tests/test_build.py`` compares them on the sample corpus)."""
+    documents = list(documents)
+    references = list(references)
+    by_file = {d.file: d for d in documents}
+    marks = {id(r): _mark_sentence(by_file.get(r.file), r) for r in references if r.footnote}
+    cleaned = [clean_reference(r) for r in references]  # node ids and attributes fit for XML, CSV, pages
+    mark_of = {id(c): marks.get(id(r), "") for r, c in zip(references, cleaned)}
+    references = cleaned
     alias = _alias_map(documents, references)
 
     def canon(key: str) -> str:
         return alias.get(key, key)
 
-    # nodes: documents first (first file wins for a duplicated symbol), then stubs
     docs_by_key: dict[str, Document] = {}
     duplicates = 0
     for d in sorted(documents, key=lambda d: (canon(_doc_key(d)), d.file)):
@@ -417,45 +751,21 @@ def build_graph(documents: Iterable[Document], references: Iterable[Reference]) 
     G = nx.DiGraph()
     G.graph["name"] = "citegraph"
     for key in sorted(keys):
-        attrs = _base_attrs(key)
         cited_by = refs_to.get(key, [])
         doc = docs_by_key.get(key)
-        # what the citing texts say about it
-        attrs["date"] = _most_common(r.target_date for r in cited_by)
-        attrs["title"] = _most_common(r.target_title for r in cited_by)
-        attrs["subject"] = _most_common(_clean_subject(r.target_subject) for r in cited_by)
-        said_body = _most_common(_body_name(r.target_body) for r in cited_by)
-        said_kind = _most_common(r.target_type for r in cited_by)
-        if doc is not None:
-            attrs["in_corpus"] = True
-            attrs["file"] = doc.file
-            attrs["language"] = doc.language or ""
-            attrs["title"] = doc.title or attrs["title"]
-            attrs["date"] = doc.date or attrs["date"]
-            attrs["session"] = attrs["session"] or session_from_words(doc.session)
-            said_body = _body_name(doc.body) or said_body
-        if not attrs["body"]:
-            attrs["body"] = said_body or "United Nations"
-        if attrs["kind"] in _GENERIC_KINDS:
-            from_text = _kind_from_document(doc) if doc is not None else _kind_from_title(attrs["title"])
-            attrs["kind"] = from_text or said_kind or attrs["kind"] or "instrument"
-        if attrs["session"].isdigit():
-            attrs["session_number"] = int(attrs["session"])
-        if re.match(r"^\d{4}", attrs["date"]):
-            attrs["year"] = int(attrs["date"][:4])
-        elif "year" not in attrs and attrs["session"]:
-            # a document's session line ("Seventy-ninth session") dates it as its symbol would
-            code = _SESSIONS_OF.get(attrs["body"]) or _BODY_CODES.get(attrs["body"])
-            year = session_year(code, attrs["session"]) if code else None
-            if year is not None:
-                attrs["year"] = year
+        said = {"date": _most_common(r.target_date for r in cited_by),
+                "title": _most_common(r.target_title for r in cited_by),
+                "subject": _most_common(_clean_subject(r.target_subject) for r in cited_by),
+                "body": _most_common(_body_name(r.target_body) for r in cited_by),
+                "kind": _most_common(r.target_type for r in cited_by)}
+        attrs = _node_attrs(key, doc, document_facts(doc) if doc is not None else None, said)
         attrs["aliases"] = SEP.join(sorted(aliases_of.get(key, [])))
         G.add_node(key, **attrs)
 
     for (s, t) in sorted(edges):
         refs = edges[(s, t)]
         first = next((r for r in refs if r.sentence), refs[0])  # the first occurrence with its sentence
-        sentence, footnote = citing_sentence(docs_by_key.get(s), first)
+        sentence, footnote = _citing_sentence(mark_of[id(first)], first)
         G.add_edge(
             s, t,
             count=len(refs),
@@ -504,7 +814,10 @@ def citing_sentence(doc: Optional[Document], r: Reference) -> tuple[str, str]:
     citation in a footnote, the paragraph's sentence that carries the footnote's mark (the mark
     written in, :func:`_mark_sentence`) and the footnote's own citing sentence ("Resolution
     70/125."). When the mark cannot be found, the footnote's sentence is all there is."""
-    mark = _mark_sentence(doc, r)
+    return _citing_sentence(_mark_sentence(doc, r), r)
+
+
+def _citing_sentence(mark: str, r: Reference) -> tuple[str, str]:
     own = r.sentence or r.surface or ""
     return (mark, own) if mark else (own, "")
 

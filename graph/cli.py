@@ -277,7 +277,7 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     out.write(f"documents  {len(corpus.documents)} read, {corpus.failed} failed"
               f"{f', {len(corpus.skipped)} skipped' if corpus.skipped else ''}"
               f" ({corpus.read} read now, {corpus.cached} from cache)\n")
-    out.write(f"references {len(corpus.references)}\n")
+    out.write(f"references {corpus.reference_count}\n")
     out.write(f"nodes      {G.number_of_nodes()} ({in_corpus} in the corpus, {G.number_of_nodes() - in_corpus} cited only)\n")
     out.write(f"edges      {G.number_of_edges()}{f' ({later} cite a later document)' if later else ''}\n")
     if corpus.pages:

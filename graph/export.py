@@ -37,6 +37,7 @@ import sys
 from typing import Iterable, Optional, Union
 
 import networkx as nx
+import pyarrow as pa
 from networkx.readwrite.gexf import GEXFWriter
 from tqdm import tqdm
 
@@ -340,9 +341,21 @@ def edges_csv(G: nx.DiGraph) -> bytes:
     return _csv(EDGE_COLUMNS, rows)
 
 
-def references_csv(references: Iterable[Reference]) -> bytes:
-    """One row per reference occurrence, in the order given."""
-    rows = ([getattr(r, c) for c in REFERENCE_COLUMNS] for r in map(clean_reference, references))
+def _reference_rows(references) -> Iterable[list]:
+    """The rows of the references table: from :class:`~ingest.Reference` objects (cleaned here), or
+    from the build's references table (cleaned already, :func:`graph.build.clean_references`)."""
+    if isinstance(references, pa.Table):
+        table = references.select(list(REFERENCE_COLUMNS))
+        for batch in table.to_batches(max_chunksize=50_000):
+            yield from zip(*(col.to_pylist() for col in batch.columns))
+    else:
+        for r in map(clean_reference, references):
+            yield [getattr(r, c) for c in REFERENCE_COLUMNS]
+
+
+def references_csv(references) -> bytes:
+    """One row per reference occurrence, in the order given (objects, or the build's table)."""
+    rows = _reference_rows(references)
     return _csv(REFERENCE_COLUMNS, rows)
 
 
@@ -387,9 +400,9 @@ def edges_parquet(G: nx.DiGraph) -> bytes:
     return _parquet("edges", ([u, v, *(d.get(c) for c in EDGE_COLUMNS[2:])] for u, v, d in G.edges(data=True)))
 
 
-def references_parquet(references: Iterable[Reference]) -> bytes:
+def references_parquet(references) -> bytes:
     """``references.parquet``: the rows of :func:`references_csv`, typed."""
-    return _parquet("references", ([getattr(r, c) for c in REFERENCE_COLUMNS] for r in map(clean_reference, references)))
+    return _parquet("references", _reference_rows(references))
 
 
 # --------------------------------------------------------------------------- HTML
@@ -486,7 +499,7 @@ def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike,
     """
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    references = list(references)
+    references = references if isinstance(references, pa.Table) else list(references)
     names = [n for n in FILES if html or n != "graph.html"]
     return {name: _write_one(name, G, references, out, pages)
             for name in tqdm(names, desc="writing", unit="file", file=sys.stderr,

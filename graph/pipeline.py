@@ -5,7 +5,7 @@ list the files (``ingest.iter_paths``), pass one (read and extract each file:
 ``ingest.read_document``, ``ingest.extract``), the corpus alias table, pass two
 (extract again where it may change something), collect; it returns a
 :class:`Corpus`. :func:`build` adds the graph (``graph.build.build_graph``) and
-writes the files (``graph.export.write_all``). What a stage gives back for one
+writes the files (``graph.export.write_all``), from the tables (``graph.build.graph_tables``). What a stage gives back for one
 file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
 :class:`Reextracted`, :class:`Unchanged` or :class:`Failed` (pass two).
 
@@ -16,11 +16,10 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
   changed file or a changed extractor is read again and nothing else is; the path is data (the
   same corpus given by another path is not read again). An entry that cannot be loaded is a
   miss (logged on ``citegraph.store``). Entries no build used in a few builds are removed.
-* **Parallel.** Files not in the store are read in a
-  :class:`concurrent.futures.ProcessPoolExecutor` (``jobs`` processes,
-  default: all cores); results come back in file order, so the output does not
-  depend on scheduling. Each worker ends with its parent, even one killed with
-  ``kill -9`` (:func:`graph.files.watch_parent`).
+* **Parallel.** Files not in the store are read in ``jobs`` processes (default: all cores;
+  :class:`graph.workers.Workers`, forked at the start of a build and used by every stage);
+  results come back in file order, so the output does not depend on scheduling. Each worker
+  ends with its parent, even one killed with ``kill -9`` (:func:`graph.files.watch_parent`).
 * **Errors.** A file that cannot be read (``ingest.model.ReadError``) or that
   breaks the extractor is a one-line message passed to ``on_error``; the rest
   of the corpus still builds. Failures are not cached. When a reading process
@@ -36,10 +35,17 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
   ``learn_aliases`` function (documents -> table) is applied to every
   document. The second references are stored per file *and* table digest.
   If learning fails, that is one warning and the first references stand.
-* **Described documents.** ``texts=False`` (``citegraph extract``) sends each document
-  back without its paragraphs, and ``encode`` turns its references into the caller's
-  output (JSON lines) in the reading process: less to pickle, and that work on all cores
-  too. Where learned names may change a document, it is read again from its file.
+* **Tables, not objects; no text in this process.** A reading process sends back, per file,
+  the document described (no paragraphs), what the graph needs from its text
+  (``graph.build.document_facts``), the names it teaches, and its references as columns with
+  each one's ``mark_sentence`` (``graph.build.reference_marks``); with a store, also its text
+  and search text (compressed), which go to the store unread. This process gathers the
+  references into one Arrow table (``Corpus.reference_table``); ``Corpus.references`` makes
+  :class:`~ingest.Reference` objects from it only when asked. Pass two and the reading pages
+  take the texts from the store (``graph.store.StoreReader``); without a store, pass two reads
+  the file again. ``texts=True`` (notebooks, tests) also sends the whole documents back.
+  ``encode`` turns a file's references into the caller's output (JSON lines) in the reading
+  process, on all cores.
 * **One document, one reading.** The same document in several files (``A_79_62.docx`` and
   ``A_79_62.txt``, a PDF and its Word twin, ``A_RES_78_132-EN.pdf`` and ``-FR.pdf``: one key,
   :func:`ingest.document_key`, or for files with no symbol one folder and name) is read from one
@@ -48,16 +54,13 @@ file is a small dataclass: :class:`Extracted` or :class:`Failed` (pass one),
   the document's ``language`` lists every version's.
 * **Progress.** A tqdm bar on stderr for 20 files or more, when stderr is a terminal.
 
-Where things go: how the items of a pass are spread over workers is :func:`_run` alone
-(a process pool today); how an entry is stored is :class:`graph.store.Store`; what one
-file gives is :class:`Extracted`. The whole corpus is held in memory between the passes.
+Where things go: how the items of a pass are spread over processes is :mod:`graph.workers`;
+how an entry is stored is :class:`graph.store.Store`; what one file gives is :class:`Extracted`.
 
-Not supported: watching files, sharing a cache between machines, streaming documents
-through without holding them all.
+Not supported: watching files, sharing a cache between machines.
 """
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
 import dataclasses
 import functools
@@ -66,37 +69,54 @@ import hashlib
 import os
 import pathlib
 import pickle
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 import networkx as nx
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from tqdm import tqdm
 
 import ingest
-from ingest import Document, ReadError, Reference
+from ingest import Document, Paragraph, ReadError, Reference
 
-from .build import build_graph
+from . import tables
+from .build import GraphTables, clean_references, document_facts, graph_tables, reference_marks, to_networkx
 from .explorer import add_layout
 from .measures import add_measures
 from .export import write_all
-from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, watch_parent
-from .store import Store
+from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, tool_version
 from .reading import start_pages
+from .workers import Workers
+from .store import (TABLE_SCHEMA, Store, StoreReader, columns_table, reference_columns, search_blob,
+                    table_references, text_blob)
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "one_per_document", "FORMAT_PREFERENCE", "Extracted",
            "Reextracted", "Unchanged", "Failed", "Superseded"]
 
 PathLike = Union[str, os.PathLike]
 
+#: Files whose results are gathered into one Arrow table (and one store segment) at a time.
+BATCH = 2000
+
 
 @dataclass
 class Corpus:
-    """What :func:`read_corpus` read: documents and references in file order, plus counts."""
+    """What :func:`read_corpus` read: documents (file order), their references as a table, counts.
+
+    ``reference_table`` has the columns of :data:`graph.store.TABLE_SCHEMA` plus ``doc``, the
+    index of the reference's document in ``documents``; ``references`` gives
+    :class:`~ingest.Reference` objects made from it (when asked, then kept).
+    """
 
     documents: list[Document] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)  # graph.build.document_facts, per document
+    keys: list = field(default_factory=list)  # store key of each document (None without a store)
+    reference_table: Optional[pa.Table] = None
     encoded: list = field(default_factory=list)  # with read_corpus(encode=...): per document read, in order
     errors: list[str] = field(default_factory=list)  # one line per file that failed
     skipped: list[str] = field(default_factory=list)  # files of unknown type, or not regular files
@@ -106,33 +126,50 @@ class Corpus:
     cached: int = 0  # taken from the cache
     seconds: float = 0.0
     graph: Optional[nx.DiGraph] = None  # set by build()
+    tables: Optional[GraphTables] = None  # set by build()
     root: Optional[pathlib.Path] = None  # set by build(): the folder the documents' file names are relative to
     pages: Optional[dict] = None  # set by build(): what graph.reading.write_pages wrote
     #: seconds by stage, set by build(): "reading" (read and extract, cache included), "building"
     #: (graph, measures, layout), "writing" (the files and the reading pages)
     timings: dict = field(default_factory=dict)
+    _references: Optional[list] = field(default=None, repr=False)
 
     @property
     def failed(self) -> int:
         return len(self.errors)
+
+    @property
+    def reference_count(self) -> int:
+        return self.reference_table.num_rows if self.reference_table is not None else 0
+
+    @property
+    def references(self) -> list[Reference]:
+        """The references as :class:`~ingest.Reference` objects, in file order (made once, when asked)."""
+        if self._references is None:
+            self._references = table_references(self.reference_table) if self.reference_count else []
+        return self._references
 
 
 # --------------------------------------------------------------------------- what a stage gives back
 
 @dataclass(frozen=True)
 class Extracted:
-    """Pass one for one file (what the cache keeps): the document (whole, or described only),
-    its references (a list of :class:`~ingest.model.Reference`, or what ``encode`` made of
-    them) and the names its footnotes teach (``ingest.Alias``), for the corpus table."""
+    """Pass one for one file: the document (described, or whole when asked), its references (as
+    columns, :func:`graph.store.reference_columns`, or what ``encode`` made of them), the names
+    its footnotes teach (``ingest.Alias``), its :func:`graph.build.document_facts`, and, for
+    the store, its text and search text (compressed)."""
 
     document: Document
     references: Any
     taught: tuple = ()
+    facts: dict = field(default_factory=dict)
+    text: Optional[bytes] = None
+    search: Optional[bytes] = None
 
 
 @dataclass(frozen=True)
 class Reextracted:
-    """Pass two for one document: its references under the corpus alias table."""
+    """Pass two for one document: its references under the corpus alias table (columns, or encoded)."""
 
     references: Any
 
@@ -165,16 +202,20 @@ def _one_line(path: str, err: BaseException) -> str:
     return f"{ingest.shown_path(path)}: extractor failed: {type(err).__name__}: {msg}"
 
 
-def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = None) -> Union[Extracted, Failed]:
+def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = None, blobs: bool = False
+                  ) -> Union[Extracted, Failed]:
     """Read one file and extract it with the curated names (plus those it teaches itself);
     also keep the names it teaches, for the corpus table. Without ``texts`` the document
     comes back described only (:func:`_described`); with ``encode``, its references come
-    back as ``encode(references)``."""
+    back as ``encode(references)``, else as columns; with ``blobs``, its text and search text
+    come back compressed, for the store."""
     try:
         doc = ingest.read_document(path)
         first = ingest.first_pass(doc)
         refs = first.references
-        return Extracted(doc if texts else _described(doc), encode(refs) if encode else refs, first.taught)
+        out = encode(refs) if encode else reference_columns(refs, reference_marks(doc, refs))
+        return Extracted(doc if texts else _described(doc), out, tuple(first.taught), document_facts(doc),
+                         text_blob(doc) if blobs else None, search_blob(doc) if blobs else None)
     except Exception as err:
         return Failed(_one_line(path, err))
 
@@ -185,31 +226,54 @@ def _described(doc: Document) -> Document:
     return dataclasses.replace(doc, paragraphs=(), unplaced_footnotes=())
 
 
-_ALIASES: Any = None
+_WORKER_CACHE: dict = {}  # in a reading process: the corpus table and store reader of the current pass
 
 
-def _set_aliases(aliases: Any) -> None:
-    global _ALIASES
-    _ALIASES = aliases
+def _payload(aliases: Any, store: Optional[tuple]) -> tuple:
+    """What pass two sends with each task: the table's digest, the table, the store's place. A
+    process builds the table's automaton once per digest (:func:`_worker_state`)."""
+    return (_aliases_digest(aliases), aliases, store)
 
 
-def _extract_again(item: tuple[Document, Optional[list[Reference]]], encode: Optional[Callable] = None
+def _worker_state(payload: tuple) -> tuple[Any, Optional[StoreReader]]:
+    digest, aliases, store = payload
+    got = _WORKER_CACHE.get("state")
+    if got is None or got[0] != (digest, store):
+        got = ((digest, store), aliases, StoreReader(*store) if store else None)
+        _WORKER_CACHE["state"] = got
+    return got[1], got[2]
+
+
+def _extract_again(item: tuple, payload: tuple = ("none", None, None), encode: Optional[Callable] = None
                    ) -> Union[Reextracted, Unchanged, Failed]:
-    """Extract a document again under the corpus alias table; its explicit references stand.
-    A described document (``texts=False``) is read again from its file, and is
-    :class:`Unchanged` when no learned name may occur in it. With ``encode`` the first
-    references are encoded ones, so the explicit references are found again."""
-    doc, refs = item
+    """Extract a document again under the corpus alias table (``payload``, :func:`_payload`).
+    ``item`` is ``(path, key, doc)``: the whole document when the caller holds it, else its text
+    comes from the store (by ``key``) or the file. A document whose references cannot change
+    (``ingest.may_change``) is :class:`Unchanged` (tested on its search text first)."""
+    path, key, doc = item
+    aliases, texts = _worker_state(payload)
     try:
-        explicit = None if encode else [r for r in refs if r.kind == "explicit"]
-        if not doc.paragraphs and doc.file:
-            doc = ingest.read_document(doc.file)
-            if not ingest.may_change(_ALIASES, doc):
+        if doc is None and texts is not None and key is not None:
+            search = texts.search(key)
+            if search is not None and not ingest.may_change(aliases, _searched(search)):
                 return Unchanged()
-        again = ingest.second_pass(doc, _ALIASES, explicit)
-        return Reextracted(encode(again) if encode else again)
+            doc = texts.document(key, path)
+        if doc is None:
+            doc = ingest.read_document(path)
+        if not ingest.may_change(aliases, doc):
+            return Unchanged()
+        again = ingest.second_pass(doc, aliases)
+        return Reextracted(encode(again) if encode else reference_columns(again, reference_marks(doc, again)))
     except Exception as err:
-        return Failed(_one_line(doc.file, err))
+        return Failed(_one_line(path, err))
+
+
+def _searched(search: str) -> Document:
+    """A document of one paragraph, the search text (:func:`graph.store.search_blob`): what
+    ``ingest.may_change`` looks at (the paragraphs joined, spaces squashed, lower case) it is
+    already, so the test gives what it gives on the whole document."""
+    return Document(file="", symbol=None, symbol_source="", format="text",
+                    paragraphs=(Paragraph(id="x1", kind="other", text=search),))
 
 
 def _aliases_digest(aliases: Any) -> str:
@@ -226,48 +290,16 @@ def _aliases_digest(aliases: Any) -> str:
 
 # --------------------------------------------------------------------------- processes
 
-def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm, aliases: Any = None) -> list:
-    """``[fn(x) for x in items]``, across ``jobs`` processes when worth it, in order. When a
-    process dies (a crash in native code), the items left are run one process each, so only
-    the culprit is :class:`Failed`."""
-    if not items:
-        return []
-    if jobs <= 1 or len(items) < 4:
-        _set_aliases(aliases)
-        out = []
-        for x in items:
-            out.append(fn(x))
-            bar.update(1)
-        return out
-    workers = min(jobs, len(items))
-    chunk = max(1, min(16, len(items) // (workers * 8)))
-    out = []
-    try:
-        with cf.ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(aliases,)) as pool:
-            for r in pool.map(fn, items, chunksize=chunk):
-                out.append(r)
-                bar.update(1)
-    except cf.process.BrokenProcessPool:
-        for x in items[len(out):]:
-            out.append(_isolated(fn, x, aliases))
-            bar.update(1)
-    return out
+def _died(x: Any) -> Failed:
+    """What a file whose reading process died gives."""
+    name = x if isinstance(x, str) else (x[0] if isinstance(x, tuple) else getattr(x, "file", repr(x)))
+    return Failed(f"{ingest.shown_path(name)}: the reading process died")
 
 
-def _isolated(fn: Callable, x: Any, aliases: Any) -> Any:
-    """``fn(x)`` in a process of its own; :class:`Failed` if that process dies."""
-    try:
-        with cf.ProcessPoolExecutor(max_workers=1, initializer=_start_worker, initargs=(aliases,)) as pool:
-            return pool.submit(fn, x).result()
-    except cf.process.BrokenProcessPool:
-        name = x if isinstance(x, str) else getattr(x, "file", repr(x))
-        return Failed(f"{ingest.shown_path(name)}: the reading process died")
-
-
-def _start_worker(aliases: Any) -> None:
-    """A reading process: it ends with its parent (:func:`graph.files.watch_parent`) and holds the corpus table."""
-    watch_parent()
-    _set_aliases(aliases)
+def _run(fn: Callable, items: Sequence, jobs: int, bar: tqdm) -> Iterable:
+    """``fn(x)`` for each item, across ``jobs`` processes of their own (:class:`Workers`), in order."""
+    with Workers(jobs if len(items) >= 4 else 1, died=_died) as workers:
+        yield from workers.map(fn, items, bar)
 
 
 # --------------------------------------------------------------------------- the corpus
@@ -277,20 +309,21 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
                 on_skip: Optional[Callable[[str], None]] = None,
                 learn_aliases: Union[Callable[[list[Document]], Any], None, str] = "auto",
                 texts: bool = True, encode: Optional[Callable[[list[Reference]], Any]] = None,
-                one_document: bool = True) -> Corpus:
+                workers: Optional[Workers] = None, one_document: bool = True) -> Corpus:
     """Read and extract every document under ``paths`` (files or folders).
 
     ``cache_dir`` None disables the cache. ``learn_aliases="auto"`` learns the
-    corpus alias table with ``ingest.learn_names``; a function of the documents may
+    corpus alias table with ``ingest.named``; a function of the documents may
     give another table; None extracts with the curated names only.
     ``texts=False`` keeps each document described only (symbol, title, date, body ...;
-    no paragraphs), for callers that need the references alone (``citegraph extract``):
-    the texts then never travel back from the reading processes, which makes a run on
-    several cores about a tenth faster. The references are the same.
+    no paragraphs): the texts never reach this process (what ``build`` and ``citegraph
+    extract`` read). The references are the same.
     ``encode`` (a module-level function of one document's references, with ``texts=False``
     and no cache) is applied in the reading processes: ``Corpus.encoded`` then holds its
     result for each document read, in file order, and ``Corpus.references`` stays empty
     (``citegraph extract`` writes its JSON lines so, on all cores).
+
+    ``workers`` (:class:`graph.workers.Workers`) are the processes to read with (default: ``jobs`` new ones).
 
     ``one_document`` (the default) reads a document held by several files from one of them
     (:func:`one_per_document`); False reads every file.
@@ -302,8 +335,11 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
         raise ValueError("a custom learn_aliases needs the documents' texts (texts=True)")
     if encode is not None and (texts or cache_dir is not None):
         raise ValueError("encode works with texts=False and no cache")
-    with _collector_paused():
-        return _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode,
+    with contextlib.ExitStack() as stack:
+        if workers is None:
+            workers = stack.enter_context(Workers(jobs, died=_died))
+        stack.enter_context(_collector_paused())
+        return _read_corpus(paths, cache_dir, workers, progress, on_error, on_skip, learn_aliases, texts, encode,
                             one_document)
 
 
@@ -322,28 +358,42 @@ def _collector_paused():
             gc.enable()
 
 
-def _read_corpus(paths, cache_dir, jobs, progress, on_error, on_skip, learn_aliases, texts, encode,
+@dataclass
+class _Reading:
+    """What the passes gather, by file index: results (Extracted without references, or Failed),
+    reference tables (with ``doc`` = file index), encoded output."""
+
+    files: list
+    keys: list
+    results: list
+    parts: list = field(default_factory=list)
+    first_parts: int = 0  # parts[:first_parts] are pass one's
+    replaced: set = field(default_factory=set)  # files whose pass-one rows pass two replaced
+    encoded: dict = field(default_factory=dict)
+
+
+def _read_corpus(paths, cache_dir, workers, progress, on_error, on_skip, learn_aliases, texts, encode,
                  one_document=True) -> Corpus:
     """The stages: list the files, pass one, the corpus table, pass two, collect."""
     t0 = time.perf_counter()
     corpus = Corpus()
     files = _list_files(paths, corpus, on_skip)
-    jobs = max(1, jobs or os.cpu_count() or 1)
     with Store(cache_dir) as store:
         keys = store.keys(files)
+        reading = _Reading(files, keys, [None] * len(files))
         bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
                    disable=(not progress) or (len(files) < 20 or None), leave=False)
         try:
-            results = _first_pass(files, keys, store, jobs, bar, texts, encode, corpus)
+            _first_pass(reading, store, workers, bar, texts, encode, corpus)
             if one_document:
-                _one_per_document(results, corpus, on_skip)
+                _one_per_document(reading.results, corpus, on_skip)
             if learn_aliases is not None:
-                aliases = _corpus_table(learn_aliases, results, on_error)
+                aliases = _corpus_table(learn_aliases, reading.results, on_error)
                 if aliases is not None:
-                    _second_pass(aliases, results, files, keys, store, jobs, bar, encode)
+                    _second_pass(aliases, reading, store, workers, bar, texts, encode)
         finally:
             bar.close()
-    _collect(results, corpus, encode, on_error)
+    _collect(reading, corpus, encode, on_error)
     corpus.seconds = time.perf_counter() - t0
     return corpus
 
@@ -362,28 +412,61 @@ def _list_files(paths: Iterable[PathLike], corpus: Corpus, on_skip: Optional[Cal
     return files
 
 
-def _first_pass(files: list[pathlib.Path], keys: list[Optional[str]], store: Store, jobs: int, bar: tqdm,
-                texts: bool, encode: Optional[Callable], corpus: Corpus) -> list[Union[Extracted, Failed]]:
+def _store_args(store: Store) -> Optional[tuple]:
+    return (str(store.dir), store.tool) if store.dir is not None else None
+
+
+def _first_pass(reading: _Reading, store: Store, workers: Workers, bar: tqdm, texts: bool, encode: Optional[Callable],
+                corpus: Corpus) -> None:
     """Pass one: each file from the store, else read and extracted with the curated names
     (plus those it teaches itself); counts ``corpus.read`` and ``corpus.cached``."""
-    results: list[Union[Extracted, Failed, None]] = [None] * len(files)
-    todo = []
-    # a described document never answers for a whole one
-    for i, hit in enumerate(store.get_pass_one(keys, [str(f) for f in files], whole=texts)):
-        if hit is not None:
-            doc = hit.document if texts else _described(hit.document)
-            results[i] = Extracted(doc, encode(hit.references) if encode else hit.references, hit.taught)
-            corpus.cached += 1
-            bar.update(1)
-        else:
-            todo.append(i)
-    reader = _read_extract if texts else functools.partial(_read_extract, texts=False, encode=encode)
-    for i, r in zip(todo, _run(reader, [str(files[i]) for i in todo], jobs, bar)):
-        results[i] = r
-        if isinstance(r, Extracted):
-            store.put("pass1", keys[i], str(files[i]), r.references, document=r.document, taught=r.taught, whole=texts)
+    files, keys = reading.files, reading.keys
+    hits, table = store.load_pass_one(keys, [str(f) for f in files], whole=texts)
+    if hits:
+        for i, hit in hits.items():
+            reading.results[i] = Extracted(hit.document, None, hit.taught, hit.facts)
+        reading.parts.append(table)
+    corpus.cached = len(hits)
+    bar.update(len(hits))
+    todo = [i for i in range(len(files)) if i not in hits]
+    blobs = store.dir is not None
+    reader = functools.partial(_read_extract, texts=texts, encode=encode, blobs=blobs)
+    batch: list[tuple[int, Extracted]] = []
+    for i, r in zip(todo, workers.map(reader, [str(files[i]) for i in todo], bar)):
+        if isinstance(r, Failed):
+            reading.results[i] = r
+            continue
+        if encode:
+            reading.encoded[i] = r.references
+        reading.results[i] = dataclasses.replace(r, references=None, text=None, search=None)
+        batch.append((i, r))
+        if len(batch) >= BATCH:
+            _keep_batch(reading, store, batch, encode)
+            batch = []
+    _keep_batch(reading, store, batch, encode)
     corpus.read = len(todo)
-    return results
+    reading.first_parts = len(reading.parts)
+
+
+def _keep_batch(reading: _Reading, store: Store, batch: list, encode: Optional[Callable]) -> None:
+    """One batch of pass-one results: their references into one table (``doc`` = file index),
+    and into the store with their documents."""
+    if not batch or encode:
+        return
+    cols: dict[str, list] = {name: [] for name in TABLE_SCHEMA.names}
+    doc: list[int] = []
+    for i, r in batch:
+        c = r.references
+        doc.extend([i] * len(c["source"]))
+        for name in TABLE_SCHEMA.names:
+            cols[name].extend(c[name])
+    table = columns_table(cols)
+    reading.parts.append(table.append_column("doc", pa.array(doc, pa.int32())))
+    if store.dir is not None:
+        position = np.repeat(np.arange(len(batch), dtype=np.int32), [len(r.references["source"]) for _, r in batch])
+        store.add_pass_one([(reading.keys[i], str(reading.files[i]), r.document, r.facts, r.taught, r.text, r.search,
+                             len(r.references["source"])) for i, r in batch],
+                           table.append_column("doc", pa.array(position, pa.int32())))
 
 
 #: Which file of one document is read, best first: Word (the text as the UN typed it, its footnotes and
@@ -468,60 +551,117 @@ def _corpus_table(learn_aliases: Union[Callable, str], results: list, on_error: 
         return None
 
 
-def _second_pass(aliases: Any, results: list, files: list[pathlib.Path], keys: list[Optional[str]], store: Store,
-                 jobs: int, bar: tqdm, encode: Optional[Callable] = None) -> None:
-    """Pass two: replace the references of each :class:`Extracted` result in ``results`` by
-    those under ``aliases``, in place.
+def _second_pass(aliases: Any, reading: _Reading, store: Store, workers: Workers, bar: tqdm, texts: bool,
+                 encode: Optional[Callable] = None) -> None:
+    """Pass two: the references of each document under ``aliases`` replace those of pass one.
 
     Under a table of the curated names plus learned ones, only the documents where a
-    learned name may occur can change (``ingest.may_change``); any other table
-    extracts every document again. References are stored per file and table digest."""
+    learned name may occur can change (``ingest.may_change``, tested where the text is);
+    any other table extracts every document again. References are stored per file and
+    table digest (a document that does not change is stored as such)."""
     if ingest.changes_nothing(aliases):
         return
     kind = f"refs-{_aliases_digest(aliases)}"
+    files, keys, results = reading.files, reading.keys, reading.results
     candidates = []
     for i, r in enumerate(results):
         if not isinstance(r, Extracted):
             continue
         if not ingest.may_change(aliases, r.document):
-            continue  # (a described document may: it is tested where it is read again)
+            continue  # (a described document may: it is tested where its text is)
         candidates.append(i)
-    hits = store.get_references(kind, [keys[i] for i in candidates], [str(files[i]) for i in candidates])
-    todo = []
-    for i, hit in zip(candidates, hits):
-        if hit is not None:
-            results[i] = dataclasses.replace(results[i], references=hit)
-        else:
-            todo.append(i)
+    found, table = store.load_refsets(kind, [keys[i] for i in candidates], [str(files[i]) for i in candidates])
+    if table.num_rows:
+        doc = pa.array(np.array(candidates, dtype=np.int32)).take(table.column("doc"))
+        reading.parts.append(table.set_column(table.schema.get_field_index("doc"), "doc", doc))
+    reading.replaced.update(candidates[j] for j, same in found.items() if not same)
+    todo = [i for j, i in enumerate(candidates) if j not in found]
     bar.total += len(todo)
     bar.refresh()
-    again = functools.partial(_extract_again, encode=encode) if encode else _extract_again
-    items = [(results[i].document, None if encode else results[i].references) for i in todo]
-    for i, r in zip(todo, _run(again, items, jobs, bar, aliases)):
+    again = functools.partial(_extract_again, payload=_payload(aliases, _store_args(store)), encode=encode)
+    items = [(str(files[i]), keys[i], results[i].document if results[i].document.paragraphs else None) for i in todo]
+    batch: list[tuple[int, Any]] = []
+    for i, r in zip(todo, workers.map(again, items, bar)):
         if isinstance(r, Failed):
             results[i] = r
             continue
+        batch.append((i, r))
+        if len(batch) >= BATCH:
+            _keep_again(reading, store, kind, batch, encode)
+            batch = []
+    _keep_again(reading, store, kind, batch, encode)
+
+
+def _keep_again(reading: _Reading, store: Store, kind: str, batch: list, encode: Optional[Callable]) -> None:
+    """One batch of pass-two results: new references replace a document's rows, and the store
+    keeps them (or that they are the same)."""
+    if not batch:
+        return
+    cols: dict[str, list] = {name: [] for name in TABLE_SCHEMA.names}
+    doc: list[int] = []
+    position: list[int] = []
+    entries = []
+    for i, r in batch:
         if isinstance(r, Reextracted):
-            results[i] = dataclasses.replace(results[i], references=r.references)
-        store.put(kind, keys[i], str(files[i]), results[i].references)
+            if encode:
+                reading.encoded[i] = r.references
+                continue
+            reading.replaced.add(i)
+            c = r.references
+            doc.extend([i] * len(c["source"]))
+            position.extend([len(entries)] * len(c["source"]))
+            for name in TABLE_SCHEMA.names:
+                cols[name].extend(c[name])
+        entries.append((reading.keys[i], str(reading.files[i]), isinstance(r, Unchanged)))
+    if encode:
+        return
+    table = columns_table(cols)
+    if table.num_rows:
+        reading.parts.append(table.append_column("doc", pa.array(doc, pa.int32())))
+    if store.dir is not None:
+        store.add_refsets(kind, entries, table.append_column("doc", pa.array(position, pa.int32())))
 
 
-def _collect(results: list, corpus: Corpus, encode: Optional[Callable], on_error: Optional[Callable[[str], None]]
+def _collect(reading: _Reading, corpus: Corpus, encode: Optional[Callable], on_error: Optional[Callable[[str], None]]
              ) -> None:
-    """Documents and references (or encoded references) in file order; one error line a failed file."""
-    for r in results:
+    """Documents, facts, keys and the reference table (or encoded references) in file order; one
+    error line a failed file."""
+    index = np.full(len(reading.files) + 1, -1, dtype=np.int32)
+    for i, r in enumerate(reading.results):
         if isinstance(r, Superseded):
             continue
         if isinstance(r, Extracted):
+            index[i] = len(corpus.documents)
             corpus.documents.append(r.document)
+            corpus.facts.append(r.facts)
+            corpus.keys.append(reading.keys[i])
             if encode:
-                corpus.encoded.append(r.references)
-            else:
-                corpus.references.extend(r.references)
+                corpus.encoded.append(reading.encoded.get(i, ""))
         else:
             corpus.errors.append(r.message)
             if on_error:
                 on_error(r.message)
+    if encode:
+        corpus.reference_table = None
+        return
+    parts = []
+    replaced = np.zeros(len(reading.files) + 1, dtype=bool)
+    replaced[list(reading.replaced)] = True
+    for n, part in enumerate(reading.parts):
+        if not part.num_rows:
+            continue
+        doc = part.column("doc").to_numpy()
+        keep = index[doc] >= 0
+        if n < reading.first_parts:
+            keep &= ~replaced[doc]
+        part = part.filter(pa.array(keep))
+        parts.append(part.set_column(part.schema.get_field_index("doc"), "doc", pa.array(index[part.column("doc").to_numpy()])))
+    if not parts:
+        corpus.reference_table = pa.schema([*TABLE_SCHEMA, pa.field("doc", pa.int32())]).empty_table()
+        return
+    table = pa.concat_tables(parts)
+    corpus.reference_table = table.take(pc.sort_indices(table.column("doc")))  # stable: each file's rows in order
+    reading.parts.clear()
 
 
 def input_root(paths: Iterable[PathLike]) -> pathlib.Path:
@@ -535,39 +675,41 @@ def input_root(paths: Iterable[PathLike]) -> pathlib.Path:
     return pathlib.Path(os.path.commonpath(folders)) if len(folders) > 1 else folders[0]
 
 
-def _relative_files(root: pathlib.Path, documents: list[Document], references: list[Reference]
-                    ) -> tuple[list[Document], list[Reference]]:
-    """Documents and references whose ``file`` is relative to ``root`` in POSIX form
-    (``A_RES_79_194.md``, ``pdf/A_80_95.pdf``), and so is a reference's ``source`` when it is the
-    file (a document with no symbol): no machine path in what a build writes."""
+def _relative_name(root: pathlib.Path, f: Optional[str]) -> Optional[str]:
+    """``f`` relative to ``root`` in POSIX form (``A_RES_79_194.md``, ``pdf/A_80_95.pdf``); a file
+    not under ``root`` (a symlink out of it): its name alone."""
+    if not f:
+        return f
+    try:
+        return pathlib.Path(f).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return pathlib.Path(f).name
+
+
+def _relative_files(corpus: Corpus, root: pathlib.Path) -> None:
+    """The documents' and references' ``file`` relative to ``root``, and a reference's ``source``
+    when it names a document with no symbol ("(no symbol) " and the relative path): no machine
+    path in what a build writes. In place; once per distinct file name."""
     names: dict[str, str] = {}
 
-    def rel(f: str) -> str:
-        name = names.get(f)
-        if name is None:
-            try:
-                name = pathlib.Path(f).resolve().relative_to(root).as_posix()
-            except ValueError:  # not under root (a symlink out of it): its name alone
-                name = pathlib.Path(f).name
-            names[f] = name
-        return name
+    def rel(f):
+        if f not in names:
+            names[f] = _relative_name(root, f)
+        return names[f]
 
-    docs = [d if not d.file else _with_file(d, rel(d.file)) for d in documents]
-    refs = [r if not r.file else _with_file(r, rel(r.file)) for r in references]
-    for old, r in zip(references, refs):
-        if old.file and old.source.startswith(ingest.NO_SYMBOL):
-            # a document with no symbol is known by its file's name: its path relative to the input
-            r.__dict__["source"] = ingest.NO_SYMBOL + r.file
-    return docs, refs
-
-
-def _with_file(obj: Any, name: str) -> Any:
-    """``dataclasses.replace(obj, file=name)`` for the frozen model classes, a tenth of its cost
-    (their fields are plain values in ``__dict__``): 40,000 references in 0.05 s."""
-    new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
-    new.__dict__["file"] = name
-    return new
+    corpus.documents = [d if not d.file else dataclasses.replace(d, file=rel(d.file)) for d in corpus.documents]
+    t = corpus.reference_table
+    if t is not None and t.num_rows:
+        file, source = t.column("file"), t.column("source")
+        # a document with no symbol is known by its file's name: its path relative to the input
+        known_by_file = pc.starts_with(source, ingest.NO_SYMBOL).fill_null(False)
+        new_file = tables.map_unique(file, rel)
+        t = t.set_column(t.schema.get_field_index("file"), "file", new_file)
+        t = t.set_column(t.schema.get_field_index("source"), "source",
+                         pc.if_else(known_by_file, pc.binary_join_element_wise(ingest.NO_SYMBOL, new_file, ""),
+                                    source.combine_chunks()))
+        corpus.reference_table = t
+    corpus._references = None
 
 
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
@@ -576,12 +718,14 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
           pages: bool = True, wait: bool = True, on_wait: Optional[Callable[[str], None]] = None) -> Corpus:
     """Read ``paths``, build the graph and (with ``out_dir`` and ``write``) write every export.
 
-    The store lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``
-    or with ``cache=False``). Returns the :class:`Corpus` with ``graph`` and ``root`` set;
-    its documents' and references' ``file`` are relative to ``root`` (:func:`input_root`),
-    so no machine path reaches the graph, the CSV files or the page. ``pages`` also writes a
-    reading page per corpus document (``out_dir/docs/``, :func:`graph.reading.write_pages`,
-    made in other processes while the graph's files are written) and sets ``pages``.
+    The store lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``; with
+    ``cache=False`` a fresh one for this build alone, which the reading pages read the texts
+    from, removed at the end). Returns the :class:`Corpus` with ``graph``, ``tables`` and
+    ``root`` set; its documents' and references' ``file`` are relative to ``root``
+    (:func:`input_root`), so no machine path reaches the graph, the CSV files or the page.
+    ``pages`` also writes a reading page per corpus document (``out_dir/docs/``,
+    :func:`graph.reading.write_pages`, made in other processes while the graph's files are
+    written) and sets ``pages``.
 
     With ``out_dir``, the build holds the folder's lock (:func:`graph.files.output_lock`): a
     build already writing there makes this one wait (``wait``; ``on_wait`` gets one line) or
@@ -589,31 +733,45 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
     first.
     """
     if out_dir is None:
-        return _build(list(paths), None, cache, jobs, progress, on_error, on_skip, write, html, pages)
-    with output_lock(out_dir, wait=wait, on_wait=on_wait):
-        remove_stale_temporaries(out_dir)
-        return _build(list(paths), out_dir, cache, jobs, progress, on_error, on_skip, write, html, pages)
+        return _build(list(paths), None, None, jobs, progress, on_error, on_skip, write, html, pages)
+    out = pathlib.Path(out_dir)
+    with output_lock(out, wait=wait, on_wait=on_wait):
+        remove_stale_temporaries(out)
+        for stale in out.glob(".citegraph-nocache-*"):  # a --no-cache build killed before its clean-up
+            shutil.rmtree(stale, ignore_errors=True)
+        if cache:
+            return _build(list(paths), out, out / CACHE_DIRNAME, jobs, progress, on_error, on_skip, write, html, pages)
+        scratch = out / f".citegraph-nocache-{os.getpid()}"
+        try:
+            return _build(list(paths), out, scratch, jobs, progress, on_error, on_skip, write, html, pages)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _build(paths, out_dir, cache, jobs, progress, on_error, on_skip, write, html, pages) -> Corpus:
-    cache_dir = pathlib.Path(out_dir) / CACHE_DIRNAME if (out_dir is not None and cache) else None
-    corpus = read_corpus(paths, cache_dir=cache_dir, jobs=jobs, progress=progress, on_error=on_error, on_skip=on_skip)
+def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, html, pages) -> Corpus:
+    with Workers(jobs, died=_died) as workers:  # forked now, while this process is small
+        corpus = read_corpus(paths, cache_dir=cache_dir, progress=progress, on_error=on_error, on_skip=on_skip,
+                             texts=False, workers=workers)
     t0 = time.perf_counter()
     corpus.timings["reading"] = corpus.seconds
     corpus.root = input_root(paths)
     with _collector_paused():
-        corpus.documents, corpus.references = _relative_files(corpus.root, corpus.documents, corpus.references)
-    corpus.graph = add_measures(build_graph(corpus.documents, corpus.references))
+        _relative_files(corpus, corpus.root)
+        corpus.reference_table = clean_references(corpus.reference_table)
+        corpus.tables = graph_tables(corpus.documents, corpus.facts, corpus.reference_table)
+        corpus.graph = add_measures(to_networkx(corpus.tables))
     if out_dir is not None and write and corpus.documents:
         add_layout(corpus.graph)  # the explorer's overview positions, for the page and GEXF alike
     t1 = time.perf_counter()
     corpus.timings["building"] = t1 - t0
     if out_dir is not None and write and corpus.documents:
-        # the reading pages are made in other processes while the graph's files are written here
-        job = start_pages(corpus.graph, corpus.documents, corpus.references, out_dir,
-                          jobs=max(1, jobs - 1) if jobs else None) if pages else None
+        # the reading pages are made in other processes while the graph's files are written here; their
+        # texts come from the store
+        job = start_pages(corpus.graph, corpus.documents, corpus.reference_table, out_dir,
+                          jobs=max(1, jobs - 1) if jobs else None, keys=corpus.keys,
+                          store=(str(cache_dir), tool_version())) if pages else None
         try:
-            write_all(corpus.graph, corpus.references, out_dir, html=html,
+            write_all(corpus.graph, corpus.reference_table, out_dir, html=html,
                       progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages)
         except BaseException:
             if job is not None:

@@ -570,12 +570,17 @@ def write_assets(docs_dir) -> list[pathlib.Path]:
     return [atomic_write(pathlib.Path(docs_dir) / name, (TEMPLATES / name).read_bytes()) for name in ASSET_FILES]
 
 
-def write_pages(G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
-                changes: bool = True, jobs: Optional[int] = None) -> dict:
+def write_pages(G, documents: Iterable[Document], references, out_dir,
+                changes: bool = True, jobs: Optional[int] = None, keys: Optional[Sequence] = None,
+                store: Optional[tuple] = None) -> dict:
     """Write the reading page of every corpus document of ``G`` into ``out_dir/docs/``.
 
     ``documents`` and ``references`` are the build's (a document's page is written when it is
-    the corpus document of its node). With ``changes``, a document whose series predecessor
+    the corpus document of its node); ``references`` are :class:`~ingest.Reference` objects or
+    the build's references table (``doc``: the index of the document). Documents may be described
+    only: their texts then come from the build's store (``store``: its folder and tool version;
+    ``keys``: each document's key there), read in the processes that render the pages, so that
+    the process holding the graph never holds a text. With ``changes``, a document whose series predecessor
     (:func:`graph.analysis.series_predecessors`) is in the corpus gets the section "Changes
     since OLD". ``jobs`` processes render the pages (default: all cores; forked, so the
     documents are shared, not copied). The pages are written into a new folder that then
@@ -586,15 +591,16 @@ def write_pages(G, documents: Iterable[Document], references: Iterable[Reference
     ``start_pages(...).wait()`` is the same in two steps, so that the caller can do other work
     (``pipeline.build`` writes the graph's files) while the pages are made.
     """
-    return start_pages(G, documents, references, out_dir, changes, jobs).wait()
+    return start_pages(G, documents, references, out_dir, changes, jobs, keys, store).wait()
 
 
 class PagesJob:
     """Reading pages being made in forked processes (:func:`start_pages`): :meth:`wait` for them
     (and put them in place), or :meth:`cancel`."""
 
-    def __init__(self, G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
-                 changes: bool, jobs: Optional[int], background: bool = False):
+    def __init__(self, G, documents: Iterable[Document], references, out_dir,
+                 changes: bool, jobs: Optional[int], background: bool = False, keys: Optional[Sequence] = None,
+                 store: Optional[tuple] = None):
         import gc
         import multiprocessing as mp
         import shutil
@@ -611,17 +617,17 @@ class PagesJob:
         self.stage.mkdir()
         write_assets(self.stage)
         node_of_file = {d.get("file"): n for n, d in G.nodes(data=True) if d.get("in_corpus")}
+        documents = list(documents)
         by_node: dict[str, Document] = {}
         for doc in documents:
             n = node_of_file.get(doc.file)
             if n is not None and n not in by_node:
                 by_node[n] = doc
-        refs_of: dict[str, list[Reference]] = {}
-        for r in references:
-            refs_of.setdefault(r.file, []).append(r)
+        refs_of = _ReferencesByFile(references, documents)
+        texts = _Texts(store, dict(zip((d.file for d in documents), keys))) if store and keys is not None else None
         pred = analysis.series_predecessors(G, sorted(by_node)) if changes else {}
         self.todo = _series_order({n: (pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)})
-        self.state = (G, by_node, refs_of, self.stage, self.docs_dir, _read_manifest(self.docs_dir))
+        self.state = (G, by_node, refs_of, self.stage, self.docs_dir, _read_manifest(self.docs_dir), texts)
         self.pool = None
         self.result = None
         jobs = max(1, jobs or os.cpu_count() or 1)
@@ -678,15 +684,16 @@ class PagesJob:
         shutil.rmtree(self.stage, ignore_errors=True)
 
 
-def start_pages(G, documents: Iterable[Document], references: Iterable[Reference], out_dir,
-                changes: bool = True, jobs: Optional[int] = None) -> PagesJob:
+def start_pages(G, documents: Iterable[Document], references, out_dir,
+                changes: bool = True, jobs: Optional[int] = None, keys: Optional[Sequence] = None,
+                store: Optional[tuple] = None) -> PagesJob:
     """Start making the reading pages of :func:`write_pages` in forked processes and return at once;
     ``.wait()`` puts them in place and returns what :func:`write_pages` returns. The caller goes on
     working meanwhile, so ``jobs`` processes (default: one core fewer than the machine has, at least
     one) leave it a core. (A corpus of under 50 documents is made in ``wait``, here.)"""
     if jobs is None:
         jobs = max(1, (os.cpu_count() or 1) - 1)
-    return PagesJob(G, documents, references, out_dir, changes, jobs, background=True)
+    return PagesJob(G, documents, references, out_dir, changes, jobs, background=True, keys=keys, store=store)
 
 
 def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[str]]]:
@@ -714,7 +721,55 @@ def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[st
     return out
 
 
-_JOB = None  # (graph, documents by node, references by file, folder): set while the pool forks
+_JOB = None  # (graph, documents by node, references by file, folder, ..., texts): set while the pool forks
+
+
+class _ReferencesByFile:
+    """file -> its references, from a list of references or the build's references table (whose
+    rows are made :class:`~ingest.Reference` objects one document at a time, where the page is made)."""
+
+    def __init__(self, references, documents: list):
+        import numpy as np
+        import pyarrow as pa
+
+        self.by_file: dict = {}
+        self.table = None
+        if isinstance(references, pa.Table):
+            self.table = references
+            doc = references.column("doc").to_numpy()
+            starts = np.searchsorted(doc, np.arange(len(documents) + 1))
+            self.slices = {d.file: (int(starts[i]), int(starts[i + 1] - starts[i])) for i, d in enumerate(documents)}
+        else:
+            for r in references:
+                self.by_file.setdefault(r.file, []).append(r)
+
+    def get(self, file, default=()):
+        if self.table is None:
+            return self.by_file.get(file, default)
+        from .store import table_references
+
+        at = self.slices.get(file)
+        return table_references(self.table.slice(*at)) if at and at[1] else list(default)
+
+
+class _Texts:
+    """A described document -> the whole one, from the build's store (``store``: folder and tool
+    version; ``keys``: file -> key), in the process that renders its page."""
+
+    def __init__(self, store: tuple, keys: dict):
+        self.store, self.keys = store, keys
+        self._reader = None
+
+    def __call__(self, doc: Document) -> Document:
+        key = self.keys.get(doc.file)
+        if doc.paragraphs or key is None:
+            return doc
+        if self._reader is None:
+            from .store import StoreReader
+
+            self._reader = StoreReader(*self.store)
+        whole = self._reader.document(key, doc.file)
+        return whole if whole is not None else doc
 
 
 def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
@@ -723,12 +778,12 @@ def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
     (same digest: hard-linked into the new folder, not made again)."""
     from .diff import diff_documents
 
-    G, by_node, refs_of, stage, previous, manifest = _JOB
+    G, by_node, refs_of, stage, previous, manifest, texts = _JOB
     n, old = item
-    doc = by_node[n]
+    doc = texts(by_node[n]) if texts is not None else by_node[n]
     refs = refs_of.get(doc.file, [])
     targets = target_info(G, refs)
-    old_doc = by_node[old] if old is not None else None
+    old_doc = (texts(by_node[old]) if texts is not None else by_node[old]) if old is not None else None
     old_refs = refs_of.get(old_doc.file, []) if old_doc is not None else []
     if old_doc is not None:
         targets = {**target_info(G, old_refs), **targets}

@@ -45,8 +45,9 @@ import time
 import uuid
 import zlib
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Iterable, Optional, Sequence, Union
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -56,25 +57,23 @@ from ingest import Alias
 
 from .files import LOCK_NAME, atomic_file, file_key, output_lock, tool_version
 
-__all__ = ["Store", "Stored", "SCHEMA", "STORE_FORMAT", "KEEP_BUILDS", "RACY_SECONDS", "INDEX_NAME",
-           "REFERENCE_SCHEMA", "references_table", "table_references", "document_json", "json_document",
-           "text_blob", "blob_paragraphs"]
+__all__ = ["Store", "StoreReader", "Stored", "SCHEMA", "STORE_FORMAT", "KEEP_BUILDS", "RACY_SECONDS", "INDEX_NAME",
+           "REFERENCE_SCHEMA", "TABLE_SCHEMA", "reference_columns", "columns_table", "references_table",
+           "table_references", "document_json", "json_document", "text_blob", "blob_paragraphs", "search_blob",
+           "blob_search"]
 
 log = logging.getLogger("citegraph.store")
 
 PathLike = Union[str, os.PathLike]
 
 #: Version of the schema below; an index of another version is started anew.
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 #: An entry unused in this many builds is removed.
 KEEP_BUILDS = 3
 #: A file modified this close (seconds) to being keyed is hashed again at the next build.
 RACY_SECONDS = 2.0
 INDEX_NAME = "index.sqlite"
 SEGMENTS = "segments"
-#: Entries and references gathered before they are written as one segment.
-SEGMENT_ENTRIES = 4096
-SEGMENT_ROWS = 400_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -84,10 +83,12 @@ CREATE TABLE IF NOT EXISTS entries (
     key TEXT NOT NULL,           -- graph.files.file_key(): SHA-256 of the file's name and bytes
     path TEXT NOT NULL,          -- where the file was read from (data: path-derived values are rewritten on load)
     document TEXT,               -- JSON: the described document (pass one)
-    text BLOB,                   -- zlib(JSON): paragraphs and unplaced footnotes ('whole' only)
+    facts TEXT,                  -- JSON: what the graph needs from its text (graph.build.document_facts)
     taught TEXT,                 -- JSON: the names the document's footnotes teach
-    segment TEXT NOT NULL,       -- the Parquet file of segments/ holding its references
-    refs INTEGER NOT NULL,       -- how many
+    text BLOB,                   -- zlib(JSON): paragraphs and unplaced footnotes (pages, pass two)
+    search BLOB,                 -- zlib: the text as learned names are looked for in it (pass two)
+    segment TEXT,                -- the Parquet file of segments/ holding its references (none: as pass one)
+    refs INTEGER NOT NULL,       -- how many (-1: the same as pass one)
     used INTEGER NOT NULL,       -- the last build that used it
     PRIMARY KEY (tool, kind, key)
 ) WITHOUT ROWID;
@@ -112,13 +113,46 @@ def _reference_type(f: dataclasses.Field) -> pa.DataType:
 #: One column per field of :class:`ingest.Reference`, in order.
 REFERENCE_SCHEMA = pa.schema([pa.field(f.name, _reference_type(f)) for f in dataclasses.fields(Reference)])
 _REF_FIELDS = tuple(REFERENCE_SCHEMA.names)
-_SEGMENT_SCHEMA = pa.schema([pa.field("entry", pa.string()), pa.field("seq", pa.int32()), *REFERENCE_SCHEMA])
+#: The references as the graph's build takes them: :data:`REFERENCE_SCHEMA` and ``mark_sentence``
+#: (:func:`graph.build.reference_marks`, made where the text is).
+TABLE_SCHEMA = pa.schema([*REFERENCE_SCHEMA, pa.field("mark_sentence", pa.string())])
+_SEGMENT_SCHEMA = pa.schema([pa.field("entry", pa.string()), pa.field("seq", pa.int32()), *TABLE_SCHEMA])
+
+
+def reference_columns(refs: Sequence[Reference], marks: Optional[Sequence[str]] = None) -> dict[str, list]:
+    """The references as columns (name -> list, :data:`TABLE_SCHEMA`'s names; ``marks`` the
+    ``mark_sentence`` of each, else empty): what a reading process sends back for a file."""
+    cols = {name: [r.__dict__[name] for r in refs] for name in _REF_FIELDS}
+    cols["mark_sentence"] = list(marks) if marks is not None else [""] * len(refs)
+    return cols
+
+
+def columns_table(cols: dict[str, list], schema: pa.Schema = None) -> pa.Table:
+    """An Arrow table of ``schema`` (default :data:`TABLE_SCHEMA`) from :func:`reference_columns`
+    lists; strings a UTF-8 table cannot hold (lone surrogates from a broken PDF) are dropped, as
+    the graph's XML would drop them."""
+    schema = schema or TABLE_SCHEMA
+    try:
+        return pa.table({f.name: cols[f.name] for f in schema}, schema=schema)
+    except (pa.ArrowInvalid, UnicodeEncodeError):
+        clean = {}
+        for f in schema:
+            values = cols[f.name]
+            if f.type == pa.string():
+                values = [_utf8(v) for v in values]
+            elif f.type == pa.list_(pa.string()):
+                values = [[_utf8(x) for x in v] if v else v for v in values]
+            clean[f.name] = values
+        return pa.table(clean, schema=schema)
+
+
+def _utf8(v):
+    return v.encode("utf-8", "ignore").decode("utf-8") if isinstance(v, str) else v
 
 
 def references_table(refs: Sequence[Reference]) -> pa.Table:
     """The references as an Arrow table of :data:`REFERENCE_SCHEMA` (lists for tuples)."""
-    cols = {name: [r.__dict__[name] for r in refs] for name in _REF_FIELDS}
-    return pa.table(cols, schema=REFERENCE_SCHEMA)
+    return columns_table(reference_columns(refs), REFERENCE_SCHEMA)
 
 
 def table_references(table: pa.Table) -> list[Reference]:
@@ -152,18 +186,29 @@ def _footnotes(items) -> tuple:
     return tuple(Footnote(str(n), str(t)) for n, t in items)
 
 
+def search_blob(doc: Document) -> bytes:
+    """The text of ``doc`` as learned names are looked for in it (``ingest.named.may_name_learned``:
+    paragraphs joined, spaces squashed, lower case), zlib-compressed."""
+    text = " ".join(" ".join(p.text for p in doc.paragraphs).split()).replace("–", "-").lower()
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def blob_search(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
 def text_blob(doc: Document) -> bytes:
     """The paragraphs and unplaced footnotes of ``doc`` as zlib-compressed JSON."""
     paragraphs = [[p.id, p.kind, p.text, p.number, p.verb, [[f.number, f.text] for f in p.footnotes],
                    [list(x) for x in p.links], [list(x) for x in p.marks]] for p in doc.paragraphs]
     unplaced = [[f.number, f.text] for f in doc.unplaced_footnotes]
-    return zlib.compress(json.dumps([paragraphs, unplaced], ensure_ascii=False).encode("utf-8"), 1)
+    return zlib.compress(json.dumps([paragraphs, unplaced], ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
 
 
 def blob_paragraphs(blob: bytes) -> tuple[tuple, tuple]:
     """``(paragraphs, unplaced footnotes)`` of :func:`text_blob`. Raises :class:`ValueError`
     (or :class:`zlib.error`) when ``blob`` is not one."""
-    paragraphs, unplaced = json.loads(zlib.decompress(blob))
+    paragraphs, unplaced = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
     return (tuple(Paragraph(id=i, kind=k, text=t, number=n, verb=v, footnotes=_footnotes(fn),
                             links=tuple((str(a), str(b)) for a, b in li), marks=tuple((str(a), int(b)) for a, b in mk))
                   for i, k, t, n, v, fn, li, mk in paragraphs),
@@ -182,22 +227,27 @@ def _json_taught(data: Optional[str]) -> tuple:
 
 @dataclass(frozen=True)
 class Stored:
-    """One file's pass-one entry: the document (whole when the store kept its text), its
-    references and the names it teaches; ``path`` is where it was read from last."""
+    """One file's pass-one entry, described: its document (no paragraphs), facts and taught names."""
 
     key: str
     path: str
     document: Document
-    references: list
+    facts: dict
     taught: tuple
+
+
+_PASS1 = "pass1"
 
 
 class Store:
     """The store under ``root`` (made if missing); one that keeps nothing when ``root`` is None.
 
-    ``get``/``put`` an entry by ``kind`` and file key; :meth:`keys` keys files (a file unchanged
-    since it was keyed is not read again); :meth:`close` writes what is pending and cleans up.
-    Call it holding the output folder's lock (:func:`graph.files.output_lock`).
+    :meth:`keys` keys files (a file unchanged since it was keyed is not read again);
+    :meth:`load_pass_one` / :meth:`add_pass_one` the documents and their references,
+    :meth:`load_refsets` / :meth:`add_refset` their references under a corpus table;
+    :meth:`close` writes what is pending and cleans up. It holds the lock of its folder
+    (:func:`graph.files.output_lock`) while open. :class:`StoreReader` reads a document's text
+    from another process.
     """
 
     def __init__(self, root: Optional[PathLike]):
@@ -205,8 +255,6 @@ class Store:
         self.tool = tool_version()
         self.build = 0
         self._db: Optional[sqlite3.Connection] = None
-        self._pending: list[tuple] = []  # (kind, key, path, document, text, taught, refs table)
-        self._pending_rows = 0
         self._used: dict[tuple[str, str], None] = {}
         if root is None:
             return
@@ -233,27 +281,35 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         path = self.dir / INDEX_NAME
+        db = None
         try:
             db = self._connect(path)
             version = self._meta("format", db)
             if version not in (None, str(STORE_FORMAT)):
+                if version.isdigit():  # an older citegraph's store: set aside quietly
+                    raise _OtherFormat(version)
                 raise ValueError(f"store format {version!r}, not {STORE_FORMAT}")
             return db
-        except (sqlite3.Error, ValueError) as err:
-            log.warning("%s: not a citegraph store (%s); starting a new one", path, " ".join(str(err).split()))
+        except (sqlite3.Error, ValueError, _OtherFormat) as err:
+            if isinstance(err, _OtherFormat):
+                log.info("%s: a store of format %s; starting one of format %d", path, err, STORE_FORMAT)
+            else:
+                log.warning("%s: not a citegraph store (%s); starting a new one", path, " ".join(str(err).split()))
             with contextlib.suppress(Exception):
                 db.close()
             for suffix in ("", "-wal", "-shm"):
                 p = path.with_name(path.name + suffix)
                 if p.exists():
-                    os.replace(p, p.with_name(p.name + ".broken"))
+                    if isinstance(err, _OtherFormat):
+                        p.unlink()
+                    else:
+                        os.replace(p, p.with_name(p.name + ".broken"))
             shutil.rmtree(self.dir / SEGMENTS, ignore_errors=True)
             (self.dir / SEGMENTS).mkdir()
             return self._connect(path)
 
     def _connect(self, path: pathlib.Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=60, isolation_level=None)
-        db.isolation_level = ""  # transactions with "with db:"
+        db = sqlite3.connect(path, timeout=60)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         self._db = db
@@ -298,140 +354,177 @@ class Store:
                 self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", fresh)
         return out
 
-    # ------------------------------------------------------------------ entries
+    # ------------------------------------------------------------------ loading
 
-    def get_pass_one(self, keys: Sequence[Optional[str]], paths: Sequence[str], whole: bool) -> list[Optional[Stored]]:
-        """The pass-one entry of each file (``whole``: with its text), or None (a miss). The
-        document's and references' ``file`` (and a ``source`` or taught name made of the path) are
-        the path given now."""
-        out: list[Optional[Stored]] = [None] * len(keys)
+    def load_pass_one(self, keys: Sequence[Optional[str]], paths: Sequence[str], whole: bool = False
+                      ) -> tuple[dict[int, Stored], pa.Table]:
+        """The pass-one entries of the files: ``{i: Stored}`` for each file ``i`` found (``whole``:
+        the document with its paragraphs), and their references as one table of
+        :data:`TABLE_SCHEMA` plus ``doc`` (= ``i``), ordered by file. Values made of the path
+        (``file``; a ``source`` that was the path) are the path given now."""
+        found: dict[int, Stored] = {}
         if self._db is None:
-            return out
-        kinds = ("whole",) if whole else ("whole", "described")
-        rows = self._rows(kinds, keys)
-        refs = self._references({k: row[5] for k, row in rows.items()})
-        for i, (key, path) in enumerate(zip(keys, paths)):
+            return found, _empty_table()
+        rows = self._rows(_PASS1, keys, "document, facts, taught, " + ("text" if whole else "NULL"))
+        ok: dict[int, tuple] = {}
+        for i, key in enumerate(keys):
             row = rows.get(key) if key is not None else None
-            if row is None or key not in refs:
+            if row is None:
                 continue
-            kind, old_path, document, text, taught, _segment = row
+            old_path, segment, count, document, facts, taught, text = row
             try:
-                paragraphs, unplaced = blob_paragraphs(text) if kind == "whole" and whole else ((), ())
-                doc = json_document(document, paragraphs, unplaced)
-                stored = Stored(key, old_path, doc, refs[key], _json_taught(taught))
+                doc = json_document(document, *blob_paragraphs(text)) if whole else json_document(document)
+                stored = Stored(key, old_path, doc, json.loads(facts or "{}"), _json_taught(taught))
             except Exception as err:  # a damaged or foreign row: a miss
-                log.info("cache entry for %s unreadable (%s: %s); reading the file again", path, type(err).__name__, err)
+                log.info("cache entry for %s unreadable (%s: %s); reading the file again", paths[i], type(err).__name__, err)
                 continue
-            out[i] = _moved(stored, str(path)) if old_path != str(path) else stored
-            self._used[(kind, key)] = None
-        return out
+            ok[i] = (stored, segment, count)
+        table, missing = self._references({i: (_PASS1, keys[i], seg, n, st.path) for i, (st, seg, n) in ok.items()
+                                           if seg is not None}, paths)
+        for i, (stored, _, _) in ok.items():
+            if i in missing:
+                continue
+            new = str(paths[i])
+            found[i] = _moved(stored, new) if stored.path != new else stored
+            self._used[(_PASS1, stored.key)] = None
+        return found, table
 
-    def get_references(self, kind: str, keys: Sequence[Optional[str]], paths: Sequence[str]) -> list[Optional[list]]:
-        """The references stored under ``kind`` (``refs-<digest>``) for each file, or None."""
-        out: list[Optional[list]] = [None] * len(keys)
+    def load_refsets(self, kind: str, keys: Sequence[Optional[str]], paths: Sequence[str]
+                     ) -> tuple[dict[int, bool], pa.Table]:
+        """The references stored under ``kind`` (``refs-<digest>``): ``{i: same}`` for each file found
+        (``same``: its references are those of pass one) and the others' rows (as :meth:`load_pass_one`)."""
+        found: dict[int, bool] = {}
         if self._db is None:
-            return out
-        rows = self._rows((kind,), keys)
-        refs = self._references({k: row[5] for k, row in rows.items()}, kind)
-        for i, (key, path) in enumerate(zip(keys, paths)):
-            if key in refs:
-                old_path = rows[key][1]
-                out[i] = refs[key] if old_path == str(path) else [_moved_ref(r, old_path, str(path)) for r in refs[key]]
+            return found, _empty_table()
+        rows = self._rows(kind, keys, "NULL")
+        wanted = {}
+        for i, key in enumerate(keys):
+            row = rows.get(key) if key is not None else None
+            if row is None:
+                continue
+            if row[2] == -1:  # as pass one
+                found[i] = True
                 self._used[(kind, key)] = None
-        return out
+            elif row[1] is None:  # no references
+                found[i] = False
+                self._used[(kind, key)] = None
+            else:
+                wanted[i] = (kind, key, row[1], row[2], row[0])
+        table, missing = self._references(wanted, paths)
+        for i, (_, key, *_) in wanted.items():
+            if i not in missing:
+                found[i] = False
+                self._used[(kind, key)] = None
+        return found, table
 
-    def _rows(self, kinds: Sequence[str], keys: Sequence[Optional[str]]) -> dict[str, tuple]:
-        """key -> (kind, path, document, text, taught, segment) for the wanted keys (a whole entry
-        before a described one)."""
+    def _rows(self, kind: str, keys: Sequence[Optional[str]], columns: str) -> dict[str, tuple]:
+        """key -> (path, segment, refs, *columns) for the wanted keys of ``kind``."""
         wanted = {k for k in keys if k is not None}
         out: dict[str, tuple] = {}
         if not wanted:
             return out
-        marks = ", ".join("?" * len(kinds))
         try:
-            cur = self._db.execute(f"SELECT key, kind, path, document, text, taught, segment FROM entries "
-                                   f"WHERE tool = ? AND kind IN ({marks})", (self.tool, *kinds))
+            cur = self._db.execute(f"SELECT key, path, segment, refs, {columns} FROM entries WHERE tool = ? AND kind = ?",
+                                   (self.tool, kind))
             for key, *row in cur:
-                if key in wanted and (key not in out or row[0] == "whole"):
+                if key in wanted:
                     out[key] = tuple(row)
         except sqlite3.Error as err:
             log.info("cache index unreadable (%s); reading the files again", err)
             return {}
         return out
 
-    def _references(self, segment_of: dict[str, str], kind: Optional[str] = None) -> dict[str, list]:
-        """key -> its references (in order) from the segments; keys whose segment cannot be
-        read are left out (a miss)."""
-        by_segment: dict[str, list[str]] = {}
-        for key, seg in segment_of.items():
-            by_segment.setdefault(seg, []).append(key)
-        out: dict[str, list] = {}
-        for seg, keys in by_segment.items():
-            entry_of = {f"{kind or 'pass1'}:{k}": k for k in keys}
+    def _references(self, wanted: dict[int, tuple], paths: Sequence[str]) -> tuple[pa.Table, set[int]]:
+        """The rows of the wanted entries (``{i: (kind, key, segment, count, old path)}``) with ``doc`` = i,
+        ordered by (doc, seq), paths rewritten; and the ``i`` whose segment could not be read."""
+        by_segment: dict[str, dict[str, int]] = {}
+        for i, (kind, key, seg, *_) in wanted.items():
+            by_segment.setdefault(seg, {})[f"{kind}:{key}"] = i
+        parts, missing = [], set()
+        for seg, doc_of in by_segment.items():
             try:
-                table = self._segment(seg)
-                table = table.filter(pc.is_in(table.column("entry"), pa.array(list(entry_of))))
-                table = table.sort_by([("entry", "ascending"), ("seq", "ascending")])
-                entries = table.column("entry").to_pylist()
-                refs = table_references(table)
+                t = self._segment(seg)
+                t = t.filter(pc.is_in(t.column("entry"), pa.array(list(doc_of), pa.string())))
+                entries = t.column("entry").combine_chunks().dictionary_encode()
+                lookup = np.array([doc_of[e] for e in entries.dictionary.to_pylist()] or [0], dtype=np.int32)
+                doc = lookup[entries.indices.to_numpy(zero_copy_only=False)] if t.num_rows else np.zeros(0, np.int32)
+                counts = np.bincount(doc, minlength=max(doc_of.values()) + 1) if t.num_rows else None
+                short = [i for i in doc_of.values() if (counts[i] if counts is not None and i < len(counts) else 0)
+                         != wanted[i][3]]
+                if short:
+                    raise ValueError(f"{len(short)} entries have fewer rows than the index says")
+                parts.append(t.append_column("doc", pa.array(doc, pa.int32())))
             except Exception as err:
                 log.info("cache segment %s unreadable (%s: %s); reading its %d files again", seg,
-                         type(err).__name__, " ".join(str(err).split())[:200], len(keys))
-                continue
-            for k in keys:
-                out[k] = []
-            for e, r in zip(entries, refs):
-                out[entry_of[e]].append(r)
-        return out
+                         type(err).__name__, " ".join(str(err).split())[:200], len(doc_of))
+                missing.update(doc_of.values())
+        if not parts:
+            return _empty_table(), missing
+        table = pa.concat_tables(parts).sort_by([("doc", "ascending"), ("seq", "ascending")])
+        return _with_paths(table.drop_columns(["entry", "seq"]), wanted, paths), missing
 
     def _segment(self, name: str) -> pa.Table:
-        path = self.dir / SEGMENTS / name
-        if not _SEGMENT_NAME(name):
+        if not _segment_name(name):
             raise ValueError(f"not a segment name {name!r}")
-        table = pq.read_table(path)
+        table = pq.read_table(self.dir / SEGMENTS / name)
         if not table.schema.equals(_SEGMENT_SCHEMA):
             raise ValueError("not a citegraph segment (columns differ)")
         return table
 
-    def put(self, kind: str, key: Optional[str], path: str, references: Sequence[Reference],
-            document: Optional[Document] = None, taught: Iterable[Alias] = (), whole: bool = False) -> None:
-        """Keep one entry (written at the next :meth:`flush`): pass one (``document``: its text
-        too when ``whole``) or the references of a document under a corpus table."""
-        if self._db is None or key is None:
-            return
-        if document is not None:
-            kind = "whole" if whole else "described"
-        table = references_table(references)
-        self._pending.append((kind, key, str(path), document_json(document) if document is not None else None,
-                              text_blob(document) if document is not None and whole else None,
-                              _taught_json(taught) if document is not None else None, table))
-        self._pending_rows += table.num_rows
-        self._used[(kind, key)] = None
-        if len(self._pending) >= SEGMENT_ENTRIES or self._pending_rows >= SEGMENT_ROWS:
-            self.flush()
+    # ------------------------------------------------------------------ adding
 
-    def flush(self) -> None:
-        """Write the pending entries: their references as one new segment, then their rows."""
-        if not self._pending or self._db is None:
+    def add_pass_one(self, entries: Sequence[tuple], table: pa.Table) -> None:
+        """Keep a batch of files' pass one: ``entries`` are ``(key, path, document, facts, taught,
+        text, search, n)`` (the document described or whole, ``text`` and ``search`` the
+        compressed blobs, ``n`` its number of references); ``table`` holds their references
+        (:data:`TABLE_SCHEMA` plus ``doc``, the index of the entry), in order. Written at once:
+        the references as one segment, then the rows, in one transaction."""
+        if self._db is None:
             return
-        pending, self._pending, self._pending_rows = self._pending, [], 0
-        latest: dict[tuple[str, str], tuple] = {}
-        for item in pending:
-            latest[(item[0], item[1])] = item
-        name = f"{uuid.uuid4().hex}.parquet"
-        parts = []
-        for kind, key, *_, table in latest.values():
-            entry = f"{'pass1' if kind in ('whole', 'described') else kind}:{key}"
-            parts.append(table.append_column("entry", pa.array([entry] * table.num_rows, pa.string()))
-                         .append_column("seq", pa.array(range(table.num_rows), pa.int32())))
-        table = pa.concat_tables(parts).select(_SEGMENT_SCHEMA.names).cast(_SEGMENT_SCHEMA)
-        with atomic_file(self.dir / SEGMENTS / name) as f:
-            pq.write_table(table, f, compression="zstd", compression_level=1)
+        rows = [(_PASS1, key, str(path), document_json(document), json.dumps(facts, ensure_ascii=False),
+                 _taught_json(taught), text, search, n) for key, path, document, facts, taught, text, search, n in entries]
+        self._write(rows, table)
+
+    def add_refsets(self, kind: str, entries: Sequence[tuple], table: pa.Table) -> None:
+        """Keep a batch of files' references under a corpus table: ``entries`` are ``(key, path,
+        same)`` (``same``: as pass one, no rows); ``table`` the others' rows (``doc``: the index of
+        the entry in ``entries``... of the file, see :meth:`add_pass_one`)."""
+        if self._db is None:
+            return
+        rows = [(kind, key, str(path), None, None, None, None, None, None if same else -1)
+                for key, path, same in entries]  # same: refs = -1, no segment
+        self._write(rows, table)
+
+    def _write(self, rows: list[tuple], table: pa.Table) -> None:
+        """Rows ``(kind, key, path, document, facts, taught, text, search, n)`` (``n`` None: no
+        references of its own; -1: count them in ``table``) and their references (``doc`` =
+        the row's index)."""
+        keep = [i for i, r in enumerate(rows) if r[1] is not None]
+        if not keep:
+            return
+        name = None
+        counts = np.zeros(len(rows), dtype=np.int64)
+        if table.num_rows:
+            doc = table.column("doc").to_numpy()
+            counts = np.bincount(doc, minlength=len(rows))
+            entry_names = pa.array([f"{r[0]}:{r[1]}" for r in rows], pa.string())
+            seq = np.arange(len(doc)) - np.r_[0, np.cumsum(counts)][doc]
+            segment = table.drop_columns(["doc"]).select(TABLE_SCHEMA.names)
+            segment = pa.Table.from_arrays([entry_names.take(pa.array(doc)), pa.array(seq, pa.int32()),
+                                            *segment.columns], schema=_SEGMENT_SCHEMA)
+            name = f"{uuid.uuid4().hex}.parquet"
+            with atomic_file(self.dir / SEGMENTS / name) as f:
+                pq.write_table(segment, f, compression="zstd", compression_level=1)
         with self._db:
-            self._db.execute("INSERT INTO segments VALUES (?, ?)", (name, table.num_rows))
-            self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [(self.tool, kind, key, path, document, text, taught, name, t.num_rows, self.build)
-                                  for (kind, key, path, document, text, taught, t) in latest.values()])
+            if name:
+                self._db.execute("INSERT INTO segments VALUES (?, ?)", (name, table.num_rows))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(self.tool, kind, key, path, document, facts, taught, text, search,
+                  None if n is None or not counts[i] else name, int(counts[i]) if n is not None else -1, self.build)
+                 for i, (kind, key, path, document, facts, taught, text, search, n) in enumerate(rows) if key is not None])
+        for i in keep:
+            self._used[(rows[i][0], rows[i][1])] = None
 
     # ------------------------------------------------------------------ clean-up
 
@@ -442,7 +535,6 @@ class Store:
         if self._db is None:
             return
         try:
-            self.flush()
             with self._db:
                 self._db.executemany("UPDATE entries SET used = ? WHERE tool = ? AND kind = ? AND key = ?",
                                      [(self.build, self.tool, kind, key) for kind, key in self._used])
@@ -458,7 +550,7 @@ class Store:
         with db:
             db.execute("DELETE FROM entries WHERE tool != ? OR used <= ?", (self.tool, self.build - KEEP_BUILDS))
             db.execute("DELETE FROM files WHERE key NOT IN (SELECT key FROM entries)")
-        live = dict(db.execute("SELECT segment, SUM(refs) FROM entries GROUP BY segment").fetchall())
+        live = dict(db.execute("SELECT segment, SUM(refs) FROM entries WHERE segment IS NOT NULL GROUP BY segment"))
         rows = dict(db.execute("SELECT name, rows FROM segments").fetchall())
         dead = [s for s in rows if s not in live]
         sparse = [s for s in rows if s in live and live[s] * 2 < rows[s]]
@@ -468,21 +560,22 @@ class Store:
             db.executemany("DELETE FROM segments WHERE name = ?", [(s,) for s in dead])
         for s in dead:
             (self.dir / SEGMENTS / s).unlink(missing_ok=True)
-        known = {INDEX_NAME, INDEX_NAME + "-wal", INDEX_NAME + "-shm", SEGMENTS, LOCK_NAME, LOCK_NAME + ".holder"}
+        known = {INDEX_NAME, INDEX_NAME + "-wal", INDEX_NAME + "-shm", SEGMENTS, LOCK_NAME, LOCK_NAME + ".holder",
+                 *(INDEX_NAME + x + ".broken" for x in ("", "-wal", "-shm"))}
         for f in self.dir.iterdir():  # an old cache's pickles, planted files: never opened, removed
             if f.name not in known:
-                shutil.rmtree(f, ignore_errors=True) if f.is_dir() and not f.is_symlink() else f.unlink(missing_ok=True)
+                _remove(f)
         segments = set(r[0] for r in db.execute("SELECT name FROM segments"))
         for f in (self.dir / SEGMENTS).iterdir():
             if f.name not in segments:
-                shutil.rmtree(f, ignore_errors=True) if f.is_dir() and not f.is_symlink() else f.unlink(missing_ok=True)
+                _remove(f)
 
     def _rewrite(self, segments: list[str]) -> None:
         """Copy the live rows of ``segments`` into one new segment and drop them."""
         db = self._db
-        entries = db.execute(f"SELECT kind, key, segment FROM entries WHERE segment IN ({', '.join('?' * len(segments))})",
-                             segments).fetchall()
-        live = {f"{'pass1' if k in ('whole', 'described') else k}:{key}" for k, key, _ in entries}
+        marks = ", ".join("?" * len(segments))
+        entries = db.execute(f"SELECT kind, key FROM entries WHERE segment IN ({marks})", segments).fetchall()
+        live = pa.array(sorted(f"{kind}:{key}" for kind, key in entries), pa.string())
         parts = []
         for s in segments:
             try:
@@ -492,34 +585,97 @@ class Store:
                 with db:
                     db.execute("DELETE FROM entries WHERE segment = ?", (s,))
                 continue
-            parts.append(t.filter(pc.is_in(t.column("entry"), pa.array(sorted(live), pa.string()))))
+            parts.append(t.filter(pc.is_in(t.column("entry"), live)))
         name = f"{uuid.uuid4().hex}.parquet"
-        table = pa.concat_tables(parts) if parts else pa.table({n: [] for n in _SEGMENT_SCHEMA.names}, _SEGMENT_SCHEMA)
+        table = pa.concat_tables(parts) if parts else _SEGMENT_SCHEMA.empty_table()
         with atomic_file(self.dir / SEGMENTS / name) as f:
             pq.write_table(table, f, compression="zstd", compression_level=1)
         with db:
             db.execute("INSERT INTO segments VALUES (?, ?)", (name, table.num_rows))
-            db.execute(f"UPDATE entries SET segment = ? WHERE segment IN ({', '.join('?' * len(segments))})",
-                       (name, *segments))
+            db.execute(f"UPDATE entries SET segment = ? WHERE segment IN ({marks})", (name, *segments))
             db.executemany("DELETE FROM segments WHERE name = ?", [(s,) for s in segments])
         for s in segments:
             (self.dir / SEGMENTS / s).unlink(missing_ok=True)
 
 
-def _SEGMENT_NAME(name: str) -> bool:
+class StoreReader:
+    """Read-only access to the texts of a store, for other processes (reading pages, pass two)
+    while the build holds the store open: ``document(key)``, ``search(key)``. A text that cannot
+    be read is None."""
+
+    def __init__(self, root: PathLike, tool: Optional[str] = None):
+        self.root = pathlib.Path(root)
+        self.tool = tool or tool_version()
+        self._db: Optional[sqlite3.Connection] = None
+
+    def _con(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(f"file:{self.root / INDEX_NAME}?mode=ro", uri=True, timeout=60)
+        return self._db
+
+    def document(self, key: str, path: Optional[str] = None) -> Optional[Document]:
+        """The whole document of pass-one entry ``key`` (its ``file`` the ``path`` given)."""
+        try:
+            row = self._con().execute("SELECT document, text FROM entries WHERE tool = ? AND kind = ? AND key = ?",
+                                      (self.tool, _PASS1, key)).fetchone()
+            if row is None or row[1] is None:
+                return None
+            paragraphs, unplaced = blob_paragraphs(row[1])
+            doc = json_document(row[0], paragraphs, unplaced)
+        except Exception as err:
+            log.info("cache text of %s unreadable (%s: %s)", path or key, type(err).__name__, err)
+            return None
+        return dataclasses.replace(doc, file=path) if path is not None and doc.file != path else doc
+
+    def search(self, key: str) -> Optional[str]:
+        """The text of pass-one entry ``key`` as learned names are looked for in it."""
+        try:
+            row = self._con().execute("SELECT search FROM entries WHERE tool = ? AND kind = ? AND key = ?",
+                                      (self.tool, _PASS1, key)).fetchone()
+            return blob_search(row[0]) if row and row[0] is not None else None
+        except Exception as err:
+            log.info("cache search text of %s unreadable (%s: %s)", key, type(err).__name__, err)
+            return None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+class _OtherFormat(Exception):
+    pass
+
+
+def _remove(f: pathlib.Path) -> None:
+    if f.is_dir() and not f.is_symlink():
+        shutil.rmtree(f, ignore_errors=True)
+    else:
+        f.unlink(missing_ok=True)
+
+
+def _segment_name(name: str) -> bool:
     return len(name) == 40 and name.endswith(".parquet") and all(c in "0123456789abcdef" for c in name[:32])
 
 
-def _moved_ref(r: Reference, old: str, new: str) -> Reference:
-    """``r`` read from ``old``, as read from ``new``: its ``file``, and its ``source`` when that
-    was the path (a document with no symbol is known by its file)."""
-    d = dict(r.__dict__)
-    d["file"] = new if d["file"] == old else d["file"]
-    if d["source"] == old:
-        d["source"] = new
-    if d["target"] == old:
-        d["target"] = new
-    return Reference(**d)
+def _empty_table() -> pa.Table:
+    return pa.schema([*TABLE_SCHEMA, pa.field("doc", pa.int32())]).empty_table()
+
+
+def _with_paths(table: pa.Table, wanted: dict[int, tuple], paths: Sequence[str]) -> pa.Table:
+    """Rows read from the store with ``file`` the path given now, and a ``source`` or ``target``
+    that was the file's old path (a document known by its path) the new one."""
+    doc = table.column("doc")
+    now = pa.array([str(p) for p in paths], pa.string()).take(doc)
+    table = table.set_column(table.schema.get_field_index("file"), "file", now)
+    moved = {i: w[4] for i, w in wanted.items() if w[4] != str(paths[i])}
+    if moved:
+        old = pa.array([moved.get(i) for i in range(len(paths))], pa.string()).take(doc)
+        for name in ("source", "target"):
+            col = table.column(name)
+            fixed = pc.if_else(pc.equal(col, old).fill_null(False), now, col)
+            table = table.set_column(table.schema.get_field_index(name), name, fixed)
+    return table
 
 
 def _moved(stored: Stored, new: str) -> Stored:
@@ -527,4 +683,4 @@ def _moved(stored: Stored, new: str) -> Stored:
     doc = dataclasses.replace(stored.document, file=new) if stored.document.file == old else stored.document
     taught = tuple(dataclasses.replace(a, learned_from=new + a.learned_from[len(old):])
                    if a.learned_from and a.learned_from.startswith(old + ",") else a for a in stored.taught)
-    return Stored(stored.key, new, doc, [_moved_ref(r, old, new) for r in stored.references], taught)
+    return Stored(stored.key, new, doc, stored.facts, taught)

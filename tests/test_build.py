@@ -377,3 +377,69 @@ def test_relations_are_a_set_of_normalised_relations_in_a_fixed_order(words, rel
     e = build_graph([doc("A/RES/79/194")], refs).edges["A/RES/79/194", "A/RES/70/1"]
     assert e["relations"] == relations
     assert e["verbs"] == " | ".join(dict.fromkeys(w for w in words if w))  # the surface words, in the details
+# --------------------------------------------------------------------------- the fast build and the obvious one
+
+def _same_graph(A: nx.DiGraph, B: nx.DiGraph) -> None:
+    assert A.graph == B.graph
+    assert [(n, list(d.items())) for n, d in A.nodes(data=True)] == [(n, list(d.items())) for n, d in B.nodes(data=True)]
+    assert [(u, v, list(d.items())) for u, v, d in A.edges(data=True)] == \
+        [(u, v, list(d.items())) for u, v, d in B.edges(data=True)]
+
+
+def _tricky() -> tuple[list[Document], list[Reference]]:
+    """Documents and references that exercise every rule at once: joint symbols and other symbols of a
+    target, a part's own document, self references, a duplicated document, ties and transforms in what
+    the citing texts say, empty and missing values, characters XML cannot hold, carriage returns."""
+    mark = Paragraph(id="pp2", kind="preambular", text="Recalling further the outcome document, held in 2015,",
+                     marks=(("3", 38),), footnotes=())
+    docs = [doc("A/RES/79/194", date="2024-12-19", paragraphs=(mark,)),
+            doc("A/79/62-E/2024/3", title="Report of the Secretary-General"),
+            doc("A/RES/57/270B"), doc("A/RES/79/194", file="copy/A_RES_79_194.txt"),
+            doc(None, file="memo.txt", title="A memo\x0c with a form feed")]
+    f = "A_RES_79_194.txt"
+    refs = [
+        ref("A/RES/79/194", "A/RES/78/132", "pp1", relation="recalling", file=f, target_date="2023-12-19",
+            target_subject="on information and communications technologies", sentence="Recalling 78/132\r\nand more"),
+        ref("A/RES/79/194", "A/RES/78/132", "pp2", relation="recalling", footnote="3", file=f, target_date="2023-12-20",
+            target_subject="information and communications technologies", sentence=""),
+        ref("A/RES/79/194", "A/RES/78/132", "pp2", relation="", footnote="3", file=f, target_date="2023-12-20",
+            target_subject="information and communications technologies", sentence=None, surface="78/132"),
+        ref("A/RES/79/194", "A/RES/57/270", "op1", pinpoint="B", file=f, target_title="Part B\x00"),
+        ref("A/RES/79/194", "A/RES/57/270", "op2", pinpoint="A, C", file=f),
+        ref("A/RES/79/194", "E/2024/3", "op3", file=f, target_body="ECOSOC"),
+        ref("A/RES/79/194", "A/79/62", "op3", file=f, target_body="Economic and Social Council", pinpoint="para. 7"),
+        ref("A/RES/79/194", "A/RES/79/194", "op4", file=f),
+        ref("A/RES/79/194", "A/RES/70/1", "op5", kind="self", file=f),
+        ref("A/RES/79/194", "A/RES/70/1", "op6", kind="named", relation="reaffirming", file=f, surface="the 2030 Agenda",
+            target_type="agenda"),
+        ref("A/RES/79/194", "A/RES/70/1", "op6", kind="explicit", relation="reaffirming", file="copy/A_RES_79_194.txt",
+            target_type="resolution"),
+        ref("A/RES/79/194", "A/RES/69/313", "op7", file=f, target_aliases=("A/CONF.227/20",)),
+        ref("memo.txt", "A/CONF.227/20", "x1", file="memo.txt", target_title="Addis Ababa"),
+        ref("memo.txt", "S/RES/2720(2023)", "x2", file="memo.txt", sentence="In\x0bresolution 2720 (2023)"),
+    ]
+    return docs, refs
+
+
+def test_the_fast_build_gives_what_the_obvious_one_gives_on_tricky_input():
+    from graph.build import build_graph_python
+
+    docs, refs = _tricky()
+    _same_graph(build_graph(docs, refs), build_graph_python(docs, refs))
+    G = build_graph(docs, refs)
+    assert G.nodes["A/RES/78/132"]["date"] == "2023-12-20" and "A/RES/57/270B" in G["A/RES/79/194"]
+    assert G.edges["A/RES/79/194", "A/RES/78/132"]["sentence"] == "Recalling 78/132\nand more"
+    from graph.build import reference_marks
+
+    assert reference_marks(docs[0], refs[:3]) == ["", "Recalling further the outcome document\u00b3, held in 2015,"] + \
+        ["Recalling further the outcome document\u00b3, held in 2015,"]
+    assert "\x0c" not in G.nodes["memo.txt"]["title"] and "\r" not in G.edges["A/RES/79/194", "A/RES/78/132"]["sentence"]
+
+
+def test_the_fast_build_gives_what_the_obvious_one_gives_on_the_sample():
+    from graph import pipeline
+    from graph.build import build_graph_python
+    from graph.cli import SAMPLE
+
+    corpus = pipeline.read_corpus([SAMPLE], jobs=2, progress=False)  # whole documents, for the obvious build
+    _same_graph(build_graph(corpus.documents, corpus.references), build_graph_python(corpus.documents, corpus.references))

@@ -94,7 +94,7 @@ def test_two_passes_learn_aliases_from_all_documents_then_cache_by_table(tmp_pat
     again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
     assert (again.read, again.cached) == (0, 3)
     assert again.references == first.references
-    assert [kind for kind, _ in _entries(cache)] == ["whole"] * 3
+    assert [kind for kind, _ in _entries(cache)] == ["pass1"] * 3
 
 
 def test_a_learned_name_sends_back_only_the_documents_that_may_hold_it(tmp_path):
@@ -114,7 +114,8 @@ def test_a_learned_name_sends_back_only_the_documents_that_may_hold_it(tmp_path)
     hits = [(r.source, r.kind, r.surface) for r in got.references if r.target == "A/RES/77/1"]
     assert hits == [("A/RES/78/132", "named", "Kigali Digital Charter")]
     assert [(kind.split("-")[0], path.split("/")[-1]) for kind, path in _entries(cache)] == \
-        [("refs", "A_RES_78_132.txt")] + [("whole", n) for n in ("A_RES_70_125.txt", "A_RES_78_132.txt", "A_RES_79_195.txt")]
+        [("pass1", n) for n in ("A_RES_70_125.txt", "A_RES_78_132.txt", "A_RES_79_195.txt")] + \
+        [("refs", "A_RES_78_132.txt")]
     again = pipeline.read_corpus([src], cache_dir=cache, jobs=1, learn_aliases=learn)
     assert again.references == got.references and (again.read, again.cached) == (0, 3)
 
@@ -142,11 +143,13 @@ def test_described_documents_give_the_same_references(tmp_path, sample_whole, sa
     assert [(d.symbol, d.title, d.date) for d in described.documents] == \
         [(d.symbol, d.title, d.date) for d in full.documents]
     assert all(d.paragraphs == () for d in described.documents)
-    # one cache for both: a described document never answers for a whole one
+    # one store for both: it keeps the texts, so a whole document comes from it too
     src, cache = _corpus(tmp_path), tmp_path / "cache"
-    pipeline.read_corpus([src], cache_dir=cache, jobs=1, texts=False)
+    described_first = pipeline.read_corpus([src], cache_dir=cache, jobs=1, texts=False)
     whole = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
-    assert whole.read == 3 and all(d.paragraphs for d in whole.documents)
+    fresh = pipeline.read_corpus([src], jobs=1)
+    assert whole.read == 0 and all(d.paragraphs for d in whole.documents)
+    assert whole.documents == fresh.documents and described_first.references == fresh.references
     with pytest.raises(ValueError):
         pipeline.read_corpus([src], texts=False, learn_aliases=lambda docs: None)
 
@@ -187,7 +190,7 @@ def _crash_on_c(x: str) -> str:
 def test_a_dying_reader_fails_only_its_own_file():
     items = ["a", "b", "c", "d", "e", "f"]
     with tqdm(disable=True) as bar:
-        out = pipeline._run(_crash_on_c, items, 2, bar)
+        out = list(pipeline._run(_crash_on_c, items, 2, bar))
     assert out == ["A", "B", pipeline.Failed("c: the reading process died"), "D", "E", "F"]
 
 

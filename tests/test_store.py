@@ -7,6 +7,7 @@ import pickle
 import shutil
 import sqlite3
 
+import pyarrow as pa
 import pytest
 
 import ingest
@@ -32,41 +33,51 @@ def _entries(cache) -> list[tuple[str, str]]:
         return sorted(db.execute("SELECT kind, path FROM entries"))
 
 
+def _put(root, path):
+    """Read ``path`` as a build's reading process does and keep it in the store under ``root``."""
+    from graph import pipeline as pl
+
+    r = pl._read_extract(str(path), texts=True, blobs=True)
+    table = store.columns_table(r.references)
+    with Store(root) as s:
+        s.add_pass_one([(files.file_key(path), str(path), r.document, r.facts, r.taught, r.text, r.search,
+                         table.num_rows)], table.append_column("doc", pa.array([0] * table.num_rows, pa.int32())))
+    return r
+
+
 def test_a_document_and_its_references_come_back_equal(tmp_path):
     """Every field survives: paragraphs, footnotes, marks, links (the Markdown sample has all), the
-    references' fields (target_aliases a tuple) and the names the document teaches."""
-    from ingest import named
-    from ingest.find import extract_explicit
-
+    references' fields (target_aliases a tuple) and their mark sentences, the document's facts and
+    the names it teaches."""
     path = SAMPLE / "A_RES_79_194.md"
-    doc = ingest.read_document(path)
-    explicit = extract_explicit(doc)
-    taught = tuple(named.learn_from(doc, explicit))
-    refs = ingest.extract(doc, explicit=explicit, taught=list(taught))
-    assert any(p.marks for p in doc.paragraphs) and any(p.links for p in doc.paragraphs) and taught
+    r = _put(tmp_path, path)
+    doc = r.document
+    assert any(p.marks for p in doc.paragraphs) and any(p.links for p in doc.paragraphs) and r.taught
+    assert any(r.references["mark_sentence"])
     key = files.file_key(path)
     with Store(tmp_path) as s:
-        s.put("pass1", key, str(path), refs, document=doc, taught=taught, whole=True)
-    with Store(tmp_path) as s:
-        (whole,) = s.get_pass_one([key], [str(path)], whole=True)
-        (described,) = s.get_pass_one([key], [str(path)], whole=False)
+        hits, table = s.load_pass_one([key], [str(path)], whole=True)
+        described, _ = s.load_pass_one([key], [str(path)])
+    whole = hits[0]
     assert whole.document == doc and whole.document.paragraphs == doc.paragraphs
     assert [p.marks for p in whole.document.paragraphs] == [p.marks for p in doc.paragraphs]
     assert [p.links for p in whole.document.paragraphs] == [p.links for p in doc.paragraphs]
-    assert [r.to_dict() for r in whole.references] == [r.to_dict() for r in refs]
-    assert whole.taught == taught
-    assert described.document.paragraphs == () and described.document.title == doc.title
+    assert table.drop_columns(["doc"]).to_pydict() == store.columns_table(r.references).to_pydict()
+    assert [x.to_dict() for x in store.table_references(table)] == [x.to_dict() for x in ingest.extract_file(path)[1]]
+    assert whole.taught == r.taught and whole.facts == r.facts
+    assert described[0].document.paragraphs == () and described[0].document.title == doc.title
+    reader = store.StoreReader(tmp_path)
+    assert reader.document(key) == doc and reader.document("0" * 64) is None
+    assert reader.search(key) == " ".join(" ".join(p.text for p in doc.paragraphs).split()).replace("–", "-").lower()
 
 
-def test_a_described_entry_never_answers_for_a_whole_document(tmp_path):
+def test_a_file_known_under_another_path_comes_back_with_it(tmp_path):
     path = SAMPLE_TEXT / "A_RES_70_125.txt"
-    doc, refs = ingest.extract_file(path)
-    key = files.file_key(path)
+    _put(tmp_path, path)
     with Store(tmp_path) as s:
-        s.put("pass1", key, str(path), refs, document=doc, whole=False)
-    with Store(tmp_path) as s:
-        assert s.get_pass_one([key], [str(path)], whole=True) == [None]
-        assert s.get_pass_one([key], [str(path)], whole=False)[0].references == refs
+        hits, table = s.load_pass_one([files.file_key(path)], ["elsewhere/A_RES_70_125.txt"])
+    assert hits[0].document.file == "elsewhere/A_RES_70_125.txt"
+    assert set(table.column("file").to_pylist()) == {"elsewhere/A_RES_70_125.txt"}
 
 
 class Planted:
@@ -109,7 +120,7 @@ def test_foreign_entries_are_misses_in_the_verbose_log(tmp_path, caplog):
     src, cache = _corpus(tmp_path), tmp_path / "cache"
     first = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
     with sqlite3.connect(cache / store.INDEX_NAME) as db:
-        db.execute("UPDATE entries SET text = X'00ff' WHERE path LIKE '%70_125%'")
+        db.execute("UPDATE entries SET text = X'00ff' WHERE path LIKE '%70_125%'")  # whole documents asked for
         db.execute("UPDATE entries SET document = '[1, 2]' WHERE path LIKE '%78_132%'")
     with caplog.at_level(logging.INFO, logger="citegraph.store"):
         again = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
@@ -136,13 +147,25 @@ def test_an_index_that_is_not_ours_is_set_aside_with_a_warning(tmp_path, caplog)
     src, cache = _corpus(tmp_path), tmp_path / "cache"
     first = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
     with sqlite3.connect(cache / store.INDEX_NAME) as db:
-        db.execute("UPDATE meta SET value = '999' WHERE name = 'format'")
+        db.execute("UPDATE meta SET value = 'someone else''s' WHERE name = 'format'")
     with caplog.at_level(logging.WARNING, logger="citegraph.store"):
         again = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
     assert again.read == 3 and again.references == first.references
     assert any("not a citegraph store" in r.getMessage() for r in caplog.records)
+    assert (cache / (store.INDEX_NAME + ".broken")).exists()
     third = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
     assert third.read == 0
+
+
+def test_the_store_of_an_older_citegraph_is_replaced_quietly(tmp_path, caplog):
+    src, cache = _corpus(tmp_path), tmp_path / "cache"
+    pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    with sqlite3.connect(cache / store.INDEX_NAME) as db:
+        db.execute("UPDATE meta SET value = '1' WHERE name = 'format'")
+    with caplog.at_level(logging.INFO, logger="citegraph.store"):
+        again = pipeline.read_corpus([src], cache_dir=cache, jobs=1)
+    assert again.read == 3 and not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert any("a store of format 1" in r.getMessage() for r in caplog.records)
 
 
 def test_the_same_corpus_by_another_path_is_not_read_again(tmp_path, monkeypatch):
