@@ -261,6 +261,15 @@ def _children(pid: int) -> set[int]:
     return out
 
 
+def _lines(stream) -> list[str]:
+    """The lines ``stream`` gives, gathered by a thread as they come."""
+    import threading
+
+    got: list[str] = []
+    threading.Thread(target=lambda: got.extend(iter(stream.readline, "")), daemon=True).start()
+    return got
+
+
 def _big_corpus(tmp_path, copies: int = 12):
     """The sample's texts, ``copies`` times (each copy in its own folder): a build of some seconds."""
     src = tmp_path / "big"
@@ -323,14 +332,17 @@ def test_two_builds_into_one_folder_take_turns(tmp_path):
         assert refused.wait(60) == 1
         assert "another citegraph build is writing this folder (pid" in refused.stderr.read()
         builds = [_cli("build", big, "-o", out, "--no-html"), _cli("build", small, "-o", out, "--no-html")]
-        time.sleep(3)
-        assert all(b.poll() is None for b in builds)  # both waiting
+        said = [_lines(b.stderr) for b in builds]
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not all(any("waiting for it to finish" in x for x in s) for s in said):
+            time.sleep(0.1)
+        assert all(any("waiting for it to finish" in x for x in s) for s in said)  # both wait, saying so
+        assert all(b.poll() is None for b in builds)
     finally:
         release.set()
         holder.join(30)
     for b in builds:
         assert b.wait(300) == 0
-        assert "waiting for it to finish" in b.stderr.read()
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     in_corpus = sorted(n["id"] for n in graph["nodes"] if n["in_corpus"])
     with open(out / "nodes.csv", encoding="utf-8") as f:
