@@ -15,12 +15,16 @@ igraph (``igraph.Graph.Read_GraphML``). GEXF is for Gephi and adds a
 ``weight`` (= ``count``) to each edge. ``graph.json`` is NetworkX node-link
 data (``edges`` key) and is what the CLI's ``show``/``top``/``path`` load.
 
-Each writer is a pure serialiser (``*_bytes``, ``*_csv``: graph -> bytes) plus one call
-of :func:`graph.files.atomic_write`; the columns come from :mod:`graph.schema`. A new
-format is a new serialiser, a name in :data:`FILES` and a line in :func:`_write_one`.
+Each writer is a serialiser (``*_bytes``, ``*_csv``: graph -> bytes) plus one call of
+:func:`graph.files.atomic_write`, or, for the large files, a streaming writer into
+:func:`graph.files.atomic_file`; the columns come from :mod:`graph.schema`. The nodes are
+formatted here one at a time; the edges and references, a million rows at 100,000 documents,
+are taken as Arrow tables (:func:`edge_table`, or the build's own) and made into text a column
+at a time by :mod:`graph.writers`, at C speed, byte for byte what one-at-a-time formatting
+gives. A new format is a new serialiser, a name in :data:`FILES` and a line in :func:`_write_one`.
 
-Not supported: GML, Pajek, writing to streams other than files, writing a graph larger
-than memory (each file is made whole in memory, then written).
+Not supported: GML, Pajek, writing to streams other than files, a graph whose *nodes* do not
+fit in memory (the edges and references are streamed).
 """
 from __future__ import annotations
 
@@ -34,24 +38,27 @@ import os
 import pathlib
 import re
 import sys
-from typing import Iterable, Optional, Union
+from typing import Iterable, Optional, Sequence, Union
 
 import networkx as nx
 import pyarrow as pa
+import pyarrow.compute as pc
 from networkx.readwrite.gexf import GEXFWriter
 from tqdm import tqdm
 
 from ingest import Reference
 
+from . import writers
 from .colours import body_colours
 from .explorer import render_explorer, write_explorer
 from .clean import clean_reference, csv_cell
-from .files import atomic_write
+from .files import atomic_file, atomic_write
 from .clean import clean_text
-from .schema import EDGE_COLUMNS, NODE_COLUMNS, NODES_CSV_COLUMNS, REFERENCE_COLUMNS, arrow_schema, column_types, split
+from .schema import SEP, EDGE_COLUMNS, NODE_COLUMNS, NODES_CSV_COLUMNS, REFERENCE_COLUMNS, arrow_schema, column_types, split
 
 __all__ = [
     "FILES",
+    "edge_table",
     "graphml_bytes",
     "graphml_bytes_nx",
     "graphml_ids",
@@ -130,17 +137,27 @@ def graphml_ids(G: nx.Graph) -> dict:
     return {n: f"n{i}" for i, n in enumerate(G)}
 
 
-def graphml_bytes(G: nx.Graph) -> bytes:
+def graphml_bytes(G: nx.Graph, edges: Optional[pa.Table] = None) -> bytes:
     """GraphML of ``G`` (scalar attributes only), written directly as text, valid against the
     GraphML schema: nodes are ``n0``, ``n1`` ... (:func:`graphml_ids`) with the key in ``label``.
 
     The same graph as :func:`graphml_bytes_nx` (NetworkX's writer) when read
-    back, several times faster on a corpus graph.
+    back, several times faster on a corpus graph. ``edges``: the graph's edges as a table
+    (:func:`edge_table`; the build passes its own), else made from ``G``.
     """
+    buf = io.BytesIO()
+    _graphml(buf, G, edges)
+    return buf.getvalue()
+
+
+def _graphml(f, G: nx.Graph, edges: Optional[pa.Table]) -> None:
+    """Stream the GraphML of ``G`` to binary file ``f`` (nodes a few thousand at a time, edges at C
+    speed, :mod:`graph.writers`)."""
     directed = G.is_directed()
+    edges = edge_table(G) if edges is None else edges
     gkeys = _keys([("graph", G.graph)], "graph")
     nkeys = {"label": "string", **_keys(G.nodes(data=True), "node")}
-    ekeys = _keys((((u, v), d) for u, v, d in G.edges(data=True)), "edge")
+    ekeys = _table_keys(edges)
     ids: dict[tuple[str, str], str] = {}
     out = ["<?xml version='1.0' encoding='utf-8'?>\n",
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -159,16 +176,55 @@ def graphml_bytes(G: nx.Graph) -> bytes:
 
     data("graph", G.graph, "    ")
     node_id = graphml_ids(G)
-    for n, d in G.nodes(data=True):
+    for i, (n, d) in enumerate(G.nodes(data=True)):
         out.append(f'    <node id="{node_id[n]}">\n')
         data("node", d if "label" in d else {"label": str(n), **d}, "      ")
         out.append("    </node>\n")
-    for u, v, d in G.edges(data=True):
-        out.append(f'    <edge source="{node_id[u]}" target="{node_id[v]}">\n')
-        data("edge", d, "      ")
-        out.append("    </edge>\n")
-    out.append("  </graph>\n</graphml>\n")
-    return "".join(out).encode("utf-8")
+        if i % _NODE_CHUNK == _NODE_CHUNK - 1:
+            f.write("".join(out).encode("utf-8"))
+            out = []
+    f.write("".join(out).encode("utf-8"))
+    index = {n: i for i, n in enumerate(G)}
+    for chunk in writers.chunks(edges):
+        parts = ['    <edge source="n', _node_numbers(chunk.column("source"), index), '" target="n',
+                 _node_numbers(chunk.column("target"), index), '">\n']
+        for name in ekeys:
+            value = writers.xml_text(writers.text_of(chunk.column(name)))
+            parts.append(writers.optional(value, f'      <data key="{ids[("edge", name)]}">', "</data>\n"))
+        parts.append("    </edge>\n")
+        writers.write_text(f, writers.concat(parts))
+    f.write("  </graph>\n</graphml>\n".encode("utf-8"))
+
+
+#: Nodes made into text before they are written.
+_NODE_CHUNK = 4096
+
+
+def _node_numbers(keys, index: dict) -> pa.Array:
+    """The position of each node key in ``index`` (graph order), as text."""
+    d = (keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys).dictionary_encode()
+    numbers = pa.array([str(index[k]) for k in d.dictionary.to_pylist()], pa.string())
+    return numbers.take(d.indices)
+
+
+def _table_keys(edges: pa.Table) -> dict[str, str]:
+    """Attribute name -> XML type of an edge table's columns (but ``source`` and ``target``) that
+    hold a value somewhere, in column order."""
+    return {f.name: writers.xml_type(f.type) for f in edges.schema
+            if f.name not in ("source", "target") and edges.column(f.name).null_count < edges.num_rows}
+
+
+def edge_table(G: nx.Graph) -> pa.Table:
+    """The edges of ``G`` as a table: ``source``, ``target`` (as text), then each attribute in order
+    of first appearance, typed (:class:`networkx.NetworkXError` when one attribute has two types);
+    a value an edge lacks is null. What the writers take; the build passes its own
+    (``graph.build.graph_tables``)."""
+    keys = _keys((((u, v), d) for u, v, d in G.edges(data=True)), "edge")
+    arrow = {"boolean": pa.bool_(), "long": pa.int64(), "double": pa.float64(), "string": pa.string()}
+    cols = {"source": [str(u) for u, _ in G.edges()], "target": [str(v) for _, v in G.edges()]}
+    for k in keys:
+        cols[k] = [d.get(k) for *_, d in G.edges(data=True)]
+    return pa.table({k: pa.array(v, arrow[keys[k]] if k in keys else pa.string()) for k, v in cols.items()})
 
 
 def graphml_bytes_nx(G: nx.Graph) -> bytes:
@@ -213,7 +269,7 @@ def gexf_viz(G: nx.Graph) -> dict:
     return out
 
 
-def gexf_bytes(G: nx.Graph) -> bytes:
+def gexf_bytes(G: nx.Graph, edges: Optional[pa.Table] = None) -> bytes:
     """GEXF 1.3 of ``G`` for Gephi, written directly as text.
 
     * node ``label`` as the GEXF label; every other node and edge attribute as an attribute value
@@ -224,10 +280,18 @@ def gexf_bytes(G: nx.Graph) -> bytes:
     * edge ``weight`` = ``count``; ``lastmodifieddate`` = the newest document date (no clock).
 
     Reads back like :func:`gexf_bytes_nx` in NetworkX; valid against GEXF 1.3
-    (``tests/test_export_validity.py``)."""
+    (``tests/test_export_validity.py``). ``edges`` as for :func:`graphml_bytes`."""
+    buf = io.BytesIO()
+    _gexf(buf, G, edges)
+    return buf.getvalue()
+
+
+def _gexf(f, G: nx.Graph, edges: Optional[pa.Table]) -> None:
+    """Stream the GEXF of ``G`` to binary file ``f`` (:func:`gexf_bytes`)."""
+    edges = edge_table(G) if edges is None else edges
     node_attrs = ((n, {k: v for k, v in d.items() if k not in _GEXF_OWN}) for n, d in G.nodes(data=True))
     nkeys = _keys(node_attrs, "node")
-    ekeys = _keys((((u, v), d) for u, v, d in G.edges(data=True)), "edge")
+    ekeys = _table_keys(edges)
     ids: dict[tuple[str, str], str] = {}
     viz = gexf_viz(G)
     name = str(G.graph.get("name", "")).translate(_ATTR_ESC)
@@ -256,7 +320,7 @@ def gexf_bytes(G: nx.Graph) -> bytes:
         out.append("        </attvalues>\n")
 
     out.append("    <nodes>\n")
-    for n, d in G.nodes(data=True):
+    for i, (n, d) in enumerate(G.nodes(data=True)):
         label = str(d.get("label", n)).translate(_ATTR_ESC)
         date = str(d.get("date") or "")
         start = f' start="{date}"' if _ISO_DATE.match(date) else ""
@@ -270,14 +334,35 @@ def gexf_bytes(G: nx.Graph) -> bytes:
             out.append(f'        <viz:position x="{p["x"]!r}" y="{p["y"]!r}" z="0.0" />\n')
         out.append(f'        <viz:size value="{v["size"]!r}" />\n')
         out.append("      </node>\n")
+        if i % _NODE_CHUNK == _NODE_CHUNK - 1:
+            f.write("".join(out).encode("utf-8"))
+            out = []
     out.append("    </nodes>\n    <edges>\n")
-    for i, (u, v, d) in enumerate(G.edges(data=True)):
-        out.append(f'      <edge id="{i}" source="{str(u).translate(_ATTR_ESC)}" target="{str(v).translate(_ATTR_ESC)}" '
-                   f'weight="{float(d.get("count", 1))!r}">\n')
-        attvalues("edge", d)
-        out.append("      </edge>\n")
-    out.append("    </edges>\n  </graph>\n</gexf>\n")
-    return "".join(out).encode("utf-8")
+    f.write("".join(out).encode("utf-8"))
+    first = 0
+    for chunk in writers.chunks(edges):
+        n = chunk.num_rows
+        count = chunk.column("count") if "count" in chunk.column_names else None
+        weight = (pc.binary_join_element_wise(pc.cast(count.fill_null(1), pa.string()), ".0", "")
+                  if count is not None and pa.types.is_integer(count.type)
+                  else writers.text_of(pc.cast(count, pa.float64()).fill_null(1.0)) if count is not None
+                  else pa.array(["1.0"] * n))
+        values = [(name, writers.xml_attribute(writers.text_of(chunk.column(name)))) for name in ekeys]
+        parts = ['      <edge id="', pc.cast(pa.array(range(first, first + n), pa.int64()), pa.string()),
+                 '" source="', writers.xml_attribute(chunk.column("source")),
+                 '" target="', writers.xml_attribute(chunk.column("target")), '" weight="', weight, '">\n']
+        if values:
+            some = None
+            for _, v in values:
+                some = pc.is_valid(v) if some is None else pc.or_(some, pc.is_valid(v))
+            parts.append(pc.if_else(some, "        <attvalues>\n", ""))
+            for name, v in values:
+                parts.append(writers.optional(v, f'          <attvalue for="{ids[("edge", name)]}" value="', '" />\n'))
+            parts.append(pc.if_else(some, "        </attvalues>\n", ""))
+        parts.append("      </edge>\n")
+        writers.write_text(f, writers.concat(parts))
+        first += n
+    f.write("    </edges>\n  </graph>\n</gexf>\n".encode("utf-8"))
 
 
 def gexf_bytes_nx(G: nx.Graph) -> bytes:
@@ -304,11 +389,40 @@ def gexf_bytes_nx(G: nx.Graph) -> bytes:
     return buf.getvalue()
 
 
-def json_bytes(G: nx.Graph) -> bytes:
-    """NetworkX node-link JSON (``nodes``/``edges``), UTF-8, one item per line."""
-    data = nx.node_link_data(G, edges="edges")
+def json_bytes(G: nx.Graph, edges: Optional[pa.Table] = None) -> bytes:
+    """NetworkX node-link JSON (``nodes``/``edges``), UTF-8, one item per line: what
+    ``json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False, indent=1)`` writes, the
+    edges made at C speed. ``edges`` as for :func:`graphml_bytes`."""
+    buf = io.BytesIO()
+    _json(buf, G, edges)
+    return buf.getvalue()
+
+
+def _json(f, G: nx.Graph, edges: Optional[pa.Table]) -> None:
+    """Stream the node-link JSON of ``G`` to binary file ``f`` (:func:`json_bytes`)."""
+    edges = edge_table(G) if edges is None else edges
+    data = {"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph,
+            "nodes": [{**d, "id": n} for n, d in G.nodes(data=True)], "edges": []}
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return (text + "\n").encode("utf-8")
+    if not edges.num_rows:
+        f.write((text + "\n").encode("utf-8"))
+        return
+    tail = '"edges": []\n}'
+    assert text.endswith(tail)
+    f.write((text[:-len(tail)] + '"edges": [\n').encode("utf-8"))
+    names = [c for c in edges.column_names if c not in ("source", "target")] + ["source", "target"]
+    for at, chunk in enumerate(writers.chunks(edges)):
+        first = [at == 0] + [False] * (chunk.num_rows - 1)  # items are joined by ",\n"
+        parts = [pc.if_else(pa.array(first), "  {\n", ",\n  {\n")]
+        last = len(names) - 1
+        for i, name in enumerate(names):
+            col = chunk.column(name)
+            value = writers.json_string(col) if pa.types.is_string(col.type) else writers.text_of(col)
+            end = "\n" if i == last else ",\n"
+            parts.append(writers.optional(value, f"   {json.dumps(name, ensure_ascii=False)}: ", end))
+        parts.append("  }")
+        writers.write_text(f, writers.concat(parts))
+    f.write("\n ]\n}\n".encode("utf-8"))
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> bytes:
@@ -335,10 +449,27 @@ def _node_row(G: nx.DiGraph, n, d: dict) -> list:
     return [d.get(c, "") for c in NODE_COLUMNS[1:]]
 
 
-def edges_csv(G: nx.DiGraph) -> bytes:
-    """One row per edge, citing ``source`` -> cited ``target``."""
-    rows = ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in G.edges(data=True))
-    return _csv(EDGE_COLUMNS, rows)
+def edges_csv(G: nx.DiGraph, edges: Optional[pa.Table] = None) -> bytes:
+    """One row per edge, citing ``source`` -> cited ``target`` (``edges`` as for :func:`graphml_bytes`)."""
+    buf = io.BytesIO()
+    _csv_table(buf, edge_table(G) if edges is None else edges, EDGE_COLUMNS)
+    return buf.getvalue()
+
+
+def _csv_table(f, table: pa.Table, columns: Sequence[str]) -> None:
+    """Stream ``columns`` of ``table`` as CSV to binary file ``f``, as :func:`_csv` writes rows (a
+    column the table lacks is empty), made at C speed."""
+    f.write(_csv(columns, []))
+    for chunk in writers.chunks(table):
+        parts = []
+        for i, name in enumerate(columns):
+            if name in chunk.column_names:
+                col = chunk.column(name)
+                cell = writers.csv_cell(writers.text_of(col, ("True", "False")), neutralise=pa.types.is_string(col.type))
+            else:
+                cell = ""
+            parts.extend([cell, "\n" if i == len(columns) - 1 else ","])
+        writers.write_text(f, writers.concat(parts))
 
 
 def _reference_rows(references) -> Iterable[list]:
@@ -355,8 +486,11 @@ def _reference_rows(references) -> Iterable[list]:
 
 def references_csv(references) -> bytes:
     """One row per reference occurrence, in the order given (objects, or the build's table)."""
-    rows = _reference_rows(references)
-    return _csv(REFERENCE_COLUMNS, rows)
+    if isinstance(references, pa.Table):
+        buf = io.BytesIO()
+        _csv_table(buf, references, REFERENCE_COLUMNS)
+        return buf.getvalue()
+    return _csv(REFERENCE_COLUMNS, _reference_rows(references))
 
 
 # --------------------------------------------------------------------------- Parquet (typed tables)
@@ -395,14 +529,46 @@ def nodes_parquet(G: nx.DiGraph) -> bytes:
     return _parquet("nodes", ([n, *_node_row(G, n, d)] for n, d in G.nodes(data=True)))
 
 
-def edges_parquet(G: nx.DiGraph) -> bytes:
-    """``edges.parquet``: the rows of :func:`edges_csv`, typed."""
-    return _parquet("edges", ([u, v, *(d.get(c) for c in EDGE_COLUMNS[2:])] for u, v, d in G.edges(data=True)))
+def edges_parquet(G: nx.DiGraph, edges: Optional[pa.Table] = None) -> bytes:
+    """``edges.parquet``: the rows of :func:`edges_csv`, typed (``edges`` as for :func:`graphml_bytes`)."""
+    return _parquet_table("edges", edge_table(G) if edges is None else edges)
 
 
 def references_parquet(references) -> bytes:
     """``references.parquet``: the rows of :func:`references_csv`, typed."""
+    if isinstance(references, pa.Table):
+        return _parquet_table("references", references)
     return _parquet("references", _reference_rows(references))
+
+
+def _parquet_table(name: str, table: pa.Table) -> bytes:
+    """Parquet of a table's columns typed as :func:`_typed` types each value, column by column (a
+    date column as dates, a joined list as a list, numbers as numbers; strings as they are: the
+    build's tables are cleaned already)."""
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(name)
+    kinds = column_types(name)
+    columns = []
+    for f in schema:
+        col = table.column(f.name).combine_chunks() if f.name in table.column_names else pa.nulls(table.num_rows)
+        kind = kinds[f.name]
+        if kind == "date":
+            iso = pc.match_substring_regex(col.cast(pa.string()), r"^\d{4}-\d{2}-\d{2}$").fill_null(False)
+            day = pc.strptime(col.cast(pa.string()), format="%Y-%m-%d", unit="s", error_is_null=True).cast(pa.date32())
+            col = pc.if_else(iso, day, pa.scalar(None, pa.date32()))
+        elif kind == "list<string>":
+            text = col.cast(pa.string())
+            parts = pc.split_pattern(text, SEP)
+            col = pc.if_else(pc.equal(text, "").fill_null(True), pa.scalar([], pa.list_(pa.string())), parts)
+        elif kind == "string":
+            col = col.cast(pa.string())
+        else:
+            col = col.cast(f.type)
+        columns.append(col.cast(f.type))
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_arrays(columns, schema=schema), buf, compression="zstd")
+    return buf.getvalue()
 
 
 # --------------------------------------------------------------------------- HTML
@@ -442,16 +608,25 @@ def inline_html(G: nx.DiGraph, focus: Optional[str] = None, max_nodes: Optional[
 
 # --------------------------------------------------------------------------- writers
 
-def write_graphml(G: nx.Graph, path: PathLike) -> pathlib.Path:
-    return atomic_write(path, graphml_bytes(G))
+def write_graphml(G: nx.Graph, path: PathLike, edges: Optional[pa.Table] = None) -> pathlib.Path:
+    """Stream :func:`graphml_bytes` into ``path`` (atomically)."""
+    with atomic_file(path) as f:
+        _graphml(f, G, edges)
+    return pathlib.Path(path)
 
 
-def write_gexf(G: nx.Graph, path: PathLike) -> pathlib.Path:
-    return atomic_write(path, gexf_bytes(G))
+def write_gexf(G: nx.Graph, path: PathLike, edges: Optional[pa.Table] = None) -> pathlib.Path:
+    """Stream :func:`gexf_bytes` into ``path`` (atomically)."""
+    with atomic_file(path) as f:
+        _gexf(f, G, edges)
+    return pathlib.Path(path)
 
 
-def write_json(G: nx.Graph, path: PathLike) -> pathlib.Path:
-    return atomic_write(path, json_bytes(G))
+def write_json(G: nx.Graph, path: PathLike, edges: Optional[pa.Table] = None) -> pathlib.Path:
+    """Stream :func:`json_bytes` into ``path`` (atomically)."""
+    with atomic_file(path) as f:
+        _json(f, G, edges)
+    return pathlib.Path(path)
 
 
 def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_nodes: Optional[int] = None,
@@ -462,24 +637,31 @@ def write_html(G: nx.DiGraph, path: PathLike, focus: Optional[str] = None, max_n
     return pathlib.Path(path)
 
 
-def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path, pages: bool = False) -> pathlib.Path:
+def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path, pages: bool = False,
+               edges: Optional[pa.Table] = None) -> pathlib.Path:
     path = out / name
     if name == "graph.graphml":
-        return write_graphml(G, path)
+        return write_graphml(G, path, edges)
     if name == "graph.gexf":
-        return write_gexf(G, path)
+        return write_gexf(G, path, edges)
     if name == "graph.json":
-        return write_json(G, path)
+        return write_json(G, path, edges)
     if name == "nodes.csv":
         return atomic_write(path, nodes_csv(G))
     if name == "edges.csv":
-        return atomic_write(path, edges_csv(G))
+        with atomic_file(path) as f:
+            _csv_table(f, edge_table(G) if edges is None else edges, EDGE_COLUMNS)
+        return path
     if name == "references.csv":
+        if isinstance(references, pa.Table):
+            with atomic_file(path) as f:
+                _csv_table(f, references, REFERENCE_COLUMNS)
+            return path
         return atomic_write(path, references_csv(references))
     if name == "nodes.parquet":
         return atomic_write(path, nodes_parquet(G))
     if name == "edges.parquet":
-        return atomic_write(path, edges_parquet(G))
+        return atomic_write(path, edges_parquet(G, edges))
     if name == "references.parquet":
         return atomic_write(path, references_parquet(references))
     if name == "graph.html":
@@ -488,10 +670,13 @@ def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path, pa
 
 
 def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True,
-              progress: bool = False, pages: bool = False) -> dict[str, pathlib.Path]:
+              progress: bool = False, pages: bool = False, edges: Optional[pa.Table] = None) -> dict[str, pathlib.Path]:
     """Write every file of :data:`FILES` into ``out_dir``, one after another; returns name -> path.
 
     ``pages``: the reading pages are written too (``docs/``), so graph.html links to them.
+    ``references``: :class:`~ingest.Reference` objects, or the build's references table;
+    ``edges``: the graph's edges as a table (:func:`edge_table`; the build passes its own, which
+    saves making it). Large files are streamed: each holds one chunk of text in memory at a time.
 
     ``progress`` shows a tqdm bar on stderr (when stderr is a terminal).
     (Writing in forked processes was measured and did not pay on two shared
@@ -501,7 +686,9 @@ def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike,
     out.mkdir(parents=True, exist_ok=True)
     references = references if isinstance(references, pa.Table) else list(references)
     names = [n for n in FILES if html or n != "graph.html"]
-    return {name: _write_one(name, G, references, out, pages)
+    if edges is None and any(n in FILES for n in ("graph.graphml", "edges.csv")):
+        edges = edge_table(G)
+    return {name: _write_one(name, G, references, out, pages, edges)
             for name in tqdm(names, desc="writing", unit="file", file=sys.stderr,
                              disable=(not progress) or None, leave=False)}
 

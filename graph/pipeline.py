@@ -772,7 +772,8 @@ def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, 
                           store=(str(cache_dir), tool_version())) if pages else None
         try:
             write_all(corpus.graph, corpus.reference_table, out_dir, html=html,
-                      progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages)
+                      progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages,
+                      edges=corpus.tables.edges)
         except BaseException:
             if job is not None:
                 job.cancel()
