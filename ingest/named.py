@@ -42,6 +42,7 @@ import ahocorasick_rs
 
 from . import symbols
 from .find import footnote_hits, marks_of, normalise_verb
+from .find.hit import in_spans
 from .grammar import TRAPS
 from .model import Document, Reference
 from .patterns import trie
@@ -259,6 +260,10 @@ _EVENT = re.compile(r"^(?:[A-Z0-9][\w’'-]*\s+)*?(?:" + "|".join(TRAPS["names"]
                     + "|".join(TRAPS["names"]["after_event_heads"]) + r")\b)")
 
 
+_LOOK_BACK = 1200
+_CUT = 400
+
+
 def _last_name(segment: str) -> Optional[tuple[str, bool]]:
     """The name a footnote mark at the end of ``segment`` is about, or None.
 
@@ -267,8 +272,18 @@ def _last_name(segment: str) -> Optional[tuple[str, bool]]:
     a new list item (", the ...") after it means the mark belongs to that item.
     """
     last = None
+    if len(segment) > _LOOK_BACK:
+        # the name ends at most 250 characters before the mark and is far shorter than the rest of the
+        # window: a look back of bounded length, where every "the" would start a search over the whole
+        # segment (a paragraph of "the Alpha of the ..." made learning quadratic: issue 17); a match that
+        # starts where the window was cut may be a cut name, and is not taken
+        segment = segment[-_LOOK_BACK:]
+        cut = _CUT
+    else:
+        cut = 0
     for m in _LEARNABLE.finditer(segment):
-        last = m
+        if m.start() >= cut:
+            last = m
     if last is None:
         return None
     quoted = last.group("title") is not None
@@ -334,7 +349,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
         done: set[str] = set()
         marks = None
         for start, end, words, alias in found:
-            if any(a <= start < b for a, b in masked):
+            if in_spans(masked, start):
                 continue
             if _inside_longer_name(p.text, start) or _PROTOCOL_TO.search(p.text, max(0, start - 40), start):
                 continue  # "Connect 2030 Agenda"; "the Optional Protocols to the Convention ...": another instrument
@@ -374,6 +389,9 @@ def _inside_longer_name(text: str, start: int) -> bool:
     if w in _OPENERS or w.endswith("ing") or w.endswith("s") and w[:-1].lower().endswith(("recall", "reaffirm",
                                                                                            "note", "welcome")):
         return False
-    # a sentence start is not part of a name
-    before = text[:start - len(m.group(0))].rstrip()
-    return not (before == "" or before.endswith((".", ";", ":")))
+    # a sentence start is not part of a name (the character before the word, past spaces: a look back
+    # over one run of spaces, not a copy of the text before it, so that a paragraph of names is linear)
+    j = start - len(m.group(0))
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return not (j == 0 or text[j - 1] in ".;:")

@@ -1,13 +1,14 @@
 """A reference found in one text, before it is placed in a document (:class:`Hit`)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
 from ..model import quick_init
 from ..normalize import squash
 
-__all__ = ["Hit", "clip"]
+__all__ = ["Hit", "clip", "in_spans"]
 
 
 @quick_init
@@ -34,3 +35,18 @@ def clip(s: Optional[str], n: int = 200) -> Optional[str]:
         return None
     s = squash(s).strip(" ,;")
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+_AFTER_ALL = float("inf")
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of ``spans``, ``(start, end)`` pairs in order that do not overlap
+    (the spans of written symbols): a binary search, so that a text with many symbols and many numbers
+    is not read in quadratic time (issue 17).
+
+    >>> in_spans([(0, 5), (10, 12)], 4), in_spans([(0, 5), (10, 12)], 5), in_spans([], 3)
+    (True, False, False)
+    """
+    i = bisect.bisect_right(spans, (pos, _AFTER_ALL)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

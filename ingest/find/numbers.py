@@ -24,7 +24,7 @@ from typing import Iterator, Optional
 from .. import symbols
 from ..grammar import BODIES, LAST_YEAR, parse_date, sc_year, session_fits
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
-from .hit import Hit, clip
+from .hit import Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
 from .regexes import (BARE_SC, BODY_AFTER, CLAUSE_IN_ITS, COUNCIL_BEFORE, DATE_AFTER, GLUE, GLUE_CLAUSE, ITS_BEFORE,
                       ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
@@ -79,6 +79,22 @@ class _Scan:
     read_at: dict
     sentence_body: tuple[int, Optional[str]] = (-1, None)
     next_item: tuple[int, int] = (1, 0)
+    sentence_at: int = -1  # the last ". " found so far
+    scanned: int = 0  # where the search for ". " goes on
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the last ". " before ``pos`` stands (-1: none), as ``text.rfind(". ", 0, pos)``; the
+        keywords come in order, so the text is searched once from left to right, whatever the number
+        of keywords in a sentence (a backwards search from each made a paragraph with no full stop
+        quadratic: issue 17)."""
+        if pos > self.scanned:
+            text = self.text
+            i = text.find(". ", self.scanned, pos)
+            while i >= 0:
+                self.sentence_at = i
+                i = text.find(". ", i + 1, pos)
+            self.scanned = max(self.scanned, pos - 1)
+        return self.sentence_at
 
 
 @dataclass
@@ -102,7 +118,7 @@ def _keyword_body(scan: _Scan, km) -> _Keyword:
     kw = km.group("kw").lower()
     decision = kw.startswith("decision")
     body, explicit = decide_body(text, km.start(), speaker, its)
-    sent_start = text.rfind(". ", 0, km.start())
+    sent_start = scan.sentence_start(km.start())
     # "resolutions and decisions of the Human Rights Council, ... resolutions 53/26"
     of_body = KEYWORD_OF_BODY.match(text, km.end())
     if of_body and not explicit:
@@ -164,7 +180,7 @@ def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
             n = NUMBER.match(text, pos)
             if not n:
                 return
-        if not any(a <= n.start() < b for a, b in scan.taken):  # (not a number inside a written symbol)
+        if not in_spans(scan.taken, n.start()):  # (not a number inside a written symbol)
             yield n, first
         pos = n.end()
         first = False
@@ -240,8 +256,9 @@ def extract_bare_sc(text: str, taken: list[tuple[int, int]], hits: list[Hit]) ->
     falls in that year of the Security Council's numbering (give or take one year) and does not
     stand after "paragraph", "page", "annex", "No." ...; not where a hit already starts."""
     out = []
+    starts = {h.start for h in hits}
     for m in BARE_SC.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or any(h.start == m.start() for h in hits):
+        if in_spans(taken, m.start()) or m.start() in starts:
             continue
         n, y = int(m.group("n")), int(m.group("y"))
         before = text[max(0, m.start() - 12):m.start()].lower()

@@ -25,22 +25,26 @@ from ..patterns import trie
 ROOTS = "|".join(re.escape(r) for r in grammar.WRITTEN_ROOTS)
 # a hyphen goes on within a component unless another symbol follows it: a UN root or an upper-case
 # code ("A/79/62-E/2024/3", "ECE/AC.21/2021/2-EUCHP2018924/4.3.2", a WHO Europe code)
-COMPONENT = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + ROOTS + r"|[A-Z]{2,}[A-Z0-9]*)/)[A-Za-z0-9]+)*"
-# a space may follow a slash before a year or a usual component ("A/78/744/ Add.7", "A/S-10/ AC.1/1-8")
+COMPONENT = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + ROOTS + r"|[A-Z]{2,}[A-Z0-9]*)/)[A-Za-z0-9]+){0,6}"
+# a space may follow a slash before a year or a usual component ("A/78/744/ Add.7", "A/S-10/ AC.1/1-8").
+# Every repetition is bounded: Python's re keeps a state per repetition of a group while it matches, so
+# "A/A/A/..." over 16 MB took 3.5 GB (issue 17). The bounds are well above what UN symbols write (the
+# shared corpus: at most 6 slashes, 2 dots or hyphens in a component, one joint symbol after another);
+# a longer run is cut into symbols of that length, which then fail the checks of ingest.find.written.
 ONE_SYMBOL = r"(?:" + ROOTS + r")(?:/(?: (?=\d{4}/|(?:Add|Corr|Rev|Amend|CRP|AC|C|L|PC|SR|WP|Sub)\.\s?\d|INF/))?" + \
-    COMPONENT + r")+(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
+    COMPONENT + r"){1,10}(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
 WRITTEN = re.compile(
     r"(?<![\w/.\-])(?P<sym>" + ONE_SYMBOL + r")"
     r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
     r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\)"  # "A/81/6 (Sect. 26)/Part A", ".../Add.1"
     r"(?:/(?:Part\s?[A-Z]|(?:Add|Corr|Rev)\.\s?\d{1,2})(?![\w/]))*)?"
-    r"(?P<joint>(?:\s?[-–]\s?" + ONE_SYMBOL + r")*)")
+    r"(?P<joint>(?:\s?[-–]\s?" + ONE_SYMBOL + r"){0,4})")
 
 # "and Add.1", ", Corr.1", "and Adds. 1–3", "and Add.1 and 2", "and Corrs. 1, 2 and 4", "and Add.1/Corr.1"
 MORE_PARTS = re.compile(
     r"(?:,\s*|\s+and\s+)\[?(?P<w>(?P<kind>Adds?|Corrs?|Revs?)\.\s?(?P<n>\d{1,2})"
     r"(?:(?P<sub>/(?:Corr|Rev|Add)\.\s?\d{1,2})|\s?[-–]\s?(?P<to>\d{1,2}))?"
-    r"(?P<also>(?:(?:\s*,\s*|\s+and\s+)\d{1,2}(?=\s*(?:[,;.)\]]|and\b|$)))*))\]?(?![\w/])")
+    r"(?P<also>(?:(?:\s*,\s*|\s+and\s+)\d{1,2}(?=\s*(?:[,;.)\]]|and\b|$))){0,30}))\]?(?![\w/])")
 # ---------------------------------------------------------------- numbers after a keyword
 
 MONTH = grammar.MONTH_PATTERN
@@ -132,7 +136,7 @@ GLUE = re.compile(
     # "2010/22 on progress in the implementation of General Assembly resolution 62/208" is not one list
     r"|\b(?:on|concerning|regarding|relating to|related to)\s+(?![0-9])(?:(?!\s(?:and|or)\s+(?:resolutions?\s+)?"
     r"(?:\d|S-|ES-)|\d{1,4}(?:/\d|\s?\((?:(?:19|20)\d\d|(?:ES-|S-)?[IVXLC]+)\))"
-    r"|\s(?:(?:[A-Z][\w’'-]*|of|the|and|its)\s+){0,6}(?:[Rr]esolutions?|[Dd]ecisions?)\b)[^,;.“”()])+"
+    r"|\s(?:(?:[A-Z][\w’'-]*|of|the|and|its)\s+){0,6}(?:[Rr]esolutions?|[Dd]ecisions?)\b)[^,;.“”()]){1,400}"
     r"|" + DATE_TEXT + r"\b"
     r"|\((?=\d))")
 # the next item of a list, after a comma or "and"
@@ -180,7 +184,7 @@ TABLE_HEAD = re.compile(
     r"(?:\s+and\s+decisions?)?\s*:?\s*$", re.I)
 ROW_NUMBER = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,3}|\d{1,4}\s?(?:[A-Z]\s)?\((?:ES-|S-)?[IVXLC]+\)"
             r"|\d{1,4}\s?\((?:19|20)\d{2}\))(?:\s?[A-Z](?:\s?(?:and|to|[-–])\s?[A-Z])?(?![\w/]))?")
-ROW = re.compile(r"^" + ROW_NUMBER + r"(?:\s*[;,]\s*(?:and\s+)?" + ROW_NUMBER + r")*(?=[\s,]|$)")
+ROW = re.compile(r"^" + ROW_NUMBER + r"(?:\s*[;,]\s*(?:and\s+)?" + ROW_NUMBER + r"){0,100}(?=[\s,]|$)")
 # a second row run into the same line: "9 (I) Commission on Narcotic Drugs 1992/1 Establishment of ..."
 ROW_AGAIN = re.compile(r"(?<=[a-z)”] )" + ROW_NUMBER + r"(?=\s+[A-Z])")
 
