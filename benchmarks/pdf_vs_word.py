@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Targets found in each official PDF against its Word twin, and recall of both.
 
-usage: python3 benchmarks/pdf_vs_word.py [FOLDER] [--backend pdfium|pdfplumber|both] [--show N]
+usage: python3 benchmarks/pdf_vs_word.py [FOLDER ...] [--backend pdfium|pdfplumber|both] [--show N]
 
-FOLDER (default ../shared/corpus/pdf) holds X.pdf, X.docx and links.tsv (the
-links the UN embedded in the Word version: file, target, count). For each
-pair it prints the number of distinct targets from the PDF and from the Word
-file, their Jaccard index, and the recall of the links key from each. With
---show N it lists up to N targets found on one side only, per file.
+Each FOLDER (default: ../shared/corpus/pdf, the 18 official PDFs, and tests/pdfs/twins, the
+twins made by scripts/make_twin_pdfs.py with ligature glyphs and line-end hyphens) holds X.pdf,
+X.docx and links.tsv (the targets each document cites: for the official PDFs, the links the
+UN embedded in the Word version; for the made twins, what their text cites: file, target,
+count). For each pair it prints the number of distinct targets from the PDF and from the Word
+file, their Jaccard index, and the recall of the links key from each. With --show N it lists
+up to N targets found on one side only, per file.
 """
 from __future__ import annotations
 
@@ -31,19 +33,22 @@ def targets(doc) -> set[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "pdf"))
+    ap.add_argument("folders", nargs="*", default=[str(ROOT.parent / "shared" / "corpus" / "pdf"),
+                                                    str(ROOT / "tests" / "pdfs" / "twins")])
     ap.add_argument("--backend", default="pdfium", choices=["pdfium", "pdfplumber", "both"])
     ap.add_argument("--show", type=int, default=0)
     a = ap.parse_args()
-    folder = pathlib.Path(a.folder)
     key: dict[str, set[str]] = collections.defaultdict(set)
-    links = folder / "links.tsv"
-    if links.exists():
-        with open(links, newline="", encoding="utf-8") as f:
-            for r in csv.DictReader(f, delimiter="\t"):
-                key[r["file"]].add(r["target"])
+    pairs = []
+    for folder in map(pathlib.Path, a.folders):
+        links = folder / "links.tsv"
+        if links.exists():
+            with open(links, newline="", encoding="utf-8") as f:
+                for r in csv.DictReader(f, delimiter="\t"):
+                    key[r["file"]].add(r["target"])
+        pairs += [(pdf, pdf.with_suffix(".docx")) for pdf in sorted(folder.glob("*.pdf"))
+                  if pdf.with_suffix(".docx").exists()]
     backends = ["pdfium", "pdfplumber"] if a.backend == "both" else [a.backend]
-    pdfs = sorted(folder.glob("*.pdf"))
     head = f"{'file':<22} {'word':>5}"
     for b in backends:
         head += f" {b + ' pdf':>15} {'jaccard':>8} {'recall':>7} {'s':>6}"
@@ -51,11 +56,8 @@ def main() -> int:
     print(head)
     tot = {b: [0, 0, 0.0, []] for b in backends}  # hits, pages time, jaccards
     word_hits = 0
-    n_key = sum(len(v) for v in key.values())
-    for pdf in pdfs:
-        twin = pdf.with_suffix(".docx")
-        if not twin.exists():
-            continue
+    n_key = sum(len(key[pdf.stem]) for pdf, _ in pairs)
+    for pdf, twin in pairs:
         w = targets(read_docx(twin))
         k = key.get(pdf.stem, set())
         word_hits += len(k & w)

@@ -12,7 +12,7 @@ their sources (the Unicode Standard's charts, the shared corpus).
 * characters read as others: :data:`SPACES` (no-break, thin, figure, en and em spaces,
   the tab), :data:`HYPHENS` (Unicode hyphens, the no-break hyphen, the figure dash, the
   minus sign: ``ES\u201111/1`` is ``ES-11/1``), :data:`LIGATURES` (U+FB00-U+FB06: "\ufb03"
-  -> "ffi"), all three in :data:`CHARACTERS` for :func:`characters`;
+  -> "ffi"), :data:`LETTERS` (the long s), all four in :data:`CHARACTERS` for :func:`characters`;
 * characters that are not text: :data:`INVISIBLE` (zero-width spaces and joiners,
   directional marks and controls, the word joiner, a stray byte-order mark, the soft
   hyphen), dropped by :func:`strip_invisible`;
@@ -32,7 +32,7 @@ import tomllib
 
 from . import grammar
 
-__all__ = ["SPACES", "HYPHENS", "LIGATURES", "CHARACTERS", "INVISIBLE", "KNOWN_WORDS", "LINE_RULES", "VERSION", "text",
+__all__ = ["SPACES", "HYPHENS", "LIGATURES", "LETTERS", "CHARACTERS", "INVISIBLE", "KNOWN_WORDS", "LINE_RULES", "VERSION", "text",
            "characters", "strip_invisible", "squash", "join_lines"]
 
 with open(pathlib.Path(__file__).with_name("data") / "characters.toml", "rb") as _f:
@@ -47,8 +47,11 @@ SPACES: str = "".join(_DATA["spaces"])
 HYPHENS: str = "".join(_DATA["hyphens"])
 #: Typographic ligatures (U+FB00-U+FB06) and the letters they stand for.
 LIGATURES: dict[str, str] = dict(_DATA["ligatures"])
-#: Each character read as another: the three tables above, one dict (for ``str.translate``).
-CHARACTERS: dict[str, str] = {**{c: " " for c in SPACES}, **{c: "-" for c in HYPHENS}, **LIGATURES}
+#: Letters read as the letter they are a form of: the long s (U+017F, which pdfium makes of a
+#: "\ufb05" glyph) is "s".
+LETTERS: dict[str, str] = dict(_DATA["letters"])
+#: Each character read as another: the four tables above, one dict (for ``str.translate``).
+CHARACTERS: dict[str, str] = {**{c: " " for c in SPACES}, **{c: "-" for c in HYPHENS}, **LIGATURES, **LETTERS}
 #: How the lines of a block become paragraphs (``data/characters.toml`` [lines]; used by
 #: :func:`ingest.structure.blocks.paragraph_lines`).
 LINE_RULES: dict = _DATA["lines"]
@@ -57,18 +60,29 @@ LINE_RULES: dict = _DATA["lines"]
 INVISIBLE: str = "".join(_DATA["invisible"]["characters"])
 
 
+def _instrument_names() -> list[str]:
+    """The names of the curated instruments (``data/instruments.tsv``, column ``names``)."""
+    rows = (line.split("\t") for line in (pathlib.Path(__file__).with_name("data") / "instruments.tsv")
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    header = next(rows)
+    col = header.index("names")
+    return [name for row in rows for name in row[col].split(" | ")]
+
+
 def _known_words() -> frozenset[str]:
     words: set[str] = set(_DATA["lines"]["keywords"])
     phrases = [name for name, _ in grammar.BODY_PHRASES] + list(grammar.OTHER_BODY_PHRASES) + list(grammar.MONTHS) \
-        + list(grammar.RELATIONS) + list(grammar.VERBS["preambular"]) + list(grammar.VERBS["base_verbs"])
+        + list(grammar.RELATIONS) + list(grammar.VERBS["preambular"]) + list(grammar.VERBS["base_verbs"]) \
+        + _instrument_names()
     for phrase in phrases:
         words.update(w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 3)
     return frozenset(words)
 
 
 #: Words a line-end hyphen is always taken out of ("resolu-" | "tion"): the keywords of
-#: ``characters.toml`` [lines] and the words of the grammar (bodies, months, citing verbs,
-#: paragraph-opening words), lower case.
+#: ``characters.toml`` [lines], the words of the grammar (bodies, months, citing verbs,
+#: paragraph-opening words) and of the named instruments' names ("Traf-" | "ficking in Persons"),
+#: lower case, longer than three letters.
 KNOWN_WORDS: frozenset[str] = _known_words()
 
 _TRANSLATE = str.maketrans(CHARACTERS)

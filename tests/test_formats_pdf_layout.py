@@ -93,6 +93,53 @@ def test_footnote_line_starting_with_a_number_continues_the_note():
                                        "<sup>2</sup> All figures exclude Gaza.\n"]
 
 
+def glyphs(parts: list[str], x: float = 100.0, base: float = 200.0, size: float = 10.0, advance: float = 5.0):
+    """Char dicts as both backends give them: one dict a glyph, a ligature glyph holding its letters."""
+    out = []
+    for t in parts:
+        out.append({"text": t, "x0": x, "x1": x + advance, "base": base, "size": size})
+        x += advance
+    return out
+
+
+@pytest.mark.parametrize("parts, text", [
+    # a ligature glyph is one dict with its letters (pdfplumber's "ff", and pdfium's since its letters are merged)
+    (["R", "e", "a", "ff", "i", "r", "m", "i", "n", "g"], "Reaffirming"),
+    (["T", "r", "a", "ffi", "c", "k", "i", "n", "g"], "Trafficking"),
+    (["ffl", "o", "w"], "fflow"),
+    (["c", "o", "n", "fl", "i", "c", "t"], "conflict"),
+    (["(", "fi", "r", "\u017ft", ","], "(first,"),  # pdfium's "\ufb05": the long s and t
+    (["\ufb05", "\ufb06"], "stst"),  # pdfplumber's: the presentation forms themselves
+    (["o", "\ufb03", "c", "e"], "office"),
+])
+def test_a_glyph_of_several_letters_is_read_whole(parts, text):
+    (ln,) = build_lines(glyphs(parts))
+    assert line_text(ln) == text
+
+
+def test_two_equal_glyphs_overprinted_are_read_once_but_a_ligature_is_not():
+    # fake bold draws "f" twice within a fraction of a point; a ligature's letters sit in one glyph
+    doubled = glyphs(["s", "t", "a", "f"]) + glyphs(["f"], x=115.2)
+    assert line_text(build_lines(doubled)[0]) == "staf"
+    assert line_text(build_lines(glyphs(["s", "t", "a", "ff"]))[0]) == "staff"
+
+
+@pytest.mark.parametrize("first, second, notes", [
+    # LibreOffice sets a note's number on the baseline, glued to its first word
+    ("1United Nations, Treaty Series.", "2See A/79/434.",
+     ["<sup>1</sup> United Nations, Treaty Series.", "<sup>2</sup> See A/79/434.\n"]),
+    # negative rows: not the next number, or a lower-case word after it: the line goes on
+    ("1United Nations, Treaty Series.", "3See A/79/434.", ["<sup>1</sup> United Nations, Treaty Series. 3See A/79/434.\n"]),
+    ("1United Nations, Treaty Series,", "2nd edition.", ["<sup>1</sup> United Nations, Treaty Series, 2nd edition.\n"]),
+])
+def test_a_note_number_glued_to_its_first_word(first, second, notes):
+    body = chars("as recalled in resolution 70/1", x=100, base=300) + chars("1", x=250.5, base=296.5, size=6.5)
+    sep = chars("_" * 18, x=100, base=700, size=8.0)
+    lines = chars(first, x=100, base=715, size=8.0) + chars(second, x=100, base=725, size=8.0)
+    markup, _ = layout([RawPage(0, 612.0, 792.0, body + sep + lines)])
+    assert markup.split("\n\n")[2:] == notes
+
+
 def test_two_columns_on_one_baseline_are_two_blocks():
     # A/81/6 (Sect. 15): the left column's last row and the right column's first row share a baseline
     s = 8.5

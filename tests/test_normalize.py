@@ -80,6 +80,15 @@ def test_every_ligature_is_its_letters(lig, letters):
 
 
 @pytest.mark.parametrize("raw, read", [
+    ("\u017f", "s"),
+    ("fir\u017ft", "first"),  # pdfium's reading of a "\ufb05" glyph: its decomposition, long s and t
+    ("\u017ft", normalize.characters("\ufb05")),
+])
+def test_the_long_s_is_s(raw, read):
+    assert normalize.text(raw) == read
+
+
+@pytest.mark.parametrize("raw, read", [
     # every hyphen and dash of the table, inside symbols and words
     ("ES\u201011/1", "ES-11/1"), ("ES\u201111/1", "ES-11/1"), ("ES\u201211/1", "ES-11/1"),
     ("ES\u221211/1", "ES-11/1"), ("ES\ufe6311/1", "ES-11/1"), ("ES\uff0d11/1", "ES-11/1"),
@@ -131,8 +140,14 @@ def test_text_soft_hyphens_and_lines(raw, read):
     ("E/2023/L.23\u2013", "E/HLPF/2023/L.1", "E/2023/L.23\u2013E/HLPF/2023/L.1"),
     ("A/79/62-", "E/2024/3", "A/79/62-E/2024/3"),
     ("ES-", "11/1", "ES-11/1"),
+    # words of the named instruments' names (data/instruments.tsv)
+    ("Punish Traf-", "ficking in Persons", "Punish Trafficking in Persons"),
+    ("the Paris Agree-", "ment", "the Paris Agreement"),
+    ("the Vienna Con-", "vention", "the Vienna Convention"),
     # negative rows: not known, not elsewhere -> the hyphen stays; an en dash between words keeps its space
     ("self-", "determination", "self-determination"),
+    ("non-", "governmental", "non-governmental"),
+    ("cross-", "border", "cross-border"),
     ("2010 \u2013", "2020", "2010 \u2013 2020"),
 ])
 def test_join_lines_known_words(a, b, joined):
@@ -142,3 +157,5 @@ def test_join_lines_known_words(a, b, joined):
 def test_known_words_hold_the_keywords_and_grammar_words():
     assert {"resolution", "decision", "december", "reaffirming", "council", "assembly"} <= normalize.KNOWN_WORDS
     assert "secretarygeneral" not in normalize.KNOWN_WORDS
+    assert {"trafficking", "agreement", "persons"} <= normalize.KNOWN_WORDS  # instruments' names
+    assert all(len(w) > 3 and w.isalpha() and w.islower() for w in normalize.KNOWN_WORDS - set(normalize.LINE_RULES["keywords"]))

@@ -81,7 +81,10 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
     pages: list[RawPage] = []
     get_unicode, is_generated, get_angle = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetCharAngle
     get_origin, get_box, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
-    get_weight = raw.FPDFText_GetFontWeight
+    get_weight, get_object = raw.FPDFText_GetFontWeight, raw.FPDFText_GetTextObject
+
+    def address(pointer) -> int:  # a page object's handle, compared by what it points to
+        return ctypes.cast(pointer, ctypes.c_void_p).value or 0
     bl, bb, br, bt = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     try:
         n = len(pdf)
@@ -113,6 +116,7 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
             append = chars.append
             run_bottom = run_top = run_base = run_size = -1.0
             run_rotated = False
+            glyph_box, glyph_k, glyph = None, -2, None  # the last glyph's box, index and char dict
             for k in range(count):
                 ch = text[k] if same else chr(get_unicode(traw, k) or 32)
                 if ch == "\r" or ch == "\n":
@@ -124,6 +128,16 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
                     append({"text": " ", "x0": x.value, "x1": x.value, "base": h - y.value, "size": 0.0})
                     continue
                 get_box(traw, k, rect)
+                box = (rect.left, rect.right, rect.bottom, rect.top)
+                if box == glyph_box and glyph_k == k - 1 and glyph is not None \
+                        and address(get_object(traw, k)) == address(get_object(traw, k - 1)):
+                    # one glyph mapped to several characters (a ligature "ffi", whose ToUnicode entry
+                    # is three letters): pdfium gives each letter the glyph's box; pdfplumber gives
+                    # one char with the three letters, and so do we
+                    glyph["text"] += ch
+                    glyph_k = k
+                    continue
+                glyph_box, glyph_k, glyph = box, k, None
                 if rect.bottom != run_bottom or rect.top != run_top:
                     # a new run (font, size or line): ask pdfium for angle, baseline and size once
                     run_bottom, run_top = rect.bottom, rect.top
@@ -133,8 +147,9 @@ def _pages_pdfium(p: pathlib.Path, data: bytes) -> list[RawPage]:
                     run_base, run_size = h - y.value, get_size(traw, k)
                 if run_rotated:
                     continue
-                append({"text": ch, "x0": rect.left, "x1": rect.right, "base": run_base, "size": run_size,
-                        "bold": get_weight(traw, k) >= 600})
+                glyph = {"text": ch, "x0": rect.left, "x1": rect.right, "base": run_base, "size": run_size,
+                         "bold": get_weight(traw, k) >= 600}
+                append(glyph)
             rules = []
             images = 0
             praw = page.raw

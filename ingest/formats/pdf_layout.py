@@ -45,7 +45,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..normalize import CHARACTERS, join_lines
+from ..normalize import CHARACTERS, characters, join_lines
 from . import masthead
 
 __all__ = [
@@ -172,7 +172,8 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
     font size (a raised superscript stays on its line) or the text steps back left
     by more than ``STEP_BACK``. Repeated glyphs drawn on top of each other (fake
     bold, within ``DUPLICATE_GLYPH`` points) are dropped. Characters are read
-    through :data:`ingest.normalize.CHARACTERS` (no-break spaces, hyphens, ligatures).
+    through :data:`ingest.normalize.CHARACTERS` (no-break spaces, hyphens, ligatures), a glyph
+    mapped to several characters (``"text": "ffi"``, as both backends give a ligature) too.
     """
     lines: list[Line] = []
     cur: list[dict] = []
@@ -186,6 +187,9 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
         t = c["text"]
         if t in norm:
             t = norm[t]
+            c = dict(c, text=t)
+        elif len(t) > 1 and not t.isascii():  # one glyph, several characters ("\u017ft" for "\ufb05")
+            t = characters(t)
             c = dict(c, text=t)
         if t == " ":
             if cur:
@@ -471,6 +475,9 @@ def _next_mark(mark: str, before: list[str]) -> bool:
 
 
 _BASELINE_MARK = re.compile(r"^(\*{1,4}|[a-z]|\d{1,3})\s")
+# a note number printed on the baseline and glued to the note's first word ("1United Nations, Treaty
+# Series": LibreOffice's footnote area sets the number with no space after it)
+_GLUED_MARK = re.compile(r"^(\d{1,3})(?=[A-Z])")
 
 
 def footnotes(lines: list[Line], before: Optional[list[str]] = None, vocab: Optional[set] = None) -> list[list]:
@@ -478,7 +485,8 @@ def footnotes(lines: list[Line], before: Optional[list[str]] = None, vocab: Opti
 
     A raised mark opens a note. A mark printed on the baseline opens one only
     when it is the next in sequence after the marks ``before`` and stands at the left, so
-    that a line starting "1 January 2025" continues the note before it.
+    that a line starting "1 January 2025" continues the note before it; a number glued to
+    the note's first capital ("2See the Office", as LibreOffice sets its notes) likewise.
     """
     notes: list[list] = []
     vocab = vocab if vocab is not None else set()
@@ -494,9 +502,13 @@ def footnotes(lines: list[Line], before: Optional[list[str]] = None, vocab: Opti
         text = line_text(ln, marks=False)
         if not mark:
             m = _BASELINE_MARK.match(text)
+            glued = None if m else _GLUED_MARK.match(text)
             if m and ln.x0 < left + MARK_LEFT_SLACK and (m.group(1).startswith("*") or _gap_after_mark(ln)) \
                     and _next_mark(m.group(1), (before or []) + [n[0] for n in notes if n[0]]):
                 mark = m.group(1)
+            elif glued and ln.x0 < left + MARK_LEFT_SLACK \
+                    and _next_mark(glued.group(1), (before or []) + [n[0] for n in notes if n[0]]):
+                mark = glued.group(1)
         if mark:
             text = text[len(mark):].strip() if text.startswith(mark) else text
             notes.append([mark, text])
