@@ -280,6 +280,7 @@ _SUFFIX = re.compile(
     "|".join(sorted({x for v in LANGUAGES.values() for x in v["suffixes"]}, key=len, reverse=True)) + r")$")
 _SUFFIX_CODE = {x.upper(): code for code, v in LANGUAGES.items() for x in v["suffixes"]}
 _JOB = [re.compile(p, re.I) for p in _LANG["job_numbers"]]
+_JOB_LETTER = {v["job_letter"]: code for code, v in LANGUAGES.items()}
 
 
 class FileName(NamedTuple):
@@ -295,12 +296,13 @@ class FileName(NamedTuple):
 
 @functools.lru_cache(maxsize=4096)
 def file_name_parts(path: str) -> FileName:
-    """What a file name says, as the UN names its downloads (``data/languages.toml``).
+    """What a file name says, as the UN names its downloads (``data/languages.toml``): a language
+    suffix ("-EN", "_fr", ".es"), else a job number's language letter ("2412345F": E, F, S, R, A, C).
 
     >>> file_name_parts("A_RES_78_132-EN.pdf"), file_name_parts("A_79_434-FR.docx")
     (FileName(symbol='A/RES/78/132', language='en', job_number=False, stem='A_RES_78_132'), FileName(symbol='A/79/434', language='fr', job_number=False, stem='A_79_434'))
-    >>> file_name_parts("N2438574.pdf")
-    FileName(symbol=None, language=None, job_number=True, stem='N2438574')
+    >>> file_name_parts("N2438574.pdf"), file_name_parts("2412345F.docx")
+    (FileName(symbol=None, language=None, job_number=True, stem='N2438574'), FileName(symbol=None, language='fr', job_number=True, stem='2412345F'))
     """
     name = _FILE_EXT.sub("", pathlib.PurePath(path).name)
     language = None
@@ -308,8 +310,10 @@ def file_name_parts(path: str) -> FileName:
     if m and len(name) > m.end(1) - m.start(1) + 1:
         language = _SUFFIX_CODE[m.group(1).upper()]
         name = name[: m.start()]
-    if any(p.match(name) for p in _JOB):
-        return FileName(None, language, True, name)
+    job = next((m for m in map(lambda p: p.match(name), _JOB) if m), None)
+    if job:
+        letter = (job.group("letter") or "").upper()
+        return FileName(None, language or _JOB_LETTER.get(letter), True, name)
     return FileName(_symbol_of_name(name), language, False, name)
 
 

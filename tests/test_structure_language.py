@@ -32,6 +32,11 @@ def test_text_language(text, code):
                             "work that is on the agenda", "fr"),  # the suffix says
     ("A_RES_78_132.txt", "Recalling its resolution 78/132 of 19 December 2023 and the role of the Commission in the "
                          "work that is on the agenda", "en"),
+    ("2412345F.txt", "Recalling its resolution 78/132 of 19 December 2023 and the role of the Commission in the "
+                     "work that is on the agenda", "fr"),  # the job number's letter says
+    ("N2438574.txt", "Rappelant sa résolution 78/132 du 19 décembre 2023 sur le rôle de la Commission et les travaux "
+                     "des organes, prenant note du rapport du Secrétaire général qui figure dans la note", "fr"),
+    # (no letter: the text says)
 ])
 def test_document_language_suffix_first(file, text, code):
     assert language.document_language(file, text) == code

@@ -41,7 +41,23 @@ def test_symbol_doctests():
     ("N2438574.pdf", None, None, True),
     ("n2438574.pdf", None, None, True),
     ("G2412345.docx", None, None, True),
-    ("2412345E.pdf", None, None, True),
+    # a job number's language letter (E, F, S, R, A, C), in the shapes UN systems and footers give
+    ("2412345E.pdf", None, "en", True),
+    ("2412345F.docx", None, "fr", True),
+    ("N2412345E.pdf", None, "en", True),
+    ("n2412345s.txt", None, "es", True),
+    ("G2412345R.pdf", None, "ru", True),
+    ("V2412345A.docx", None, "ar", True),
+    ("K2412345C.pdf", None, "zh", True),
+    ("24-12345F.pdf", None, "fr", True),
+    ("24-12345_S.docx", None, "es", True),
+    ("24-12345 (E).pdf", None, "en", True),
+    ("2412345E-FR.pdf", None, "fr", True),  # a language suffix says it outright
+    # negative rows: no letter, or a letter that is no language's
+    ("24-12345.pdf", None, None, True),
+    ("G2412345X.pdf", None, None, True),
+    ("2412345X.pdf", None, None, False),
+    ("A_RES_78_132E.pdf", "A/RES/78/132E", None, False),
     # negative rows: a part letter is no language, a symbol's own ES-10 is no suffix, a bare code no file
     ("A_RES_75_290_A.txt", "A/RES/75/290A", None, False),
     ("A_ES-10_L.22.txt", "A/ES-10/L.22", None, False),
