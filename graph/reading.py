@@ -627,7 +627,7 @@ class PagesJob:
         texts = _Texts(store, dict(zip((d.file for d in documents), keys))) if store and keys is not None else None
         pred = analysis.series_predecessors(G, sorted(by_node)) if changes else {}
         self.todo = _series_order({n: (pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)})
-        self.state = (G, by_node, refs_of, self.stage, self.docs_dir, _read_manifest(self.docs_dir), texts)
+        self.state = (G, by_node, refs_of, self.stage, self.docs_dir, _read_manifest(self.docs_dir), texts, {})
         self.pool = None
         self.result = None
         jobs = max(1, jobs or os.cpu_count() or 1)
@@ -721,7 +721,8 @@ def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[st
     return out
 
 
-_JOB = None  # (graph, documents by node, references by file, folder, ..., texts): set while the pool forks
+_JOB = None  # (graph, documents by node, references by file, folder, previous folder, manifest, texts, memo):
+#              set while the pool forks
 
 
 class _ReferencesByFile:
@@ -778,17 +779,15 @@ def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
     (same digest: hard-linked into the new folder, not made again)."""
     from .diff import diff_documents
 
-    G, by_node, refs_of, stage, previous, manifest, texts = _JOB
+    _, _, _, stage, previous, manifest, _, _ = _JOB
     n, old = item
-    doc = texts(by_node[n]) if texts is not None else by_node[n]
-    refs = refs_of.get(doc.file, [])
-    targets = target_info(G, refs)
-    old_doc = (texts(by_node[old]) if texts is not None else by_node[old]) if old is not None else None
-    old_refs = refs_of.get(old_doc.file, []) if old_doc is not None else []
-    if old_doc is not None:
-        targets = {**target_info(G, old_refs), **targets}
+    doc, refs, doc_digest, targets = _facts(n)
+    old_doc, old_refs, old_digest = None, [], "none"
+    if old is not None:
+        old_doc, old_refs, old_digest, old_targets = _facts(old)
+        targets = {**old_targets, **targets}
     name = f"{page_name(n)}.html"
-    digest = _page_digest(n, doc, refs, targets, old_doc, old_refs)
+    digest = _page_digest(n, doc_digest, old_digest, targets)
     if manifest.get(name) == digest:
         try:
             os.link(previous / name, stage / name)
@@ -799,6 +798,22 @@ def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
     with open(stage / name, "w", encoding="utf-8") as f:
         f.write(render_page(doc, refs, targets, key=n, changes=diff))
     return name, digest, False
+
+
+def _facts(n: str) -> tuple[Document, list[Reference], str, dict[str, Target]]:
+    """Node ``n``'s whole document, its references, the digest of both (:func:`_document_digest`) and
+    their targets (:func:`target_info`), kept in the job's memo for the page after: pages go in series
+    order, so a document's page is made just before the page of the one that follows it, which needs
+    them again (the text read from the store once, not twice)."""
+    G, by_node, refs_of, _, _, _, texts, memo = _JOB
+    got = memo.get(n)
+    if got is None:
+        if len(memo) >= 64:
+            memo.clear()
+        doc = texts(by_node[n]) if texts is not None else by_node[n]
+        refs = refs_of.get(doc.file, [])
+        got = memo[n] = (doc, refs, _document_digest(doc, refs), target_info(G, refs))
+    return got
 
 
 #: The file in ``docs/`` that records, for each page, the digest of what it was made from.
@@ -825,23 +840,27 @@ def _renderer_version() -> str:
     return h.hexdigest()
 
 
-def _page_digest(key: str, doc: Document, refs: Sequence[Reference], targets: Mapping[str, Target],
-                 old_doc: Optional[Document], old_refs: Sequence[Reference]) -> str:
-    """A digest of everything a page is made from: the renderer, the document (and its predecessor)
-    with its paragraphs, footnotes and references, and what the graph says of the cited documents."""
+def _page_digest(key: str, doc_digest: str, old_digest: str, targets: Mapping[str, Target]) -> str:
+    """A digest of everything a page is made from: the renderer, the node, the document and its
+    predecessor (:func:`_document_digest`; ``"none"`` without one) and what the graph says of the
+    cited documents."""
     import hashlib
 
     h = hashlib.sha256(_renderer_version().encode())
-    h.update(key.encode("utf-8", "surrogatepass"))
-    for d, rs in ((doc, refs), (old_doc, old_refs)):
-        if d is None:
-            h.update(b"\0none")
-            continue
-        h.update(_document_text(d).encode("utf-8", "surrogatepass"))
-        h.update("\x1f".join([f"{r.target}\x1e{r.kind}\x1e{r.paragraph}\x1e{r.footnote}\x1e{r.pinpoint}\x1e"
-                               f"{r.relation}\x1e{r.start}\x1e{r.end}\x1e{r.surface}\x1e{r.target_title}\x1e"
-                               f"{r.target_date}" for r in rs]).encode("utf-8", "surrogatepass"))
-    h.update(repr(sorted(targets.items())).encode("utf-8", "surrogatepass"))
+    for part in (key, doc_digest, old_digest, repr(sorted(targets.items()))):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _document_digest(d: Document, refs: Sequence[Reference]) -> str:
+    """A digest of a document with its paragraphs, footnotes and references."""
+    import hashlib
+
+    h = hashlib.sha256(_document_text(d).encode("utf-8", "surrogatepass"))
+    h.update("\x1f".join([f"{r.target}\x1e{r.kind}\x1e{r.paragraph}\x1e{r.footnote}\x1e{r.pinpoint}\x1e"
+                           f"{r.relation}\x1e{r.start}\x1e{r.end}\x1e{r.surface}\x1e{r.target_title}\x1e"
+                           f"{r.target_date}" for r in refs]).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 

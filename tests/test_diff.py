@@ -262,3 +262,60 @@ def test_cli_diff(tmp_path):
     r = CliRunner().invoke(main, ["diff", "56/183", "79/194", "-g", str(out / "graph.json"),
                                   "--corpus", str(ROOT / "samples")])
     assert r.exit_code == 1 and "not in the corpus" in r.output
+
+
+# --------------------------------------------------------------------------- the fast alignment is the exhaustive one
+
+def _bodies(doc):
+    return [diff._body(p) for p in doc.paragraphs if p.kind in diff.ALIGNED_KINDS]
+
+
+SERIES = [  # real predecessors from the shared corpus: a long General Assembly text, ECOSOC, a short one
+    ("A_RES_70_235.txt", "A_RES_77_248.txt"),  # oceans and the law of the sea: 396 -> 474 paragraphs, 51 moved
+    ("E_RES_2020_13.txt", "E_RES_2021_29.txt"),
+    ("A_RES_78_157.txt", "A_RES_79_211.txt"),
+]
+
+
+@pytest.mark.parametrize("threshold", [0.3, diff.SIMILARITY_THRESHOLD, 0.8])
+def test_fast_alignment_is_the_exhaustive_one(ict, unami, threshold):
+    # _similar compares every pair by its words' first letters and only the pairs that pass word by word;
+    # _similar_exhaustive compares every pair word by word (rapidfuzz cdist): the pairs must be the same
+    texts = [(_bodies(ict[0]), _bodies(ict[1])), (_bodies(unami[0]), _bodies(unami[1]))]
+    for a, b in SERIES:
+        texts.append(tuple(_bodies(ingest.extract_file(SHARED / name)[0]) for name in (a, b)))
+    for old, new in texts:
+        fast = diff._align(old, new, threshold)
+        assert fast == diff._align(old, new, threshold, exhaustive=True)
+        assert any(s < 1.0 for *_, s, _ in fast)  # similar pairs found, not only identical ones
+
+
+@pytest.mark.parametrize("old, new", [
+    # words that differ but share a first letter: their codes are the same, so the codes' similarity is higher
+    (["the", "state", "shall"], ["to", "secure", "stability"]),
+    (["calls", "upon", "states"], ["condemns", "unilateral", "sanctions"]),
+    # words the same: as similar as their codes
+    (["recalls", "its", "resolution"], ["recalls", "its", "resolution"]),
+    # nothing in common
+    (["noting", "with", "concern"], ["decides", "to", "remain"]),
+])
+def test_codes_are_at_least_as_similar_as_words(old, new):
+    from rapidfuzz.distance import Indel
+
+    words = Indel.normalized_similarity(old, new)
+    codes = Indel.normalized_similarity(diff._code(old), diff._code(new))
+    assert codes >= words
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # a pair kept by its codes (t/t/s ~ t/s/s) but below the threshold by its words is left out
+    ([["the", "state", "shall"], ["recalls", "its", "resolution", "on", "oceans"]],
+     [["to", "secure", "stability"], ["recalls", "its", "resolutions", "on", "oceans"]],
+     [(1, 1, 0.8)]),
+    # no pair at all
+    ([["noting", "with", "concern"]], [["decides", "to", "remain"]], []),
+])
+def test_similar_pairs(old, new, expected):
+    for way in (diff._similar, diff._similar_exhaustive):
+        got = way(old, new, 0.5, [diff._code(w) for w in old], [diff._code(w) for w in new])
+        assert [(int(a), int(b), round(s, 4)) for a, b, s in got] == expected
