@@ -11,6 +11,7 @@ and Word files. :func:`parse_text` runs the stages in order:
 3. :mod:`.paragraphs` - the body blocks, each paragraph's kind (preambular ``ppN``,
    operative ``opN``, report ``pN``, ``other``, ``outside`` a compilation page's own
    section), ids, and footnotes bound to the paragraph carrying the mark;
+   :mod:`.sections` finds, on an old compilation page, the own resolution's blocks and notes;
 4. :mod:`.verbs` - the words that tell preambular from operative, the leading verb;
 5. :mod:`.title` - the title as printed for each kind of document (:mod:`.sc_agenda`: a
    Security Council resolution's agenda item).

@@ -58,7 +58,9 @@ _REPORT = re.compile(r"\[\s*(?:on|without)\b[^\]]{3,300}\]", re.I)
 _SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?(?: special| emergency special)? session)\b")
 _AGENDA = re.compile(r"^Agenda items? (.+)$", re.I)
 # the meeting line that closes a resolution, in figures or words ("Seventeenth plenary meeting, 24 January 1946.")
-_MEETING_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b(?!s)")
+_NUMBER_WORD = r"(?:and|hundred|thousand|one|two|three|four|five|six|seven|eight|nine|[a-z]+ty|[a-z]+(?:st|nd|rd|th))"
+_MEETING_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[A-Z][a-z]+(?:-[a-z]+)?(?:[ -]" + _NUMBER_WORD + r")*)\s+"
+                           r"(?:plenary\s+)?meeting\b(?!s)")
 _SC_ADOPTED_CUT = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,?(?: on)?$", re.I)
 _LETTER_DATED = re.compile(r"^(?:Identical )?(?:[Ll]etters?|[Nn]ote verbale|[Nn]otes verbales) dated \d{1,2} [A-Z][a-z]+ "
                            r"(?:19|20)\d\d\b")

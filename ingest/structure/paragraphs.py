@@ -24,17 +24,24 @@ from typing import Optional
 from ..model import Footnote, Paragraph
 from .blocks import Block
 from .header import TITLE_LINE, is_speaker
+from .sections import is_date_line, own_blocks, speaker
 from .verbs import is_operative_start, is_preambular_start, leading_verb
 
-__all__ = ["Para", "Body", "body_blocks", "classify", "number", "own_number", "own_section"]
+__all__ = ["Para", "Body", "body_blocks", "classify", "number", "own_number"]
 
 _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
 _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
 _BARE_SPEAKER = re.compile(r"The [A-Z][A-Za-z ]+")
+_PART_LETTER = re.compile(r"[A-H]")
+_DOCUMENT_LINE = re.compile(r"[\[(].*/.*[\])]\.?")
+#: How many blocks after a compilation page's heading its speaker line may come.
+_HEAD_LINES = 5
+#: ... and the lines before it are short: a title run on, a date, a part's letter or heading.
+_HEAD_LINE_LENGTH = 200
 _OWN_ROMAN = re.compile(r"^(?:A|E)/RES/(\d+)(?:\s?([A-Z]))?\(([A-Z0-9-]+)\)$")
 _OWN_SESSION = re.compile(r"^(?:A|E)/RES/((?:\d+|S-\d+|ES-\d+)/\d+)[A-Z]?$")
-_SPACE = re.compile(r"\s")
+_OWN_SC = re.compile(r"^S/RES/(\d+)\(((?:19|20)\d{2})\)$")
 
 
 @dataclass
@@ -61,7 +68,8 @@ class Para:
 
 
 def own_number(symbol: Optional[str]) -> Optional[str]:
-    """"A/RES/1514(XV)" -> "1514 (XV)" as it is printed in compilation volumes."""
+    """The number a resolution's symbol prints over it in compilation volumes: "A/RES/1514(XV)" ->
+    "1514 (XV)", "E/RES/1984/47" -> "1984/47", "S/RES/425(1978)" -> "425 (1978)"; None for others."""
     if not symbol:
         return None
     m = _OWN_ROMAN.match(symbol)
@@ -70,25 +78,10 @@ def own_number(symbol: Optional[str]) -> Optional[str]:
     m = _OWN_SESSION.match(symbol)
     if m:
         return m.group(1)
+    m = _OWN_SC.match(symbol)
+    if m:
+        return f"{m.group(1)} ({m.group(2)})"
     return None
-
-
-def own_section(blocks: list[Block], own_num: str) -> Optional[tuple[int, int]]:
-    """In a compilation page, the blocks of the own resolution: its title line up to the next title line."""
-    lo = None
-    for i, b in enumerate(blocks):
-        m = TITLE_LINE.match(b.text)
-        if m and _SPACE.sub("", m.group("num")) == _SPACE.sub("", own_num):
-            lo = i
-            break
-    if lo is None:
-        return None
-    hi = len(blocks)
-    for j in range(lo + 1, len(blocks)):
-        if TITLE_LINE.match(blocks[j].text) and j > lo + 1:
-            hi = j
-            break
-    return lo, hi
 
 
 @dataclass
@@ -124,24 +117,30 @@ def body_blocks(blocks: list[Block], speaker_idx: Optional[int], own_source: str
         # a body paragraph (E/HLS/2022/1, a ministerial declaration)
         body = [b for b in body if b.text != report]
     own_num = own_number(own_symbol)
-    section = own_section(blocks, own_num) if own_num else None
-    if section is not None and speaker_idx is not None and section[0] < speaker_idx:
-        section = None  # the title line is in the document's own header: not a compilation page
+    section = own_blocks(blocks, own_num) if own_num else None
     if section is None:
         return Body(body, resolution_like)
     # an old compilation page: keep only the own resolution's section
-    lo, hi = section
-    out = Body(blocks[lo:hi], True, before=blocks[:lo], tail=blocks[hi:])
-    if out.blocks:
-        sm = TITLE_LINE.match(out.blocks[0].text)
-        out.section_title = sm.group("title") if sm else None
-        out.blocks = out.blocks[1:]
-        code = is_speaker(out.blocks[0].text) if out.blocks else None
-        if code:
-            out.section_body = code
-            out.blocks = out.blocks[1:]
-        elif out.blocks and _BARE_SPEAKER.fullmatch(out.blocks[0].text):
-            out.blocks = out.blocks[1:]
+    out = Body([blocks[i] for i in section.own], True, before=[blocks[i] for i in section.outside_before],
+               tail=[blocks[i] for i in section.outside_after])
+    out.section_title = section.heading.title
+    rest = out.blocks[section.heading.size:]
+    # the heading's lines before the speaker line: the title run on, the date ("of 19 March 1978",
+    # "Resolution of 21 September 1946"), a part letter ("A"), the part's heading
+    k = next((i for i, b in enumerate(rest[:_HEAD_LINES]) if speaker(b.text)), None)
+    if k is not None and any(len(b.text) > _HEAD_LINE_LENGTH or is_preambular_start(b.text)
+                             or is_operative_start(b.text) for b in rest[:k]):
+        k = None  # a paragraph comes first: that speaker line is a later part's
+    if k is not None:
+        out.section_body = speaker(rest[k].text)  # ("The General Assembly." as OCR'd; "Le Conseil de sécurité,")
+        # (a bracketed document line stays: "[S/902]", "(document E/231)", as the report line does)
+        rest = [b for b in rest[:k] if _DOCUMENT_LINE.fullmatch(b.text)] + rest[k + 1:]
+    else:
+        while rest and (is_date_line(rest[0].text) or _PART_LETTER.fullmatch(rest[0].text)):
+            rest = rest[1:]
+        if rest and _BARE_SPEAKER.fullmatch(rest[0].text):
+            rest = rest[1:]
+    out.blocks = rest
     return out
 
 
