@@ -56,7 +56,8 @@ def main(ctx: click.Context) -> None:
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=pathlib.Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
-def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Processes reading files [default: all cores].")
+def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str, jobs) -> None:
     """Print every reference found in PATHS (files or folders, read recursively).
 
     Files are read across all cores; names learned from any file's footnotes apply to all.
@@ -64,12 +65,12 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str) -> None:
     out = sys.stdout
     if fmt == "jsonl":
         # the JSON lines are made in the reading processes, on all cores
-        corpus = pipeline.read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False,
+        corpus = pipeline.read_corpus(paths, cache_dir=None, jobs=jobs, on_error=warn, on_skip=warn, texts=False,
                                       encode=jsonl_lines)
         out.writelines(corpus.encoded)
     else:
-        corpus = pipeline.read_corpus(paths, cache_dir=None, on_error=warn, on_skip=warn, texts=False)
-        if corpus.references:
+        corpus = pipeline.read_corpus(paths, cache_dir=None, jobs=jobs, on_error=warn, on_skip=warn, texts=False)
+        if corpus.reference_count:
             _print_table([r.to_dict() for r in corpus.references], out)
     if not corpus.documents:
         raise click.ClickException("no file could be read")

@@ -80,6 +80,19 @@ def test_extract_goes_on_after_bad_files(tmp_path):
     assert any("notes.xyz" in e and "skipped" in e for e in err)
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "table"])
+def test_extract_in_one_process_gives_what_all_cores_give(fmt, tmp_path):
+    # -j/--jobs only says how many processes read: names learned in one file still apply to all
+    for f in [ROOT / "samples" / "A_RES_79_194.md", *sorted((ROOT / "samples" / "text").glob("A_RES_7*.txt"))[:6]]:
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    one = run("extract", str(tmp_path), "--format", fmt, "-j", "1")
+    two = run("extract", str(tmp_path), "--format", fmt, "--jobs", "2")
+    assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 100
+    bad = run("extract", str(tmp_path), "-j", "0")
+    assert bad.returncode == 2 and "--jobs" in bad.stderr
+
+
 def test_extract_fails_when_nothing_could_be_read(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     out = run("extract", str(tmp_path / "empty.txt"))
