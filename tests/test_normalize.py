@@ -159,3 +159,22 @@ def test_known_words_hold_the_keywords_and_grammar_words():
     assert "secretarygeneral" not in normalize.KNOWN_WORDS
     assert {"trafficking", "agreement", "persons"} <= normalize.KNOWN_WORDS  # instruments' names
     assert all(len(w) > 3 and w.isalpha() and w.islower() for w in normalize.KNOWN_WORDS - set(normalize.LINE_RULES["keywords"]))
+
+
+# The obviously right versions of characters() and strip_invisible(): str.translate with the tables
+# (the fast ones replace only what a character class finds; the two must agree on every text).
+_OBVIOUS_CHARACTERS = str.maketrans(normalize.CHARACTERS)
+_OBVIOUS_DROP = str.maketrans("", "", normalize.INVISIBLE)
+_MIXED = [
+    "", "plain ASCII", "a\tb", "Rappelant sa résolution 78/132 du 19\u00a0décembre 2023",
+    "Secretary\u2011General\u2009\u2014 the \ufb01nal \ufb03rst \ufb05 \u017fo\u200b\u00ad co\u00adoperation",
+    "\ufeffA/79/\u00a0434\u200e and \u202aE/2024/3\u202c", "回顾其第78/132号决议\u3000", "резолюцию\u00a078/132",
+    "\u00a0" * 50 + "\u200b" * 50, "–—‒−﹣－-", "\t\t", "mixed\u2028line\u2029sep",
+    "".join(normalize.CHARACTERS) + "".join(normalize.INVISIBLE) + "é",
+]
+
+
+@pytest.mark.parametrize("raw", _MIXED)
+def test_characters_and_strip_invisible_are_the_tables(raw):
+    assert normalize.characters(raw) == raw.translate(_OBVIOUS_CHARACTERS)
+    assert normalize.strip_invisible(raw) == raw.translate(_OBVIOUS_DROP)

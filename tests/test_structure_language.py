@@ -40,3 +40,39 @@ def test_text_language(text, code):
 ])
 def test_document_language_suffix_first(file, text, code):
     assert language.document_language(file, text) == code
+
+
+def _obvious_text_language(text):
+    """text_language as first written: every letter counted, every word looked up in each language's list."""
+    from collections import Counter
+    sample = text[:language.SAMPLE]
+    if not sample.isascii():
+        letters = sum(1 for c in sample if c.isalpha()) or 1
+        for script, pat in language._SCRIPTS.items():
+            if len(pat.findall(sample)) > letters / 2:
+                return language._SCRIPT_CODE[script]
+    counts = Counter()
+    for w in language._WORD.findall(sample.lower()):
+        for code, words in language._WORDS.items():
+            if w in words:
+                counts[code] += 1
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    return best if n >= language.MIN_WORDS and n >= language.MIN_LEAD * rest[0][1] else None
+
+
+_WORDS = {code: sorted(words) for code, words in language._WORDS.items()}
+
+
+@pytest.mark.parametrize("text", [
+    "", "A/80/321", "the " * 20, "the " * 8 + "le " * 4, "the " * 8 + "le " * 5,  # the lead: just enough, just short
+    " ".join(_WORDS["en"]) * 3 + " " + " ".join(_WORDS["fr"]) * 3,  # a tie: the first language met
+    " ".join(_WORDS["fr"]) * 3 + " " + " ".join(_WORDS["en"]) * 3,
+    " ".join(_WORDS["es"] + _WORDS["fr"] + _WORDS["en"]) * 2,  # words several languages share
+    "Ссылаясь на резолюцию 78/132 " + "the of and " * 10, "Ссылаясь " + "the of and to in " * 30,  # few Cyrillic letters
+    "²³¹ " * 100 + "Ж", "١٢٣ " * 50 + "قرار", "回顾其 " + "x" * 10,  # digits and numbers in a script's block
+    "é" * 30 + " the of and to in for on that with by " * 2,
+])
+def test_text_language_is_the_obvious_count(text):
+    assert language.text_language(text) == _obvious_text_language(text)

@@ -29,6 +29,11 @@ _WORDS = {code: frozenset(v["words"]) for code, v in LANGUAGES.items() if v["wor
 _SCRIPTS = {"Cyrillic": re.compile(r"[\u0400-\u04ff]"), "Arabic": re.compile(r"[\u0600-\u06ff]"),
             "Han": re.compile(r"[\u4e00-\u9fff]")}
 _SCRIPT_CODE = {v["script"]: code for code, v in LANGUAGES.items() if v["script"] != "Latin"}
+# each function word -> the languages (of _WORDS, in its order) it belongs to
+_WORD_CODES: dict[str, tuple[str, ...]] = {}
+for _code, _words in _WORDS.items():
+    for _w in _words:
+        _WORD_CODES[_w] = _WORD_CODES.get(_w, ()) + (_code,)
 
 
 def text_language(text: str) -> Optional[str]:
@@ -43,15 +48,18 @@ def text_language(text: str) -> Optional[str]:
     """
     sample = text[:SAMPLE]
     if not sample.isascii():
-        letters = sum(1 for c in sample if c.isalpha()) or 1
+        letters = 0  # counted only when a script's letters occur at all (most texts: none)
         for script, pat in _SCRIPTS.items():
-            if len(pat.findall(sample)) > letters / 2:
+            n = len(pat.findall(sample))
+            if n and not letters:
+                letters = sum(map(str.isalpha, sample)) or 1
+            if n > letters / 2:
                 return _SCRIPT_CODE[script]
     counts: Counter = Counter()
-    for w in _WORD.findall(sample.lower()):
-        for code, words in _WORDS.items():
-            if w in words:
-                counts[code] += 1
+    # each distinct word once, in the order of its first occurrence (so ties fall as word by word)
+    for w, k in Counter(_WORD.findall(sample.lower())).items():
+        for code in _WORD_CODES.get(w, ()):
+            counts[code] += k
     if not counts:
         return None
     (best, n), *rest = counts.most_common(2) + [("", 0)]
