@@ -1,0 +1,132 @@
+"""A rebuild into the folder of an earlier build writes what a full build of the changed corpus writes.
+
+The store (``.citegraph-cache``), the reading pages kept since the last build and whatever else a
+rebuild reuses must never show: after each kind of change (a citation edited, a file added, a file
+deleted, a document's symbol renamed, a name taught), every file of the output folder, the reading
+pages included, is byte for byte that of a fresh build of the changed corpus.
+"""
+from __future__ import annotations
+
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from graph import pipeline
+from graph.cli import SAMPLE
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SAMPLE_TEXT = SAMPLE / "text"
+NAMES = ("A_RES_70_1.txt", "A_RES_70_125.txt", "A_RES_77_150.txt", "A_RES_78_132.txt", "A_RES_79_195.txt",
+         "E_RES_2023_4.txt")
+#: Not part of a build's output: the store, the lock.
+NOT_OUTPUT = (".citegraph-cache", ".citegraph.lock")
+
+
+def _edit(path: pathlib.Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_a_citation(src: pathlib.Path) -> None:
+    _edit(src / "A_RES_78_132.txt", "Recalling its resolution 77/150", "Recalling its resolution 76/213")
+
+
+def add_a_citation(src: pathlib.Path) -> None:
+    with open(src / "A_RES_77_150.txt", "a", encoding="utf-8") as f:
+        f.write("\n\nRecalling its resolution 70/1 of 25 September 2015,\n")
+
+
+def add_a_file(src: pathlib.Path) -> None:
+    shutil.copy(SAMPLE_TEXT / "A_RES_79_198.txt", src)
+
+
+def delete_a_file(src: pathlib.Path) -> None:
+    (src / "A_RES_77_150.txt").unlink()  # cited by 78/132: its node stays, cited only
+
+
+def rename_a_symbol(src: pathlib.Path) -> None:
+    old = src / "A_RES_78_132.txt"
+    text = old.read_text(encoding="utf-8").replace("78/132.", "78/1132.", 1)
+    old.unlink()
+    (src / "A_RES_78_1132.txt").write_text(text, encoding="utf-8")
+
+
+TEACHER = """The General Assembly,
+
+*Reaffirming* the Fooland Agenda for Sustainable Tests, adopted at the Conference held in Foo,<sup>3</sup>
+
+---
+
+<sup>3</sup> Resolution 71/999, annex.
+"""
+
+
+def teach_a_name(src: pathlib.Path) -> None:
+    # a new file's footnote teaches a name (the learned-names pass): 79/195, whose bytes do not change,
+    # now cites what the name stands for
+    (src / "A_RES_80_2.md").write_text(TEACHER, encoding="utf-8")
+
+
+CHANGES = [edit_a_citation, add_a_citation, add_a_file, delete_a_file, rename_a_symbol, teach_a_name]
+
+
+def _outputs(out: pathlib.Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.relative_to(out).parts[0] not in NOT_OUTPUT}
+
+
+def _corpus(tmp_path: pathlib.Path) -> pathlib.Path:
+    src = tmp_path / "corpus"
+    src.mkdir()
+    for n in NAMES:
+        shutil.copy(SAMPLE_TEXT / n, src)
+    with open(src / "A_RES_79_195.txt", "a", encoding="utf-8") as f:  # a name no file teaches yet
+        f.write("\n\nWelcoming the Fooland Agenda for Sustainable Tests,\n")
+    return src
+
+
+def _same(rebuilt: dict[str, bytes], fresh: dict[str, bytes]) -> None:
+    assert sorted(rebuilt) == sorted(fresh)
+    assert [n for n in fresh if rebuilt[n] != fresh[n]] == []
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda f: f.__name__)
+def test_a_rebuild_writes_what_a_full_build_of_the_changed_corpus_writes(tmp_path, change):
+    src = _corpus(tmp_path)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    first = pipeline.build([src], out, jobs=2, progress=False, html=False)
+    before = _outputs(out)
+    change(src)
+    again = pipeline.build([src], out, jobs=2, progress=False, html=False)
+    assert again.cached >= len(NAMES) - 2  # the rest came from the store
+    pipeline.build([src], fresh, jobs=2, progress=False, html=False)
+    after = _outputs(out)
+    _same(after, _outputs(fresh))
+    assert after != before  # the change shows
+    if change is teach_a_name:
+        assert any(r.source == "A/RES/79/195" and r.target == "A/RES/71/999" for r in again.references)
+    assert first.graph.number_of_nodes() > 10
+
+
+@pytest.mark.slow
+def test_a_rebuild_by_the_command_writes_what_a_full_build_writes(tmp_path):
+    """The whole command (graph.html included), a citation edited and a file added."""
+    src = _corpus(tmp_path)
+
+    def build(out):
+        done = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(src), "-o", str(out), "-j", "2"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    build(tmp_path / "out")
+    edit_a_citation(src)
+    add_a_file(src)
+    summary = build(tmp_path / "out")
+    assert f"({len(NAMES) - 1} from cache)" in summary
+    build(tmp_path / "fresh")
+    _same(_outputs(tmp_path / "out"), _outputs(tmp_path / "fresh"))
