@@ -66,6 +66,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
+import json
 import os
 import pathlib
 import pickle
@@ -92,7 +93,7 @@ from .export import write_all
 from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, tool_version
 from .reading import start_pages
 from .workers import Workers
-from .store import (TABLE_SCHEMA, Store, StoreReader, columns_table, reference_columns, search_blob,
+from .store import (TABLE_SCHEMA, Store, StoreReader, columns_table, memo_get, memo_put, reference_columns, search_blob,
                     table_references, text_blob)
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "one_per_document", "FORMAT_PREFERENCE", "Extracted",
@@ -712,6 +713,41 @@ def _relative_files(corpus: Corpus, root: pathlib.Path) -> None:
     corpus._references = None
 
 
+def _layout_code() -> bytes:
+    """What the overview layout's result depends on besides its input: its code and numeric libraries."""
+    from importlib.metadata import version
+
+    from .explorer import layout
+    return (pathlib.Path(layout.__file__).read_bytes()
+            + f"|numpy {np.__version__}|scipy {version('scipy')}|networkx {nx.__version__}".encode())
+
+
+def kept_layout(cache_dir: Optional[PathLike]) -> Callable:
+    """:func:`graph.explorer.layout.overview_layout`, its last result kept in the store under
+    ``cache_dir`` (:func:`graph.store.memo_get`): a rebuild whose drawn nodes and edges are those of
+    the last build (a citation added where one was, a file's text edited) takes the positions it
+    computed, exactly (float64); any other input, or another version of the layout's code, NumPy,
+    SciPy or NetworkX, lays out afresh. Without a store, the layout itself."""
+    from .explorer.layout import overview_layout
+
+    def layout(nodes: list, edges: list[tuple], seed: int) -> dict:
+        if cache_dir is None:
+            return overview_layout(nodes, edges, seed)
+        h = hashlib.sha256(_layout_code())
+        h.update(json.dumps([seed, nodes, edges], ensure_ascii=False, separators=(",", ":")).encode())
+        digest = h.hexdigest()
+        kept = memo_get(cache_dir, "layout", digest)
+        if kept is not None and len(kept) == 16 * len(nodes):
+            xy = np.frombuffer(kept, dtype="<f8").reshape(-1, 2)
+            return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy.tolist()) if x == x}
+        pos = overview_layout(nodes, edges, seed)
+        xy = np.array([pos.get(n, (np.nan, np.nan)) for n in nodes], dtype="<f8").reshape(-1, 2)
+        memo_put(cache_dir, "layout", digest, xy.tobytes())
+        return pos
+
+    return layout
+
+
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
           progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
           on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True,
@@ -761,7 +797,8 @@ def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, 
         corpus.tables = graph_tables(corpus.documents, corpus.facts, corpus.reference_table)
         corpus.graph = add_measures(to_networkx(corpus.tables))
     if out_dir is not None and write and corpus.documents:
-        add_layout(corpus.graph)  # the explorer's overview positions, for the page and GEXF alike
+        # the explorer's overview positions, for the page and GEXF alike; kept from the last build
+        add_layout(corpus.graph, layout=kept_layout(cache_dir))
     t1 = time.perf_counter()
     corpus.timings["building"] = t1 - t0
     if out_dir is not None and write and corpus.documents:

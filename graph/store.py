@@ -60,7 +60,7 @@ from .files import LOCK_NAME, atomic_file, file_key, output_lock, tool_version
 __all__ = ["Store", "StoreReader", "Stored", "SCHEMA", "STORE_FORMAT", "KEEP_BUILDS", "RACY_SECONDS", "INDEX_NAME",
            "REFERENCE_SCHEMA", "TABLE_SCHEMA", "reference_columns", "columns_table", "references_table",
            "table_references", "document_json", "json_document", "text_blob", "blob_paragraphs", "search_blob",
-           "blob_search"]
+           "blob_search", "memo_get", "memo_put"]
 
 log = logging.getLogger("citegraph.store")
 
@@ -95,6 +95,9 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, rows INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key TEXT, keyed REAL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS memo (  -- the last result of a costly pure step of the build, by its inputs' digest
+    name TEXT PRIMARY KEY, digest TEXT NOT NULL, value BLOB NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -641,6 +644,40 @@ class StoreReader:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def memo_get(root: Optional[PathLike], name: str, digest: str) -> Optional[bytes]:
+    """The value kept by :func:`memo_put` for step ``name`` when its inputs' ``digest`` is the same;
+    else (or when there is no store under ``root``, or it cannot be read) None."""
+    if root is None or not (pathlib.Path(root) / INDEX_NAME).exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{pathlib.Path(root) / INDEX_NAME}?mode=ro", uri=True, timeout=60)
+        try:
+            row = db.execute("SELECT value FROM memo WHERE name = ? AND digest = ?", (name, digest)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as err:
+        log.info("memo %s unreadable (%s)", name, err)
+        return None
+    return row[0] if row else None
+
+
+def memo_put(root: Optional[PathLike], name: str, digest: str, value: bytes) -> None:
+    """Keep ``value``, the result of step ``name`` for inputs of ``digest``, in the store under
+    ``root`` (one value per step: the last one). Nothing without a store; a failure is logged."""
+    if root is None or not (pathlib.Path(root) / INDEX_NAME).exists():
+        return
+    try:
+        db = sqlite3.connect(pathlib.Path(root) / INDEX_NAME, timeout=60)
+        try:
+            with db:
+                db.executescript(SCHEMA)
+                db.execute("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", (name, digest, value))
+        finally:
+            db.close()
+    except sqlite3.Error as err:
+        log.info("memo %s not kept (%s)", name, err)
 
 
 class _OtherFormat(Exception):

@@ -130,3 +130,30 @@ def test_a_rebuild_by_the_command_writes_what_a_full_build_writes(tmp_path):
     assert f"({len(NAMES) - 1} from cache)" in summary
     build(tmp_path / "fresh")
     _same(_outputs(tmp_path / "out"), _outputs(tmp_path / "fresh"))
+
+
+def test_the_layout_is_kept_for_the_same_nodes_and_edges_only(tmp_path):
+    import sqlite3
+
+    import numpy as np
+
+    from graph.explorer.layout import overview_layout
+    from graph.store import INDEX_NAME, Store
+
+    with Store(tmp_path):  # an (empty) store
+        pass
+    nodes = [f"A/RES/70/{i}" for i in range(40)] + ["lone"]
+    edges = [(nodes[i], nodes[(i * 7 + 3) % 40]) for i in range(40)]
+    layout = pipeline.kept_layout(tmp_path)
+    first = layout(nodes, edges, 7)
+    assert first == overview_layout(nodes, edges, 7)  # exactly, isolated node included
+    with sqlite3.connect(tmp_path / INDEX_NAME) as db:
+        (kept,) = db.execute("SELECT value FROM memo WHERE name = 'layout'").fetchone()
+        moved = (np.frombuffer(kept, dtype="<f8") + 1.0).tobytes()
+        db.execute("UPDATE memo SET value = ? WHERE name = 'layout'", (moved,))
+    # the same input: what the store keeps (here moved by one, to show it is what is used)
+    assert layout(nodes, edges, 7) == {n: (x + 1.0, y + 1.0) for n, (x, y) in first.items()}
+    # another edge, another seed, other nodes: laid out afresh
+    for args in ((nodes, edges + [(nodes[0], "lone")], 7), (nodes, edges, 8), (nodes[:-1], edges, 7)):
+        assert layout(*args) == overview_layout(*args)
+    assert pipeline.kept_layout(None)(nodes, edges, 7) == first  # no store: the layout itself

@@ -342,13 +342,17 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
     return {"meta": meta, "nodes": nodes, "edges": edges}
 
 
-def add_layout(G: nx.DiGraph, max_nodes: Optional[int] = None, seed: int = 7) -> nx.DiGraph:
+def add_layout(G: nx.DiGraph, max_nodes: Optional[int] = None, seed: int = 7, layout=None) -> nx.DiGraph:
     """Set ``x`` and ``y`` (floats) on the nodes the overview draws: the overview's layout, computed
     once per build and kept in the graph, so that the page and the GEXF file (``viz:position``)
-    show the same picture. Returns ``G``."""
+    show the same picture. Returns ``G``.
+
+    ``layout`` (default :func:`overview_layout`) is called as ``layout(nodes, edges, seed)``: a build
+    passes one that keeps the positions of the same nodes and edges from its last build
+    (``graph.pipeline.kept_layout``)."""
     drawn, _ = overview_nodes(G, max_nodes)
     keep = set(drawn)
-    pos = overview_layout(drawn, [(u, v) for u, v in G.edges() if u != v and u in keep and v in keep], seed)
+    pos = (layout or overview_layout)(drawn, [(u, v) for u, v in G.edges() if u != v and u in keep and v in keep], seed)
     for n, (x, y) in pos.items():
         G.nodes[n]["x"], G.nodes[n]["y"] = float(x), float(y)
     return G
