@@ -21,6 +21,18 @@ def test_doctests():
     ("A/78/744/ Add.7", [("A/78/744/Add.7", None, ())]),
     ("UNEP/EA.5/Res.5", [("UNEP/EA.5/Res.5", None, ())]),
     ("A/S-10/ AC.1/1-8", [("A/S-10/AC.1/1-8", None, ())]),  # a space after a slash before a usual component
+    # a part and a Roman session: the resolution, its part a pinpoint (realworld c07; A_RES_80_88-shaped)
+    ("adopted by resolution A/RES/217 A (III), and", [("A/RES/217(III)", "A", ())]),
+    ("(A/RES/2200 A (XXI))", [("A/RES/2200(XXI)", "A", ())]),
+    ("A/RES/2200 A (XXI), annex", [("A/RES/2200(XXI)", "A, annex", ())]),
+    ("A/RES/217(III) A", [("A/RES/217(III)", "A", ())]),
+    ("A/RES/217 (III) A, annex", [("A/RES/217(III)", "A, annex", ())]),
+    ("A/RES/260 A (III)", [("A/RES/260(III)", "A", ())]),
+    ("A/RES/3314 (XXIX)", [("A/RES/3314(XXIX)", None, ())]),
+    ("A/RES/1514 (XV)", [("A/RES/1514(XV)", None, ())]),
+    ("A/RES/ES-10/2", [("A/RES/ES-10/2", None, ())]),
+    # ... while a numbered session's part is the symbol's own (A/RES/78/250B)
+    ("A/RES/75/290 B", [("A/RES/75/290B", None, ())]),
     # not symbols
     ("in 2022/23 and 2023/24", []),
     ("Council Decision 2010/413/CFSP", []),

@@ -74,3 +74,20 @@ def test_c16_one_document_in_two_formats_is_one_node_counted_once(tmp_path):
     G = corpus.graph
     assert sorted(G.successors("A/79/62")) == ["A/RES/78/132", "E/2024/31"]
     assert all(d["count"] == 1 for _, _, d in G.edges(data=True))
+
+
+def test_c06_executive_board_decisions_named_after_the_list_are_not_references():
+    refs = _refs(HERE / "c06_exec_board" / "E_RES_2025_30.txt")
+    assert not {r.target for r in refs} & {"E/DEC/2024/1", "E/DEC/2024/2", "E/RES/2024/1", "E/RES/2024/2"}
+
+
+def test_c07_written_symbol_with_a_part_and_a_roman_session():
+    refs = _refs(HERE / "c07_written_roman_part" / "A_RES_80_88.txt")
+    got = {(r.target, r.pinpoint) for r in refs if r.kind == "explicit"}
+    assert got >= {("A/RES/217(III)", "A"), ("A/RES/2200(XXI)", "A")}
+    assert not {r.target for r in refs} & {"A/RES/217A", "A/RES/2200A"}
+
+
+def test_c18_a_budget_period_after_a_cited_resolution_is_not_a_reference():
+    refs = _refs(HERE / "c18_budget_period" / "A_80_555.txt")
+    assert {r.target for r in refs} == {"A/RES/78/301", "A/DEC/79/555"}

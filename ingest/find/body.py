@@ -72,9 +72,11 @@ def decide_body(text: str, kw_start: int, speaker: Optional[str],
         return speaker, True  # "Commission resolution 2004/5" in a Commission on Human Rights text
     if OTHER_BEFORE.search(before):
         return None, True
-    if "adopt" in before:
+    wide = text[max(0, kw_start - 320):kw_start]  # the body's name, then up to 160 characters before "of"
+    if "adopt" in wide:
         # "the adoption by the Economic Commission for Latin America and the Caribbean at its
         # thirty-sixth session, held in ..., of resolution 700 (XXXVI)": that body's resolution
+        before = wide
         a = ADOPTED_BY_OTHER.search(before)
         if a:
             ours = next((code for p, code in BODY_PHRASES if before.startswith(p, a.start("body"))), None)

@@ -21,8 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+import re
+
 from .. import symbols
-from ..grammar import BODIES, LAST_YEAR, parse_date, sc_year, session_fits
+from ..grammar import BODIES, LAST_YEAR, TRAPS, parse_date, sc_year, session_fits
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
@@ -30,10 +32,34 @@ from .regexes import (BARE_SC, BODY_AFTER, CLAUSE_IN_ITS, COUNCIL_BEFORE, DATE_A
                       ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
                       NUMBER, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
-__all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement"]
+__all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period"]
 
 #: The first and last year a date after a number may give; another is a misprint ("24 December 2107").
 FIRST_YEAR = 1946
+
+_PERIOD_SHAPE = re.compile(r"((?:19|20)\d\d)/(\d\d)")
+_PERIOD_AFTER = re.compile(r"\s*\)?\s*(?:" + "|".join(sorted(map(re.escape, TRAPS["budget_periods"]["after"]),
+                                                               key=len, reverse=True)) + r")\b", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, TRAPS["budget_periods"]["before"]),
+                                                      key=len, reverse=True)) + r")\s*\(?\s*$", re.I)
+
+
+def budget_period(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is a budget period, not a resolution: a year and the
+    next year's two last digits ("2024/25") with a period's word after it or before it
+    (``traps.toml`` ``[budget_periods]``: "for the 2024/25 period", "the budget for 2025/26"), or
+    alone in brackets ("(2024/25)").
+
+    >>> t = "its resolution 78/301 on the financing of the Force for the 2024/25 period"
+    >>> budget_period(t, t.index("2024"), t.index("2024") + 7), budget_period("resolution 2024/25,", 11, 18)
+    (True, False)
+    """
+    m = _PERIOD_SHAPE.fullmatch(text, start, end)
+    if not m or (int(m.group(1)) + 1) % 100 != int(m.group(2)):
+        return False
+    if text.endswith("(", 0, start) and text.startswith(")", end):
+        return True  # alone in brackets: "decision 79/555 (2025/26)", "the budget period (2024/25)"
+    return bool(_PERIOD_AFTER.match(text, end) or _PERIOD_BEFORE.search(text, max(0, start - 30), start))
 
 
 def keywords(text: str) -> Iterator:
@@ -180,6 +206,8 @@ def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
             n = NUMBER.match(text, pos)
             if not n:
                 return
+        if budget_period(text, n.start(), n.end()):
+            return  # "its resolution 78/301 on the financing of the Force for the 2024/25 period"
         if not in_spans(scan.taken, n.start()):  # (not a number inside a written symbol)
             yield n, first
         pos = n.end()
@@ -197,7 +225,7 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
     aft = BODY_AFTER.match(after)
     if kw.named_after_only and not (aft and aft.group("phrase")):
         return None
-    if aft and not kw.explicit:
+    if aft and (not kw.explicit or kw.carried):  # (a body named after the number beats one carried over)
         if aft.group("other"):
             return None  # "decision 27/2, adopted by the Governing Council": not ours
         b_code, b_explicit = body_of_phrase(aft.group("phrase")), True
@@ -232,6 +260,13 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         target_title=clip(title.group(1), 300) if title else None)
 
 
+def _other_body_after(text: str, end: int) -> bool:
+    """Whether another body (not one citegraph resolves) is named right after the number ending
+    at ``end``: "2024/2 of the UNDP/UNFPA/UNOPS Executive Board", "adopted by the Governing Council"."""
+    aft = BODY_AFTER.match(text[end:end + 300])
+    return bool(aft and aft.group("other"))
+
+
 def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken: list[tuple[int, int]],
                     hits: list[Hit]) -> None:
     """Add to ``hits`` the references the numbers after each keyword of ``text`` make (see the
@@ -240,7 +275,12 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
     scan = _Scan(text, speaker, its, taken, hits, {})
     for km in keywords(text):
         kw = _keyword_body(scan, km)
-        for n, first in _list_items(scan, km.end()):
+        items = list(_list_items(scan, km.end()))
+        if len(items) > 1 and not kw.explicit and _other_body_after(text, items[-1][0].end()):
+            # "decisions 2024/1 and 2024/2 of the UNDP/UNFPA/UNOPS Executive Board": another body
+            # named after the list adopted every item of it
+            continue
+        for n, first in items:
             hit = _number_hit(scan, kw, n, first)
             if hit is None:
                 continue

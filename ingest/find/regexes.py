@@ -73,7 +73,7 @@ BODY_BEFORE = re.compile(
 OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) +
                            r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$")
 ADOPTED_BY_OTHER = re.compile(
-    r"\b(?:adoption|adopted)\s+by\s+the\s+(?P<body>(?:(?:[A-Z][\w’'-]*|and|for|of|the)\s+){0,6}?(?:" +
+    r"\b(?:adoption|adopted)(?:\s+in\s+(?:19|20)\d\d)?\s+by\s+the\s+(?P<body>(?:(?:[A-Z][\w’'-]*|and|for|of|the)\s+){0,6}?(?:" +
     "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r"))\b[^.;“”]{0,160}?\bof\s+(?:its\s+)?$")
 # "Assembly resolution 70/165 and Council resolution 23/8": a Council named stops the carry-over
 COUNCIL_BEFORE = re.compile(r"\bCouncil(?:['’]s)?\s+$")
@@ -87,7 +87,8 @@ BODY_AFTER = re.compile(
     r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:(?:19|20)\d\d\s+)?(?:,\s*)?(?:of\s+" + r"\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
     r"(?:adopted\s+)?(?:of|by)\s+the\s+(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in BODY_PHRASES) +
     # another body, maybe with its region or field first ("the African Commission on Human ...")
-    r")|(?P<other>(?:[A-Z][\w’'-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")))\b")
+    # ("the UNDP/UNFPA/UNOPS Executive Board", "the UN-Women Executive Board")
+    r")|(?P<other>(?:[A-Z][\w’'/-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")))\b")
 KEYWORD_OF_BODY = re.compile(r"\s+(?:and\s+decisions\s+|and\s+resolutions\s+)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
                          "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r")\b")
 

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import symbols
 from .hit import Hit
-from .pinpoints import pin_after
+from .pinpoints import join_pins, pin_after
 from .regexes import MORE_PARTS, ONE_SYMBOL, WRITTEN
 
 __all__ = ["extract_written", "parts_of", "attach"]
@@ -21,6 +21,9 @@ __all__ = ["extract_written", "parts_of", "attach"]
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _ONE_SYMBOL = re.compile(ONE_SYMBOL)
+#: a Roman session after a resolution's part letter: "A/RES/217 A (III)", "A/RES/2200 A (XXI)"
+_ROMAN_AFTER_PART = re.compile(r"\s?\((?:ES-|S-)?[IVXLC]+\)")
+_ROMAN_SESSION = re.compile(r"\((?:ES-|S-)?[IVXLC]+\)$")
 
 
 def _written(text: str) -> Iterator[re.Match]:
@@ -81,17 +84,27 @@ def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             continue  # no number, or cut by a space after a slash ("A/S-10/ AC.1/1-8")
         if sym.count("/") < 1:
             continue
-        written = sym + (m.group("part") or "") if "/RES/" in sym.upper() else sym
+        resolution = "/RES/" in sym.upper()
+        part, part_pin, end = m.group("part"), None, m.end()
+        roman = _ROMAN_AFTER_PART.match(text, m.end("part")) if resolution and part and not m.group("sect") \
+            and not m.group("joint") and not sym.endswith(")") else None
+        if roman:  # "A/RES/217 A (III)": the resolution of a Roman session, its part a pinpoint
+            sym, end = sym + roman.group(0), roman.end()
+        if resolution and part and _ROMAN_SESSION.search(symbols.canonical_written(sym)):
+            # a Roman session's parts are never documents of their own ("A/RES/217(III) A")
+            part_pin, written = symbols.part_letters(part.strip()), sym
+        else:
+            written = sym + (part or "") if resolution else sym
         target = symbols.canonical_written(written + (m.group("sect") or ""))
         aliases = tuple(symbols.canonical_written(s) for s in _ONE_SYMBOL.findall(m.group("joint") or ""))
-        end = m.end()
         surface = text[m.start():end].rstrip(" -–")
         end = m.start() + len(surface)
-        if "/RES/" not in sym.upper() and m.group("part"):
+        if not resolution and part:
             end = m.start("part")
             surface = text[m.start():end]
-        hits.append(Hit(target, surface, m.start(), end, pin_after(text[end:end + 80]), aliases=aliases))
-        taken.append((m.start(), m.end()))
+        hits.append(Hit(target, surface, m.start(), end, join_pins(part_pin, pin_after(text[end:end + 80])),
+                        aliases=aliases))
+        taken.append((m.start(), max(end, m.end())))
         pos = m.end()
         while True:
             more = MORE_PARTS.match(text, pos)

@@ -1,0 +1,80 @@
+"""ingest.find.numbers: the numbers after a keyword - what ends a list and what makes a list another
+body's (issue 14's "not references"). Strings are from real UN documents (named in comments) or are
+shaped as the realworld cases of ../shared/realworld say the UN writes them."""
+import doctest
+
+import pytest
+
+from ingest.find import find_in_text, numbers
+from ingest.find.numbers import budget_period
+
+
+def test_doctests():
+    assert doctest.testmod(numbers).failed == 0
+
+
+def targets(text, speaker="GA"):
+    return [h.target for h in find_in_text(text, speaker)]
+
+
+# budget periods: a year and the next year's two digits with a period's word around it, anywhere in a list
+@pytest.mark.parametrize("text, speaker, expected", [
+    # realworld c18 (a peacekeeping financing report)
+    ("In its resolution 78/301 on the financing of the Force for the 2024/25 period, the General Assembly "
+     "appropriated 68.2 million dollars.", "GA", ["A/RES/78/301"]),
+    ("Pursuant to its decision 79/555 on the 2025/26 budget, the Assembly deferred", "GA", ["A/DEC/79/555"]),
+    ("its resolution 77/305 on the financing for the periods 2022/23 and 2023/24", "GA", ["A/RES/77/305"]),
+    ("its decision 79/555 (2025/26)", "GA", ["A/DEC/79/555"]),
+    ("resolution 76/274 on the 2022/23 financial period and 2023/24", "GA", ["A/RES/76/274"]),
+    ("resolution 78/301 of 2 July 2024 during the 2024/25 fiscal year", "GA", ["A/RES/78/301"]),
+    # negative rows of the trap: Economic and Social Council numbers of the same shape (E_RES_2024_*)
+    ("Recalling Economic and Social Council resolutions 2023/5 and 2024/25,", "GA", ["E/RES/2023/5", "E/RES/2024/25"]),
+    ("Recalling its resolution 2024/25 of 24 July 2024,", "ECOSOC", ["E/RES/2024/25"]),
+    ("(resolution 2024/25)", "ECOSOC", ["E/RES/2024/25"]),
+    ("Council resolutions 2017/21 and 2018/19 on the periods", "GA", ["E/RES/2017/21", "E/RES/2018/19"]),
+    # E_RES_2015_21: years and numbers of ECOSOC that are no budget period's shape
+    ("resolutions 2005/70 of 20 April 2005, on human rights and transitional justice, 2005/81 of 21 April 2005",
+     "ECOSOC", ["E/RES/2005/70", "E/RES/2005/81"]),
+])
+def test_budget_periods_are_not_references(text, speaker, expected):
+    assert targets(text, speaker) == expected
+
+
+@pytest.mark.parametrize("text, is_period", [
+    ("for the 2024/25 period", True),
+    ("the budget for 2025/26", True),
+    ("during the 2019/20 financial period", True),
+    ("in 2023/24", True),
+    ("(2024/25)", True),
+    ("resolution 2024/25,", False),
+    ("resolutions 2023/5 and 2024/25", False),
+    ("for the 2024/26 period", False),  # not consecutive years: not a budget period's shape
+])
+def test_budget_period(text, is_period):
+    start = text.index("20", text.index("/") - 4)
+    end = start + 7
+    assert budget_period(text, start, end) is is_period
+
+
+# another body named after a list adopted every item of it
+@pytest.mark.parametrize("text, speaker, expected", [
+    # realworld c06 (an ECOSOC resolution on operational activities)
+    ("Welcoming decisions 2024/1 and 2024/2 of the UNDP/UNFPA/UNOPS Executive Board,", "ECOSOC", []),
+    # A_RES_68_224 op14, E_RES_2015_15 op21
+    ("takes note of decisions 2012/1 of 3 February 2012 and 2012/28 of 10 September 2012 of the Executive Board "
+     "of the United Nations Development Programme, in which", "GA", []),
+    ("notes the adoption in 2014 by the Executive Board of the United Nations Development Programme, the United "
+     "Nations Population Fund and the United Nations Office for Project Services of decisions 2014/24 and 2014/25 "
+     "and the adoption by the Executive Board of the United Nations Children’s Fund of decision 2014/17, in which",
+     "ECOSOC", []),
+    ("decisions 2024/1, 2024/5 and 2024/2 of the UN-Women Executive Board", "ECOSOC", []),
+    ("resolutions 2023/1 and 2024/2 of the Commission on Narcotic Drugs", "ECOSOC", []),
+    ("decision 2021/7 of the Executive Board of UN-Habitat", "GA", []),
+    # negative rows: our own body named after the list, or named before it
+    ("resolutions 2023/1 and 2024/2 of the Economic and Social Council", "GA", ["E/RES/2023/1", "E/RES/2024/2"]),
+    ("Economic and Social Council decisions 2024/1 and 2024/2, and decision 2024/3 of the Executive Board", "GA",
+     ["E/DEC/2024/1", "E/DEC/2024/2"]),
+    ("Recalling its resolutions 78/132 and 79/194,", "GA", ["A/RES/78/132", "A/RES/79/194"]),
+])
+def test_another_body_named_after_a_list(text, speaker, expected):
+    assert targets(text, speaker) == expected
