@@ -37,7 +37,7 @@ __all__ = [
     "grammar", "VERSION",
     "BODIES", "BODY_NAMES", "body_code", "BODY_PHRASES", "OTHER_BODY_PHRASES", "SPEAKER_BODIES", "MASTHEAD_BODIES",
     "SERIES", "WRITTEN_ROOTS",
-    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date",
+    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE",
     "roman_to_int",
     "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
     "RELATIONS", "RELATION_DATA", "VERBS", "TRAPS",
@@ -105,6 +105,11 @@ WRITTEN_ROOTS: list[str] = sorted({s["root"].split("/")[0] for s in SERIES}, key
 # ---------------------------------------------------------------- dates
 
 #: Month names as texts write them, January first.
+#: The words of "Ibid." and its kin ("Id.", "Idem"): a note citing what the note before it cited.
+IBID: tuple[str, ...] = tuple(_G["ibid"])
+#: Words after "Ibid.," that say it repeats a series of volumes, not a UN document ("Ibid., vol. 999").
+IBID_NOT_BEFORE: tuple[str, ...] = tuple(_G["ibid_not_before"])
+
 MONTHS: tuple[str, ...] = tuple(_G["months"])
 #: A regular expression matching one month name as written ("(?:January|...|December)").
 MONTH_PATTERN = "(?:" + "|".join(MONTHS) + ")"

@@ -8,7 +8,8 @@ the speaker (:func:`ingest.find.body.speaker_of` when the document names none):
   mandates table (:mod:`ingest.find.tables`), and the symbols the document hyperlinked
   (``evidence``: ``text``, ``link``, ``text+link``);
 * a footnote's references count in the paragraph carrying its mark, with the citing verb
-  before the mark; an unplaced footnote's in ``notes``;
+  before the mark; an unplaced footnote's in ``notes``; "Ibid." cites what the note before
+  cited, or what its own text cited before it (:mod:`ingest.find.ibid`);
 * the document's own symbol is never a reference of its own.
 
 Each reference gets its relation and sentence (:mod:`ingest.find.context`) and the
@@ -25,6 +26,7 @@ from ..model import Document, Paragraph, Reference
 from .body import speaker_of
 from .context import marks_of
 from .hit import Hit
+from .ibid import ibid_hits, last_cited, opens_with_ibid
 from .regexes import LINK_URL
 from .relations import normalise_verb
 from .scan import find_in_text
@@ -103,14 +105,31 @@ def _with_links(p: Paragraph, hits: list[Hit]) -> tuple[list[Hit], set[int], set
     return hits, from_links, link_targets
 
 
+class _LastNote:
+    """The last reference of the note read last (None when that note cited no UN document): what
+    an "Ibid." in the next note repeats."""
+
+    def __init__(self):
+        self.hit: Optional[Hit] = None
+
+    def hits(self, text: str, speaker: str) -> list[Hit]:
+        """The hits of one note's ``text``, its "Ibid."s included, in order; remembers its last."""
+        hits = find_in_text(text, speaker)
+        more = ibid_hits(text, hits, self.hit)
+        if more:
+            hits = sorted(hits + more, key=lambda h: h.start)
+        self.hit = last_cited(hits)
+        return hits
+
+
 def _footnote_refs(doc: Document, source: str, p: Paragraph, speaker: str, default_rel: Optional[str],
-                   own: _Own) -> list[Reference]:
+                   own: _Own, last: _LastNote) -> list[Reference]:
     """The references of a paragraph's footnotes: they count in the paragraph, with the citing
     verb before the footnote's mark."""
     refs = []
     body_marks = None
     for fn in p.footnotes:
-        hits = find_in_text(fn.text, speaker)
+        hits = last.hits(fn.text, speaker)
         if not hits:
             continue
         marks = marks_of(fn.text)
@@ -133,11 +152,19 @@ def extract_explicit(doc: Document) -> list[Reference]:
     own = _Own(doc.symbol)
     refs: list[Reference] = []
     heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
+    last = _LastNote()
+    last_in_text: Optional[Hit] = None
     for p in doc.paragraphs:
         if p.kind == "outside":
             continue
         heading, is_heading = heading_after(p.text, heading)
         hits = find_in_text(p.text, speaker)
+        # "(A/79/434, para. 21) ... (ibid., para. 44)"; a note read as a paragraph, "24 Ibid., para. 22.",
+        # repeats the paragraph before
+        previous = last_in_text if opens_with_ibid(p.text) else None
+        if hits or previous:
+            hits += ibid_hits(p.text, hits, previous)
+        last_in_text = last_cited(hits)
         if heading and not is_heading:
             hits = with_rows(p.text, heading, speaker, hits)
         hits, from_links, link_targets = _with_links(p, hits)
@@ -152,9 +179,9 @@ def extract_explicit(doc: Document) -> list[Reference]:
                             "text+link" if _base(h.target) in link_targets else "text")
                 refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.start, default_rel),
                                  marks.sentence(h.start, h.end), evidence))
-        refs += _footnote_refs(doc, source, p, speaker, default_rel, own)
+        refs += _footnote_refs(doc, source, p, speaker, default_rel, own, last)
     for fn in doc.unplaced_footnotes:
-        hits = find_in_text(fn.text, speaker)
+        hits = last.hits(fn.text, speaker)
         marks = marks_of(fn.text) if hits else None
         for h in hits:
             if not own(h.target):
