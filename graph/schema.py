@@ -171,7 +171,7 @@ REFERENCE_COLUMNS: tuple[str, ...] = tuple(f for f in REFERENCE_FIELDS if f != "
 #: words as written and what the text says of the target. The scorers in ``../shared/eval`` read
 #: these; the citing sentence is left out (it is in ``references.csv``).
 JSONL_FIELDS: tuple[str, ...] = ("file", "source", "target", "kind", "paragraph", "footnote", "pinpoint",
-                                 "relation", "surface", "start", "end", "target_body", "target_type",
+                                 "pinpoint_written", "relation", "verb", "surface", "start", "end", "target_body", "target_type",
                                  "target_date", "target_subject", "target_title", "evidence")
 
 

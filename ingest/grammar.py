@@ -15,7 +15,7 @@ them once and answers questions over them with small pure functions. Everything 
 * sessions and years - :func:`session_year`, :func:`session_fits`, :func:`session_span`,
   :func:`sc_year`, :data:`LAST_YEAR`; what a symbol gives - :func:`symbol_session`,
   :func:`symbol_year`;
-* citing verbs - :data:`RELATIONS`, and the controlled vocabulary of relations :data:`RELATION_DATA`
+* citing verbs - the controlled vocabulary of relations :data:`RELATION_DATA`
   (``data/relations.toml``, normalised by :func:`ingest.find.relations.relation_lemma`); the words
   that open paragraphs - :data:`VERBS`
   (``data/verbs.toml``); words that make a phrase look like a citation - :data:`TRAPS`
@@ -40,7 +40,7 @@ __all__ = [
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE",
     "roman_to_int",
     "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
-    "RELATIONS", "RELATION_DATA", "VERBS", "TRAPS",
+    "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
 ]
 
 _DATA = pathlib.Path(__file__).with_name("data")
@@ -354,14 +354,16 @@ def sc_year(n: int) -> Optional[float]:
 
 # ---------------------------------------------------------------- citing verbs
 
-#: Citing verb phrases as written (lower case) -> the normalised relation.
-RELATIONS: dict[str, str] = _G["relations"]
-
 #: ``data/relations.toml``: the controlled vocabulary of relations (``relation``: lemma, group, forms),
 #: the forms that are as often nouns (``ambiguity``), the adverbs dropped before a verb (``adverbs``),
 #: the participles that describe an object (``describing``), the words that open a relative clause
 #: (``clauses``). :mod:`ingest.find.relations` builds its lookups from it.
 RELATION_DATA: dict = _load("relations.toml")
+
+#: ``data/pinpoints.toml``: the words that name a part of a cited document (``unit``: name, the normal
+#: ``one``/``many`` word, the ``words`` as written, the kind of ``numbers``), and ordinal paragraphs
+#: (``ordinals``: the ordinal words, ``preambular``/``operative``).
+PINPOINT_DATA: dict = _load("pinpoints.toml")
 
 # ---------------------------------------------------------------- the words that open paragraphs
 

@@ -188,6 +188,12 @@ class Reference:
     ``target_date``, ``target_subject`` and ``target_title`` are what the
     citing text says about the target ("of 19 December 2023 on ...",
     "entitled ..."). ``self_reference`` marks "the present resolution".
+    ``pinpoint`` is the part cited in its normal form (``ingest/data/pinpoints.toml``: "paras. 60-62",
+    "article 31", "annex, para. 4") and ``pinpoint_written`` its words as written ("paras 60-62",
+    "Art. 31"; None when the pinpoint is not written out: a named instrument's part from the table).
+    ``relation`` is a lemma of the controlled vocabulary (``ingest/data/relations.toml``:
+    ``recall``, ``take note``, ``pursuant to`` ...) of the verb that governs the clause holding
+    the reference, and ``verb`` the words that gave it, as written ("Recalling also", "requested").
     """
 
     source: str
@@ -196,7 +202,9 @@ class Reference:
     paragraph: str
     footnote: Optional[str] = None
     pinpoint: Optional[str] = None
+    pinpoint_written: Optional[str] = field(default=None, compare=False)  # the pinpoint's words as written
     relation: Optional[str] = None
+    verb: Optional[str] = field(default=None, compare=False)  # the words that gave the relation, as written
     target_body: Optional[str] = None
     target_type: Optional[str] = None
     file: str = field(default="", compare=False)

@@ -41,8 +41,9 @@ from typing import Optional
 import ahocorasick_rs
 
 from . import symbols
-from .find import footnote_hits, marks_of, normalise_verb
+from .find import footnote_hits, marks_of
 from .find.hit import in_spans
+from .find.pinpoints import join_pins, pins_before
 from .grammar import TRAPS
 from .model import Document, Reference
 from .patterns import trie
@@ -360,14 +361,16 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
                 continue  # "the Global Digital Compact" before September 2024 is the draft, not the instrument
             done.add(target)
             marks = marks or marks_of(p.text)
-            pin = alias.pinpoint
-            pm = _PARA_OF.search(p.text[max(0, start - 60):start])
-            if pm:
-                pin = f"para. {pm.group(1)}"
+            # "Article 12 of the Universal Declaration of Human Rights": the written pinpoints inside the
+            # instrument, after its place in the cited document from the table ("A, article 12")
+            pins = pins_before(p.text, start)
+            pin = join_pins(alias.pinpoint, *(x.normal for x in pins))
+            pin_written = join_pins(*(x.written for x in pins))
             body, kind = symbols.describe(target) if "/" in target else ("United Nations", alias.kind)
+            relation, verb = marks.relation(start, p.verb)
             out.append(Reference(
-                source=source, target=target, kind="named", paragraph=p.id, pinpoint=pin,
-                relation=marks.relation(start, normalise_verb(p.verb)), target_body=body,
+                source=source, target=target, kind="named", paragraph=p.id, pinpoint=pin, pinpoint_written=pin_written,
+                relation=relation, verb=verb, target_body=body,
                 target_type=alias.kind, file=doc.file, surface=words, start=start, end=end,
                 target_title=alias.name, sentence=marks.sentence(start, end),
                 evidence="alias" if alias.learned_from else "text"))
@@ -375,7 +378,6 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
 
 
 _PROTOCOL_TO = re.compile(r"\b(?:(?:Protocols?|Amendments?)\s+(?:thereto\s+)?to|supplementing)\s+the\s+$", re.I)
-_PARA_OF = re.compile(r"\bparagraphs?\s+(\d+(?:\s*(?:,|and)\s*\d+)*)\s+of\s+(?:the\s+)?$")
 _BEFORE_WORD = re.compile(r"([A-Z][\w-]*)\s+$")
 _OPENERS = frozenset(TRAPS["names"]["openers"])
 

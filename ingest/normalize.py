@@ -72,7 +72,8 @@ def _instrument_names() -> list[str]:
 def _known_words() -> frozenset[str]:
     words: set[str] = set(_DATA["lines"]["keywords"])
     phrases = [name for name, _ in grammar.BODY_PHRASES] + list(grammar.OTHER_BODY_PHRASES) + list(grammar.MONTHS) \
-        + list(grammar.RELATIONS) + list(grammar.VERBS["preambular"]) + list(grammar.VERBS["base_verbs"]) \
+        + [form for r in grammar.RELATION_DATA["relation"] for form in r["forms"]] \
+        + list(grammar.VERBS["preambular"]) + list(grammar.VERBS["base_verbs"]) \
         + _instrument_names()
     for phrase in phrases:
         words.update(w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 3)

@@ -17,12 +17,34 @@ def test_doctests():
     ("subparagraph 3", "para. 3"),
     ("para. 21", "para. 21"),
     ("paras. 3-5", "paras. 3-5"),
+    # no full stop (issue 14)
+    ("para 67", "para. 67"),
+    ("paras 60-62", "paras. 60-62"),
+    ("paras 60–62", "paras. 60–62"),
+    # ordinal and operative/preambular paragraphs
+    ("the thirteenth preambular paragraph", "preambular para. 13"),
+    ("the fourth operative paragraph", "para. 4"),
+    ("operative paragraph 4", "para. 4"),
+    ("preambular paragraph 3", "preambular para. 3"),
+    ("twenty-first preambular paragraph", "preambular para. 21"),
+    # articles, chapters, sections
+    ("Article 31", "article 31"),
+    ("Arts. 97 and 98", "articles 97 and 98"),
+    ("art. 2 (4)", "article 2 (4)"),
+    ("Articles 10 to 14", "articles 10 to 14"),
+    ("Chapter VII", "chapter VII"),
+    ("chap. I.B", "chapter I.B"),
+    ("chaps. I and II", "chapters I and II"),
+    ("section VI", "section VI"),
+    ("sect. IV", "section IV"),
+    ("sections II and III", "sections II and III"),
+    ("chap. II", "chapter II"),
+    # annexes
     ("annex", "annex"),
     ("annexes I", "annex I"),
     ("Annex II", "annex II"),
-    ("section VI", "section VI"),
-    ("sect. IV", "section IV"),
-    ("chap. II", "chapter II"),
+    ("annex III", "annex III"),
+    ("annexes I and II", "annexes I and II"),
     ("Part A", "part A"),
     (None, None), ("", None),
 ])
@@ -30,28 +52,70 @@ def test_norm_pin(written, normal):
     assert norm_pin(written) == normal
 
 
+def before(text):
+    return [tuple(p) for p in pins_before(text, len(text) - len("resolution"))]
+
+
 @pytest.mark.parametrize("text, pins", [
-    ("in accordance with paragraph 71 of General Assembly resolution", ["para. 71"]),  # A/RES/79/194
-    ("paragraphs 50 and 52 of section XI of its resolution", ["paras. 50 and 52", "section XI"]),
-    ("annex to its resolution", ["annex"]),
+    ("in accordance with paragraph 71 of General Assembly resolution", [("para. 71", "paragraph 71")]),  # A/RES/79/194
+    ("paragraphs 50 and 52 of section XI of its resolution",
+     [("paras. 50 and 52", "paragraphs 50 and 52"), ("section XI", "section XI")]),
+    ("annex to its resolution", [("annex", "annex")]),
+    # S/RES/2139 (2014)-like: an ordinal preambular paragraph
+    ("Recalling the thirteenth preambular paragraph of resolution", [("preambular para. 13",
+                                                                      "the thirteenth preambular paragraph")]),
+    ("as requested in operative paragraph 4 of its resolution", [("para. 4", "operative paragraph 4")]),
+    ("pursuant to para 7 of resolution", [("para. 7", "para 7")]),
+    ("in Article 5 of resolution", [("article 5", "Article 5")]),
+    # A/RES/65/281: a paragraph of the annex; ECE/TRANS/254: a lettered section of an ECOSOC resolution
+    ("established pursuant to paragraph 47 of the annex to Council resolution",
+     [("para. 47", "paragraph 47"), ("annex", "annex")]),
+    ("in accordance with operative paragraph 1 of section B of resolution",
+     [("para. 1", "operative paragraph 1"), ("section B", "section B")]),
+    ("paragraph 3 of annex II to resolution", [("para. 3", "paragraph 3"), ("annex II", "annex II")]),
+    ("as per article 5.2 of resolution", [("article 5.2", "article 5.2")]),
     # no pinpoint
     ("Recalling its resolution", []),
     ("paragraph 71, and its resolution", []),
+    ("the first session of the resolution", []),
+    ("the third committee of its resolution", []),
 ])
 def test_pins_before(text, pins):
-    assert pins_before(text, len(text) - len("resolution")) == pins
+    assert before(text) == pins
 
 
-@pytest.mark.parametrize("after, pin", [
-    (", annex, and", "annex"),
-    (", para. 21)]", "para. 21"),
-    (", section II.B,", "section II.B"),
+def after(text):
+    return [tuple(p) for p in pin_after(text)]
+
+
+@pytest.mark.parametrize("text, pins", [
+    (", annex, and", [("annex", "annex")]),
+    (", para. 21)]", [("para. 21", "para. 21")]),
+    (", section II.B,", [("section II.B", "section II.B")]),
+    # as footnotes and reports write them (issue 14)
+    (", para 67).", [("para. 67", "para 67")]),
+    (", paras 60-62.", [("paras. 60-62", "paras 60-62")]),
+    (", chap. I.B.", [("chapter I.B", "chap. I.B")]),
+    (", sect. VI).", [("section VI", "sect. VI")]),
+    (", annex III.", [("annex III", "annex III")]),
+    (", annex, para. 4.", [("annex", "annex"), ("para. 4", "para. 4")]),
+    (", annex I, sect. B", [("annex I", "annex I"), ("section B", "sect. B")]),
+    (", annexes I and II;", [("annexes I and II", "annexes I and II")]),
+    (", Arts. 97 and 98", [("articles 97 and 98", "Arts. 97 and 98")]),
+    (", chap. IV, para. 12.", [("chapter IV", "chap. IV"), ("para. 12", "para. 12")]),
     # the next reference's paragraphs, not this one's (A/RES/76/72)
-    (", paragraphs 113 and 119 to 124 of resolution 64/72", None),
-    (" of 19 December 2023", None),
+    (", paragraphs 113 and 119 to 124 of resolution 64/72", []),
+    (" of 19 December 2023", []),
+    # a list goes on: the next number is no paragraph
+    (", para. 4, and 70/1", [("para. 4", "para. 4")]),
+    (", 70/2 and 70/3", []),
+    (", paragraph 3/4", []),
+    (", particularly", []),
+    (", annexed", []),
+    (", partly", []),
 ])
-def test_pin_after(after, pin):
-    assert pin_after(after) == pin
+def test_pin_after(text, pins):
+    assert after(text) == pins
 
 
 @pytest.mark.parametrize("num, part, target, pin", [

@@ -56,7 +56,7 @@ def test_extract_jsonl_on_the_seed():
     out = run("extract", str(ROOT / "samples" / "A_RES_79_194.md"), "--format", "jsonl")
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
-    needed = {"file", "source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "surface",
+    needed = {"file", "source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "verb", "surface",
               "start", "end"}
     assert all(needed <= set(r) for r in rows)
     first = rows[0]
@@ -64,7 +64,7 @@ def test_extract_jsonl_on_the_seed():
     r = next(r for r in rows if r["target"] == "A/RES/70/125" and r["paragraph"] == "op62")
     assert (r["pinpoint"], r["relation"], r["kind"]) == ("para. 71", "in accordance with", "explicit")
     fn = next(r for r in rows if r["target"] == "A/RES/56/183")
-    assert (fn["paragraph"], fn["footnote"], fn["relation"]) == ("pp1", "1", "recalling")
+    assert (fn["paragraph"], fn["footnote"], fn["relation"], fn["verb"]) == ("pp1", "1", "recall", "Recalling")
 
 
 def test_extract_goes_on_after_bad_files(tmp_path):

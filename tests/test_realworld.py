@@ -23,7 +23,7 @@ def test_c02_ligatures_in_a_text_file_read_as_their_letters():
 
     assert same(refs) == same(control)  # offsets included: they index the normalised text
     assert {r.target for r in refs} >= {"A/RES/79/168", "A/RES/55/25"}
-    assert [r.relation for r in refs if r.target == "A/RES/79/168"] == ["reaffirming"]
+    assert [(r.relation, r.verb) for r in refs if r.target == "A/RES/79/168"] == [("reaffirm", "Reaffirming")]
 
 
 def test_c03_hard_wrapped_text():

@@ -7,11 +7,11 @@ from ingest.structure import leading_verb
 
 
 @pytest.mark.parametrize("text,verb,relation", [
-    ("Recalling also its resolution", "Recalling also", "recalling"),
-    ("Taking note also of the report", "Taking note also", "taking note"),
-    ("Also notes the holding", "Also notes", "notes"),
-    ("Bearing in mind paragraph 6", "Bearing in mind", "bearing in mind"),
-    ("12. Reaffirms its commitment", "Reaffirms", "reaffirms"),
+    ("Recalling also its resolution", "Recalling also", "recall"),
+    ("Taking note also of the report", "Taking note also", "take note"),
+    ("Also notes the holding", "Also notes", "note"),
+    ("Bearing in mind paragraph 6", "Bearing in mind", "bear in mind"),
+    ("12. Reaffirms its commitment", "Reaffirms", "reaffirm"),
     ("We recall General Assembly resolution 69/166", "recall", "recall"),
 ])
 def test_verbs(text, verb, relation):

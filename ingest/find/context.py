@@ -1,8 +1,9 @@
-"""The context of a reference in its text: the citing verb before it and its sentence.
+"""The context of a reference in its text: the verb that governs its clause, and its sentence.
 
 Both are found once per text (:class:`Marks`) and looked up per reference by
 position; the explicit pass (:mod:`ingest.find`) and the named pass
 (:mod:`ingest.named`) of one paragraph share them through :func:`marks_of`.
+The verb is :class:`ingest.find.relations.Clauses`'s.
 A sentence ends at "." or ";" before a capital, not after an abbreviation
 ("para.", "No.", "Add.").
 """
@@ -14,7 +15,7 @@ from typing import Optional
 
 from .hit import clip
 from .regexes import NOT_SENTENCE_END, SENTENCE_END
-from .relations import relation_verbs
+from .relations import Clauses, normalise_verb
 
 __all__ = ["Marks", "marks_of"]
 
@@ -25,14 +26,17 @@ class Marks:
 
     def __init__(self, text: str):
         self.text = text
-        self.verbs = relation_verbs(text)
+        self._clauses: Optional[Clauses] = None
         self.ends = [m.end() for m in SENTENCE_END.finditer(text) if not text.endswith(NOT_SENTENCE_END, 0, m.start())]
         self._sentences: dict[tuple[int, int], str] = {}
 
-    def relation(self, pos: int, default: Optional[str]) -> Optional[str]:
-        """The relation of the nearest citing verb before ``pos``, else ``default``."""
-        i = bisect.bisect_left(self.verbs, (pos, "")) - 1
-        return self.verbs[i][1] if i >= 0 else default
+    def relation(self, pos: int, para_verb: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        """``(relation, verb as written)`` at ``pos``: the lemma of the verb that governs the clause
+        holding ``pos`` (``para_verb`` is the paragraph's own verb as written, or None), or
+        ``(None, None)``."""
+        if self._clauses is None:
+            self._clauses = Clauses(self.text)
+        return self._clauses.governing(pos, normalise_verb(para_verb), para_verb)
 
     def sentence(self, start: int, end: int) -> str:
         """The sentence (or sentences) holding ``text[start:end]``, clipped to 600 characters."""

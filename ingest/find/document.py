@@ -77,11 +77,11 @@ class _Own:
         return self.key is not None and _norm_symbol(target) == self.key
 
 
-def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit, relation: Optional[str],
-         sentence: str, evidence: str) -> Reference:
+def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit,
+         relation: tuple[Optional[str], Optional[str]], sentence: str, evidence: str) -> Reference:
     body, kind = symbols.describe(h.target)
     return Reference(source=source, target=h.target, kind="explicit", paragraph=pid, footnote=footnote,
-                     pinpoint=h.pinpoint, relation=relation, target_body=body, target_type=kind,
+                     pinpoint=h.pinpoint, pinpoint_written=h.pinpoint_written, relation=relation[0], verb=relation[1], target_body=body, target_type=kind,
                      file=doc.file, surface=h.surface, start=h.start, end=h.end, target_date=h.target_date,
                      target_subject=h.target_subject, target_title=h.target_title, sentence=sentence,
                      evidence=evidence, target_aliases=h.aliases)
@@ -122,8 +122,8 @@ class _LastNote:
         return hits
 
 
-def _footnote_refs(doc: Document, source: str, p: Paragraph, speaker: str, default_rel: Optional[str],
-                   own: _Own, last: _LastNote) -> list[Reference]:
+def _footnote_refs(doc: Document, source: str, p: Paragraph, speaker: str, own: _Own,
+                   last: _LastNote) -> list[Reference]:
     """The references of a paragraph's footnotes: they count in the paragraph, with the citing
     verb before the footnote's mark."""
     refs = []
@@ -136,9 +136,10 @@ def _footnote_refs(doc: Document, source: str, p: Paragraph, speaker: str, defau
         at = next((o for n, o in p.marks if n == fn.number), None)
         if at is not None:
             body_marks = body_marks or marks_of(p.text)
-            rel = body_marks.relation(at, default_rel)
+            rel = body_marks.relation(at, p.verb)
         else:
-            rel = default_rel
+            lemma = normalise_verb(p.verb)
+            rel = (lemma, p.verb if lemma else None)
         for h in hits:
             if not own(h.target):
                 refs.append(_ref(doc, source, p.id, fn.number, h, rel, marks.sentence(h.start, h.end), "text"))
@@ -168,7 +169,6 @@ def extract_explicit(doc: Document) -> list[Reference]:
         if heading and not is_heading:
             hits = with_rows(p.text, heading, speaker, hits)
         hits, from_links, link_targets = _with_links(p, hits)
-        default_rel = normalise_verb(p.verb) if hits or p.footnotes else None
         if hits:
             hits.sort(key=lambda h: h.start)
             marks = marks_of(p.text)
@@ -177,15 +177,16 @@ def extract_explicit(doc: Document) -> list[Reference]:
                     continue
                 evidence = ("link" if id(h) in from_links else
                             "text+link" if _base(h.target) in link_targets else "text")
-                refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.start, default_rel),
+                refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.at, p.verb),
                                  marks.sentence(h.start, h.end), evidence))
-        refs += _footnote_refs(doc, source, p, speaker, default_rel, own, last)
+        refs += _footnote_refs(doc, source, p, speaker, own, last)
     for fn in doc.unplaced_footnotes:
         hits = last.hits(fn.text, speaker)
         marks = marks_of(fn.text) if hits else None
         for h in hits:
             if not own(h.target):
-                refs.append(_ref(doc, source, "notes", fn.number, h, None, marks.sentence(h.start, h.end), "text"))
+                refs.append(_ref(doc, source, "notes", fn.number, h, (None, None), marks.sentence(h.start, h.end),
+                                 "text"))
     return refs
 
 

@@ -16,7 +16,9 @@ __all__ = ["Hit", "clip", "in_spans"]
 class Hit:
     """A reference found in one text, before it is placed in a document: its canonical
     ``target``, the words as written (``surface``, ``start``, ``end`` in the text), the
-    pinpoint, what the text says of the target, and the other symbols of a joint symbol."""
+    pinpoint (normal, and ``pinpoint_written`` as written), what the text says of the target, and the other symbols of a joint symbol.
+    ``anchor`` is where its relation is read (the keyword that heads its list: "resolutions
+    1/1, ..., 9/9" are all governed by the verb before "resolutions"); -1 for ``start``."""
 
     target: str
     surface: str
@@ -27,6 +29,13 @@ class Hit:
     target_subject: Optional[str] = None
     target_title: Optional[str] = None
     aliases: tuple[str, ...] = ()
+    anchor: int = -1
+    pinpoint_written: Optional[str] = None
+
+    @property
+    def at(self) -> int:
+        """Where the relation of this reference is read: its anchor, else its start."""
+        return self.anchor if self.anchor >= 0 else self.start
 
 
 def clip(s: Optional[str], n: int = 200) -> Optional[str]:

@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..grammar import IBID, IBID_NOT_BEFORE
 from .hit import Hit
-from .pinpoints import pin_after
+from .pinpoints import join_pins, pin_after
 
 __all__ = ["IBID_RX", "ibid_hits", "opens_with_ibid", "last_cited"]
 
@@ -89,13 +89,15 @@ def ibid_hits(text: str, hits: list[Hit], previous: Optional[Hit]) -> list[Hit]:
         clause_end = close.start() if close else len(text)
         if any(m.end() <= h.start < clause_end for h in hits):
             continue  # "Ibid., Supplement No. 21 (A/7621)": the clause names its own document
-        pin = pin_after(text[m.end():m.end() + 80])
-        if not pin and text[m.end():clause_end].strip(" ,.\u00a0"):
+        pins = pin_after(text[m.end():m.end() + 80])
+        if not pins and text[m.end():clause_end].strip(" ,.\u00a0"):
             continue  # "Ibid., Thirty-second Session, Plenary Meetings": the Official Records, not the document
         prior = last_cited([h for h in hits + out if h.end <= m.start()]) or previous
         if prior is None:
             continue
+        pin = join_pins(*(p.normal for p in pins))
         out.append(Hit(prior.target, w, m.start("w"), m.end("w"), pin or prior.pinpoint,
                        target_date=prior.target_date, target_subject=prior.target_subject,
-                       target_title=prior.target_title, aliases=prior.aliases))
+                       target_title=prior.target_title, aliases=prior.aliases,
+                       pinpoint_written=join_pins(*(p.written for p in pins)) if pins else prior.pinpoint_written))
     return out

@@ -249,15 +249,19 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
     # "paragraph 71 of General Assembly resolution 70/125", "resolution 70/1, annex"; parts ("50/70 K",
     # "217 A (III)") are a pinpoint of the resolution, unless documents of their own ("75/290 B")
     before = pins_before(text, kw.start) if first else []
+    pins = [*before, *pin_after(after)]
+    part_pin = part_pinpoint(num, part, target)
     title = TITLE_AFTER.match(after)
     subj = SUBJECT_AFTER.match(after)
     surface = text[n.start():n.end()].rstrip()
     return Hit(
         target=target, surface=surface, start=n.start(), end=n.start() + len(surface),
-        pinpoint=join_pins(part_pinpoint(num, part, target), *before, pin_after(after)),
+        pinpoint=join_pins(part_pin, *(p.normal for p in pins)),
+        pinpoint_written=join_pins(part_pin and (part or part_pin).strip(), *(p.written for p in pins)),
         target_date=iso,
         target_subject=clip(subj.group(1)) if subj else None,
-        target_title=clip(title.group(1), 300) if title else None)
+        target_title=clip(title.group(1), 300) if title else None,
+        anchor=kw.start)
 
 
 def _other_body_after(text: str, end: int) -> bool:

@@ -1,53 +1,84 @@
 """Pinpoints: the part of the cited document a reference points to.
 
-"paragraph 71 of General Assembly resolution 70/125" (before the number),
-"resolution 70/1, annex" and "A/79/434, para. 21" (after it), "50/70 K" and
-"217 A (III)" (a part that is not a document of its own). Each is normalised:
-``para. 71``, ``paras. 50 and 52``, ``annex``, ``section VI``, ``chapter II``, ``part A``.
-The patterns are :data:`ingest.find.regexes.PIN_BEFORE` and ``PIN_AFTER``.
+"paragraph 71 of General Assembly resolution 70/125", "the thirteenth preambular paragraph of
+resolution 2049 (2012)", "Article 31 of the Vienna Convention" (before the reference),
+"resolution 70/1, annex, para. 4", "A/79/1, chap. I.B" and "(A/78/6, paras 60-62)" (after it),
+"50/70 K" and "217 A (III)" (a part that is not a document of its own). Each is kept as written
+(:class:`Pin` ``written``, ``Reference.pinpoint_written``) and normalised (``Reference.pinpoint``):
+``para. 71``, ``paras. 60-62``, ``preambular para. 13``, ``article 31``, ``articles 97 and 98``,
+``chapter I.B``, ``section VI``, ``annex III``, ``annex, para. 4``, ``part A``.
+The words are data (``ingest/data/pinpoints.toml``, with their sources: the UN Editorial Manual);
+the patterns are :data:`ingest.find.regexes.PIN_BEFORE` and ``PIN_AFTER``.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .. import symbols
+from ..grammar import PINPOINT_DATA
 from .regexes import BODY_BEFORE, PIN_AFTER, PIN_BEFORE, ROMAN_PART
 
-__all__ = ["norm_pin", "join_pins", "pins_before", "pin_after", "part_pinpoint"]
+__all__ = ["Pin", "norm_pin", "join_pins", "pins_before", "pin_after", "part_pinpoint"]
+
+
+class Pin(NamedTuple):
+    """One pinpoint: its normal form and the words as written ("paras. 60-62", "paras 60-62")."""
+
+    normal: str
+    written: str
+
 
 _WS = re.compile(r"\s+")
-_PARAGRAPHS = re.compile(r"^(?:sub)?paragraphs?\s+(.*)$", re.I)
-_PARAS = re.compile(r"^paras?\.\s*(.*)$", re.I)
-_MANY = re.compile(r",|and|to")
-_MANY_PARAS = re.compile(r",|and|to|-|–")
+_UNITS = PINPOINT_DATA["unit"]
+_WORD_UNIT = {w.lower(): u for u in _UNITS for w in u["words"]}
+_ORD = PINPOINT_DATA["ordinals"]
+_ORDINAL_NUMBER = {w: i for i, w in enumerate(_ORD["words"], 1)}
+_PREAMBULAR = frozenset(_ORD["preambular"])
+_WHICH_RX = "|".join(_ORD["preambular"] + _ORD["operative"])
+_ORDINAL = re.compile(r"^(?:the\s+)?(?P<ord>" + "|".join(map(re.escape, _ORD["words"])) + r")\s+(?P<which>" +
+                      _WHICH_RX + r")\s+paragraphs?$", re.I)
+_HEAD = re.compile(r"^(?:(?P<which>" + _WHICH_RX + r")\s+)?(?P<word>" +
+                   "|".join(re.escape(w) for w in sorted(_WORD_UNIT, key=len, reverse=True)) +
+                   r")(?![a-z])\s*(?P<rest>.*)$", re.I)
+_MANY = re.compile(r",|\band\b|\bto\b|[-–]")
 
 
 def norm_pin(p: Optional[str]) -> Optional[str]:
-    """A pinpoint as written -> its normal form ("paragraphs 50 and 52" -> "paras. 50 and 52",
-    "Annexes I" -> "annex I", "sect. VI" -> "section VI", "chap. II" -> "chapter II").
+    """A pinpoint as written -> its normal form (``ingest/data/pinpoints.toml``): the unit's word,
+    singular or plural by what follows, then the numbers as written.
 
-    >>> norm_pin("paragraph 71"), norm_pin("paras. 3-5"), norm_pin("annex II"), norm_pin("sect. VI")
-    ('para. 71', 'paras. 3-5', 'annex II', 'section VI')
+    >>> norm_pin("paragraph 71"), norm_pin("paras 60-62"), norm_pin("annex II"), norm_pin("sect. VI")
+    ('para. 71', 'paras. 60-62', 'annex II', 'section VI')
+    >>> norm_pin("Arts. 97 and 98"), norm_pin("chap. I.B"), norm_pin("the thirteenth preambular paragraph")
+    ('articles 97 and 98', 'chapter I.B', 'preambular para. 13')
     """
     if not p:
         return None
     p = _WS.sub(" ", p.strip().rstrip(","))
+    if not p:
+        return None
+    m = _ORDINAL.match(p)
+    if m:
+        n = _ORDINAL_NUMBER[m.group("ord").lower()]
+        return ("preambular para. " if m.group("which").lower() in _PREAMBULAR else "para. ") + str(n)
     low = p.lower()
-    m = _PARAGRAPHS.match(p)
-    if m:
-        return ("paras. " if _MANY.search(m.group(1)) else "para. ") + m.group(1)
-    m = _PARAS.match(p)
-    if m:
-        return ("paras. " if _MANY_PARAS.search(m.group(1)) else "para. ") + m.group(1)
     if low.startswith("annex"):
-        return "annex" + p[5:].replace("es", "", 1) if low.startswith("annexes") else "annex" + p[5:]
-    if low.startswith("sect"):
-        return "section " + p.split(".", 1)[1].strip() if low.startswith("sect.") else \
-            ("section" + p[p.lower().find(" "):] if " " in p else p)
-    if low.startswith("chap"):
-        return "chapter " + p.split()[-1]
+        rest = p[7:] if low.startswith("annexes") else p[5:]
+        return ("annexes" if _MANY.search(rest) else "annex") + rest
+    m = _HEAD.match(p)
+    if m:
+        unit = _WORD_UNIT[m.group("word").lower()]
+        rest = m.group("rest")
+        which = (m.group("which") or "").lower()
+        word = unit["many"] if _MANY.search(rest) else unit["one"]
+        return ("preambular " if which in _PREAMBULAR else "") + word + (" " + rest if rest else "")
     return p[0].lower() + p[1:]
+
+
+def _pin(words: str) -> Pin:
+    written = _WS.sub(" ", words.strip().rstrip(","))
+    return Pin(norm_pin(written), written)
 
 
 def join_pins(*pins: Optional[str]) -> Optional[str]:
@@ -67,11 +98,12 @@ def _may_end_pin(pre: str) -> bool:
     return bool(words) and words[-1].lower() in ("of", "to")
 
 
-def pins_before(text: str, kw_start: int) -> list[str]:
-    """The pinpoints written before the keyword at ``kw_start``, outermost last: "paragraphs 50
-    and 52 of section XI of its resolution" -> ["paras. 50 and 52", "section XI"]. A body's name
-    between them and the keyword is passed over ("paragraph 71 of General Assembly resolution")."""
-    pins: list[str] = []
+def pins_before(text: str, kw_start: int) -> list[Pin]:
+    """The pinpoints written before the keyword (or name) at ``kw_start``, outermost last:
+    "paragraphs 50 and 52 of section XI of its resolution" -> [Pin("paras. 50 and 52", "paragraphs
+    50 and 52"), Pin("section XI", "section XI")]. A body's name between them and the keyword is
+    passed over ("paragraph 71 of General Assembly resolution")."""
+    pins: list[Pin] = []
     pre = text[max(0, kw_start - 240):kw_start]
     bm = BODY_BEFORE.search(pre)
     if bm:
@@ -80,16 +112,24 @@ def pins_before(text: str, kw_start: int) -> list[str]:
         pm = PIN_BEFORE.search(pre) if _may_end_pin(pre) else None
         if not pm:
             return pins
-        pins.insert(0, norm_pin(pm.group("pin")))
+        annex = pm.group("annex") or pm.group("annex_n")  # "paragraph 47 of the annex to resolution 5/1"
+        if annex:
+            pins.insert(0, _pin(annex))
+        pins.insert(0, _pin(pm.group("pin")))
         pre = pre[: pm.start()]
 
 
-def pin_after(after: str) -> Optional[str]:
-    """The pinpoint written right after a reference (``after`` is the text that follows it):
-    ", annex", ", paragraph 4", ", section II.B", unless those are the next reference's
-    ("61/105, paragraphs 113 and 119 to 124 of resolution 64/72")."""
+def pin_after(after: str) -> list[Pin]:
+    """The pinpoints written right after a reference (``after`` is the text that follows it), each
+    after a comma: ", annex", ", paragraph 4", ", section II.B", ", annex, para. 4" (two), unless those
+    are the next reference's ("61/105, paragraphs 113 and 119 to 124 of resolution 64/72")."""
+    pins: list[Pin] = []
     m = PIN_AFTER.match(after)
-    return norm_pin(m.group("pin")) if m else None
+    while m and len(pins) < 4:
+        pins.append(_pin(m.group("pin")))
+        after = after[m.end():]
+        m = PIN_AFTER.match(after) if after.startswith(",") else None
+    return pins
 
 
 def part_pinpoint(num: str, part: Optional[str], target: str) -> Optional[str]:

@@ -99,22 +99,44 @@ WS_RUN = re.compile(r"\s+")
 ROMAN_PART = re.compile(r"^\d+\s?([A-Z])\s?\(")
 # ---------------------------------------------------------------- pinpoints
 
+# The words and their numbers are data (ingest/data/pinpoints.toml): "para 67", "paras. 60-62",
+# "Arts. 97 and 98", "chap. I.B", "sect. VI", "annex III", "the thirteenth preambular paragraph".
+_PD = grammar.PINPOINT_DATA
+_NUMBER = {
+    "arabic": r"\d+(?:\s?\([a-z]\))?(?![/\d])",
+    "division": r"(?:[IVXLC]+|\d+|[A-Z])(?:\.[A-Z0-9]+)*(?![/\w])",
+    "letter": r"(?:[IVXLC]+|[A-Z]|one|two|three)(?![/\w])",
+    "mixed": r"(?:\d+(?:\.\d+)*|[IVXLC]+)(?:\s?\(\d+\))?(?:\s?\([a-z]\))?(?![/\w])",
+}
+# between the numbers of one pinpoint: "50 and 52", "113, 119 to 124", "60-62", "60–62"
+_PIN_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[-–]\s*)"
+
+
+def _pin_words(words) -> str:
+    """The words of a unit as a pattern, longest first; an abbreviation ends with its full stop or
+    none ("para. 67", "para 67"); a word is followed by a space."""
+    alts = [re.escape(w[:-1]) + r"\.\s*" if w.endswith(".") else re.escape(w) + r"\s+"
+            for w in sorted(words, key=len, reverse=True)]
+    return "(?:" + "|".join(alts) + ")"
+
+
+_WHICH = "|".join(_PD["ordinals"]["preambular"] + _PD["ordinals"]["operative"])
+_ORDINAL = "|".join(sorted(_PD["ordinals"]["words"], key=len, reverse=True))
+PIN_UNIT = (
+    r"(?:the\s+)?(?:" + _ORDINAL + r")\s+(?:" + _WHICH + r")\s+paragraphs?(?!\w)"
+    + "".join(
+        "|" + (r"(?:(?:" + _WHICH + r")\s+)?" if u["name"] == "paragraph" else "") + _pin_words(u["words"])
+        + _NUMBER[u["numbers"]] + r"(?:" + _PIN_SEP + _NUMBER[u["numbers"]] + r")*"
+        for u in _PD["unit"])
+    + r"|annex(?:es)?(?:\s+[IVXLC]+(?:(?:\s*,\s*|\s+and\s+)[IVXLC]+)*)?(?![\w/])")
+
 PIN_BEFORE = re.compile(
-    r"(?P<pin>(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+(?:\s?\([a-z]\))?)*"
-    r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
-    r"|sections?\s+[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
-    r"|part\s+(?:[IVXLC]+|[A-Z]|one|two|three)"
-    r"|chapter\s+[IVXLC0-9]+"
-    r"|annex(?:es)?(?:\s+[IVXLC]+)?(?:,?\s+(?:sub)?paragraphs?\s+\d+)?)"
-    r"(?:\s+of\s+(?:the\s+annex\s+to\s+|annex\s+[IVX]+\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$", re.I)
+    r"(?P<pin>" + PIN_UNIT + r")"
+    r"(?:\s+of\s+(?:the\s+(?P<annex>annex)\s+to\s+|(?P<annex_n>annex\s+[IVX]+)\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$",
+    re.I)
 
 PIN_AFTER = re.compile(
-    r"^,?\s*(?P<pin>(?>annex(?:es)?(?:\s+[IVXLC]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
-    r"|(?:sub)?paragraphs?\s+\d+(?:\s?\([a-z]\))?(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d+)*"
-    r"|paras?\.\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
-    r"|(?:sections?|sect\.)\s*[IVXLC]+(?:\.[A-Z0-9]+)?(?:\s*(?:,|and)\s*[IVXLC]+)*"
-    r"|part\s+(?:[IVXLC]+|one|two|three)"
-    r"|chap(?:ter|\.)\s+[IVXLC0-9]+)(?![\w]))"  # atomic: a list is not cut short to dodge the test below
+    r"^,?\s*(?P<pin>(?>" + PIN_UNIT + r"))"  # atomic: a list is not cut short to dodge the test below
     # "61/105, paragraphs 113 and 119 to 124 of resolution 64/72": those paragraphs are the next one's
     r"(?!\s+of\s+(?:the\s+|its\s+)?(?:[A-Z][\w-]*\s+)*(?:resolutions?|decisions?|documents?|reports?)\b)", re.I)
 

@@ -1,22 +1,36 @@
-"""Relations: how a paragraph cites ("recalling", "taking note", "in accordance with").
+"""Relations: how a text cites - the verb that governs the clause holding a reference.
 
-The relation of a reference is the nearest citing verb phrase before it in its
-paragraph (the phrases and what each normalises to are ``[relations]`` of
-``ingest/data/grammar.toml``), else the paragraph's own verb, normalised
-(:func:`normalise_verb`: also/further dropped, lower case; None where the opening
-word is not a verb, ``ingest/data/verbs.toml``). A footnote's references take the
-citing verb before its mark.
+The vocabulary is ONE table of lemmas, data with its sources (``ingest/data/relations.toml``):
+"Reaffirming", "reaffirms", "reaffirmed" and "We reaffirm" are ``reaffirm``; "as requested in" is
+``request``; "in conformity with" is ``in accordance with``. A reference's relation is the lemma of
+the verb that governs its clause (:class:`Clauses`), and its ``verb`` the words as written:
 
-* :func:`relation_verbs` - ``(start, relation)`` of the citing verbs in a text;
-* :func:`normalise_verb` - a paragraph's verb as a relation;
-* the controlled vocabulary (``ingest/data/relations.toml``): :data:`RELATION_LEMMAS` (lemma ->
-  :class:`Relation`) and :func:`relation_lemma`, which turns any form as written ("Recalling also",
-  "took note", "reaffirmed", "as requested in") into its lemma.
+* a verb governs its clause until another verb of the same clause takes over ("Reaffirms its
+  resolution 1/1 and requests ... under resolution 2/2": ``request``);
+* a relative clause of an object has its own verb, or none: ", in which it requested ...", ", adopted
+  by resolution 217 A (III)" (``adopt``), "the Programme of Action contained in resolution 69/15"
+  (none: a describing participle); ", and" / ", as well as" end it while the list goes on;
+* ";" gives the clause back to the paragraph's own verb (the items of "Requests the
+  Secretary-General: (a) ...; (b) ..."), the end of a sentence to none: never a verb of another
+  sentence;
+* a reference in a fronted phrase with no verb before it takes the verb after it ("In its
+  resolution 78/132, the General Assembly requested ...": ``request``);
+* ambiguous forms are verbs only where the word before them allows ("the request of", "its support",
+  "a note by" are nouns), and the adjectives that open preambular paragraphs ("Deeply concerned")
+  only there.
 
-The nearest verb is looked up per reference through :mod:`ingest.find.context`.
+* :func:`relation_lemma` - any form as written -> its lemma (the door's ``ingest.relation_lemma``);
+  :data:`RELATION_LEMMAS` - lemma -> :class:`Relation`;
+* :func:`relation_events`, :class:`Clauses` - the verbs, clauses and boundaries of one text, and the
+  verb governing a position (one pass, looked up by binary search: linear in the text);
+* :func:`normalise_verb` - a paragraph's verb as a relation.
+
+The relation of a reference is looked up through :mod:`ingest.find.context`. Not supported:
+languages other than English; a relative clause that runs on after a comma without ", and".
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -24,10 +38,11 @@ from typing import Optional
 
 import ahocorasick_rs
 
-from ..grammar import RELATION_DATA, RELATIONS, VERBS
+from ..grammar import RELATION_DATA, VERBS
+from .hit import in_spans
 
-__all__ = ["relation_verbs", "normalise_verb", "RELATION_OF_PHRASE", "Relation", "RELATION_LEMMAS",
-           "RELATIONS_VERSION", "FORM_LEMMA", "relation_lemma"]
+__all__ = ["normalise_verb", "Relation", "RELATION_LEMMAS", "RELATIONS_VERSION", "FORM_LEMMA", "relation_lemma",
+           "relation_events", "Clauses"]
 
 
 @dataclass(frozen=True)
@@ -82,81 +97,335 @@ def relation_lemma(words: Optional[str]) -> Optional[str]:
             return lemma
     return None
 
-_RELATIONS = sorted(RELATIONS.items(), key=lambda x: len(x[0]), reverse=True)
-#: A citing verb phrase as written (lower case) -> its relation.
-RELATION_OF_PHRASE = dict(_RELATIONS)
-_RELATION_RX = re.compile(r"\b(" + "|".join(re.escape(k) for k, _ in _RELATIONS) + r")\b", re.I)
-# the same on lower-cased text, in one pass of an Aho-Corasick automaton: six times faster than the regex
-_RELATION_KEYS = [k for k, _ in _RELATIONS]
-_RELATION_AC = ahocorasick_rs.AhoCorasick(_RELATION_KEYS, implementation=ahocorasick_rs.Implementation.DFA)
+
+# ---------------------------------------------------------------- the verb that governs a clause
+
+_AMB = RELATION_DATA["ambiguity"]
+_AMBIGUOUS = frozenset(_AMB["forms"])
+_NOT_AFTER = frozenset(_AMB["not_after"])
+_BASE_FORMS = frozenset(_AMB["base_forms"])
+_BASE_AFTER = frozenset(_AMB["base_after"])
+_NOUN_SUFFIX = _AMB["noun_after_suffix"]
+_NOT_ING = frozenset(_AMB["not_ing_words"])
+_HEAD_ONLY = frozenset(RELATION_DATA["position"]["head_only"])
+_HEAD_WORDS = frozenset(RELATION_DATA["position"]["head_words"])
+_DESCRIBING = frozenset(RELATION_DATA["describing"]["forms"])
+_CL = RELATION_DATA["clauses"]
+_OPENERS = frozenset(_CL["openers"])
+_NOT_OPENERS_AFTER = frozenset(_CL["not_openers_after"])
+_PREPOSITIONS = frozenset(_CL["prepositions"])
+_AUXILIARIES = frozenset(_CL["auxiliaries"])
+_NOT_PARTICIPLES = frozenset(_CL["not_participles"])
+_COMPLEMENT_AFTER = frozenset(_CL["complement_after"])
+_THAT = re.compile(r"\b(?:" + "|".join(_CL["that_clause"]) + r")\b")
+
+# every form of the vocabulary, every describing participle and every relative opener, found in one
+# pass of an Aho-Corasick automaton over the lower-cased text (a DFA: linear in the text)
+_KEYS = sorted(set(FORM_LEMMA) | _DESCRIBING | _OPENERS)
+_AC = ahocorasick_rs.AhoCorasick(_KEYS, implementation=ahocorasick_rs.Implementation.DFA)
+_WORD_BEFORE = re.compile(r"([a-z/]+)[^a-z/]{0,3}$")
+_WORD_AFTER = re.compile(r"\s*([a-z]+)")
+# ", and", ", including", ... and ", the <Name>", ", its resolution": a clause of an object ends
+_CLOSE = re.compile(r",\s+(?:(?:" + "|".join(re.escape(c.strip(", ")) for c in _CL["closers"]) + r")\b"
+                    r"|(?:" + "|".join(_CL["item_starts"]) + r")\s+(?=[A-Z0-9]|resolution|decision))")
+# ", thus ensuring", ", while promoting", ", ensuring": a participial clause
+_PARTICIPLE = re.compile(r",\s+(?:(?:thus|thereby|while|and|also)\s+)?([a-z][a-z-]+ing)\b")
+# a title in quotation marks ("entitled “Review of ...”"); not a quotation the paragraph opens with (a
+# presidential statement is printed in quotation marks whole)
+_QUOTED = re.compile(r"(?<=\S)\s*(?:“[^”]{0,300}”|\"[^\"]{0,300}\")")
+_AFTER_STOP = re.compile(r"(?:^|[.;:,)•\n]|\(\w{1,4}\))\s*$")
+
+# "(see A/79/1)", "(cf. resolution 70/1)": an aside in brackets, governed by no verb
+_ASIDE = re.compile(r"(?:\(|[,;]\s+)(?:" + "|".join(re.escape(a) for a in sorted(_CL["asides"], key=len,
+                                                                                  reverse=True)) + r")(?=\s)")
 
 
-def relation_verbs(text: str) -> list[tuple[int, str]]:
-    """``(start, relation)`` of the citing verb phrases in ``text``, whole words in any case;
-    where two overlap, the first, and at one start the longest.
+def _closing_bracket(text: str, i: int, reach: int = 400) -> int:
+    """Where the bracket opened at ``text[i]`` closes (nested brackets counted), within ``reach``
+    characters; -1 when it does not. From a comma ("(resolution 2004/1, see E/2004/25)"): where the
+    bracket around it closes."""
+    depth = 0 if text[i] == "(" else 1
+    for k in range(i, min(len(text), i + reach)):
+        c = text[k]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
 
-    >>> relation_verbs("Recalling its resolution 70/1 and taking note of the report")
-    [(0, 'recalling'), (34, 'taking note')]
+
+#: the kinds of events, as :func:`relation_events` gives them
+VERB, REDUCED, OPEN, THAT, CLOSE, COMMA, PARA, NONE = ("verb", "reduced", "open", "that", "close", "comma", "para",
+                                                       "none")
+_PARA = "\x00para"  # the paragraph's own verb governs here
+_MAX_DEPTH = 32
+
+
+def _whole_word(low: str, s: int, e: int) -> bool:
+    return not ((s and (low[s - 1].isalnum() or low[s - 1] in "_-")) or
+                (e < len(low) and (low[e].isalnum() or low[e] in "_-")))
+
+
+def _opens(low: str, s: int, opening: int = 0) -> bool:
+    """Whether only a paragraph number and the words of ``head_words`` stand before ``s`` (after the
+    body's name that opens the paragraph, ``opening``)."""
+    return all(w in _HEAD_WORDS for w in _WORDS.findall(low, opening, s)) if opening else \
+        all(w in _HEAD_WORDS for w in _WORDS.findall(low[:s]))
+
+
+def _in_name(text: str, s: int, head: int) -> bool:
+    """A form written with a capital inside a sentence is a word of a name or a title."""
+    return text[s].isupper() and s > head and not _AFTER_STOP.search(text, max(0, s - 8), s)
+
+
+def relation_events(text: str, head: int = 0, opening: int = 0) -> list[tuple[int, int, str, Optional[str], str]]:
+    """The events of ``text`` that decide which verb governs a clause, in order of position:
+    ``(start, end, kind, lemma, words as written)``. ``head`` is where the paragraph's opening
+    words end (:func:`_head_end`).
+
+    * ``verb``: a form of the vocabulary that is a verb there (not "the request of", "guidance
+      note", "the States concerned", "Conference ... to Review", a word inside quotation marks);
+    * ``reduced``: a past participle before a preposition, a clause of the object before it ("the
+      Declaration, adopted by resolution 217 A (III)");
+    * ``open``: a relative clause opens (", in which", "whereby"); ``close``: a clause of an object
+      ends while the list goes on (", and", ", including", ", the <Name>"); ``comma``: a comma (it ends
+      a participle's clause); a participial clause in "-ing" outside the vocabulary (", thus
+      ensuring", ", supplementing the Convention,") is ``reduced`` with no lemma;
+    * ``para``: a ";" (the paragraph's verb governs the next item); ``none``: a sentence ends.
+
+    Describing participles ("contained in", "set forth in") are no event: the clause's verb holds.
     """
+    from .regexes import NOT_SENTENCE_END, SENTENCE_END  # (regexes imports nothing of this module)
     low = text.lower()
     if len(low) != len(text):  # "İ" lower-cases to two characters: offsets would shift
-        return [(m.start(), RELATION_OF_PHRASE[m.group(1).lower()]) for m in _RELATION_RX.finditer(text)]
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if ("“" in text or '"' in text) else []
     found = []
-    n = len(low)
-    for i, s, e in _RELATION_AC.find_matches_as_indexes(low, overlapping=True):
-        if (s and (low[s - 1].isalnum() or low[s - 1] == "_")) or (e < n and (low[e].isalnum() or low[e] == "_")):
-            continue
-        found.append((s, -e, i))
+    for i, s, e in _AC.find_matches_as_indexes(low, overlapping=True):
+        if _whole_word(low, s, e):
+            found.append((s, -e, _KEYS[i]))
     found.sort()
-    out = []
+    events: list[tuple[int, int, str, Optional[str], str]] = []
     reach = -1
-    for s, neg_end, i in found:
-        if s >= reach:
-            reach = -neg_end
-            out.append((s, RELATION_OF_PHRASE[_RELATION_KEYS[i]]))
-    return out
+    for s, neg_e, key in found:
+        e = -neg_e
+        if s < reach:
+            continue  # inside a longer form found at an earlier start ("taking note" holds "note")
+        if quoted and in_spans(quoted, s):
+            continue  # a title: “Review of the implementation ...”
+        reach = e
+        if key in _DESCRIBING:
+            continue  # transparent
+        before = _WORD_BEFORE.search(low, max(0, s - 24), s)
+        prev = before.group(1) if before else ""
+        if key in _OPENERS:
+            if prev not in _NOT_OPENERS_AFTER:
+                events.append((s, e, OPEN, None, text[s:e]))
+            continue
+        if _in_name(text, s, head):
+            continue
+        if key in _BASE_FORMS and prev not in _BASE_AFTER and not (s <= head and _opens(low, s, opening)):
+            continue  # "the review of", "guidance note", "technical support": nouns
+        if key in _AMBIGUOUS and prev in _NOT_AFTER:
+            continue  # "the requests of", "the established practice"
+        if (key in _AMBIGUOUS or key in _BASE_FORMS) and prev.endswith(_NOUN_SUFFIX) and prev not in FORM_LEMMA \
+                and prev not in _NOT_ING:
+            continue  # "briefing notes", "funding requests": nouns
+        if key in _AMBIGUOUS and key.endswith("ed") and prev in FORM_LEMMA and before.end() == s:
+            continue  # "Welcomes agreed conclusions": an adjective of the object
+        if key in _HEAD_ONLY and not (s <= head and _opens(low, s, opening)):
+            continue  # "the States concerned": an adjective, not the paragraph's "Concerned"
+        if prev in _COMPLEMENT_AFTER and " " not in key:
+            continue  # "Decides to extend ...": the complement of the clause's verb
+        after = _WORD_AFTER.match(low, e)
+        nxt = after.group(1) if after else ""
+        # a past participle before a preposition is a clause of the object before it ("the Declaration,
+        # adopted by resolution 217 A (III)", "the report requested in resolution 70/1", "the arrangements
+        # referred to in resolution 53/208")
+        first, _, rest = key.partition(" ")
+        reduced = first.endswith("ed") and prev not in _AUXILIARIES and not (s <= head and _opens(low, s, opening)) and (
+            nxt in _PREPOSITIONS if not rest else rest.split()[-1] in _PREPOSITIONS | {"to"})
+        events.append((s, e, REDUCED if reduced else VERB, FORM_LEMMA[key], text[s:e]))
+        if nxt == "that":
+            events.append((after.start(1), after.end(1), THAT, None, ""))
+    if "," in text:
+        for m in _CLOSE.finditer(text):
+            events.append((m.start(), m.end(), CLOSE, None, ""))
+            t = m.end() + 1 if low.startswith(" that", m.end()) else m.end()
+            if low.startswith("that", t) and _whole_word(low, t, t + 4):
+                events.append((t, t + 4, THAT, None, "and"))
+        i = text.find(",")
+        while i >= 0:
+            events.append((i, i + 1, COMMA, None, ""))
+            i = text.find(",", i + 1)
+        for m in _PARTICIPLE.finditer(low):
+            word = m.group(1)
+            if word not in FORM_LEMMA and word not in _NOT_PARTICIPLES and not in_spans(quoted, m.start(1)):
+                events.append((m.start(1), m.end(1), REDUCED, None, ""))
+    if "(" in text:
+        for m in _ASIDE.finditer(low):
+            close = _closing_bracket(text, m.start())
+            if close > 0:
+                events.append((m.start(), m.end(), OPEN, "see", text[m.start():m.end()].lstrip("(,; ")))
+                events.append((close, close + 1, CLOSE, None, ")"))
+    for m in SENTENCE_END.finditer(text):
+        if text[m.start()] == "." and not text.endswith(NOT_SENTENCE_END, 0, m.start()):
+            events.append((m.start(), m.end(), NONE, None, ""))
+    i = text.find(";")
+    while i >= 0:
+        events.append((i, i + 1, PARA, None, ""))
+        i = text.find(";", i + 1)
+    order = {COMMA: 0, CLOSE: 1}
+    events.sort(key=lambda ev: (ev[0], order.get(ev[2], 2), ev[1]))
+    return events
 
 
-_PREAMBULAR = frozenset(VERBS["preambular"])
-_DROPPED = frozenset(VERBS["dropped_adverbs"])
-_BASE_VERBS = frozenset(VERBS["base_verbs"])
-_NOT_VERBS = frozenset(VERBS["not_verbs"])
-_VERB_LIKE = re.compile(r"^[a-z][a-z-]*(?:ing|[^sui]s|ed)$")  # "recalling", "notes", "concerned" ("this", "focus" not)
+_FRONTED_RX = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that|whereas)\s+)(?:" +
+                         "|".join(re.escape(w) for w in _CL["fronted"]) +
+                         r")\s+(?!(?:which|whom)\b)[^,;:]{0,160}$", re.I)
+
+
+class Clauses:
+    """Which verb governs each position of one text (the relation of a reference there), found in one
+    left-to-right pass over :func:`relation_events` (linear in the text; looked up by binary search).
+
+    A verb governs its clause until another verb of the same clause takes over ("Reaffirms resolution
+    1/1 and requests ... under resolution 2/2": request); a relative clause of an object (", in which
+    ...") or a participle's clause (", adopted by ...") has its own verb, or none; ", and", ", including",
+    ", the <Name>" close it while the list goes on; a participle's clause also ends at a comma; ";"
+    gives the clause back to the paragraph's verb, a sentence's end to none. A reference in a phrase
+    that opens a clause ("In its resolution 78/132, the Assembly requested") takes the verb after it.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        opening = _opening_end(text)
+        self.events = relation_events(text, head=_head_end(text, opening), opening=opening)
+        self.starts: list[int] = []
+        self.states: list[tuple[Optional[str], str, int]] = []  # after each event: (lemma | _PARA | None, words, depth)
+        self.verbs_at: list[tuple[int, int, Optional[str], str]] = []  # (start, depth, lemma, words) of verbs
+        # the stack of clauses: (lemma | _PARA | None, words, kind of clause: base, open, reduced)
+        stack: list[tuple[Optional[str], str, str]] = [(_PARA, "", "base")]
+        for s, e, kind, lemma, words in self.events:
+            if kind == NONE:
+                stack = [(None, "", "base")]
+            elif kind == PARA:
+                stack = [(_PARA, "", "base")]
+            elif kind == OPEN:
+                # a relative clause: no verb yet; an aside in brackets: "see"
+                level = (lemma, words, "aside") if lemma else (None, "", "open")
+                if len(stack) < _MAX_DEPTH:
+                    stack.append(level)
+                else:
+                    stack[-1] = level
+                if lemma:
+                    self.verbs_at.append((s, len(stack) - 1, lemma, words))
+            elif kind == THAT:
+                # the complement of a verb: under that verb until the clause has a verb of its own; ", and
+                # that ..." is another complement of the verb whose first complement it follows
+                if words == "and":
+                    first = next((k for k, level in enumerate(stack) if level[2] == "that"), None)
+                    if first is not None:
+                        del stack[max(1, first):]
+                if len(stack) < _MAX_DEPTH:
+                    stack.append((stack[-1][0], stack[-1][1], "that"))
+            elif kind == CLOSE:
+                if words == ")":  # an aside's bracket closes: back to the clause around it
+                    aside = next((k for k in range(len(stack) - 1, 0, -1) if stack[k][2] == "aside"), None)
+                    if aside is not None:
+                        del stack[aside:]
+                elif len(stack) > 1 and stack[-1][2] != "aside":  # ", and" inside an aside stays in it
+                    stack.pop()
+            elif kind == COMMA:
+                if stack[-1][2] == "reduced":
+                    stack.pop()
+            elif kind == REDUCED:
+                if len(stack) < _MAX_DEPTH:
+                    stack.append((lemma, words, "reduced"))
+                else:
+                    stack[-1] = (lemma, words, "reduced")
+                if lemma:
+                    self.verbs_at.append((s, len(stack) - 1, lemma, words))
+            else:
+                stack[-1] = (lemma, words, stack[-1][2])
+                self.verbs_at.append((s, len(stack) - 1, lemma, words))
+            self.starts.append(s)
+            self.states.append((stack[-1][0], stack[-1][1], len(stack) - 1))
+        self._verb_starts = [v[0] for v in self.verbs_at]
+        self._bounds = [s for s, _, kind, _, _ in self.events if kind in (NONE, PARA)]
+
+    def governing(self, pos: int, para_lemma: Optional[str], para_words: Optional[str]
+                  ) -> tuple[Optional[str], Optional[str]]:
+        """``(lemma, words as written)`` of the verb governing ``pos``, or ``(None, None)``.
+        ``para_lemma`` / ``para_words`` are the paragraph's own verb's (None in a report)."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        lemma, words, depth = self.states[i] if i >= 0 else (_PARA, "", 0)
+        fronted = self._fronted(pos, depth)
+        if fronted:
+            return fronted
+        if lemma == _PARA:
+            lemma, words = para_lemma, para_words
+        if lemma is not None:
+            return lemma, words or None
+        return None, None
+
+    def _fronted(self, pos: int, depth: int) -> Optional[tuple[str, str]]:
+        """"In its resolution 78/132, the General Assembly requested ...", "and, by resolution 3190
+        (XXVIII), decided": the verb of the clause a fronted phrase holding ``pos`` opens."""
+        m = _FRONTED_RX.search(self.text, max(0, pos - 200), pos)
+        if not m:
+            return None
+        k = bisect.bisect_left(self._verb_starts, pos)
+        if k and self._verb_starts[k - 1] >= m.start():
+            return None  # a phrase of the vocabulary in the fronted phrase ("in accordance with") decides
+        while k < len(self.verbs_at) and self.verbs_at[k][1] > depth and self.verbs_at[k][0] - pos < 200:
+            k += 1  # an aside or a clause inside the fronted phrase: "In its decision 2011/101 (see ...), the"
+        if k >= len(self.verbs_at):
+            return None
+        s, vdepth, lemma, words = self.verbs_at[k]
+        comma = self.text.find(",", pos, s)
+        nb = bisect.bisect_left(self._bounds, pos)
+        end = self._bounds[nb] if nb < len(self._bounds) else len(self.text)
+        if lemma is None or s >= end or vdepth != depth or comma < 0 or s - comma > 80:
+            return None
+        return lemma, words
+
+
+_HEAD = re.compile(r"\W*(?:\(?[0-9a-z]{1,3}[.)]\s+)?(?:[A-Za-z-]+,?\s+){0,3}")
+# "The Human Rights Council, Guided by ...", "The General Assembly, Recalling ...": the citing body's name
+# that opens the first paragraph of a resolution, before its verb
+_OPENING = re.compile(r"\W*The\s+(?:(?:[A-Z][\w’'-]*|of|and|the|on|for)\s+){0,8}[A-Z][\w’'-]*,\s+(?=[A-Z][a-z])")
+
+
+def _opening_end(text: str) -> int:
+    """Where the citing body's name that opens a paragraph ends ("The Economic and Social Council, "),
+    or 0."""
+    m = _OPENING.match(text)
+    return m.end() if m else 0
+
+
+def _head_end(text: str, opening: int = 0) -> int:
+    """Where the words that open a paragraph end (its number and up to three words: "Deeply
+    concerned", "We are convinced"), after the body's name that opens it."""
+    m = _HEAD.match(text, opening)
+    return m.end() if m else 0
 
 
 def normalise_verb(verb: Optional[str]) -> Optional[str]:
-    """Normalise a paragraph verb: drop also/further/again, lower-case.
+    """A paragraph's verb as written ("Recalling also", "Also takes note") -> its relation, a lemma of
+    the vocabulary (:func:`relation_lemma`), or None where the opening words are not a verb of it.
 
-    >>> normalise_verb("Recalling also")
-    'recalling'
-    >>> normalise_verb("Also takes note")
-    'takes note'
-    >>> normalise_verb("States") is None
-    True
+    >>> normalise_verb("Recalling also"), normalise_verb("Also takes note"), normalise_verb("States")
+    ('recall', 'take note', None)
     """
     if not verb:
         return None
-    words = [w.lower() for w in verb.replace(",", " ").split()]
-    words = [w for w in words if w not in _DROPPED]
-    if not words:
+    first = verb.replace(",", " ").split()[0].lower()
+    if first in _NOT_VERBS:
         return None
-    if words[0] in ("taking", "takes", "take") and len(words) > 1 and words[1] == "note":
-        return "taking note" if words[0] == "taking" else "takes note"
-    if words[0] in ("taking", "takes") and words[1:3] in (["into", "account"], ["into", "consideration"]):
-        return f"{words[0]} into {words[2]}"
-    if words[0] == "guided":
-        return "guided by"
-    if words[0] in _NOT_VERBS or \
-            (not _VERB_LIKE.match(words[0]) and words[0] not in _PREAMBULAR and words[0] not in _BASE_VERBS):
-        # "To assess ..." (a sub-item), "The right of ...", "See A/35/362" (a footnote in the text),
-        # "States should ...", "Estimates in respect of ..." (nouns that look like verbs)
-        return None
-    if words[0] in ("bearing", "bears") and "mind" in words:
-        return "bearing in mind"
-    if words[0] in ("noting", "notes") and len(words) > 1:
-        return words[0]
-    if words[0] in ("calls", "call") and len(words) > 1 and words[1] in ("upon", "on", "for"):
-        return f"calls {words[1]}"
-    if words[0] in ("having",) and len(words) > 1:
-        return " ".join(words[:2])
-    return words[0]
+    return relation_lemma(verb)
+
+
+_NOT_VERBS = frozenset(VERBS["not_verbs"])

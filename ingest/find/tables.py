@@ -66,7 +66,8 @@ def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
         for h in find_in_text(prefix + text[a:b], speaker):
             if h.start >= len(prefix):
                 n = len(prefix) - a
-                out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and clip(title, 300)))
+                out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and clip(title, 300),
+                                   anchor=-1))
     return out
 
 

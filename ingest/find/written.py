@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import symbols
 from .hit import Hit
-from .pinpoints import join_pins, pin_after
+from .pinpoints import join_pins, pin_after, pins_before
 from .regexes import MORE_PARTS, ONE_SYMBOL, WRITTEN
 
 __all__ = ["extract_written", "parts_of", "attach"]
@@ -102,8 +102,11 @@ def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         if not resolution and part:
             end = m.start("part")
             surface = text[m.start():end]
-        hits.append(Hit(target, surface, m.start(), end, join_pins(part_pin, pin_after(text[end:end + 80])),
-                        aliases=aliases))
+        # "paragraph 5 of A/79/1", "Annex II of ECE/TRANS/2022/6"; ", annex", ", chap. I.B", ", para 67"
+        pins = [*pins_before(text, m.start()), *pin_after(text[end:end + 80])]
+        hits.append(Hit(target, surface, m.start(), end, join_pins(part_pin, *(p.normal for p in pins)),
+                        aliases=aliases,
+                        pinpoint_written=join_pins(part_pin and part.strip(), *(p.written for p in pins))))
         taken.append((m.start(), max(end, m.end())))
         pos = m.end()
         while True:
@@ -111,6 +114,7 @@ def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             if not more:
                 break
             for part in parts_of(more):
-                hits.append(Hit(attach(target, part), more.group("w"), more.start("w"), more.end("w")))
+                hits.append(Hit(attach(target, part), more.group("w"), more.start("w"), more.end("w"),
+                                anchor=m.start()))
             pos = more.end()
     return hits, taken
