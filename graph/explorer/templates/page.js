@@ -179,7 +179,7 @@
     "  #endif",
     "}"].join("\n");
   var FLOAT = WebGLRenderingContext.FLOAT, UBYTE = WebGLRenderingContext.UNSIGNED_BYTE;
-  function ShapeProgram() { return Reflect.construct(R.NodeProgram, arguments, ShapeProgram); }
+  function ShapeProgram() { return Reflect.construct(R.NodeProgram, arguments, new.target || ShapeProgram); }
   Object.setPrototypeOf(ShapeProgram.prototype, R.NodeProgram.prototype);
   Object.setPrototypeOf(ShapeProgram, R.NodeProgram);
   ShapeProgram.prototype.getDefinition = function () {
@@ -203,6 +203,37 @@
     a[start++] = floatColor(data.color); a[start++] = data.ring ? floatColor(data.ring) : NO_RING;
     a[start++] = nodeIndex;
   };
+  // Every WebGL program is drawn plainly, not instanced. sigma's programs draw one instance per
+  // node or edge (drawArraysInstanced); a software WebGL (SwiftShader: Chromium on a machine without
+  // a GPU) runs that about ten times slower than the same triangles drawn plainly: 10,000 nodes
+  // cost ~370 ms a frame instanced and ~40 ms plainly on the machine of the README's benchmark.
+  // plain(P) is P with its per-vertex constants (corner angles, the coefficients of a line's four
+  // corners) written out for every item: the same shaders, the same pictures, VERTICES times the data.
+  function plain(Base) {
+    var d0 = Base.prototype.getDefinition.call({});
+    if (!d0.CONSTANT_ATTRIBUTES || d0.METHOD !== WebGLRenderingContext.TRIANGLES) return Base;
+    var n = R.getAttributesItemsCount(d0.ATTRIBUTES), c = R.getAttributesItemsCount(d0.CONSTANT_ATTRIBUTES);
+    var V = d0.VERTICES, K = d0.CONSTANT_DATA, w = n + c;
+    function Plain() { return Reflect.construct(Base, arguments, new.target || Plain); }
+    Object.setPrototypeOf(Plain.prototype, Base.prototype);
+    Object.setPrototypeOf(Plain, Base);
+    Plain.prototype.getDefinition = function () {
+      var d = Base.prototype.getDefinition.call(this), out = {};
+      for (var k in d) if (k !== "CONSTANT_ATTRIBUTES" && k !== "CONSTANT_DATA") out[k] = d[k];
+      out.ATTRIBUTES = d.ATTRIBUTES.concat(d.CONSTANT_ATTRIBUTES);
+      return out;
+    };
+    Plain.prototype.processVisibleItem = function () {  // (index, start, ...): the base writes one item at start
+      Base.prototype.processVisibleItem.apply(this, arguments);
+      var a = this.array, start = arguments[1];
+      for (var v = V - 1; v >= 0; v--) {
+        var at = start + v * w, j;
+        if (v) for (j = 0; j < n; j++) a[at + j] = a[start + j];
+        for (j = 0; j < c; j++) a[at + n + j] = K[v][j];
+      }
+    };
+    return Plain;
+  }
   // While the camera moves, the picture is drawn without the picking image (which tells which node
   // is under the mouse: nobody hovers a node mid-pan); it is drawn again once the camera rests
   // (restPicking below). In software WebGL this halves the cost of a frame in motion.
@@ -304,8 +335,9 @@
     return d;
   }
   var COMMON = {
-    nodeProgramClasses: { shape: ShapeProgram }, defaultNodeType: "shape",
-    edgeProgramClasses: { line: R.EdgeLineProgram, rect: R.EdgeRectangleProgram, arrow: R.EdgeArrowProgram },
+    nodeProgramClasses: { shape: plain(ShapeProgram) }, defaultNodeType: "shape",
+    edgeProgramClasses: { line: R.EdgeLineProgram, rect: plain(R.EdgeRectangleProgram),
+                          arrow: R.createEdgeCompoundProgram([plain(R.EdgeClampedProgram), plain(R.EdgeArrowHeadProgram)]) },
     enableEdgeEvents: true, labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 12, labelWeight: "500", zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 8
   };
@@ -462,7 +494,20 @@
     bindSigma(sigma);
     restPicking(sigma);
     sigma.on("afterRender", drawAxis);
+    if ($("view").hidden) warmUp(sigma);
     return sigma;
+  }
+  // A software WebGL compiles a program's drawing code when it first draws with it, which made the
+  // first focus of a page wait ~0.4 s longer than the next ones. So the view renderer draws one
+  // small view (two documents, a citation between them) once, unseen, when it is made.
+  function warmUp(sigma) {
+    var box = $("view"), W = new graphology.DirectedGraph();
+    W.addNode("a", { x: 0, y: 0, size: 8, sh: 1, color: "#888888", label: "a", ring: "#111111" });
+    W.addNode("b", { x: 100, y: 0, size: 8, sh: 5, color: "#888888", label: "b" });
+    W.addDirectedEdgeWithKey("w", "a", "b", { size: 1.5, color: "#888888", type: "arrow" });
+    box.style.visibility = "hidden"; box.hidden = false;
+    try { sigma.resize(); sigma.setGraph(W); sigma.render(); }
+    finally { sigma.setGraph(new graphology.DirectedGraph()); box.hidden = true; box.style.visibility = ""; }
   }
   var measure = document.createElement("canvas").getContext("2d");
   measure.font = "500 12px " + COMMON.labelFont;
