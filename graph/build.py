@@ -18,7 +18,8 @@ The graph model
   Council, ...; from :func:`ingest.symbols.describe`),
   ``session`` (``"79"``, ``"ES-10"``; ``""`` when the symbol has none),
   ``year`` (int; only when known from a date or from the symbol), ``date``
-  (ISO), ``title``, ``subject``, ``in_corpus`` (bool), ``file``, ``url``
+  (ISO), ``title``, ``title_source`` (``printed``, ``agenda item``, ``inferred``
+  as ingest says, ``cited`` for a title the citing texts give), ``subject``, ``in_corpus`` (bool), ``file``, ``url``
   (``https://undocs.org/en/SYMBOL``), ``aliases``. String attributes are
   always present (``""`` when unknown), so every node has ``kind``, ``body``
   and ``url``. A *stub* node (cited, not in the corpus) keeps what the citing
@@ -63,7 +64,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ingest import BODY_NAMES, NO_SYMBOL, RELATION_LEMMAS, Document, Reference, describe as _describe, document_key, \
+from ingest import BODY_NAMES, NO_SYMBOL, RELATION_LEMMAS, SENTENCE_CHARS, Document, Reference, describe as _describe, document_key, \
     relation_lemma, session_span, session_year, symbol_session, symbol_year
 
 from . import clean as _clean, tables
@@ -216,7 +217,10 @@ KIND_LINES: tuple[tuple[str, str], ...] = (
     (r"(?:ministerial )?declaration\b", "declaration"),
 )
 _KIND_LINES = tuple((re.compile(p, re.I), k) for p, k in KIND_LINES)
+#: The kind is looked for in the title and the document's first paragraphs, those short enough to
+#: be a heading or an author line ("Report of the Secretary-General"), in characters.
 _KIND_LINES_READ = 12
+_KIND_LINE_CHARS = 200
 
 
 def _kind_from_title(title: str) -> str:
@@ -229,7 +233,7 @@ def _kind_from_title(title: str) -> str:
 
 def _kind_from_document(doc: Document) -> str:
     """The kind the title or one of the first short lines of ``doc`` names ("Report of the Secretary-General")."""
-    lines = [doc.title or ""] + [p.text for p in doc.paragraphs[:_KIND_LINES_READ] if len(p.text) < 200]
+    lines = [doc.title or ""] + [p.text for p in doc.paragraphs[:_KIND_LINES_READ] if len(p.text) < _KIND_LINE_CHARS]
     for line in lines:
         kind = _kind_from_title(line)
         if kind:
@@ -360,6 +364,11 @@ def _source_key(r: Reference) -> str:
     return NO_SYMBOL + clean_text(r.file) if r.file and r.source.startswith(NO_SYMBOL) else r.source
 
 
+#: ``title_source`` of a title the citing texts give (a stub's, or a document's that prints none);
+#: a document's own title keeps ingest's source (``ingest.TITLE_SOURCES``: printed, agenda item, inferred).
+CITED = "cited"
+
+
 def _base_attrs(key: str) -> dict:
     body, kind = ("", "document") if key.startswith(NO_SYMBOL) else describe(key)
     year = year_of(key) if is_symbol(key) else None
@@ -370,6 +379,7 @@ def _base_attrs(key: str) -> dict:
         "session": session_of(key) if is_symbol(key) else "",
         "date": "",
         "title": "",
+        "title_source": "",
         "subject": "",
         "in_corpus": False,
         "file": "",
@@ -402,6 +412,7 @@ def _node_attrs(key: str, doc: Optional[Document], facts: Optional[dict], said: 
     attrs = _base_attrs(key)
     attrs["date"] = said["date"]
     attrs["title"] = said["title"]
+    attrs["title_source"] = CITED if said["title"] else ""
     attrs["subject"] = said["subject"]
     said_body = said["body"]
     said_kind = said["kind"]
@@ -409,7 +420,8 @@ def _node_attrs(key: str, doc: Optional[Document], facts: Optional[dict], said: 
         attrs["in_corpus"] = True
         attrs["file"] = doc.file
         attrs["language"] = doc.language or ""
-        attrs["title"] = doc.title or attrs["title"]
+        if doc.title:
+            attrs["title"], attrs["title_source"] = doc.title, doc.title_source or ""
         attrs["date"] = doc.date or attrs["date"]
         attrs["session"] = attrs["session"] or session_from_words(doc.session)
         said_body = _body_name(doc.body) or said_body
@@ -824,8 +836,8 @@ def _citing_sentence(mark: str, r: Reference) -> tuple[str, str]:
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SENTENCE_END = re.compile(r"(?<!\bpara)(?<!\bparas)(?<!\bNo)(?<!\bNos)(?<!\bvol)[.!?](?=\s+[A-Z(])")
-#: Longest sentence kept around a footnote mark (characters), as the extractor clips its sentences.
-MARK_SENTENCE_CHARS = 600
+#: Longest sentence kept around a footnote mark (characters): the extractor's clip of its sentences.
+MARK_SENTENCE_CHARS = SENTENCE_CHARS
 
 
 def _mark_sentence(doc: Optional[Document], r: Reference) -> str:

@@ -107,6 +107,10 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
               always=False),
     Attribute("date", str, "ISO yyyy-mm-dd; for a node only cited, what the citing texts say most often"),
     Attribute("title", str, "the document's title; for a node only cited, what the citing texts say most often"),
+    Attribute("title_source", str, "where the title came from: 'printed' (the document's own title), 'agenda item' "
+                                   "(the agenda item it prints as its title), 'inferred' (a Security Council "
+                                   "resolution's item found from its words, not printed in it), 'cited' (what the "
+                                   "citing texts call it); '' when there is no title"),
     Attribute("subject", str, "what the citing texts say it is about ('on information and communications ...')"),
     Attribute("in_corpus", bool, "True for a document read, False for one only cited (a stub)"),
     Attribute("file", str, "the file the document was read from, relative to the build's input ('' for a stub)"),

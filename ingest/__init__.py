@@ -22,6 +22,8 @@ from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbo
 from .symbols import NO_SYMBOL, FileName, canonical_written, describe, document_key, file_name_parts, symbol_from_filename
 from .read import iter_paths, read_docx, read_document, read_pdf
 from .structure import parse_text
+from .structure.title import TITLE_SOURCES
+from .find.hit import SENTENCE_CHARS
 from .find import RELATION_LEMMAS, RELATIONS_VERSION, Relation, extract_explicit, find_in_text, relation_lemma
 from .named import Alias, AliasTable, curated
 from .references import extract, extract_file, extract_text
@@ -31,7 +33,7 @@ from .corpus import (FirstPass, LearnedNames, changes_nothing, first_pass, learn
 __all__ = [
     # the model
     "CitegraphError", "Document", "Footnote", "Paragraph", "ReadError", "Reference", "PARAGRAPH_KINDS",
-    "REFERENCE_KINDS", "shown_path",
+    "REFERENCE_KINDS", "TITLE_SOURCES", "SENTENCE_CHARS", "shown_path",
     # the grammar
     "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year",
     "canonical_written", "describe", "symbol_from_filename", "file_name_parts", "FileName", "document_key",

@@ -141,6 +141,9 @@ class Document:
     ("79/194. Information ..."), ``symbol-line`` (an "A/RES/79/194" line),
     ``adoption-line``, ``first-page`` (PDF/Word masthead), ``masthead`` (a text's
     masthead line, "United Nations    A/80/321"), ``filename`` or ``none``.
+    ``title_source`` says where ``title`` came from: ``printed`` (the document's own title),
+    ``agenda item`` (the agenda item it prints as its title), ``inferred`` (a Security Council
+    resolution's item found from its words), None when it has no title.
     ``language`` is an ISO 639-1 code ("en", "fr") from the file name's suffix or the text;
     a corpus reading one document in several files (:mod:`graph.pipeline`) lists every
     version's language, the one read first, joined by " | ".
@@ -160,6 +163,7 @@ class Document:
     distribution: Optional[str] = None
     unplaced_footnotes: tuple[Footnote, ...] = ()
     language: Optional[str] = None
+    title_source: Optional[str] = None  # printed | agenda item | inferred (ingest.structure.title.TITLE_SOURCES)
 
     def paragraph(self, pid: str) -> Paragraph:
         for p in self.paragraphs:

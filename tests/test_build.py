@@ -8,7 +8,7 @@ import re
 import networkx as nx
 import pytest
 
-from graph.build import (build_graph, describe, is_symbol, node_span, node_url, session_from_words, session_of,
+from graph.build import (build_graph, build_graph_python, describe, is_symbol, node_span, node_url, session_from_words, session_of,
                          split_joint, year_of)
 from graph.schema import SEP, split
 from ingest.model import Document, Paragraph, Reference
@@ -177,6 +177,31 @@ def test_self_mentions_are_never_edges():
                                              ref("A/RES/79/194", "A/RES/78/132", kind="self")])
     assert G.number_of_edges() == 0
     assert G.graph["self_references"] == 2
+
+
+@pytest.mark.parametrize("documents, key, title, source", [
+    # a document's own title keeps where ingest found it
+    ([doc("A/RES/79/194", title="Information and communications technologies", title_source="printed")],
+     "A/RES/79/194", "Information and communications technologies", "printed"),
+    ([doc("S/RES/2720(2023)", title="The situation in the Middle East, including the Palestinian question",
+          title_source="inferred")], "S/RES/2720(2023)",
+     "The situation in the Middle East, including the Palestinian question", "inferred"),
+    ([doc("S/RES/367(1975)", title="THE SITUATION IN CYPRUS", title_source="agenda item")], "S/RES/367(1975)",
+     "THE SITUATION IN CYPRUS", "agenda item"),
+    # a document that prints none takes what the citing texts call it: cited
+    ([doc("A/RES/70/1")], "A/RES/70/1", "Transforming our world", "cited"),
+    # a stub the texts give a title
+    ([], "A/RES/70/1", "Transforming our world", "cited"),
+    # a stub they give none, and a document with none: no source
+    ([], "A/RES/78/132", "", ""),
+    ([doc("A/RES/78/132")], "A/RES/78/132", "", ""),
+])
+def test_title_source(documents, key, title, source):
+    refs = [ref("A/RES/79/201", "A/RES/70/1", target_title="Transforming our world"),
+            ref("A/RES/79/201", "A/RES/78/132"), ref("A/RES/79/201", "S/RES/2720(2023)"),
+            ref("A/RES/79/201", "S/RES/367(1975)"), ref("A/RES/79/201", "A/RES/79/194")]
+    for G in (build_graph(documents, refs), build_graph_python(documents, refs)):
+        assert (G.nodes[key]["title"], G.nodes[key]["title_source"]) == (title, source)
 
 
 def test_stub_keeps_what_citing_texts_say():

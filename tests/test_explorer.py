@@ -167,6 +167,26 @@ def test_pack_interns_strings_and_keeps_each_sentence_once():
     assert texts[columns["edges"]["mark"][e]].startswith("Recalling further") and columns["edges"]["count"][e] == 3
 
 
+def test_the_details_say_where_a_title_came_from():
+    """A title's source reaches the page (packed once per distinct value) for the details panel;
+    a subject shown in place of a title is what the citing texts say."""
+    G = nx.DiGraph()
+    G.add_nodes_from([node("S/RES/2720(2023)", title="The situation in the Middle East", title_source="inferred"),
+                      node("A/RES/79/194", title="Information and communications technologies",
+                           title_source="printed"),
+                      node("A/RES/78/132", in_corpus=False, title="", title_source="", subject="on ICT"),
+                      node("A/RES/70/1", in_corpus=False, title="", title_source="")])
+    data = explorer_data(G)
+    got = {n["id"]: n["title_source"] for n in data["nodes"]}
+    assert got == {"S/RES/2720(2023)": "inferred", "A/RES/79/194": "printed", "A/RES/78/132": "cited",
+                   "A/RES/70/1": ""}
+    columns, _ = pack(data)
+    shown = {columns["nodes"]["id"][j]: columns["strings"][i] for j, i in columns["nodes"]["tsrc"].items()}
+    assert shown == {k: v for k, v in got.items() if v}
+    page = render_explorer(G)
+    assert "TITLE_SOURCE[n.title_source]" in page and "inferred from its words" in page
+
+
 def test_json_for_html_is_inert_and_round_trips():
     value = {"t": SCRIPT_TITLE + "</script><!-- & \u2028"}
     text = _json_for_html(value)

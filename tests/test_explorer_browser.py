@@ -143,6 +143,16 @@ def test_issue_forms_resolve_in_the_page_and_in_citegraph_show(browser, shared_b
             assert hits[0] == expected, text
             shown = CliRunner().invoke(main, ["show", text, "-g", str(out / "graph.json"), "-n", "1"])
             assert shown.exit_code == 0 and shown.stdout.split("  ")[0] == expected, (text, shown.output)
+        # the details say where a title came from: inferred for a Council resolution's item, printed,
+        # the agenda item printed over a compilation page's resolution, or the citing texts' words
+        for symbol in ("S/RES/2720(2023)", "A/RES/79/194", "S/RES/367(1975)"):
+            page.js("s => window.citegraph.goTo(s)", symbol)
+            said = {"inferred": "inferred from its words", "printed": "as printed",
+                    "agenda item": "the agenda item it prints"}[G.nodes[symbol]["title_source"]]
+            assert said in page.page.inner_text("#panel"), symbol
+        stub = next(n for n, a in G.nodes(data=True) if a["title_source"] == "cited" and not a["in_corpus"])
+        page.js("s => window.citegraph.goTo(s)", stub)
+        assert "as the citing documents call it" in page.page.inner_text("#panel"), stub
         assert page.clean()
     finally:
         page.close()

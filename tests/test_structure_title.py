@@ -303,8 +303,11 @@ def test_every_title_of_a_sample_is_printed_in_its_document():
         if not doc.title:
             untitled.append(f.name)
             continue
-        if doc.symbol and doc.symbol.startswith("S/RES/") and doc.title in INFERRED:
-            continue  # an agenda item the resolution does not print (tests/test_structure_sc_agenda.py)
+        assert doc.title_source in ingest.TITLE_SOURCES, (f.name, doc.title_source)
+        if doc.title_source == "inferred":
+            # an agenda item the resolution does not print (checked by tests/test_structure_sc_agenda.py)
+            assert doc.symbol.startswith("S/RES/") and doc.title in INFERRED, (f.name, doc.title)
+            continue
         assert _words(doc.title) in _words(f.read_text(encoding="utf-8", errors="replace")), (f.name, doc.title)
     assert len(untitled) <= 6, untitled  # 2%: the whole corpus is checked below
 

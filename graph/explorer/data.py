@@ -31,6 +31,7 @@ import networkx as nx
 
 from ingest import BODY_NAMES, session_span
 
+from ..build import MARK_SENTENCE_CHARS
 from ..colours import BODY_COLOURS, body_colours
 from ..lookup import resolve
 from ..reading import DOCS_DIRNAME, page_name
@@ -41,8 +42,8 @@ __all__ = ["explorer_data", "time_of", "shape_of", "DEFAULT_MAX_NODES", "SHAPES"
 #: Overview cap used when ``max_nodes`` is None (0 means no cap). The shared corpus
 #: (10,269 nodes) is drawn whole; corpus documents come first, then the most connected.
 DEFAULT_MAX_NODES = 15000
-#: Longest citing sentence kept for a citation (characters).
-SENTENCE_CHARS = 600
+#: Longest citing sentence kept for a citation (characters): the graph's own clip.
+SENTENCE_CHARS = MARK_SENTENCE_CHARS
 
 #: The six shapes, each with what it stands for (the legend); the page's WebGL program draws them.
 SHAPES = {
@@ -276,6 +277,9 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
             "id": str(n),
             "label": _text(a.get("label")) or str(n),
             "title": _text(a.get("title")) or _text(a.get("subject")),
+            # where the title shown came from (a subject is what the citing texts say)
+            "title_source": _text(a.get("title_source")) if _text(a.get("title"))
+            else ("cited" if _text(a.get("subject")) else ""),
             "kind": kind,
             "shape": shape_of(kind),
             "body": body,

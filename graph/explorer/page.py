@@ -86,7 +86,7 @@ def pack(data: dict) -> tuple[dict, list[str]]:
         return texts.setdefault(value, len(texts)) if value else -1
 
     nodes: dict[str, Any] = {k: [] for k in ("id", "title", "kind", "body", "date", "t", "when", "corpus", "x", "y")}
-    nodes.update({k: {} for k in ("label", "session", "file", "url", "aliases", "page")})
+    nodes.update({k: {} for k in ("label", "session", "file", "url", "aliases", "page", "tsrc")})
     index = {}
     for j, n in enumerate(data["nodes"]):
         index[n["id"]] = j
@@ -105,6 +105,8 @@ def pack(data: dict) -> tuple[dict, list[str]]:
         for key in ("session", "file", "page"):
             if n.get(key):
                 nodes[key][j] = n[key]
+        if n.get("title_source"):
+            nodes["tsrc"][j] = s(n["title_source"])
         if n["url"] != "https://undocs.org/en/" + n["id"]:
             nodes["url"][j] = n["url"]
         if n["aliases"]:

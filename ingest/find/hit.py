@@ -8,7 +8,7 @@ from typing import Optional
 from ..model import quick_init
 from ..normalize import squash
 
-__all__ = ["Hit", "clip", "in_spans"]
+__all__ = ["Hit", "clip", "in_spans", "TITLE_CHARS", "SENTENCE_CHARS"]
 
 
 @quick_init
@@ -36,6 +36,15 @@ class Hit:
     def at(self) -> int:
         """Where the relation of this reference is read: its anchor, else its start."""
         return self.anchor if self.anchor >= 0 else self.start
+
+
+#: A target's title as the citing text gives it ("entitled “...”") is kept to this many characters
+#: (the longest resolution titles run to about 250).
+TITLE_CHARS = 300
+#: A reference's citing sentence is kept to this many characters (whole words around the
+#: reference in a longer one): enough for any paragraph sentence of the shared corpus but run-on
+#: lists of recalled resolutions. graph/ cuts the sentence with a footnote's mark to the same.
+SENTENCE_CHARS = 600
 
 
 def clip(s: Optional[str], n: int = 200) -> Optional[str]:

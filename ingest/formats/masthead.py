@@ -24,7 +24,7 @@ from typing import Optional
 
 from .. import grammar
 
-__all__ = ["hints", "symbol", "date_line", "text_symbol", "TEXT_MASTHEAD_LINES"]
+__all__ = ["hints", "symbol", "date_line", "text_symbol", "TEXT_MASTHEAD_LINES", "TEXT_MASTHEAD_CHARS"]
 
 _DISTRIBUTION = re.compile(r"\bDistr\.?:\s*(\w+)")
 _DATE_LINE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
@@ -35,6 +35,9 @@ _PART = re.compile(r"/Part([A-Z])$")
 #: longer than TEXT_MASTHEAD_WIDTH characters (the body has begun).
 TEXT_MASTHEAD_LINES = 8
 TEXT_MASTHEAD_WIDTH = 120
+#: ... so only the text's first characters are split into lines to look for it (those lines and
+#: the blank lines between them fit many times over).
+TEXT_MASTHEAD_CHARS = 4000
 _ROOTS = "|".join(re.escape(r) for r in grammar.WRITTEN_ROOTS)
 _SYMBOL = r"(?:" + _ROOTS + r")(?:/[A-Za-z0-9.()\-]+)+"
 # "United Nations    A/80/321", "General Assembly    A/80/321", "A/80/321*", "S/2024/858   Distr.: General"

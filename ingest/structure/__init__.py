@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..formats.masthead import text_symbol
+from ..formats.masthead import TEXT_MASTHEAD_CHARS, text_symbol
 from ..model import Document
 from ..normalize import text as normalize_text
 from .blocks import clean_inline, split_blocks
@@ -56,7 +56,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     hints = dict(hints or {})
     text = normalize_text(text)
     if not hints.get("symbol"):
-        masthead = text_symbol(text[:4000].split("\n"))
+        masthead = text_symbol(text[:TEXT_MASTHEAD_CHARS].split("\n"))
         if masthead:
             hints["masthead_symbol"] = masthead
     blocks, notes = split_blocks(text)
@@ -65,16 +65,16 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     body = hints.get("body") or head.body or speaker_body
     symbol, source, own_title = own_symbol(file, head.title_lines, head.symbol_line, body, hints)
     part = body_blocks(blocks, speaker_idx, source, symbol, head.report)
-    title = document_title(blocks, head, symbol, describe(symbol)[1] if symbol else "",
-                           own_title if source != "filename" else None, hints.get("title"),
-                           part.section_title, speaker_idx)
+    title, title_source = document_title(blocks, head, symbol, describe(symbol)[1] if symbol else "",
+                                         own_title if source != "filename" else None, hints.get("title"),
+                                         part.section_title, speaker_idx)
     body = body or part.section_body
     paras = ([Para("header", head.report)] if head.report else []) + classify(part)
     date = head.date or closing_date(blocks, part.blocks, part.resolution_like or "/RES/" in (symbol or ""))
     paragraphs, unplaced = number(paras, notes)
     return Document(
         file=file, symbol=symbol, symbol_source=source, format=fmt, paragraphs=paragraphs,
-        title=title, date=hints.get("date") or date, body=body,
+        title=title, title_source=title_source, date=hints.get("date") or date, body=body,
         session=hints.get("session") or head.session,
         agenda_item=hints.get("agenda_item") or head.agenda_item, report=head.report,
         distribution=hints.get("distribution"), unplaced_footnotes=unplaced,

@@ -80,6 +80,23 @@ _UNEP = re.compile(r"\s+of the United Nations Environment Programme$")
 
 
 
+#: The speaker line ("The General Assembly,") is looked for among the first blocks: a header
+#: (masthead, symbol, date, agenda item, title line, "[on the report of ...]") is far shorter; an old
+#: compilation page may print other resolutions' ends and headings before the own one's.
+SPEAKER_WITHIN = 60
+#: Without a speaker line, the header is the first blocks: a report's or letter's masthead,
+#: symbol, distribution, date, session and agenda lines fit in them (also where a masthead's date
+#: line, or a letter's "dated ...", is looked for, and the masthead lines of ingest.structure.title).
+HEADER_BLOCKS = 12
+#: The Environment Assembly's name atop the page ("United Nations Environment Assembly of the United
+#: Nations Environment Programme") stands in the first blocks, before its session line.
+BODY_HEADING_BLOCKS = 4
+#: A session line is short ("Seventy-ninth session", "Resumed fifth session", "Agenda item 15 ...
+#: session" aside); longer text that starts so is a sentence.
+SESSION_LINE_MAX = 60
+#: The date under a resolution's closing meeting line is a line of its own ("27 June 2001").
+DATE_LINE_MAX = 40
+
 def speaker_code(m: re.Match) -> str:
     """The code of the body a :data:`_SPEAKER` match names."""
     return next(code for s, code in _SPEAKERS if m.group(1).startswith(s))
@@ -87,8 +104,8 @@ def speaker_code(m: re.Match) -> str:
 
 def find_speaker(blocks: list[Block]) -> tuple[Optional[int], Optional[str]]:
     """``(index, body code)`` of the block that opens a resolution ("The General Assembly,",
-    maybe glued after the title line) among the first 60, or ``(None, None)``."""
-    for i, b in enumerate(blocks[:60]):
+    maybe glued after the title line) among the first :data:`SPEAKER_WITHIN`, or ``(None, None)``."""
+    for i, b in enumerate(blocks[:SPEAKER_WITHIN]):
         m = _SPEAKER.search(b.text) if b.text.rstrip(" ,:").endswith(_SPEAKER_ENDS) else None
         if m:
             return i, speaker_code(m)
@@ -130,7 +147,7 @@ def _read_segment(h: Header, seg: str) -> None:
         h.title_lines.append((m.group("num"), m.group("title").strip()))
         return
     m = _SESSION.match(seg_clean)
-    if m and h.session is None and len(seg_clean) < 60:
+    if m and h.session is None and len(seg_clean) < SESSION_LINE_MAX:
         h.session = m.group(1)
     m = _AGENDA.match(seg_clean)
     if m and h.agenda_item is None:
@@ -148,12 +165,12 @@ def _read_segment(h: Header, seg: str) -> None:
 
 
 def read_header(blocks: list[Block], speaker_idx: Optional[int], speaker_body: Optional[str]) -> Header:
-    """What the header says: the blocks up to the speaker line (or the first 12), line by
+    """What the header says: the blocks up to the speaker line (or the first :data:`HEADER_BLOCKS`), line by
     line and block by block (an adoption line may run over two lines); without an adoption
     line, a cut one or a presidential statement's opening; without a body, the Environment
     Assembly's name atop the page."""
     h = Header()
-    header_blocks = blocks[: speaker_idx + 1] if speaker_idx is not None else blocks[:12]
+    header_blocks = blocks[: speaker_idx + 1] if speaker_idx is not None else blocks[:HEADER_BLOCKS]
     for b in header_blocks:
         for seg in _SEGMENT_BREAK.split(_NUMBER_ALONE.sub(r"\1 ", b.raw)):
             _read_segment(h, seg.strip(" *_"))
@@ -171,7 +188,7 @@ def read_header(blocks: list[Block], speaker_idx: Optional[int], speaker_body: O
         h.body = h.body or code
     if h.body is None and not speaker_body:
         # "United Nations Environment Assembly of the United Nations Environment Programme" atop the page
-        for b in blocks[:4]:
+        for b in blocks[:BODY_HEADING_BLOCKS]:
             code = grammar.body_code(_UNEP.sub("", b.text))
             if code:
                 h.body = code
@@ -201,11 +218,11 @@ def closing_date(blocks: list[Block], body_blocks: list[Block], resolution: bool
         for i, b in enumerate(body_blocks):
             if _MEETING_LINE.match(b.text):
                 nxt = body_blocks[i + 1].text if i + 1 < len(body_blocks) else ""
-                date = parse_date(b.text) or (parse_date(nxt) if len(nxt) < 40 else None)
+                date = parse_date(b.text) or (parse_date(nxt) if len(nxt) < DATE_LINE_MAX else None)
                 if date:
                     return date
                 break
-    line = next((b.text for b in blocks[:12] if _BARE_DATE.match(b.text) or _LETTER_DATED.match(b.text)), None)
+    line = next((b.text for b in blocks[:HEADER_BLOCKS] if _BARE_DATE.match(b.text) or _LETTER_DATED.match(b.text)), None)
     return parse_date(line) if line else None
 
 

@@ -8,8 +8,9 @@ was adopted under ("The situation in the Middle East, including the Palestinian 
   SITUATION IN CYPRUS"): that heading, as printed;
 * :func:`inferred_item` - else the item whose words (``data/sc_agenda.toml``: the countries,
   missions and themes the Council's resolutions under it name) the resolution's text uses most,
-  among the items open on its date; only when it clearly leads (``min_score``, ``margin``), so that
-  a resolution whose subject is unclear gets no title rather than a wrong one;
+  among the items open on its date; only when it clearly leads (``min_score``, ``margin``; a leader on
+  fewer than ``strong_score`` words must lead the items of the other kind, country or thematic, too),
+  so that a resolution whose subject is unclear gets no title rather than a wrong one;
 * :func:`sc_agenda_item` - the printed item, else the inferred one.
 
 Not supported: items the table does not hold (a resolution under "Maintenance of international
@@ -34,6 +35,9 @@ _DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "sc_agenda.tom
 _HEADING = re.compile(r"^(?:THE |QUESTION |LETTER |COMPLAINT |ADMISSION |ELECTION |[A-Z]{4,} )[A-Z ,'’()/\-–]{6,200}$")
 _NOT_HEADING = ("RESOLUTION", "RESOLUTIONS", "UNITED", "DECISION", "DECISIONS", "ADOPTED")
 _DATE = re.compile(r"\b((?:19|20)\d\d)-\d\d-\d\d\b")
+#: An old compilation page prints the agenda heading over its resolutions within its first blocks
+#: (the end of the resolution before, a part heading and the Council's decisions may come first).
+HEADING_WITHIN = 40
 _LEADING_LITERAL = re.compile(r"^(?:\\b)?([^\\\[\](){}|?*+.^$]+)(.?)")
 
 
@@ -55,7 +59,7 @@ def _required_literal(word: str) -> Optional[str]:
 @functools.lru_cache(maxsize=None)
 def agenda_items() -> dict:
     """``data/sc_agenda.toml``: ``items`` (each with ``title``, compiled ``words``, ``from``,
-    ``until``), ``min_score``, ``margin``, ``version``."""
+    ``until``), ``min_score``, ``margin``, ``strong_score``, ``version``."""
     with open(_DATA, "rb") as f:
         raw = tomllib.load(f)
     items = []
@@ -65,11 +69,13 @@ def agenda_items() -> dict:
         items.append({"title": it["title"], "from": it.get("from", "0000"), "until": it.get("until", "9999"),
                       "theme": it.get("theme", False), "named": it.get("named", False),
                       "phrase": re.compile(r"\b" + re.escape(phrase), re.I), "phrase_literal": phrase.lower(),
-                      "literals": literals, "word_list": tuple(it["words"])})
+                      "literals": literals, "word_list": tuple(it["words"]),
+                      "series": re.compile(r"\b(?:" + "|".join(re.escape(r) for r in it["series"]) + r")")
+                      if it.get("series") else None})
     known = sorted({lit for it in items for lit in it["literals"] if lit})
     finder = ahocorasick_rs.AhoCorasick(known) if known else None
-    return {"items": items, "min_score": raw["min_score"], "margin": raw["margin"], "version": raw["version"],
-            "finder": finder}
+    return {"items": items, "min_score": raw["min_score"], "margin": raw["margin"], "strong_score": raw["strong_score"],
+            "version": raw["version"], "finder": finder}
 
 
 _WORD_START = re.compile(r"^\\b(\w)")
@@ -90,7 +96,7 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
 def printed_item(blocks: list[Block]) -> Optional[str]:
     """The agenda heading printed above the resolution on an old compilation page ("THE SITUATION IN
     CYPRUS¹"), as printed, its footnote mark dropped; None when the page prints none."""
-    for b in blocks[:40]:
+    for b in blocks[:HEADING_WITHIN]:
         t = b.text.strip().rstrip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*").strip()
         if _HEADING.match(t) and t.split()[0] not in _NOT_HEADING:
             return t
@@ -99,7 +105,7 @@ def printed_item(blocks: list[Block]) -> Optional[str]:
 
 def _counts(text: str) -> list[int]:
     """How often each item's words occur in ``text`` (its title counting ``min_score`` times for a
-    ``named`` item), in table order. A word whose leading literal is not in the text cannot match
+    ``named`` item, and so does each resolution of its ``series`` the text recalls), in table order. A word whose leading literal is not in the text cannot match
     and is left out of the item's pattern (one Aho-Corasick pass tells which literals occur), so
     the counts are those of the item's whole pattern, found at a fraction of the cost."""
     rules = agenda_items()
@@ -115,6 +121,8 @@ def _counts(text: str) -> list[int]:
                 low = text.lower()
             if it["phrase_literal"] in low:
                 n += rules["min_score"] * len(it["phrase"].findall(text))
+        if it["series"] is not None:
+            n += rules["min_score"] * len(it["series"].findall(text))
         out.append(n)
     return out
 
@@ -161,7 +169,13 @@ def inferred_item(text: str, date: Optional[str]) -> Optional[str]:
     top = max(every, key=lambda t: every[t])
     theme = next(it["theme"] for it in agenda_items()["items"] if it["title"] == top)
     # about a country: its item of that date, or none (a thematic item never wins over the country)
-    return _leader(scores(text, date, theme=theme, counts=counts))
+    mine = scores(text, date, theme=theme, counts=counts)
+    leader = _leader(mine)
+    if leader is None or mine[leader] >= agenda_items()["strong_score"]:
+        return leader
+    # few words: the leader must lead the items of the other kind too (a resolution on migrant
+    # smuggling "off the coast of Libya" names Libya a few times; it is not the Libya item's)
+    return leader if _leader({**scores(text, date, theme=not theme, counts=counts), leader: mine[leader]}) == leader else None
 
 
 def sc_agenda_item(blocks: list[Block], date: Optional[str] = None) -> Optional[str]:

@@ -34,12 +34,33 @@ from typing import Iterable, Optional
 
 from .. import grammar
 from .blocks import Block
-from .header import TITLE_LINE, Header
+from .header import HEADER_BLOCKS, TITLE_LINE, Header
+from .sc_agenda import inferred_item, printed_item
 
 __all__ = ["document_title", "title_and_rule", "first_page_title", "statement_title", "resolution_title", "is_title",
-           "title_rules", "Line"]
+           "title_rules", "Line", "TITLE_SOURCES", "RULE_SOURCES", "PRINTED", "AGENDA_ITEM", "INFERRED"]
 
 _DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "titles.toml"
+
+#: Where a title came from (a ``Document``'s ``title_source``, a node's in the graph):
+#: ``printed`` - the document's own title as printed (a resolution's title line, a report's title,
+#: "Letter dated ...", a masthead's title); ``agenda item`` - the title of the agenda item the
+#: document prints as its own (the item over a Security Council resolution on an old compilation
+#: page, "the item entitled ..." of a presidential statement, a report's agenda item when it
+#: prints no title of its own); ``inferred`` - the Security Council agenda item found from the
+#: resolution's words (:func:`~ingest.structure.sc_agenda.inferred_item`): not printed in it.
+PRINTED, AGENDA_ITEM, INFERRED = "printed", "agenda item", "inferred"
+TITLE_SOURCES = (PRINTED, AGENDA_ITEM, INFERRED)
+#: The rule of :func:`title_and_rule` -> the title's source.
+RULE_SOURCES = {"title line": PRINTED, "masthead": PRINTED, "statement": PRINTED, "first page": PRINTED,
+                "agenda item": AGENDA_ITEM, "statement item": AGENDA_ITEM, "first page item": AGENDA_ITEM,
+                "inferred item": INFERRED}
+#: A presidential statement names its item ("... the item entitled “...”") in its opening
+#: sentence: the first blocks (masthead, date, the opening) are looked in, never the text's body.
+_STATEMENT_ITEM_BLOCKS = 8
+#: A resolution's title line stands in the first blocks of its page: an old compilation page may print
+#: the end of the resolution before, part headings and the Council's decisions over it.
+TITLE_LINE_WITHIN = 40
 _MONTH = grammar.MONTH_PATTERN
 
 
@@ -177,7 +198,7 @@ def _mark_headings(lines: list[Line]) -> list[Line]:
         near = [lines[j].role for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if ln.role == "text" and _R["place"].match(ln.text) and ("session" in near or "date" in near):
             ln.role = "date"
-    marks = [i for i, ln in enumerate(lines[:12]) if ln.role in ("session", "date")]
+    marks = [i for i, ln in enumerate(lines[:HEADER_BLOCKS]) if ln.role in ("session", "date")]
     if marks:
         for ln in lines[: marks[-1]]:
             if ln.role == "text":
@@ -204,23 +225,29 @@ def first_page_title(blocks: Iterable[Block]) -> Optional[str]:
     >>> first_page_title(split_blocks(page)[0])
     'Provisional agenda'
     """
+    return _first_page(blocks)[0]
+
+
+def _first_page(blocks: Iterable[Block]) -> tuple[Optional[str], str]:
+    """:func:`first_page_title` and where it came from: ``printed`` (the document's own title
+    line) or ``agenda item`` (the title of the agenda item it is issued under)."""
     lines = _lines(list(blocks)[: _R["head_blocks"]])
     agenda, agenda_at = _agenda_title(lines)
     for i, ln in enumerate(lines):
         if ln.role == "addendum" and i + 1 < len(lines) and lines[i + 1].role == "text":
-            return lines[i + 1].text  # an addendum's own title: "Addendum" | "The Doha Mandate"
+            return lines[i + 1].text, PRINTED  # an addendum's own title: "Addendum" | "The Doha Mandate"
     for i, ln in enumerate(lines):
         if ln.role in ("letter", "own"):
-            return ln.text
+            return ln.text, PRINTED
         if ln.role == "author":
             before = [x.text for j, x in enumerate(lines[:i]) if x.role == "text" and j != agenda_at]
             if before:
-                return before[-1]
+                return before[-1], PRINTED
             if i + 1 < len(lines) and lines[i + 1].role == "text":
-                return lines[i + 1].text  # "Secretary-General's bulletin" | "Delegation of authority ..."
-            return agenda or ln.text
+                return lines[i + 1].text, PRINTED  # "Secretary-General's bulletin" | "Delegation of authority ..."
+            return (agenda, AGENDA_ITEM) if agenda else (ln.text, PRINTED)
     rest = [x.text for j, x in enumerate(lines) if x.role == "text" and j != agenda_at]
-    return rest[0] if rest else agenda
+    return (rest[0], PRINTED) if rest else (agenda, AGENDA_ITEM)
 
 
 def statement_title(blocks: Iterable[Block]) -> Optional[str]:
@@ -228,20 +255,26 @@ def statement_title(blocks: Iterable[Block]) -> Optional[str]:
     the Council's consideration of the item entitled “The situation in the Middle East”"); a
     Human Rights Council statement's own title line ("PRST 22/1. Mainstreaming human rights
     throughout the United Nations system"), else the agenda item over it."""
+    return _statement(blocks)[0]
+
+
+def _statement(blocks: Iterable[Block]) -> tuple[Optional[str], str]:
+    """:func:`statement_title` and where it came from: ``printed`` (its own numbered title) or
+    ``agenda item``."""
     blocks = list(blocks)[: _R["head_blocks"]]
     lines = _lines(blocks)
     for ln in lines:
         if ln.role == "statement":
             own = _R["statement_line"].match(ln.text).group("title").strip()
             if is_title(own):
-                return own
+                return own, PRINTED
             break
-    for b in blocks[:8]:
+    for b in blocks[:_STATEMENT_ITEM_BLOCKS]:
         m = _R["item_entitled"].search(b.text)
         if m:
-            return _tidy(m.group("item"))
+            return _tidy(m.group("item")), AGENDA_ITEM
     agenda, _ = _agenda_title(lines)
-    return agenda
+    return agenda, AGENDA_ITEM
 
 
 def _digits(s: str) -> list[str]:
@@ -267,7 +300,7 @@ def resolution_title(blocks: list[Block], head: Header, symbol: Optional[str], o
     if chosen is None:
         return own
     num, title = chosen
-    for b in blocks[:40]:
+    for b in blocks[:TITLE_LINE_WITHIN]:
         if b.text.startswith(num):
             m = TITLE_LINE.match(b.text) or _TITLE_NO_STOP.match(b.text)
             if m and m.group("num") == num and m.group("title").startswith(title[:20]) \
@@ -299,40 +332,54 @@ def _numbered(title: Optional[str], symbol: Optional[str]) -> Optional[str]:
 
 def document_title(blocks: list[Block], head: Header, symbol: Optional[str], kind: str, own: Optional[str],
                    hint: Optional[str] = None, section_title: Optional[str] = None,
-                   speaker_idx: Optional[int] = None) -> Optional[str]:
+                   speaker_idx: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
     """The title of a document of ``kind`` (``ingest.describe``'s: resolution, presidential
-    statement, ...), or None: the rules of the module's docstring, in order, keeping only what
-    :func:`is_title` accepts. ``own`` is the title :func:`~ingest.structure.header.own_symbol`
-    matched to the own symbol; ``hint`` a PDF or Word masthead's title; ``section_title`` the
-    own section's title line on an old compilation page."""
-    return title_and_rule(blocks, head, symbol, kind, own, hint, section_title, speaker_idx)[0]
+    statement, ...) and where it came from (:data:`TITLE_SOURCES`), or ``(None, None)``: the rules
+    of the module's docstring, in order, keeping only what :func:`is_title` accepts. ``own`` is
+    the title :func:`~ingest.structure.header.own_symbol` matched to the own symbol; ``hint`` a PDF
+    or Word masthead's title; ``section_title`` the own section's title line on an old compilation
+    page."""
+    title, rule = title_and_rule(blocks, head, symbol, kind, own, hint, section_title, speaker_idx)
+    return title, RULE_SOURCES.get(rule)
 
 
 def title_and_rule(blocks: list[Block], head: Header, symbol: Optional[str], kind: str, own: Optional[str],
                    hint: Optional[str] = None, section_title: Optional[str] = None,
                    speaker_idx: Optional[int] = None) -> tuple[Optional[str], str]:
-    """:func:`document_title` and the name of the rule that gave it (``title line``, ``agenda
-    item``, ``statement``, ``masthead``, ``first page``; ``none``)."""
+    """The title and the name of the rule that gave it (``title line``, ``agenda item`` (printed
+    above a Security Council resolution), ``inferred item`` (:func:`~ingest.structure.sc_agenda.inferred_item`),
+    ``statement``, ``statement item``, ``masthead``, ``first page``, ``first page item``; ``none``):
+    :data:`RULE_SOURCES` says which are printed."""
     resolution = kind in ("resolution", "decision")
     rules: list[tuple[str, object]] = []
     if resolution:
         rules += [("title line", lambda: resolution_title(blocks, head, symbol, own)),
                   ("title line", lambda: section_title)]
         if (symbol or "").startswith("S/"):
-            from .sc_agenda import sc_agenda_item  # the Council's agenda items, read on first use
             date = head.date or (f"{m.group(1)}-07-01" if (m := re.search(r"\((\d{4})\)$", symbol or "")) else None)
-            rules.append(("agenda item", lambda: sc_agenda_item(blocks, date)))
+            rules.append(("agenda item", lambda: printed_item(blocks)))
+            rules.append(("inferred item", lambda: None if printed_item(blocks)  # a printed item is the item
+                          else inferred_item("\n".join(b.text for b in blocks), date)))
     elif kind == "presidential statement":
-        rules.append(("statement", lambda: statement_title(blocks)))
+        rules.append(("statement", lambda: _with_rule(_statement(blocks), "statement")))
     rules.append(("masthead", lambda: hint))
     compilation = any(b.page_break_before for b in blocks)
     if not resolution:
-        rules.append(("first page", lambda: first_page_title(blocks[:speaker_idx] if speaker_idx else blocks)))
+        rules.append(("first page", lambda: _with_rule(_first_page(blocks[:speaker_idx] if speaker_idx else blocks),
+                                                       "first page")))
     elif speaker_idx and not compilation:
         # a resolution's header (before "The General Assembly,"), never an old compilation page's text
         rules.append(("first page", lambda: _numbered(first_page_title(blocks[:speaker_idx]), symbol)))
     for name, rule in rules:
         c = rule()
+        if isinstance(c, tuple):
+            c, name = c
         if is_title(c) or (name == "title line" and _printed_title(c)):
             return _tidy(c), name
     return None, "none"
+
+
+def _with_rule(found: tuple[Optional[str], str], rule: str) -> tuple[Optional[str], str]:
+    """A title and its source from :func:`_statement` / :func:`_first_page` as (title, rule name)."""
+    title, source = found
+    return title, rule if source == PRINTED else rule + " item"

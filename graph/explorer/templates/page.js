@@ -52,6 +52,10 @@
   var OUT = csr("from"), IN = csr("to");
   function outEdges(i) { return Array.prototype.slice.call(OUT.list, OUT.start[i], OUT.start[i + 1]); }
   function inEdges(i) { return Array.prototype.slice.call(IN.list, IN.start[i], IN.start[i + 1]); }
+  // where a node's title came from (graph attribute title_source, output/README.md)
+  var TITLE_SOURCE = { "printed": "as printed", "agenda item": "the agenda item it prints",
+                       "inferred": "inferred from its words: the Council's agenda item, not printed in it",
+                       "cited": "as the citing documents call it" };
   function sparse(col, i, dflt) { var v = col ? col[i] : undefined; return v === undefined ? dflt : v; }
   var bodyColour = META.bodies.map(function (b) { return b.color; });
   var kindShape = META.kinds.map(function (k) { return k.shape; });
@@ -62,6 +66,7 @@
       i: i, id: id, label: sparse(ND.label, i, id), title: ND.title[i], kind: META.kinds[ND.kind[i]].name,
       shape: kindShape[ND.kind[i]], body: META.bodies[ND.body[i]].name, color: bodyColour[ND.body[i]],
       date: ND.date[i], session: sparse(ND.session, i, ""), t: t, when: when,
+      title_source: S[sparse(ND.tsrc, i, -1)] || "",
       year: (when === "date" || when === "year") ? Math.floor(t) : null,
       in_corpus: !!ND.corpus[i], file: sparse(ND.file, i, ""), page: sparse(ND.page, i, ""),
       url: sparse(ND.url, i, "https://undocs.org/en/" + id), aliases: sparse(ND.aliases, i, []),
@@ -761,6 +766,7 @@
     panel.appendChild(el("h3", null, n.id));
     if (n.title) panel.appendChild(el("p", "title", n.title));
     var dl = el("dl");
+    if (n.title && TITLE_SOURCE[n.title_source]) row(dl, "title", TITLE_SOURCE[n.title_source]);
     row(dl, "kind", n.kind);
     row(dl, "body", n.body);
     row(dl, "date", whenText(n));
