@@ -4,14 +4,17 @@ Library exceptions become one-line errors on stderr; progress goes to stderr.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import json
 import logging
+import os
 import pathlib
 import shutil
 import sys
 import time
+import webbrowser
 
 import click
 from tqdm import tqdm
@@ -20,9 +23,11 @@ import ingest
 from ingest import ReadError
 
 from . import export, lookup, pipeline
+from .diff import diff_documents, render_terminal
 from .explorer import write_explorer
 from .files import OutputLocked
 from .lookup import NodeNotFound
+from .reading import page_path
 from .schema import JSONL_FIELDS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -442,8 +447,6 @@ def path_cmd(a: str, b: str, graph_file: pathlib.Path, either_way: bool) -> None
 
 def _can_open_browser() -> bool:
     """A browser window can be shown: not a headless session (Linux without DISPLAY or WAYLAND_DISPLAY)."""
-    import os
-
     if sys.platform.startswith("linux"):
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
@@ -458,11 +461,6 @@ def read_cmd(symbol: str, graph_file: pathlib.Path, print_path: bool) -> None:
     """Open the reading page of SYMBOL (79/194 finds A/RES/79/194): its text with every reference
     linked, and what changed since its predecessor. In a session with no display, or with
     --print-path, prints the page's path."""
-    import webbrowser
-
-    from graph import lookup
-    from graph.reading import page_path
-
     G = _load_graph(graph_file)
     node = lookup.resolve(G, symbol)
     if not G.nodes[node].get("in_corpus"):
@@ -484,8 +482,6 @@ def _diff_side(arg: str, G_loader, corpus: pathlib.Path) -> tuple:
     path = pathlib.Path(arg)
     if path.is_file():
         return ingest.extract_file(path)
-    from graph import lookup
-
     G = G_loader()
     node = lookup.resolve(G, arg)
     file = G.nodes[node].get("file")
@@ -516,8 +512,6 @@ def diff_cmd(old: str, new: str, graph_file: pathlib.Path, corpus: pathlib.Path,
     """What changed from OLD to NEW (symbols of the graph, e.g. `diff 78/132 79/194`, or files):
     paragraphs added, dropped, moved and changed with the changed words marked, verbs changed,
     citations added and dropped. Paragraphs are aligned by their words, whatever their numbers."""
-    from graph.diff import diff_documents, render_terminal
-
     loaded = []
 
     def graph():
@@ -529,11 +523,9 @@ def diff_cmd(old: str, new: str, graph_file: pathlib.Path, corpus: pathlib.Path,
     b, b_refs = _diff_side(new, graph, corpus)
     result = diff_documents(a, b, a_refs, b_refs)
     if fmt == "json":
-        import dataclasses
-
         sys.stdout.write(json.dumps(dataclasses.asdict(result), ensure_ascii=False) + "\n")
         return
-    from rich.console import Console
+    from rich.console import Console  # rich: loaded by the commands that print to a terminal only
 
     render_terminal(result, Console(width=width, highlight=False), unchanged=unchanged)
 

@@ -59,6 +59,7 @@ are compared as part of it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -66,6 +67,10 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
 from typing import Any, Iterable, Optional, Sequence
+
+import numpy as np
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cdist
 
 from ingest import Document, Paragraph, Reference
 
@@ -250,7 +255,7 @@ class SeriesDiff:
         """One row per paragraph: ``change``, ``old``, ``new``, ``moved``, ``similarity``, ``old_verb``,
         ``new_verb``, ``old_text``, ``new_text`` and ``marked`` (the new text with ``[-deleted-]``
         and ``{+inserted+}`` words)."""
-        import pandas as pd
+        import pandas as pd  # pandas: for the frames a notebook asks for only
 
         rows = [{"change": p.change, "old": p.old, "new": p.new, "moved": p.moved,
                  "similarity": round(p.similarity, 3), "old_verb": p.old_verb, "new_verb": p.new_verb,
@@ -262,7 +267,7 @@ class SeriesDiff:
     def citations_frame(self):
         """One row per citation added or dropped: ``change``, ``target``, ``paragraph``, ``counterpart``,
         ``footnotes`` (joined with ", "), ``surface``, ``elsewhere``."""
-        import pandas as pd
+        import pandas as pd  # pandas: for the frames a notebook asks for only
 
         rows = [{"change": c.change, "target": c.target, "paragraph": c.paragraph, "counterpart": c.counterpart,
                  "footnotes": ", ".join(c.footnotes), "surface": c.surface, "elsewhere": c.elsewhere}
@@ -364,7 +369,6 @@ def _opcodes(ow: Sequence[str], nw: Sequence[str]) -> list[tuple[str, int, int, 
     (``rapidfuzz.distance.Indel.opcodes``, bit-parallel C++; difflib's matcher was 4x slower over the
     shared corpus's series), a deletion next to an insertion shown as one ``replace``, and short
     runs of :data:`GLUE_WORDS` between two changes folded into them."""
-    from rapidfuzz.distance import Indel
 
     raw = Indel.opcodes(ow, nw).as_list()
     # glue: a short equal run of common words between two changes joins them
@@ -406,8 +410,6 @@ def marked_text(words: Sequence[WordOp]) -> str:
 def _lis(values: list[int]) -> set[int]:
     """Indices of a longest strictly increasing subsequence of ``values`` (patience sorting;
     the leftmost one among equals)."""
-    import bisect
-
     tails: list[int] = []  # tails[k]: smallest last value of an increasing run of length k+1
     tail_at: list[int] = []
     prev = [-1] * len(values)
@@ -496,9 +498,6 @@ def _similar_exhaustive(old: list[list[str]], new: list[list[str]], threshold: f
     """``(a, b, similarity)`` for each pair of word lists ``old[a]``, ``new[b]`` at or above ``threshold``
     (and above 0), in row order: every pair compared (``rapidfuzz.process.cdist``). The slow,
     obviously right way, kept to test :func:`_similar` against."""
-    import numpy as np
-    from rapidfuzz.distance import Indel
-    from rapidfuzz.process import cdist
 
     sim = cdist(old, new, scorer=Indel.normalized_similarity, score_cutoff=threshold)
     return [(a, b, float(sim[a, b])) for a, b in zip(*np.nonzero(sim >= max(threshold, 1e-9)))]
@@ -514,9 +513,6 @@ def _similar(old: list[list[str]], new: list[list[str]], threshold: float, old_c
     (``cdist`` over characters, which rapidfuzz looks up in a table rather than hashing words), and
     only the pairs that pass are compared word by word, under 2% of all in the shared corpus. The
     figures are kept as ``cdist`` keeps them (float32), so both ways give the same figures."""
-    import numpy as np
-    from rapidfuzz.distance import Indel
-    from rapidfuzz.process import cdist
 
     least = max(threshold, 1e-9)
     bound = cdist(old_codes, new_codes, scorer=Indel.normalized_similarity, score_cutoff=threshold)
@@ -695,7 +691,7 @@ def render_terminal(diff: SeriesDiff, console=None, unchanged: bool = False, wid
     """Print ``diff`` with rich: a summary, verb changes, citations added and dropped, then each
     added, dropped, moved or changed paragraph (deleted words red and struck through, inserted
     words green and underlined). ``unchanged`` lists unchanged paragraphs too."""
-    from rich.console import Console
+    from rich.console import Console  # rich: when a diff is printed, not at every command's start
     from rich.table import Table
     from rich.text import Text
 

@@ -196,10 +196,14 @@ class Failed:
 
 # --------------------------------------------------------------------------- workers (top level: picklable)
 
+#: An unexpected error's message is cut to this many characters, so that a file's error stays one line.
+ERROR_CHARS = 200
+
+
 def _one_line(path: str, err: BaseException) -> str:
     if isinstance(err, ReadError):
         return str(err).splitlines()[0] if str(err) else f"{ingest.shown_path(path)}: unreadable"
-    msg = ingest.shown_path(" ".join(str(err).split())[:200])
+    msg = ingest.shown_path(" ".join(str(err).split())[:ERROR_CHARS])
     return f"{ingest.shown_path(path)}: extractor failed: {type(err).__name__}: {msg}"
 
 
@@ -546,7 +550,7 @@ def _corpus_table(learn_aliases: Union[Callable, str], results: list, on_error: 
             return ingest.learn_names(r.taught for r in done).table
         return learn_aliases([r.document for r in done])
     except Exception as err:  # a bug in the learner must not cost the whole build
-        msg = " ".join(str(err).split())[:200]
+        msg = " ".join(str(err).split())[:ERROR_CHARS]
         if on_error:
             on_error(f"learning aliases failed ({type(err).__name__}: {msg}); extracting without them")
         return None

@@ -37,22 +37,29 @@ go to undocs.org); tables inside a document are shown as paragraphs.
 """
 from __future__ import annotations
 
+import gc
+import hashlib
 import html
 import json
+import multiprocessing as mp
 import os
 import pathlib
 import re
+import shutil
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from typing import Iterable, Mapping, Optional, Sequence
 from urllib.parse import quote
+
+import numpy as np
 
 from ingest import Document, Footnote, Paragraph, Reference
 
 from .build import _PART_PIN, _part_document, node_url
 from .clean import clean_text
-from .diff import SeriesDiff, citation_rows
+from .diff import SeriesDiff, citation_rows, diff_documents
 from .files import atomic_write, watch_parent
 from .schema import SEP, split
 
@@ -601,11 +608,7 @@ class PagesJob:
     def __init__(self, G, documents: Iterable[Document], references, out_dir,
                  changes: bool, jobs: Optional[int], background: bool = False, keys: Optional[Sequence] = None,
                  store: Optional[tuple] = None):
-        import gc
-        import multiprocessing as mp
-        import shutil
-
-        from . import analysis
+        from . import analysis  # pandas: loaded where pages are made (the series of each document)
 
         self.t0 = time.perf_counter()
         self.out_dir = pathlib.Path(out_dir)
@@ -646,7 +649,6 @@ class PagesJob:
             self.result = self.pool.map_async(_write_one, self.todo, chunksize=chunk)
 
     def wait(self) -> dict:
-        import shutil
 
         global _JOB
         try:
@@ -676,7 +678,6 @@ class PagesJob:
 
     def cancel(self) -> None:
         """Stop making pages; the previous ``docs/`` stays as it was."""
-        import shutil
 
         if self.pool is not None:
             self.pool.terminate()
@@ -730,8 +731,7 @@ class _ReferencesByFile:
     rows are made :class:`~ingest.Reference` objects one document at a time, where the page is made)."""
 
     def __init__(self, references, documents: list):
-        import numpy as np
-        import pyarrow as pa
+        import pyarrow as pa  # pyarrow: where pages are made, kept off `citegraph extract`'s start
 
         self.by_file: dict = {}
         self.table = None
@@ -747,7 +747,7 @@ class _ReferencesByFile:
     def get(self, file, default=()):
         if self.table is None:
             return self.by_file.get(file, default)
-        from .store import table_references
+        from .store import table_references  # the store (pyarrow): where pages are made
 
         at = self.slices.get(file)
         return table_references(self.table.slice(*at)) if at and at[1] else list(default)
@@ -777,8 +777,6 @@ def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
     """Render and write the page of node ``item[0]`` (with the changes since ``item[1]``); return its
     file name, the digest of what it was made from and whether the previous build's page was kept
     (same digest: hard-linked into the new folder, not made again)."""
-    from .diff import diff_documents
-
     _, _, _, stage, previous, manifest, _, _ = _JOB
     n, old = item
     doc, refs, doc_digest, targets = _facts(n)
@@ -831,9 +829,6 @@ def _read_manifest(docs_dir: pathlib.Path) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _renderer_version() -> str:
     """A digest of the code and templates that make a page, and of rapidfuzz's version."""
-    import hashlib
-    from importlib.metadata import version
-
     h = hashlib.sha256(version("rapidfuzz").encode())
     for f in (HERE / "reading.py", HERE / "diff.py", *(TEMPLATES / a for a in ASSET_FILES)):
         h.update(f.read_bytes())
@@ -844,8 +839,6 @@ def _page_digest(key: str, doc_digest: str, old_digest: str, targets: Mapping[st
     """A digest of everything a page is made from: the renderer, the node, the document and its
     predecessor (:func:`_document_digest`; ``"none"`` without one) and what the graph says of the
     cited documents."""
-    import hashlib
-
     h = hashlib.sha256(_renderer_version().encode())
     for part in (key, doc_digest, old_digest, repr(sorted(targets.items()))):
         h.update(part.encode("utf-8", "surrogatepass"))
@@ -855,8 +848,6 @@ def _page_digest(key: str, doc_digest: str, old_digest: str, targets: Mapping[st
 
 def _document_digest(d: Document, refs: Sequence[Reference]) -> str:
     """A digest of a document with its paragraphs, footnotes and references."""
-    import hashlib
-
     h = hashlib.sha256(_document_text(d).encode("utf-8", "surrogatepass"))
     h.update("\x1f".join([f"{r.target}\x1e{r.kind}\x1e{r.paragraph}\x1e{r.footnote}\x1e{r.pinpoint}\x1e"
                            f"{r.relation}\x1e{r.start}\x1e{r.end}\x1e{r.surface}\x1e{r.target_title}\x1e"
@@ -875,7 +866,6 @@ def _document_text(d: Document) -> str:
 
 def _start_worker() -> None:
     """A page process: it ends with its parent (even one killed), and leaves shared pages alone."""
-    import gc
 
     watch_parent()
     gc.disable()

@@ -261,6 +261,11 @@ _EVENT = re.compile(r"^(?:[A-Z0-9][\w’'-]*\s+)*?(?:" + "|".join(TRAPS["names"]
                     + "|".join(TRAPS["names"]["after_event_heads"]) + r")\b)")
 
 
+#: A learned name's footnote mark follows it by at most a clause about it (", adopted at the
+#: ... Conference, held in ... from ... to ...,"), in characters; a longer tail is another thing's.
+_CLAUSE_AFTER = 250
+#: How far before a mark a learned name is looked for, in characters, and the first part of that
+#: window where a match may be a name cut by the window (not taken): a bounded look back (issue 17).
 _LOOK_BACK = 1200
 _CUT = 400
 
@@ -274,7 +279,7 @@ def _last_name(segment: str) -> Optional[tuple[str, bool]]:
     """
     last = None
     if len(segment) > _LOOK_BACK:
-        # the name ends at most 250 characters before the mark and is far shorter than the rest of the
+        # the name ends at most _CLAUSE_AFTER characters before the mark and is far shorter than the rest of the
         # window: a look back of bounded length, where every "the" would start a search over the whole
         # segment (a paragraph of "the Alpha of the ..." made learning quadratic: issue 17); a match that
         # starts where the window was cut may be a cut name, and is not taken
@@ -293,7 +298,7 @@ def _last_name(segment: str) -> Optional[tuple[str, bool]]:
     name = re.split(r"\s+and\s+the\s+", name)[-1] if not quoted else name
     name = re.sub(r"\s+(?:of|for|on|and|the|to|in|against|at|with|from)$", "", name)
     tail = segment[last.end():]
-    if len(tail) > 250 or _NEW_ITEM.search(tail):
+    if len(tail) > _CLAUSE_AFTER or _NEW_ITEM.search(tail):
         return None
     if not name or not (quoted or _distinctive(name)) or _traps().search(name):
         return None

@@ -27,6 +27,11 @@ from typing import NamedTuple, Optional
 
 from .grammar import BODIES, SERIES, WRITTEN_ROOTS, roman_to_int
 
+#: The Assembly numbered its sessions in Roman numerals up to the 30th (1975), then as numbers
+#: (grammar.toml ``first_numbered_session``); a higher Roman session is the Economic and Social
+#: Council's, whose Roman-numbered sessions ran on past the thirtieth.
+LAST_ROMAN_GA_SESSION = BODIES["GA"]["first_numbered_session"] - 1
+
 __all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "number_form", "describe", "symbol_from_filename",
            "same_document", "looks_like_resolution", "part_letters", "parts_are_documents"]
 
@@ -149,7 +154,7 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
         body = "ECOSOC"
     elif form == "number_year" and body != "SC":
         body = "SC"
-    elif form == "roman" and body == "GA" and not g["r"].startswith(("S-", "ES-")) and roman_to_int(g["r"]) > 30:
+    elif form == "roman" and body == "GA" and not g["r"].startswith(("S-", "ES-")) and roman_to_int(g["r"]) > LAST_ROMAN_GA_SESSION:
         body = "ECOSOC"
     spec = BODIES.get(body)
     if spec is None:
@@ -212,7 +217,7 @@ def _body_for_form(form: str, body: str, g: dict) -> str:
             return "GA"
         if body == "ECOSOC":
             return "ECOSOC"
-        return "GA" if roman_to_int(r) <= 30 else "ECOSOC"
+        return "GA" if roman_to_int(r) <= LAST_ROMAN_GA_SESSION else "ECOSOC"
     if form in ("session_number", "special_session"):
         return body if body in ("GA", "HRC", "UNEA") else "GA"
     return body

@@ -40,6 +40,12 @@ for _p, _code in BODY_PHRASES:
     _CODE_OF_PHRASE.setdefault(_p, _code)
 
 
+#: How far before a keyword its body's name is looked for, in characters: "Economic and Social
+#: Council resolutions", "the General Assembly, in its resolution", "paragraph 71 of General Assembly
+#: resolution" - the longest body phrase of grammar.toml (about 70 characters) with the words that
+#: join it to the keyword; a body named further back stands in another clause.
+BODY_LOOKBACK = 160
+
 def body_of_phrase(phrase: str) -> Optional[str]:
     """The code of the body a phrase of grammar.toml names ("Assembly" -> "GA"), or None."""
     return _CODE_OF_PHRASE.get(phrase)
@@ -56,7 +62,7 @@ def decide_body(text: str, kw_start: int, speaker: Optional[str],
     """The body behind the numbers after the keyword at ``kw_start``: ``(code or None to skip,
     explicit?)``. ``its`` is what "its resolution" means when not the speaker
     (``ITS_ASSEMBLY_IF_FITS`` in another body's text)."""
-    before = text[max(0, kw_start - 160):kw_start]
+    before = text[max(0, kw_start - BODY_LOOKBACK):kw_start]
     m = BODY_BEFORE.search(before)
     if m:
         phrase = m.group("phrase")

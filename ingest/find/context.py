@@ -13,7 +13,7 @@ import bisect
 import functools
 from typing import Optional
 
-from .hit import clip
+from .hit import SENTENCE_CHARS, clip
 from .regexes import NOT_SENTENCE_END, SENTENCE_END
 from .relations import Clauses, normalise_verb
 
@@ -47,7 +47,7 @@ class Marks:
         # one string per sentence, however many references it holds (pickled once, too)
         out = self._sentences.get((a, b))
         if out is None:
-            out = self._sentences[(a, b)] = clip(self.text[a:b].strip(), 600) or ""
+            out = self._sentences[(a, b)] = clip(self.text[a:b].strip(), SENTENCE_CHARS) or ""
         return out
 
 

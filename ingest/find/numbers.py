@@ -26,7 +26,7 @@ import re
 from .. import symbols
 from ..grammar import BODIES, LAST_YEAR, TRAPS, parse_date, sc_year, session_fits
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
-from .hit import Hit, clip, in_spans
+from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
 from .regexes import (BARE_SC, BODY_AFTER, CLAUSE_IN_ITS, COUNCIL_BEFORE, DATE_AFTER, GLUE, GLUE_CLAUSE, ITS_BEFORE,
                       ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
@@ -34,6 +34,11 @@ from .regexes import (BARE_SC, BODY_AFTER, CLAUSE_IN_ITS, COUNCIL_BEFORE, DATE_A
 
 __all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period"]
 
+#: What the rules read after a number, in characters: a body named after it ("resolution 726
+#: (XXXVII) ... of the Economic Commission for Latin America and the Caribbean"), its date ("of 19
+#: December 2024"), its subject ("on the situation in ...") and title ("entitled “...”", cut at
+#: :data:`~ingest.find.hit.TITLE_CHARS`).
+AFTER_NUMBER = 300
 #: The first and last year a date after a number may give; another is a misprint ("24 December 2107").
 FIRST_YEAR = 1946
 
@@ -220,7 +225,7 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
     text, speaker = scan.text, scan.speaker
     num = WS_RUN.sub(" ", n.group("num"))
     part = n.group("part")
-    after = text[n.end():n.end() + 300]
+    after = text[n.end():n.end() + AFTER_NUMBER]
     b_code, b_explicit = kw.body, kw.explicit
     aft = BODY_AFTER.match(after)
     if kw.named_after_only and not (aft and aft.group("phrase")):
@@ -260,7 +265,7 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         pinpoint_written=join_pins(part_pin and (part or part_pin).strip(), *(p.written for p in pins)),
         target_date=iso,
         target_subject=clip(subj.group(1)) if subj else None,
-        target_title=clip(title.group(1), 300) if title else None,
+        target_title=clip(title.group(1), TITLE_CHARS) if title else None,
         anchor=kw.start)
 
 

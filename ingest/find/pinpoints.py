@@ -44,6 +44,12 @@ _HEAD = re.compile(r"^(?:(?P<which>" + _WHICH_RX + r")\s+)?(?P<word>" +
 _MANY = re.compile(r",|\band\b|\bto\b|[-–]")
 
 
+#: How far before a keyword its pinpoints are looked for, in characters: "paragraphs 50 and 52 of
+#: section XI of its resolution", with a body's name between them and the keyword ("paragraph 71 of
+#: General Assembly resolution"): the body's window (:data:`ingest.find.body.BODY_LOOKBACK`) and
+#: the pinpoint's own words.
+PIN_LOOKBACK = 240
+
 def norm_pin(p: Optional[str]) -> Optional[str]:
     """A pinpoint as written -> its normal form (``ingest/data/pinpoints.toml``): the unit's word,
     singular or plural by what follows, then the numbers as written.
@@ -104,7 +110,7 @@ def pins_before(text: str, kw_start: int) -> list[Pin]:
     50 and 52"), Pin("section XI", "section XI")]. A body's name between them and the keyword is
     passed over ("paragraph 71 of General Assembly resolution")."""
     pins: list[Pin] = []
-    pre = text[max(0, kw_start - 240):kw_start]
+    pre = text[max(0, kw_start - PIN_LOOKBACK):kw_start]
     bm = BODY_BEFORE.search(pre)
     if bm:
         pre = pre[: bm.start()]

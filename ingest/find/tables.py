@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..grammar import BODIES
-from .hit import Hit, clip
+from .hit import TITLE_CHARS, Hit, clip
 from .regexes import NUMBERED, OTHER_HEAD, ROW, ROW_AGAIN, TABLE_HEAD, TABLE_HEAD_MAX
 from .scan import find_in_text
 
@@ -66,7 +66,7 @@ def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
         for h in find_in_text(prefix + text[a:b], speaker):
             if h.start >= len(prefix):
                 n = len(prefix) - a
-                out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and clip(title, 300),
+                out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and clip(title, TITLE_CHARS),
                                    anchor=-1))
     return out
 

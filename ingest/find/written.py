@@ -26,6 +26,10 @@ _ROMAN_AFTER_PART = re.compile(r"\s?\((?:ES-|S-)?[IVXLC]+\)")
 _ROMAN_SESSION = re.compile(r"\((?:ES-|S-)?[IVXLC]+\)$")
 
 
+#: What follows a written symbol that its pinpoint is read from, in characters: ", annex",
+#: ", para. 21", ", annex I, sect. II", ", paras. 12-14 and 17".
+AFTER_SYMBOL = 80
+
 def _written(text: str) -> Iterator[re.Match]:
     """``WRITTEN.finditer(text)``, tried only where a symbol can start: at the word before each "/"."""
     end = 0
@@ -103,7 +107,7 @@ def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             end = m.start("part")
             surface = text[m.start():end]
         # "paragraph 5 of A/79/1", "Annex II of ECE/TRANS/2022/6"; ", annex", ", chap. I.B", ", para 67"
-        pins = [*pins_before(text, m.start()), *pin_after(text[end:end + 80])]
+        pins = [*pins_before(text, m.start()), *pin_after(text[end:end + AFTER_SYMBOL])]
         hits.append(Hit(target, surface, m.start(), end, join_pins(part_pin, *(p.normal for p in pins)),
                         aliases=aliases,
                         pinpoint_written=join_pins(part_pin and part.strip(), *(p.written for p in pins))))

@@ -35,6 +35,9 @@ _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
 _BARE_SPEAKER = re.compile(r"The [A-Z][A-Za-z ]+")
 _PART_LETTER = re.compile(r"[A-H]")
 _DOCUMENT_LINE = re.compile(r"[\[(].*/.*[\])]\.?")
+#: A resolution with no speaker line (the Environment Assembly's open straight after their title
+#: line) has that line among its first blocks: masthead, symbol, date and session lines before it.
+TITLE_LINE_WITHIN = 16
 #: How many blocks after a compilation page's heading its speaker line may come.
 _HEAD_LINES = 5
 #: ... and the lines before it are short: a title run on, a date, a part's letter or heading.
@@ -106,7 +109,7 @@ def body_blocks(blocks: list[Block], speaker_idx: Optional[int], own_source: str
     start = speaker_idx + 1 if speaker_idx is not None else 0
     resolution_like = speaker_idx is not None
     if speaker_idx is None and own_source == "title-line":
-        for i, b in enumerate(blocks[:16]):
+        for i, b in enumerate(blocks[:TITLE_LINE_WITHIN]):
             m = TITLE_LINE.match(b.text)
             if m and i + 1 < len(blocks) and is_preambular_start(blocks[i + 1].text):
                 start, resolution_like = i + 1, True
