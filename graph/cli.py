@@ -4,6 +4,7 @@ Library exceptions become one-line errors on stderr; progress goes to stderr.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import io
@@ -20,7 +21,7 @@ import click
 from tqdm import tqdm
 
 import ingest
-from ingest import ReadError
+from ingest import CitegraphError, ReadError
 
 from . import export, lookup, pipeline
 from .diff import diff_documents, render_terminal
@@ -247,8 +248,18 @@ def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
                    "every document is in the page all the same [default: 15000].")
 @click.option("--no-wait", is_flag=True, help="Fail at once when another build is writing OUT (default: wait for it).")
 @click.option("-v", "--verbose", is_flag=True, help="Say on stderr what the cache does (misses and why).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files are read and extracted: this machine's processes, or a Dask cluster "
+                   "(a local one, or --scheduler's).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Read and extract on the existing Dask scheduler at ADDRESS (tcp://host:8786); implies --engine dask.")
+@click.option("--dask-workers", type=click.IntRange(1), default=None, metavar="N",
+              help="--engine dask without --scheduler: worker processes of the local cluster [default: all cores].")
+@click.option("--dask-threads", type=click.IntRange(1), default=1, show_default=True, metavar="N",
+              help="--engine dask without --scheduler: threads per worker.")
 def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_cache: bool, no_html: bool,
-              no_pages: bool, focus, depth: int, max_nodes, no_wait: bool, verbose: bool) -> None:
+              no_pages: bool, focus, depth: int, max_nodes, no_wait: bool, verbose: bool, engine: str,
+              scheduler, dask_workers, dask_threads) -> None:
     """Read PATHS (default: the sample corpus), build the citation graph and write it to OUT.
 
     Writes graph.graphml, graph.gexf, graph.json (node-link), nodes.csv, edges.csv,
@@ -258,12 +269,25 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     from . import analysis  # loads pandas: only the graph commands import it
 
     _log_to_stderr(verbose)
-    try:
-        corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
-                                on_error=warn, on_skip=warn, html=False, pages=not (no_html or no_pages),
-                                wait=not no_wait, on_wait=warn)
-    except OutputLocked as err:
-        raise click.ClickException(str(err)) from err
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        if engine == "dask" or scheduler:
+            from .engine import DaskEngine, EngineError  # loads dask: only a Dask build imports it
+            try:
+                cluster = stack.enter_context(DaskEngine(scheduler, workers=dask_workers, threads=dask_threads))
+            except EngineError as err:
+                raise click.ClickException(str(err)) from err
+            warn(cluster.describe())
+        try:
+            corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
+                                    on_error=warn, on_skip=warn, html=False, pages=not (no_html or no_pages),
+                                    wait=not no_wait, on_wait=warn, engine=cluster)
+        except OutputLocked as err:
+            raise click.ClickException(str(err)) from err
+        except CitegraphError as err:
+            if cluster is None:
+                raise
+            raise click.ClickException(str(err)) from err
     if not corpus.documents:
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph

@@ -755,7 +755,8 @@ def kept_layout(cache_dir: Optional[PathLike]) -> Callable:
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
           progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
           on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True,
-          pages: bool = True, wait: bool = True, on_wait: Optional[Callable[[str], None]] = None) -> Corpus:
+          pages: bool = True, wait: bool = True, on_wait: Optional[Callable[[str], None]] = None,
+          engine: Any = None) -> Corpus:
     """Read ``paths``, build the graph and (with ``out_dir`` and ``write``) write every export.
 
     The store lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``; with
@@ -771,8 +772,14 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
     build already writing there makes this one wait (``wait``; ``on_wait`` gets one line) or
     raise :class:`graph.files.OutputLocked`. Temporary files a killed build left are removed
     first.
+
+    ``engine`` (a :class:`graph.engine.DaskEngine`) reads and extracts on a Dask cluster instead of
+    this machine's processes; the rest is the same (it needs ``out_dir``: its partitions and the
+    store live there).
     """
     if out_dir is None:
+        if engine is not None:
+            raise ValueError("the Dask engine needs an output folder")
         return _build(list(paths), None, None, jobs, progress, on_error, on_skip, write, html, pages)
     out = pathlib.Path(out_dir)
     with output_lock(out, wait=wait, on_wait=on_wait):
@@ -780,18 +787,22 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
         for stale in out.glob(".citegraph-nocache-*"):  # a --no-cache build killed before its clean-up
             shutil.rmtree(stale, ignore_errors=True)
         if cache:
-            return _build(list(paths), out, out / CACHE_DIRNAME, jobs, progress, on_error, on_skip, write, html, pages)
+            return _build(list(paths), out, out / CACHE_DIRNAME, jobs, progress, on_error, on_skip, write, html, pages,
+                          engine)
         scratch = out / f".citegraph-nocache-{os.getpid()}"
         try:
-            return _build(list(paths), out, scratch, jobs, progress, on_error, on_skip, write, html, pages)
+            return _build(list(paths), out, scratch, jobs, progress, on_error, on_skip, write, html, pages, engine)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, html, pages) -> Corpus:
-    with Workers(jobs, died=_died) as workers:  # forked now, while this process is small
-        corpus = read_corpus(paths, cache_dir=cache_dir, progress=progress, on_error=on_error, on_skip=on_skip,
-                             texts=False, workers=workers)
+def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, html, pages, engine=None) -> Corpus:
+    if engine is not None:  # the read-and-extract stage on a Dask cluster (graph/engine.py)
+        corpus = engine.read_corpus(paths, cache_dir, out_dir, progress=progress, on_error=on_error, on_skip=on_skip)
+    else:
+        with Workers(jobs, died=_died) as workers:  # forked now, while this process is small
+            corpus = read_corpus(paths, cache_dir=cache_dir, progress=progress, on_error=on_error, on_skip=on_skip,
+                                 texts=False, workers=workers)
     t0 = time.perf_counter()
     corpus.timings["reading"] = corpus.seconds
     corpus.root = input_root(paths)

@@ -630,6 +630,19 @@ class StoreReader:
             return None
         return dataclasses.replace(doc, file=path) if path is not None and doc.file != path else doc
 
+    def blobs(self, key: str) -> Optional[tuple[str, Optional[bytes], Optional[bytes]]]:
+        """Pass-one entry ``key`` as stored, undecoded: ``(document JSON, text blob, search blob)``
+        (:func:`json_document`, :func:`blob_paragraphs`, :func:`blob_search` read them), for a
+        process that sends the text elsewhere to be read (the Dask engine's pass two); None when
+        missing or unreadable."""
+        try:
+            row = self._con().execute("SELECT document, text, search FROM entries WHERE tool = ? AND kind = ? AND key = ?",
+                                      (self.tool, _PASS1, key)).fetchone()
+        except Exception as err:
+            log.info("cache text of %s unreadable (%s: %s)", key, type(err).__name__, err)
+            return None
+        return (row[0], row[1], row[2]) if row is not None and row[0] is not None else None
+
     def search(self, key: str) -> Optional[str]:
         """The text of pass-one entry ``key`` as learned names are looked for in it."""
         try:
