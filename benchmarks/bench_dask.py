@@ -2,7 +2,7 @@
 """The Dask engine's cost per document, beside the local engine, and what a million documents need.
 
     python3 benchmarks/bench_dask.py [--corpus ../shared/corpus/text] [--synthetic N] [--workers 2]
-                                     [--rounds 2] [--scheduler ADDRESS]
+                                     [--rounds 2] [--scheduler ADDRESS] [--engines local,dask]
 
 Builds the corpus (the shared texts, or ``--synthetic N`` documents made from them by
 ``benchmarks/synthetic.py``) with the local engine and with the Dask engine, in interleaved
@@ -62,6 +62,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=None, help="local engine processes [default: all cores]")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--scheduler", default=None, help="an existing cluster instead of a LocalCluster")
+    ap.add_argument("--engines", default="local,dask", help="which engines to run, in this order each round")
     args = ap.parse_args()
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="bench-dask-"))
@@ -81,7 +82,7 @@ def main() -> None:
         cpu, files, rss = [], [], []
         with engine:
             for r in range(args.rounds):
-                for name in ("local", "dask"):
+                for name in args.engines.split(","):
                     got = _build(src, work / name, engine if name == "dask" else None, args.jobs)
                     rows[name].append(got)
                     line = (f"round {r + 1} {name:5s}: reading {got['reading']:6.1f} s, build {got['total']:6.1f} s, "
@@ -98,14 +99,16 @@ def main() -> None:
         docs = statistics.median(files)
         worker_cpu = statistics.median(c / d for c, d in zip(cpu, files))
         client_cpu = statistics.median(g["client_cpu"] / d for g, d in zip(rows["dask"], files))
-        ratio = statistics.median(d["reading"] / l["reading"] for d, l in zip(rows["dask"], rows["local"]))
+        ratios = [d["reading"] / l["reading"] for d, l in zip(rows["dask"], rows["local"])]
         worker_rss = max(rss)
         client_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         print(f"\nper document ({docs:.0f} files): workers {worker_cpu * 1000:.1f} ms CPU (both passes); "
               f"client {client_cpu * 1000:.1f} ms CPU (the whole build: reading stage, graph, files)")
         print(f"worker peak RSS {worker_rss / GIB:.2f} GiB (the biggest worker); client peak RSS "
               f"{client_rss / GIB:.2f} GiB (this process: both engines' builds, graph and files included)")
-        print(f"reading stage, Dask / local (median of {args.rounds} interleaved rounds): {ratio:.2f}x")
+        if ratios:
+            print(f"reading stage, Dask / local (median of {args.rounds} interleaved rounds): "
+                  f"{statistics.median(ratios):.2f}x")
         million = 1_000_000
         hours = worker_cpu * million / 3600
         print(f"\na million documents like these: {hours:.1f} worker CPU-hours for read and extract;")
