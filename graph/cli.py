@@ -23,12 +23,8 @@ from tqdm import tqdm
 import ingest
 from ingest import CitegraphError, ReadError
 
-from . import export, lookup, pipeline
-from .diff import diff_documents, render_terminal
-from .explorer import write_explorer
+from . import pipeline  # (the graph side, which loads pandas and networkx, is imported by the commands that use it)
 from .files import OutputLocked
-from .lookup import NodeNotFound
-from .reading import page_path
 from .schema import JSONL_FIELDS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -267,6 +263,8 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     Fails only when no file could be read.
     """
     from . import analysis  # loads pandas: only the graph commands import it
+    from .explorer import write_explorer
+    from .lookup import NodeNotFound
 
     _log_to_stderr(verbose)
     with contextlib.ExitStack() as stack:
@@ -359,6 +357,8 @@ def _load_graph(graph_file: pathlib.Path):
         warn(f"{graph_file} not found: building the sample corpus first")
         corpus = pipeline.build((SAMPLE,), DEFAULT_OUT, on_error=warn)
         return corpus.graph
+    from . import export
+
     try:
         return export.read_json(graph_file)
     except (OSError, ValueError, KeyError) as err:
@@ -390,7 +390,7 @@ def show_cmd(symbol: str, graph_file: pathlib.Path, limit: int) -> None:
     """What SYMBOL cites and what cites it, with the citing words.
 
     SYMBOL as written or pasted: 79/194, "resolution 2720 (2023)", "A/RES/217 A (III)", 1325."""
-    from . import analysis  # loads pandas: only the graph commands import it
+    from . import analysis, lookup  # loads pandas: only the graph commands import it
 
     G = _load_graph(graph_file)
     match = lookup.lookup(G, symbol)
@@ -485,6 +485,9 @@ def read_cmd(symbol: str, graph_file: pathlib.Path, print_path: bool) -> None:
     """Open the reading page of SYMBOL (79/194 finds A/RES/79/194): its text with every reference
     linked, and what changed since its predecessor. In a session with no display, or with
     --print-path, prints the page's path."""
+    from . import lookup  # the graph side (networkx, pandas): imported by the commands that use it,
+    from .reading import page_path  # so that `citegraph extract` starts without it
+
     G = _load_graph(graph_file)
     node = lookup.resolve(G, symbol)
     if not G.nodes[node].get("in_corpus"):
@@ -506,6 +509,8 @@ def _diff_side(arg: str, G_loader, corpus: pathlib.Path) -> tuple:
     path = pathlib.Path(arg)
     if path.is_file():
         return ingest.extract_file(path)
+    from . import lookup  # (networkx: see read_cmd)
+
     G = G_loader()
     node = lookup.resolve(G, arg)
     file = G.nodes[node].get("file")
@@ -536,6 +541,8 @@ def diff_cmd(old: str, new: str, graph_file: pathlib.Path, corpus: pathlib.Path,
     """What changed from OLD to NEW (symbols of the graph, e.g. `diff 78/132 79/194`, or files):
     paragraphs added, dropped, moved and changed with the changed words marked, verbs changed,
     citations added and dropped. Paragraphs are aligned by their words, whatever their numbers."""
+    from .diff import diff_documents, render_terminal  # (numpy, rapidfuzz: see read_cmd)
+
     loaded = []
 
     def graph():

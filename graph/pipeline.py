@@ -74,9 +74,8 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence, Union
 
-import networkx as nx
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -85,16 +84,15 @@ from tqdm import tqdm
 import ingest
 from ingest import Document, Paragraph, ReadError, Reference
 
-from . import tables
-from .build import GraphTables, clean_references, document_facts, graph_tables, reference_marks, to_networkx
-from .explorer import add_layout
-from .measures import add_measures
-from .export import write_all
 from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, tool_version
-from .reading import start_pages
 from .workers import Workers
 from .store import (TABLE_SCHEMA, Store, StoreReader, columns_table, memo_get, memo_put, reference_columns, search_blob,
                     table_references, text_blob)
+
+if TYPE_CHECKING:  # the graph side is imported where it is used (citegraph extract never loads it)
+    import networkx as nx
+
+    from .build import GraphTables
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "one_per_document", "FORMAT_PREFERENCE", "Extracted",
            "Reextracted", "Unchanged", "Failed", "Superseded"]
@@ -212,14 +210,19 @@ def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = No
     """Read one file and extract it with the curated names (plus those it teaches itself);
     also keep the names it teaches, for the corpus table. Without ``texts`` the document
     comes back described only (:func:`_described`); with ``encode``, its references come
-    back as ``encode(references)``, else as columns; with ``blobs``, its text and search text
+    back as ``encode(references)`` (and no facts: what asks for encoded references builds no
+    graph), else as columns with the document's facts; with ``blobs``, its text and search text
     come back compressed, for the store."""
     try:
         doc = ingest.read_document(path)
         first = ingest.first_pass(doc)
         refs = first.references
-        out = encode(refs) if encode else reference_columns(refs, reference_marks(doc, refs))
-        return Extracted(doc if texts else _described(doc), out, tuple(first.taught), document_facts(doc),
+        if encode:
+            return Extracted(doc if texts else _described(doc), encode(refs), tuple(first.taught))
+        from .build import document_facts, reference_marks  # (imported before the workers fork: _graph_side)
+
+        return Extracted(doc if texts else _described(doc), reference_columns(refs, reference_marks(doc, refs)),
+                         tuple(first.taught), document_facts(doc),
                          text_blob(doc) if blobs else None, search_blob(doc) if blobs else None)
     except Exception as err:
         return Failed(_one_line(path, err))
@@ -268,7 +271,11 @@ def _extract_again(item: tuple, payload: tuple = ("none", None, None), encode: O
         if not ingest.may_change(aliases, doc):
             return Unchanged()
         again = ingest.second_pass(doc, aliases)
-        return Reextracted(encode(again) if encode else reference_columns(again, reference_marks(doc, again)))
+        if encode:
+            return Reextracted(encode(again))
+        from .build import reference_marks
+
+        return Reextracted(reference_columns(again, reference_marks(doc, again)))
     except Exception as err:
         return Failed(_one_line(path, err))
 
@@ -340,12 +347,24 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
         raise ValueError("a custom learn_aliases needs the documents' texts (texts=True)")
     if encode is not None and (texts or cache_dir is not None):
         raise ValueError("encode works with texts=False and no cache")
+    if encode is None:
+        _graph_side()
     with contextlib.ExitStack() as stack:
         if workers is None:
             workers = stack.enter_context(Workers(jobs, died=_died))
         stack.enter_context(_collector_paused())
         return _read_corpus(paths, cache_dir, workers, progress, on_error, on_skip, learn_aliases, texts, encode,
                             one_document)
+
+
+def _graph_side():
+    """Import the graph side (:mod:`graph.build` and what it loads: pandas, networkx) that the
+    reading processes use for references as columns (their facts and marks), before they fork,
+    so that each does not import it again; returns the module. ``citegraph extract``
+    (``encode``) never loads it: Python's start is part of what a user waits for."""
+    from . import build
+
+    return build
 
 
 @contextlib.contextmanager
@@ -426,7 +445,8 @@ def _first_pass(reading: _Reading, store: Store, workers: Workers, bar: tqdm, te
     """Pass one: each file from the store, else read and extracted with the curated names
     (plus those it teaches itself); counts ``corpus.read`` and ``corpus.cached``."""
     files, keys = reading.files, reading.keys
-    hits, table = store.load_pass_one(keys, [str(f) for f in files], whole=texts)
+    # (no store, no table: making even an empty Arrow table loads pandas, which citegraph extract never needs)
+    hits, table = store.load_pass_one(keys, [str(f) for f in files], whole=texts) if store.dir is not None else ({}, None)
     if hits:
         for i, hit in hits.items():
             reading.results[i] = Extracted(hit.document, None, hit.taught, hit.facts)
@@ -575,8 +595,9 @@ def _second_pass(aliases: Any, reading: _Reading, store: Store, workers: Workers
         if not ingest.may_change(aliases, r.document):
             continue  # (a described document may: it is tested where its text is)
         candidates.append(i)
-    found, table = store.load_refsets(kind, [keys[i] for i in candidates], [str(files[i]) for i in candidates])
-    if table.num_rows:
+    found, table = (store.load_refsets(kind, [keys[i] for i in candidates], [str(files[i]) for i in candidates])
+                    if store.dir is not None else ({}, None))
+    if table is not None and table.num_rows:
         doc = pa.array(np.array(candidates, dtype=np.int32)).take(table.column("doc"))
         reading.parts.append(table.set_column(table.schema.get_field_index("doc"), "doc", doc))
     reading.replaced.update(candidates[j] for j, same in found.items() if not same)
@@ -708,6 +729,8 @@ def _relative_files(corpus: Corpus, root: pathlib.Path) -> None:
         file, source = t.column("file"), t.column("source")
         # a document with no symbol is known by its file's name: its path relative to the input
         known_by_file = pc.starts_with(source, ingest.NO_SYMBOL).fill_null(False)
+        from . import tables
+
         new_file = tables.map_unique(file, rel)
         t = t.set_column(t.schema.get_field_index("file"), "file", new_file)
         t = t.set_column(t.schema.get_field_index("source"), "source",
@@ -797,6 +820,12 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
 
 
 def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, html, pages, engine=None) -> Corpus:
+    from .build import clean_references, graph_tables, to_networkx
+    from .explorer import add_layout
+    from .export import write_all
+    from .measures import add_measures
+    from .reading import start_pages
+
     if engine is not None:  # the read-and-extract stage on a Dask cluster (graph/engine.py)
         corpus = engine.read_corpus(paths, cache_dir, out_dir, progress=progress, on_error=on_error, on_skip=on_skip)
     else:

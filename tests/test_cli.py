@@ -241,3 +241,32 @@ def test_the_build_summary_says_how_long_each_stage_took_and_what_came_from_the_
         total, reading, from_cache, files, building, writing = m.groups()
         assert abs(float(total) - float(reading) - float(building) - float(writing)) < 0.25
         assert int(from_cache) == (cached if cached is not None else int(files)) and int(files) > 0
+
+
+# `citegraph extract --format jsonl` is Python's start plus reading: the graph side's libraries are never
+# loaded (pandas alone costs a third of a second of CPU before the first file is read). (The table format
+# gathers the references in an Arrow table first, and pyarrow loads pandas with its first table.)
+_EXTRACT_LOADS = """
+import sys
+from click.testing import CliRunner
+from graph.cli import main
+result = CliRunner().invoke(main, ["extract", sys.argv[1], "--format", sys.argv[2], "-j", sys.argv[3]])
+assert result.exit_code == 0, result.output
+assert result.output.count("A/RES/") > 10, result.output[:500]
+print(" ".join(sorted({m.split(".")[0] for m in sys.modules})))
+"""
+
+
+@pytest.mark.parametrize("fmt, jobs", [("jsonl", "1"), ("jsonl", "2")])
+def test_extract_loads_none_of_the_graph_libraries(fmt, jobs):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(SAMPLE.parent)}
+    done = subprocess.run([sys.executable, "-c", _EXTRACT_LOADS, str(SAMPLE), fmt, jobs], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(done.stdout.split())
+    assert "ingest" in loaded and "graph" in loaded
+    assert not loaded & {"pandas", "networkx", "rich", "lxml", "scipy", "matplotlib", "jinja2"}, loaded
