@@ -76,9 +76,6 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence, Union
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 from tqdm import tqdm
 
 import ingest
@@ -86,13 +83,13 @@ from ingest import Document, Paragraph, ReadError, Reference
 
 from .files import CACHE_DIRNAME, output_lock, remove_stale_temporaries, tool_version
 from .workers import Workers
-from .store import (TABLE_SCHEMA, Store, StoreReader, columns_table, memo_get, memo_put, reference_columns, search_blob,
-                    table_references, text_blob)
 
-if TYPE_CHECKING:  # the graph side is imported where it is used (citegraph extract never loads it)
+if TYPE_CHECKING:  # imported where they are used: citegraph extract --format jsonl loads none of them
     import networkx as nx
+    import pyarrow as pa
 
     from .build import GraphTables
+    from .store import Store, StoreReader
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "one_per_document", "FORMAT_PREFERENCE", "Extracted",
            "Reextracted", "Unchanged", "Failed", "Superseded"]
@@ -145,6 +142,8 @@ class Corpus:
     def references(self) -> list[Reference]:
         """The references as :class:`~ingest.Reference` objects, in file order (made once, when asked)."""
         if self._references is None:
+            from .store import table_references
+
             self._references = table_references(self.reference_table) if self.reference_count else []
         return self._references
 
@@ -220,6 +219,7 @@ def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = No
         if encode:
             return Extracted(doc if texts else _described(doc), encode(refs), tuple(first.taught))
         from .build import document_facts, reference_marks  # (imported before the workers fork: _graph_side)
+        from .store import reference_columns, search_blob, text_blob
 
         return Extracted(doc if texts else _described(doc), reference_columns(refs, reference_marks(doc, refs)),
                          tuple(first.taught), document_facts(doc),
@@ -247,6 +247,8 @@ def _worker_state(payload: tuple) -> tuple[Any, Optional[StoreReader]]:
     digest, aliases, store = payload
     got = _WORKER_CACHE.get("state")
     if got is None or got[0] != (digest, store):
+        if store:
+            from .store import StoreReader
         got = ((digest, store), aliases, StoreReader(*store) if store else None)
         _WORKER_CACHE["state"] = got
     return got[1], got[2]
@@ -274,6 +276,7 @@ def _extract_again(item: tuple, payload: tuple = ("none", None, None), encode: O
         if encode:
             return Reextracted(encode(again))
         from .build import reference_marks
+        from .store import reference_columns
 
         return Reextracted(reference_columns(again, reference_marks(doc, again)))
     except Exception as err:
@@ -358,13 +361,39 @@ def read_corpus(paths: Iterable[PathLike], cache_dir: Optional[PathLike] = None,
 
 
 def _graph_side():
-    """Import the graph side (:mod:`graph.build` and what it loads: pandas, networkx) that the
-    reading processes use for references as columns (their facts and marks), before they fork,
-    so that each does not import it again; returns the module. ``citegraph extract``
-    (``encode``) never loads it: Python's start is part of what a user waits for."""
-    from . import build
+    """Import the graph side (:mod:`graph.build` and :mod:`graph.store`, and what they load:
+    pandas, networkx, pyarrow) that the reading processes use for references as columns (their
+    facts, marks and Arrow tables), before they fork, so that each does not import it again;
+    returns both modules. ``citegraph extract`` (``encode``, no store) never loads it: Python's
+    start is part of what a user waits for."""
+    from . import build, store
 
-    return build
+    return build, store
+
+
+class _NoStore:
+    """What a read without a cache keeps: nothing. :class:`graph.store.Store` (None) as far as
+    reading asks (``dir``, :meth:`keys`), without importing it (it loads pyarrow)."""
+
+    dir = None
+
+    def keys(self, paths: Sequence[PathLike]) -> list[None]:
+        return [None] * len(paths)
+
+    def __enter__(self) -> "_NoStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+def _store(cache_dir: Optional[PathLike]) -> "Store | _NoStore":
+    """The store in ``cache_dir`` (:class:`graph.store.Store`), or :class:`_NoStore` for None."""
+    if cache_dir is None:
+        return _NoStore()
+    from .store import Store
+
+    return Store(cache_dir)
 
 
 @contextlib.contextmanager
@@ -402,7 +431,7 @@ def _read_corpus(paths, cache_dir, workers, progress, on_error, on_skip, learn_a
     t0 = time.perf_counter()
     corpus = Corpus()
     files = _list_files(paths, corpus, on_skip)
-    with Store(cache_dir) as store:
+    with _store(cache_dir) as store:
         keys = store.keys(files)
         reading = _Reading(files, keys, [None] * len(files))
         bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
@@ -478,6 +507,11 @@ def _keep_batch(reading: _Reading, store: Store, batch: list, encode: Optional[C
     and into the store with their documents."""
     if not batch or encode:
         return
+    import numpy as np
+    import pyarrow as pa
+
+    from .store import TABLE_SCHEMA, columns_table
+
     cols: dict[str, list] = {name: [] for name in TABLE_SCHEMA.names}
     doc: list[int] = []
     for i, r in batch:
@@ -598,6 +632,9 @@ def _second_pass(aliases: Any, reading: _Reading, store: Store, workers: Workers
     found, table = (store.load_refsets(kind, [keys[i] for i in candidates], [str(files[i]) for i in candidates])
                     if store.dir is not None else ({}, None))
     if table is not None and table.num_rows:
+        import numpy as np
+        import pyarrow as pa
+
         doc = pa.array(np.array(candidates, dtype=np.int32)).take(table.column("doc"))
         reading.parts.append(table.set_column(table.schema.get_field_index("doc"), "doc", doc))
     reading.replaced.update(candidates[j] for j, same in found.items() if not same)
@@ -623,15 +660,21 @@ def _keep_again(reading: _Reading, store: Store, kind: str, batch: list, encode:
     keeps them (or that they are the same)."""
     if not batch:
         return
+    if encode:
+        for i, r in batch:
+            if isinstance(r, Reextracted):
+                reading.encoded[i] = r.references
+        return
+    import pyarrow as pa
+
+    from .store import TABLE_SCHEMA, columns_table
+
     cols: dict[str, list] = {name: [] for name in TABLE_SCHEMA.names}
     doc: list[int] = []
     position: list[int] = []
     entries = []
     for i, r in batch:
         if isinstance(r, Reextracted):
-            if encode:
-                reading.encoded[i] = r.references
-                continue
             reading.replaced.add(i)
             c = r.references
             doc.extend([i] * len(c["source"]))
@@ -639,8 +682,6 @@ def _keep_again(reading: _Reading, store: Store, kind: str, batch: list, encode:
             for name in TABLE_SCHEMA.names:
                 cols[name].extend(c[name])
         entries.append((reading.keys[i], str(reading.files[i]), isinstance(r, Unchanged)))
-    if encode:
-        return
     table = columns_table(cols)
     if table.num_rows:
         reading.parts.append(table.append_column("doc", pa.array(doc, pa.int32())))
@@ -652,7 +693,7 @@ def _collect(reading: _Reading, corpus: Corpus, encode: Optional[Callable], on_e
              ) -> None:
     """Documents, facts, keys and the reference table (or encoded references) in file order; one
     error line a failed file."""
-    index = np.full(len(reading.files) + 1, -1, dtype=np.int32)
+    index = [-1] * (len(reading.files) + 1)  # file index -> document index
     for i, r in enumerate(reading.results):
         if isinstance(r, Superseded):
             continue
@@ -670,6 +711,13 @@ def _collect(reading: _Reading, corpus: Corpus, encode: Optional[Callable], on_e
     if encode:
         corpus.reference_table = None
         return
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .store import TABLE_SCHEMA
+
+    index = np.array(index, dtype=np.int32)
     parts = []
     replaced = np.zeros(len(reading.files) + 1, dtype=bool)
     replaced[list(reading.replaced)] = True
@@ -726,6 +774,8 @@ def _relative_files(corpus: Corpus, root: pathlib.Path) -> None:
     corpus.documents = [d if not d.file else dataclasses.replace(d, file=rel(d.file)) for d in corpus.documents]
     t = corpus.reference_table
     if t is not None and t.num_rows:
+        import pyarrow.compute as pc
+
         file, source = t.column("file"), t.column("source")
         # a document with no symbol is known by its file's name: its path relative to the input
         known_by_file = pc.starts_with(source, ingest.NO_SYMBOL).fill_null(False)
@@ -744,6 +794,9 @@ def _layout_code() -> bytes:
     """What the overview layout's result depends on besides its input: its code and numeric libraries."""
     from importlib.metadata import version
 
+    import networkx as nx
+    import numpy as np
+
     from .explorer import layout
     return (pathlib.Path(layout.__file__).read_bytes()
             + f"|numpy {np.__version__}|scipy {version('scipy')}|networkx {nx.__version__}".encode())
@@ -755,7 +808,10 @@ def kept_layout(cache_dir: Optional[PathLike]) -> Callable:
     the last build (a citation added where one was, a file's text edited) takes the positions it
     computed, exactly (float64); any other input, or another version of the layout's code, NumPy,
     SciPy or NetworkX, lays out afresh. Without a store, the layout itself."""
+    import numpy as np
+
     from .explorer.layout import overview_layout
+    from .store import memo_get, memo_put
 
     def layout(nodes: list, edges: list[tuple], seed: int) -> dict:
         if cache_dir is None:
