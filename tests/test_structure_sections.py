@@ -435,3 +435,27 @@ def test_not_a_compilation_page(text, file):
     own = ingest.structure.paragraphs.own_number(doc.symbol)
     assert own is None or sections.own_blocks(bl, own) is None
     assert not any(p.kind == "outside" for p in doc.paragraphs)
+
+
+def _obvious_vote(text):
+    """sections._vote as first written: each word looked up in every language's function words."""
+    counts = {code: 0 for code in sections._FUNCTION_WORDS}
+    for w in sections._WORD.findall(text.lower()):
+        for code, words in sections._FUNCTION_WORDS.items():
+            if w in words:
+                counts[code] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+@pytest.mark.parametrize("text", [
+    "", "B", "[S/902]", "50 See document E/SR.677.", "50 Voir le document E/SR.677.",
+    "The General Assembly, Recalling its resolution 217 (III) of 10 December 1948 on the matter",
+    "L'Assemblée générale, Rappelant sa résolution 217 (III) du 10 décembre 1948 sur la question",
+    "La Asamblea General, Recordando su resolución 217 (III) de 10 de diciembre de 1948 y los informes",
+    "de la the of", "en el de la", "the of le la", "de de de the the the",  # shared words, ties
+])
+def test_vote_is_the_obvious_count(text):
+    assert sections._vote(text) == _obvious_vote(text)

@@ -90,6 +90,11 @@ BILINGUAL_MIN_BLOCKS = 3
 BILINGUAL_MIN_SHARE = 0.15
 _FUNCTION_WORDS = {code: frozenset(v["words"]) for code, v in LANGUAGES.items() if v["words"]}
 _WORD = re.compile(r"[^\W\d_]+")
+# each function word -> the languages (of _FUNCTION_WORDS, in its order) it belongs to
+_WORD_CODES: dict[str, tuple[str, ...]] = {}
+for _code, _words in _FUNCTION_WORDS.items():
+    for _w in _words:
+        _WORD_CODES[_w] = _WORD_CODES.get(_w, ()) + (_code,)
 #: A heading with no function words takes the language of the first of the next blocks that has some.
 _LOOK_AHEAD = 4
 
@@ -268,7 +273,9 @@ def _carrier(blocks: list[Block], pages: list[int], j: int, mark: str, langs: li
     plain = mark[0] not in _SUPERSCRIPTS
     found = None
     for i in range(j - 1, -1, -1):
-        if langs[i] == langs[j] and note_mark(blocks[i]) is None and pat.search(blocks[i].text):
+        # (the mark's digits as a plain substring first: most blocks do not hold them, and that is found at C speed)
+        text = blocks[i].text
+        if langs[i] == langs[j] and mark in text and note_mark(blocks[i]) is None and pat.search(text):
             if pages[i] == pages[j]:
                 return i
             found = i if found is None else found
@@ -280,9 +287,8 @@ def _vote(text: str) -> Optional[str]:
     more than any other's; else None."""
     counts = {code: 0 for code in _FUNCTION_WORDS}
     for w in _WORD.findall(text.lower()):
-        for code, words in _FUNCTION_WORDS.items():
-            if w in words:
-                counts[code] += 1
+        for code in _WORD_CODES.get(w, ()):
+            counts[code] += 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
