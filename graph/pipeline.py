@@ -73,6 +73,7 @@ import pickle
 import shutil
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence, Union
 
@@ -211,9 +212,11 @@ def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = No
     comes back described only (:func:`_described`); with ``encode``, its references come
     back as ``encode(references)`` (and no facts: what asks for encoded references builds no
     graph), else as columns with the document's facts; with ``blobs``, its text and search text
-    come back compressed, for the store."""
+    come back compressed, for the store. With ``encode``, a text file's language is not counted
+    in its text (``ingest.read_document(language=False)``): only :func:`_one_per_document` asks
+    for it, of the few documents several files hold."""
     try:
-        doc = ingest.read_document(path)
+        doc = ingest.read_document(path, language=encode is None)
         first = ingest.first_pass(doc)
         refs = first.references
         if encode:
@@ -269,7 +272,7 @@ def _extract_again(item: tuple, payload: tuple = ("none", None, None), encode: O
                 return Unchanged()
             doc = texts.document(key, path)
         if doc is None:
-            doc = ingest.read_document(path)
+            doc = ingest.read_document(path, language=encode is None)
         if not ingest.may_change(aliases, doc):
             return Unchanged()
         again = ingest.second_pass(doc, aliases)
@@ -439,7 +442,7 @@ def _read_corpus(paths, cache_dir, workers, progress, on_error, on_skip, learn_a
         try:
             _first_pass(reading, store, workers, bar, texts, encode, corpus)
             if one_document:
-                _one_per_document(reading.results, corpus, on_skip)
+                _one_per_document(reading.results, corpus, on_skip, languages_read=encode is None)
             if learn_aliases is not None:
                 aliases = _corpus_table(learn_aliases, reading.results, on_error)
                 if aliases is not None:
@@ -573,9 +576,14 @@ def one_per_document(documents: Sequence[Document]) -> list[tuple[Document, list
     return out
 
 
-def _one_per_document(results: list, corpus: Corpus, on_skip: Optional[Callable[[str], None]]) -> None:
+def _one_per_document(results: list, corpus: Corpus, on_skip: Optional[Callable[[str], None]],
+                      languages_read: bool = True) -> None:
     """Replace, in ``results``, each file whose document another file holds too by :class:`Superseded`;
-    the file used gets every version's language; one line a document to ``on_skip``."""
+    the file used gets every version's language; one line a document to ``on_skip``. Without
+    ``languages_read`` (text files read with ``language=False``), the language of each text file
+    whose document another file holds too is read first (``ingest.file_language``)."""
+    if not languages_read:
+        _read_languages(results)
     done = {id(r.document): i for i, r in enumerate(results) if isinstance(r, Extracted)}
     for used, others in one_per_document([r.document for r in results if isinstance(r, Extracted)]):
         i = done[id(used)]
@@ -591,6 +599,20 @@ def _one_per_document(results: list, corpus: Corpus, on_skip: Optional[Callable[
         corpus.versions.append(msg)
         if on_skip:
             on_skip(msg)
+
+
+def _read_languages(results: list) -> None:
+    """Set, in ``results``, the language of each text or Markdown file that has none and whose
+    document another file holds too: what :func:`one_per_document` orders the versions by."""
+    extracted = [(i, r.document) for i, r in enumerate(results) if isinstance(r, Extracted)]
+    held = Counter(_identity(d) for _, d in extracted)
+    for i, d in extracted:
+        if d.language is None and d.format in ("text", "markdown") and held[_identity(d)] > 1:
+            try:
+                language = ingest.file_language(d.file)
+            except (ReadError, OSError):  # gone since it was read: no language, as a text that says none
+                continue
+            results[i] = dataclasses.replace(results[i], document=dataclasses.replace(d, language=language))
 
 
 def _corpus_table(learn_aliases: Union[Callable, str], results: list, on_error: Optional[Callable[[str], None]]

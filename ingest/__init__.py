@@ -20,7 +20,7 @@ from .model import (PARAGRAPH_KINDS, REFERENCE_KINDS, CitegraphError, Document, 
                     Reference, shown_path)
 from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbol_session, symbol_year
 from .symbols import NO_SYMBOL, FileName, canonical_written, describe, document_key, file_name_parts, symbol_from_filename
-from .read import iter_paths, read_docx, read_document, read_pdf
+from .read import file_language, iter_paths, read_docx, read_document, read_pdf
 from .structure import parse_text
 from .structure.title import TITLE_SOURCES
 from .find.hit import SENTENCE_CHARS
@@ -41,7 +41,7 @@ __all__ = [
     # the controlled vocabulary of relations (ingest/data/relations.toml)
     "Relation", "RELATION_LEMMAS", "RELATIONS_VERSION", "relation_lemma",
     # files -> documents -> references
-    "iter_paths", "read_document", "read_pdf", "read_docx", "parse_text", "find_in_text", "extract_explicit",
+    "iter_paths", "read_document", "file_language", "read_pdf", "read_docx", "parse_text", "find_in_text", "extract_explicit",
     "extract", "extract_text", "extract_file",
     # named instruments, and the names a corpus teaches
     "Alias", "AliasTable", "curated", "FirstPass", "first_pass", "LearnedNames", "learn_names", "learn_aliases",

@@ -19,15 +19,17 @@ from __future__ import annotations
 import os
 import pathlib
 import stat
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 from .formats.pdf import DEFAULT_BACKEND, pdf_markup
 from .formats.text import read_text_file
 from .formats.word import docx_markup
 from .model import Document, ReadError
+from .normalize import text as normalize_text
 from .structure import parse_text
+from .structure.language import document_language
 
-__all__ = ["TEXT_SUFFIXES", "SUFFIXES", "iter_paths", "read_document", "read_pdf", "read_docx"]
+__all__ = ["TEXT_SUFFIXES", "SUFFIXES", "iter_paths", "read_document", "file_language", "read_pdf", "read_docx"]
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 SUFFIXES = {**TEXT_SUFFIXES, ".pdf": "pdf", ".docx": "docx"}
@@ -138,8 +140,13 @@ def read_docx(path: str | pathlib.Path) -> Document:
     return parse_text(markup, file=str(path), fmt="docx", hints=hints)
 
 
-def read_document(path: str | pathlib.Path) -> Document:
-    """Read one file into a :class:`Document` (the format follows the suffix)."""
+def read_document(path: str | pathlib.Path, language: bool = True) -> Document:
+    """Read one file into a :class:`Document` (the format follows the suffix).
+
+    ``language=False``: a text or Markdown file's language is taken from its name alone (None
+    when the name does not say), not counted in its text (:func:`ingest.parse_text`); no
+    reference depends on it, and :func:`file_language` gives it when asked. A PDF's or Word
+    file's language is read from its text all the same (reading them costs far more)."""
     p = pathlib.Path(path)
     fmt = SUFFIXES.get(p.suffix.lower())
     if fmt != "text" and fmt != "markdown" and not p.exists():  # (read_text_file says so itself)
@@ -150,4 +157,14 @@ def read_document(path: str | pathlib.Path) -> Document:
         return read_pdf(p)
     if fmt == "docx":
         return read_docx(p)
-    return parse_text(read_text_file(p), file=str(p), fmt=fmt)
+    return parse_text(read_text_file(p), file=str(p), fmt=fmt, language=language)
+
+
+def file_language(path: str | pathlib.Path) -> Optional[str]:
+    """The language :func:`read_document` gives a file (``Document.language``, an ISO 639-1 code or
+    None); a text or Markdown file's without finding its structure (its name, else its text as
+    :func:`ingest.parse_text` normalises it), another's by reading it."""
+    p = pathlib.Path(path)
+    if SUFFIXES.get(p.suffix.lower()) in ("text", "markdown"):
+        return document_language(str(p), normalize_text(read_text_file(p)))
+    return read_document(p).language

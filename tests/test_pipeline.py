@@ -436,3 +436,53 @@ def test_the_shared_pdfs_and_their_word_twins_count_each_citation_once(tmp_path)
     words = pipeline.read_corpus([files[1], files[3]], progress=False, jobs=1)
     assert sorted((r.source, r.target, r.paragraph) for r in corpus.references) == \
         sorted((r.source, r.target, r.paragraph) for r in words.references)
+
+
+_ENGLISH = ("Recalling its resolution 78/132 of 19 December 2023 on the role of the Commission and the work that is "
+            "on the agenda of the Assembly, and taking note of the report of the Secretary-General, which is in the "
+            "annex, and of resolution 77/150 of the Assembly for the work of the Council")
+_FRENCH = ("Rappelant sa résolution 78/132 du 19 décembre 2023 sur le rôle de la Commission et les travaux des "
+           "organes, prenant note du rapport du Secrétaire général qui figure dans la note et de la résolution 77/150 "
+           "sur les travaux des organes, pour la Commission et pour le Conseil dans les annexes")
+
+
+def test_extract_reads_the_language_only_where_versions_are_ordered_by_it(tmp_path):
+    """``citegraph extract`` (``encode``) reads a text file's language only where several files hold its
+    document (``_one_per_document`` orders the versions English first): the same file is used, with the same
+    line on stderr, as when every language is read. Here the French Markdown would be used (Markdown before
+    text) if languages were not read."""
+    from graph.cli import jsonl_lines
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "A_79_62.md").write_text(_FRENCH, encoding="utf-8")
+    (d / "A_79_62.txt").write_text(_ENGLISH, encoding="utf-8")
+    (d / "A_79_63.txt").write_text(_FRENCH, encoding="utf-8")  # alone: its language is never asked for
+    (d / "A_79_64-FR.md").write_text(_ENGLISH, encoding="utf-8")  # the name says, with or without the text
+    (d / "A_79_64.txt").write_text(_ENGLISH, encoding="utf-8")
+    every, fast = [], []
+    whole = pipeline.read_corpus([d], jobs=1, texts=False, on_skip=every.append)
+    encoded = pipeline.read_corpus([d], jobs=1, texts=False, on_skip=fast.append, encode=jsonl_lines)
+    assert every == fast and len(every) == 2
+    assert any("A_79_62.txt: used for A/79/62 (text, en | fr)" in line for line in fast)
+    assert any("A_79_64.txt: used for A/79/64 (text, en | fr)" in line for line in fast)
+    assert "".join(encoded.encoded) == jsonl_lines(whole.references)
+    assert [x.language for x in whole.documents] == ["en | fr", "fr", "en | fr"]
+    assert [x.language for x in encoded.documents] == ["en | fr", None, "en | fr"]  # (A_79_63 asked for nothing)
+
+
+@pytest.mark.parametrize("name, text", [("a.txt", _ENGLISH), ("b.md", _FRENCH), ("A_79_1-ES.txt", _ENGLISH),
+                                        ("c.txt", "Ссылаясь на свою резолюцию 78/132 от 19 декабря 2023 года"),
+                                        ("d.txt", "A/79/62 of 2024")])
+def test_a_text_read_without_its_language_gives_the_same_references(tmp_path, name, text):
+    import dataclasses
+
+    import ingest
+
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    with_language, without = ingest.read_document(p), ingest.read_document(p, language=False)
+    assert without.language == ingest.file_name_parts(name).language
+    assert ingest.file_language(p) == with_language.language
+    assert ingest.first_pass(without).references == ingest.first_pass(with_language).references
+    assert dataclasses.replace(without, language=with_language.language) == with_language

@@ -34,13 +34,14 @@ from .language import document_language
 from .header import closing_date, find_speaker, own_symbol, read_header
 from .paragraphs import Para, body_blocks, classify, number
 from .title import document_title
-from ..symbols import describe
+from ..symbols import describe, file_name_parts
 from .verbs import leading_verb
 
 __all__ = ["parse_text", "clean_inline", "leading_verb"]
 
 
-def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dict] = None) -> Document:
+def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dict] = None,
+               language: bool = True) -> Document:
     """Parse one document's text (citegraph markup) into a :class:`~ingest.model.Document`.
 
     The text first goes through the one normalisation step every reader shares
@@ -52,6 +53,11 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     the text, except the title. A text's own masthead line ("United Nations    A/80/321")
     gives its symbol after a title line the file name agrees with, before an ``A/RES/...``
     line, a lone title line and the file name (:func:`ingest.structure.header.own_symbol`).
+
+    ``language=False`` takes the document's language from ``hints`` or the file name alone
+    (None when neither says), not from the text (:func:`ingest.structure.language.text_language`
+    counts the function words of its first 20,000 characters: about a seventh of parsing a plain
+    text). No reference depends on the language: what asks for references alone may skip it.
     """
     hints = dict(hints or {})
     text = normalize_text(text)
@@ -78,4 +84,5 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
         session=hints.get("session") or head.session,
         agenda_item=hints.get("agenda_item") or head.agenda_item, report=head.report,
         distribution=hints.get("distribution"), unplaced_footnotes=unplaced,
-        language=hints.get("language") or document_language(file, text))
+        language=hints.get("language") or (document_language(file, text) if language else
+                                           file_name_parts(file).language))
