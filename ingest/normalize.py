@@ -93,8 +93,17 @@ _MAPPED_RE = re.compile("[" + "".join(map(re.escape, CHARACTERS)) + "]")
 _INVISIBLE_RE = re.compile("[" + "".join(map(re.escape, INVISIBLE)) + "]")
 
 
+# both at once, for a text with no soft hyphen (the two sets share no character, and no character is
+# read as an invisible one)
+_MAPPED_OR_INVISIBLE_RE = re.compile("[" + "".join(map(re.escape, {**CHARACTERS, **dict.fromkeys(INVISIBLE)})) + "]")
+
+
 def _mapped(m: re.Match) -> str:
     return CHARACTERS[m.group()]
+
+
+def _mapped_or_dropped(m: re.Match) -> str:
+    return CHARACTERS.get(m.group(), "")
 
 
 # a soft hyphen at a line end, even across blank lines (OCR'd volumes: "elabora\u00ad" | "" | "tion"):
@@ -114,9 +123,10 @@ def text(s: str) -> str:
     """
     if s.isascii():
         return s.replace("\t", " ") if "\t" in s else s
+    if "\u00ad" not in s:  # characters() and strip_invisible() in one pass
+        return _MAPPED_OR_INVISIBLE_RE.sub(_mapped_or_dropped, s)
     s = _MAPPED_RE.sub(_mapped, s)
-    if "\u00ad" in s:
-        s = _SOFT_BREAK.sub(_SoftBreak(s), s)
+    s = _SOFT_BREAK.sub(_SoftBreak(s), s)
     return strip_invisible(s)
 
 

@@ -178,3 +178,18 @@ _MIXED = [
 def test_characters_and_strip_invisible_are_the_tables(raw):
     assert normalize.characters(raw) == raw.translate(_OBVIOUS_CHARACTERS)
     assert normalize.strip_invisible(raw) == raw.translate(_OBVIOUS_DROP)
+
+
+@pytest.mark.parametrize("raw", _MIXED + ["Reaffirming\u00a0its resolution\u200b 78/132", "elabora\u00ad\ntion\u00a0of"])
+def test_text_is_characters_soft_breaks_then_strip_invisible(raw):
+    """text() in one pass where no soft hyphen is: what the three steps one after the other give."""
+    s = raw.translate(_OBVIOUS_CHARACTERS)
+    if "\u00ad" in s:
+        s = normalize._SOFT_BREAK.sub(normalize._SoftBreak(s), s)
+    assert normalize.text(raw) == (raw.replace("\t", " ") if raw.isascii() else s.translate(_OBVIOUS_DROP))
+
+
+def test_characters_read_as_others_and_invisible_ones_are_apart():
+    """text()'s one pass needs it: no character is in both tables, none is read as an invisible one."""
+    assert not set(normalize.CHARACTERS) & set(normalize.INVISIBLE)
+    assert not any(c in normalize.INVISIBLE for read in normalize.CHARACTERS.values() for c in read)
