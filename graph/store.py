@@ -23,7 +23,9 @@ the ``citegraph.store`` logger (``citegraph build -v``); an index that is not ou
 the store's (an old cache's pickles, planted files) are never opened; :meth:`Store.close` removes
 them.
 
-Clean-up: an entry no build has used in the last :data:`KEEP_BUILDS` builds is removed, then
+Clean-up: an entry no build has used in the last :data:`KEEP_BUILDS` builds is removed (which
+build last used an entry is kept apart from the entry, in the small ``uses`` table: marking the
+entries a build used rewrites small rows, never the texts), then
 segments without live rows, and segments are rewritten when more than half their rows are dead.
 One build writes an output folder at a time (:func:`graph.files.output_lock`), so one build's
 clean-up never removes what another is writing.
@@ -67,7 +69,7 @@ log = logging.getLogger("citegraph.store")
 PathLike = Union[str, os.PathLike]
 
 #: Version of the schema below; an index of another version is started anew.
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 #: An entry unused in this many builds is removed.
 KEEP_BUILDS = 3
 #: A file modified this close (seconds) to being keyed is hashed again at the next build.
@@ -89,7 +91,10 @@ CREATE TABLE IF NOT EXISTS entries (
     search BLOB,                 -- zlib: the text as learned names are looked for in it (pass two)
     segment TEXT,                -- the Parquet file of segments/ holding its references (none: as pass one)
     refs INTEGER NOT NULL,       -- how many (-1: the same as pass one)
-    used INTEGER NOT NULL,       -- the last build that used it
+    PRIMARY KEY (tool, kind, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS uses (  -- the last build that used each entry (apart: updating it rewrites no text)
+    tool TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, used INTEGER NOT NULL,
     PRIMARY KEY (tool, kind, key)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, rows INTEGER NOT NULL);
@@ -522,10 +527,12 @@ class Store:
             if name:
                 self._db.execute("INSERT INTO segments VALUES (?, ?)", (name, table.num_rows))
             self._db.executemany(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(self.tool, kind, key, path, document, facts, taught, text, search,
-                  None if n is None or not counts[i] else name, int(counts[i]) if n is not None else -1, self.build)
+                  None if n is None or not counts[i] else name, int(counts[i]) if n is not None else -1)
                  for i, (kind, key, path, document, facts, taught, text, search, n) in enumerate(rows) if key is not None])
+            self._db.executemany("INSERT OR REPLACE INTO uses VALUES (?, ?, ?, ?)",
+                                 [(self.tool, r[0], r[1], self.build) for r in rows if r[1] is not None])
         for i in keep:
             self._used[(rows[i][0], rows[i][1])] = None
 
@@ -539,8 +546,8 @@ class Store:
             return
         try:
             with self._db:
-                self._db.executemany("UPDATE entries SET used = ? WHERE tool = ? AND kind = ? AND key = ?",
-                                     [(self.build, self.tool, kind, key) for kind, key in self._used])
+                self._db.executemany("INSERT OR REPLACE INTO uses VALUES (?, ?, ?, ?)",
+                                     [(self.tool, kind, key, self.build) for kind, key in self._used])
             if prune:
                 self._prune()
         finally:
@@ -551,7 +558,10 @@ class Store:
     def _prune(self) -> None:
         db = self._db
         with db:
-            db.execute("DELETE FROM entries WHERE tool != ? OR used <= ?", (self.tool, self.build - KEEP_BUILDS))
+            db.execute("DELETE FROM uses WHERE tool != ? OR used <= ?", (self.tool, self.build - KEEP_BUILDS))
+            db.execute("DELETE FROM entries WHERE tool != ? OR NOT EXISTS (SELECT 1 FROM uses WHERE "
+                       "uses.tool = entries.tool AND uses.kind = entries.kind AND uses.key = entries.key)",
+                       (self.tool,))
             db.execute("DELETE FROM files WHERE key NOT IN (SELECT key FROM entries)")
         live = dict(db.execute("SELECT segment, SUM(refs) FROM entries WHERE segment IS NOT NULL GROUP BY segment"))
         rows = dict(db.execute("SELECT name, rows FROM segments").fetchall())
