@@ -51,13 +51,17 @@ def canonical_written(sym: str) -> str:
     'A/81/6(Sect.10)'
     >>> canonical_written("A/81/6 (Sect. 26)/Part A"), canonical_written("A/80/6 (Sect. 3)/Add.1")
     ('A/81/6(Sect.26)/PartA', 'A/80/6(Sect.3)/Add.1')
+    >>> canonical_written("A/66/454 (Part II)"), canonical_written("A/75/5 (Vol. II)"), canonical_written("A/77/40 (SUPP)")
+    ('A/66/454(PartII)', 'A/75/5(Vol.II)', 'A/77/40(SUPP)')
     """
     s = sym.strip().rstrip(".,;:")
     m = _SECT.search(s)
     suffix = ""
     if m:
         # "A/81/6 (Sect. 26)/Part A" -> A/81/6(Sect.26)/PartA; "A/80/6 (Sect. 3)/Add.1" -> A/80/6(Sect.3)/Add.1
-        suffix = f"({m.group(1).capitalize()}.{m.group(2)})" + "".join(
+        # "(Sect. 26)" -> (Sect.26), "(Vol. I)" -> (Vol.I), "(Part II)" -> (PartII), as the UN's own links spell them
+        kind = m.group(1).capitalize()
+        suffix = f"({kind}{'' if kind == 'Part' else '.'}{m.group(2)})" + "".join(
             "/" + _fixed_case(c.replace(" ", "")) for c in s[m.end():].split("/")[1:])
         s = s[: m.start()]
     s = re.sub(r"/\s+", "/", re.sub(r"\s+", " ", s))

@@ -140,7 +140,7 @@ POSITIVE = [
     # a section's part or addendum after it (A/81/6 (Sect. 26), A_RES_48_189)
     ("The present document (A/81/6 (Sect. 26)/Part A), consisting of", "GA", ["A/81/6(Sect.26)/PartA"]),
     ("see A/80/6 (Sect. 3)/Add.1 and A/80/6 (Sect. 29F).", "GA", ["A/80/6(Sect.3)/Add.1", "A/80/6(Sect.29F)"]),
-    ("(A/AC.237/18 (Part II)/Add.1 and Corr.1)", "GA", ["A/AC.237/18(Part.II)/Add.1", "A/AC.237/18(Part.II)/Add.1/Corr.1"]),
+    ("(A/AC.237/18 (Part II)/Add.1 and Corr.1)", "GA", ["A/AC.237/18(PartII)/Add.1", "A/AC.237/18(PartII)/Add.1/Corr.1"]),
     ("the proposed programme budget (A/81/6 (Sect. 10))", "GA", ["A/81/6(Sect.10)"]),
     ("(S/PRST/2015/22) and S/2024/858", "SC", ["S/PRST/2015/22", "S/2024/858"]),
     ("recommendations contained in document CCW/CONF.V/2 in line with", "GA", ["CCW/CONF.V/2"]),

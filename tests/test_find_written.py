@@ -31,6 +31,8 @@ def test_doctests():
     ("A/RES/3314 (XXIX)", [("A/RES/3314(XXIX)", None, ())]),
     ("A/RES/1514 (XV)", [("A/RES/1514(XV)", None, ())]),
     ("A/RES/ES-10/2", [("A/RES/ES-10/2", None, ())]),
+    # another organization's resolution: its part a pinpoint (A_RES_73_9: the IAEA's General Conference)
+    ("resolutions GC(62)/RES/9 A and", [("GC(62)/RES/9", "A", ())]),
     # ... while a numbered session's part is the symbol's own (A/RES/78/250B)
     ("A/RES/75/290 B", [("A/RES/75/290B", None, ())]),
     # not symbols
@@ -51,3 +53,92 @@ def test_extract_written(text, found):
 ])
 def test_attach(symbol, part, joined):
     assert attach(symbol, part) == joined
+
+
+# A real symbol for every series root of grammar.toml, as the UN writes it (with the sessions in brackets
+# or after a dot that conferences of parties, executive sessions and governing bodies use, and "(Vol. I)",
+# "(Part II)", "(SUPP)"): written -> canonical symbol and the body describe() gives. Adding a root to
+# grammar.toml without a row here fails test_every_root_has_a_row.
+ROOT_ROWS = {
+    "A": [("A/79/434", "A/79/434", "General Assembly"), ("A/75/5 (Vol. II)", "A/75/5(Vol.II)", "General Assembly"),
+          ("A/66/454 (Part II)", "A/66/454(PartII)", "General Assembly"),
+          ("A/77/40 (SUPP)", "A/77/40(SUPP)", "General Assembly"),
+          ("A/CONF.151/26 (Vol. I)", "A/CONF.151/26(Vol.I)", "General Assembly")],
+    "A/HRC": [("A/HRC/55/L.1/Rev.1", "A/HRC/55/L.1/Rev.1", "Human Rights Council")],
+    "S": [("S/2024/858", "S/2024/858", "Security Council")],
+    "E": [("E/2024/3", "E/2024/3", "Economic and Social Council"),
+          ("E/1994/INF/2/Add.2", "E/1994/INF/2/Add.2", "Economic and Social Council")],
+    "E/CN.4": [("E/CN.4/2005/L.10/Add.17", "E/CN.4/2005/L.10/Add.17", "Commission on Human Rights")],
+    "ST": [("ST/SGB/2019/2", "ST/SGB/2019/2", "Secretariat")],
+    "UNEP": [("UNEP/GC.27/17", "UNEP/GC.27/17", "United Nations Environment Programme")],
+    "ECE": [("ECE/TRANS/WP.11/231", "ECE/TRANS/WP.11/231", "Economic Commission for Europe")],
+    "E/ECE": [("E/ECE/1494", "E/ECE/1494", "Economic Commission for Europe")],
+    "HSP": [("HSP/GC/24/2/Add.6", "HSP/GC/24/2/Add.6", "UN-Habitat"), ("HSP/HA.1/Res.2", "HSP/HA.1/Res.2", "UN-Habitat")],
+    "UN-Habitat": [("UN-Habitat/HSP/EB.2023/1", "UN-Habitat/HSP/EB.2023/1", "UN-Habitat")],
+    "CD": [("CD/1299", "CD/1299", "Conference on Disarmament")],
+    "SPLOS": [("SPLOS/31/9", "SPLOS/31/9", "Meeting of States Parties to UNCLOS")],
+    "ISBA": [("ISBA/28/C/9", "ISBA/28/C/9", "International Seabed Authority")],
+    "TD": [("TD/B/EX(71)/2", "TD/B/EX(71)/2", "UNCTAD"), ("TD/364/Rev.1", "TD/364/Rev.1", "UNCTAD")],
+    "DP": [("DP/FPA/2024/1", "DP/FPA/2024/1", "UNDP/UNFPA/UNOPS Executive Board")],
+    "UNW": [("UNW/2024/1", "UNW/2024/1", "UN-Women")],
+    "ICCD": [("ICCD/COP(15)/23", "ICCD/COP(15)/23", "UNCCD"), ("ICCD/COP(16)/21/Add.1", "ICCD/COP(16)/21/Add.1", "UNCCD")],
+    "FCCC": [("FCCC/CP/2015/10/Add.1", "FCCC/CP/2015/10/Add.1", "UNFCCC"),
+             ("FCCC/PA/CMA/2023/16/Add.1", "FCCC/PA/CMA/2023/16/Add.1", "UNFCCC")],
+    "CEDAW": [("CEDAW/C/GC/35", "CEDAW/C/GC/35", "Committee on the Elimination of Discrimination against Women")],
+    "CCPR": [("CCPR/C/GC/36", "CCPR/C/GC/36", "Human Rights Committee")],
+    "CRC": [("CRC/C/GC/25", "CRC/C/GC/25", "Committee on the Rights of the Child")],
+    "CERD": [("CERD/C/GC/36", "CERD/C/GC/36", "Committee on the Elimination of Racial Discrimination")],
+    "CAT": [("CAT/C/GC/4", "CAT/C/GC/4", "Committee against Torture")],
+    "CRPD": [("CRPD/C/GC/7", "CRPD/C/GC/7", "Committee on the Rights of Persons with Disabilities")],
+    "E/C.12": [("E/C.12/GC/25", "E/C.12/GC/25", "Committee on Economic, Social and Cultural Rights")],
+    "DPI": [("DPI/2580", "DPI/2580", "Department of Public Information")],
+    "ICEF": [("ICEF/2024/9", "ICEF/2024/9", "UNICEF Executive Board")],
+    "E/ICEF": [("E/ICEF/2024/9", "E/ICEF/2024/9", "UNICEF Executive Board")],
+    "JIU": [("JIU/REP/2008/3", "JIU/REP/2008/3", "Joint Inspection Unit")],
+    "UNCITRAL": [("UNCITRAL/2024/1", "UNCITRAL/2024/1", "UNCITRAL")],
+    "TRADE": [("TRADE/WP.7/2008/1", "TRADE/WP.7/2008/1", "Economic Commission for Europe")],
+    "UNHCR": [("UNHCR/2024/1", "UNHCR/2024/1", "UNHCR")],
+    "E/ESCAP": [("E/ESCAP/RES/79/8", "E/ESCAP/RES/79/8", "ESCAP"), ("E/ESCAP/80/33", "E/ESCAP/80/33", "ESCAP")],
+    "E/ESCWA": [("E/ESCWA/33/10", "E/ESCWA/33/10", "ESCWA")],
+    "E/ECA": [("E/ECA/CM/42/1", "E/ECA/CM/42/1", "ECA")],
+    "E/CEPAL": [("E/CEPAL/1024", "E/CEPAL/1024", "ECLAC")],
+    "E/ECLAC": [("E/ECLAC/2024/1", "E/ECLAC/2024/1", "ECLAC")],
+    "IDB": [("IDB.52/Dec.6", "IDB.52/Dec.6", "UNIDO")],
+    "GC": [("GC.20/Res.1", "GC.20/Res.1", "UNIDO")],
+    "UNEP/EA": [("UNEP/EA.5/Res.14", "UNEP/EA.5/Res.14", "United Nations Environment Assembly")],
+    "CBD": [("CBD/COP/DEC/15/4", "CBD/COP/DEC/15/4", "Convention on Biological Diversity")],
+    "CCW": [("CCW/CONF.VI/11", "CCW/CONF.VI/11", "Convention on Certain Conventional Weapons")],
+    "NPT": [("NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.2010/50(Vol.I)", "Treaty on the Non-Proliferation of Nuclear Weapons")],
+    "BWC": [("BWC/CONF.IX/1", "BWC/CONF.IX/1", "Biological Weapons Convention")],
+    "APLC": [("APLC/MSP.21/2023/11", "APLC/MSP.21/2023/11", "Anti-Personnel Mine Ban Convention")],
+    "CCM": [("CCM/MSP/2023/11", "CCM/MSP/2023/11", "Convention on Cluster Munitions")],
+    "T": [("T/PV.1706", "T/PV.1706", "Trusteeship Council")],
+    "S/PRST": [("S/PRST/2004/36", "S/PRST/2004/36", "Security Council")],
+    "A/HRC/PRST": [("A/HRC/PRST/29/1", "A/HRC/PRST/29/1", "Human Rights Council")],
+}
+
+
+def test_every_root_has_a_row():
+    from ingest.grammar import SERIES
+    assert {s["root"] for s in SERIES} == set(ROOT_ROWS)
+
+
+@pytest.mark.parametrize("written, canonical, body", [row for rows in ROOT_ROWS.values() for row in rows] + [
+    # the IAEA's General Conference writes its session in brackets after the root
+    ("GC(67)/RES/8", "GC(67)/RES/8", None),
+])
+def test_every_series_root_parses(written, canonical, body):
+    from ingest.symbols import describe
+    for text in (f"see {written}, para. 4", f"({written})", f"document {written}."):
+        hits = extract_written(text)[0]
+        assert [h.target for h in hits] == [canonical], text
+        assert text[hits[0].start:hits[0].end] == written
+    if body:
+        assert describe(canonical)[0] == body
+
+
+@pytest.mark.parametrize("text", [
+    "(15)/23", "COP(15) and", "(67)/RES", "EX(71)", "IDB.52 and", "GC.20",  # no root before the brackets or dot
+])
+def test_sessions_in_brackets_need_a_root(text):
+    assert extract_written(text)[0] == []

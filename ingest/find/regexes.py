@@ -25,18 +25,22 @@ from ..patterns import trie
 ROOTS = "|".join(re.escape(r) for r in grammar.WRITTEN_ROOTS)
 # a hyphen goes on within a component unless another symbol follows it: a UN root or an upper-case
 # code ("A/79/62-E/2024/3", "ECE/AC.21/2021/2-EUCHP2018924/4.3.2", a WHO Europe code)
-COMPONENT = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + ROOTS + r"|[A-Z]{2,}[A-Z0-9]*)/)[A-Za-z0-9]+){0,6}"
+# A session in brackets inside a component, before the next slash: a conference of the parties' or an executive
+# session ("ICCD/COP(15)/23", "TD/B/EX(71)/2", the IAEA's "GC(67)/RES/8")
+COMPONENT = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|-(?!(?:" + ROOTS + r"|[A-Z]{2,}[A-Z0-9]*)/)[A-Za-z0-9]+){0,6}(?:\(\d{1,3}\)(?=/))?"
+# a governing body's session after a root, with a dot or in brackets ("IDB.52/Dec.6", "GC.20/Res.1", "GC(67)/RES/8")
+ROOT_SESSION = r"(?:\.\d{1,3}|\(\d{1,3}\))?"
 # a space may follow a slash before a year or a usual component ("A/78/744/ Add.7", "A/S-10/ AC.1/1-8").
 # Every repetition is bounded: Python's re keeps a state per repetition of a group while it matches, so
 # "A/A/A/..." over 16 MB took 3.5 GB (issue 17). The bounds are well above what UN symbols write (the
 # shared corpus: at most 6 slashes, 2 dots or hyphens in a component, one joint symbol after another);
 # a longer run is cut into symbols of that length, which then fail the checks of ingest.find.written.
-ONE_SYMBOL = r"(?:" + ROOTS + r")(?:/(?: (?=\d{4}/|(?:Add|Corr|Rev|Amend|CRP|AC|C|L|PC|SR|WP|Sub)\.\s?\d|INF/))?" + \
+ONE_SYMBOL = r"(?:" + ROOTS + r")" + ROOT_SESSION + r"(?:/(?: (?=\d{4}/|(?:Add|Corr|Rev|Amend|CRP|AC|C|L|PC|SR|WP|Sub)\.\s?\d|INF/))?" + \
     COMPONENT + r"){1,10}(?:\s?\((?:[IVXLC]+|S-[IVX]+|ES-[IVX]+|(?:19|20)\d\d)\))?"
 WRITTEN = re.compile(
     r"(?<![\w/.\-])(?P<sym>" + ONE_SYMBOL + r")"
     r"(?P<part>\s(?:[A-H](?:\s?(?:and|to|[-–])\s?[A-H])?)(?=[\s,;.)]|$))?"
-    r"(?P<sect>\s?\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\)"  # "A/81/6 (Sect. 26)/Part A", ".../Add.1"
+    r"(?P<sect>\s?(?:\((?:Sect|Part|Chap|Vol|Prog)\.?\s?[0-9A-Z]+\)|\(SUPP\))"  # "A/77/40 (SUPP)": the ODS spelling  # "A/81/6 (Sect. 26)/Part A", ".../Add.1"
     r"(?:/(?:Part\s?[A-Z]|(?:Add|Corr|Rev)\.\s?\d{1,2})(?![\w/]))*)?"
     r"(?P<joint>(?:\s?[-–]\s?" + ONE_SYMBOL + r"){0,4})")
 

@@ -38,6 +38,12 @@ def _written(text: str) -> Iterator[re.Match]:
         p = q
         while p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.-"):
             p -= 1
+        if p == q and text.endswith(")", 0, q):  # "GC(67)/RES/8", "ICCD/COP(15)/23": a session in brackets
+            o = text.rfind("(", max(0, q - 5), q)
+            if o > 0 and text[o + 1:q - 1].isdigit():
+                p = o
+                while p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.-"):
+                    p -= 1
         m = WRITTEN.match(text, p) if end <= p < q else None
         if m:
             yield m
@@ -88,13 +94,16 @@ def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             continue  # no number, or cut by a space after a slash ("A/S-10/ AC.1/1-8")
         if sym.count("/") < 1:
             continue
+        # a part letter is the symbol's own for the Assembly's and the Council's resolutions ("A/RES/78/250 B");
+        # after another organization's resolution ("GC(62)/RES/9 A", the IAEA's) it is a pinpoint
         resolution = "/RES/" in sym.upper()
+        own_parts = sym.upper().startswith(("A/RES/", "E/RES/"))
         part, part_pin, end = m.group("part"), None, m.end()
         roman = _ROMAN_AFTER_PART.match(text, m.end("part")) if resolution and part and not m.group("sect") \
             and not m.group("joint") and not sym.endswith(")") else None
         if roman:  # "A/RES/217 A (III)": the resolution of a Roman session, its part a pinpoint
             sym, end = sym + roman.group(0), roman.end()
-        if resolution and part and _ROMAN_SESSION.search(symbols.canonical_written(sym)):
+        if resolution and part and (not own_parts or _ROMAN_SESSION.search(symbols.canonical_written(sym))):
             # a Roman session's parts are never documents of their own ("A/RES/217(III) A")
             part_pin, written = symbols.part_letters(part.strip()), sym
         else:
