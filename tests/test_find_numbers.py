@@ -78,3 +78,43 @@ def test_budget_period(text, is_period):
 ])
 def test_another_body_named_after_a_list(text, speaker, expected):
     assert targets(text, speaker) == expected
+
+
+# abbreviated bodies give what the body's name gives (grammar.toml phrases: GA, UNGA, SC, UNSC, ECOSOC, HRC, UNEA)
+@pytest.mark.parametrize("short, full, speaker", [
+    ("Recalling HRC resolution 5/1", "Recalling Human Rights Council resolution 5/1", "GA"),
+    ("HRC resolutions 5/1 and 5/2", "Human Rights Council resolutions 5/1 and 5/2", "GA"),
+    ("HRC decision 2/102", "Human Rights Council decision 2/102", "GA"),
+    ("GA resolution 70/1", "General Assembly resolution 70/1", "HRC"),
+    ("UNGA resolution 70/1", "General Assembly resolution 70/1", "HRC"),
+    ("UNGA resolution 217 A (III)", "General Assembly resolution 217 A (III)", "SC"),
+    ("SC resolution 1325 (2000)", "Security Council resolution 1325 (2000)", "GA"),
+    ("UNSC resolution 2720 (2023)", "Security Council resolution 2720 (2023)", "HRC"),
+    ("ECOSOC resolution 2024/13", "Economic and Social Council resolution 2024/13", "GA"),
+    ("ECOSOC decision 2024/206", "Economic and Social Council decision 2024/206", "HRC"),
+    ("UNEA resolution 5/14", "United Nations Environment Assembly resolution 5/14", "GA"),
+    ("HRC PRST 29/1", "Human Rights Council presidential statement 29/1", "GA"),
+    ("PRST 29/1", "Human Rights Council presidential statement 29/1", "GA"),
+    ("PRST 29/1", "presidential statement 29/1", "HRC"),
+    # bodies citegraph does not resolve: nothing, as with their names
+    ("CSW resolution 60/2", "Commission on the Status of Women resolution 60/2", "GA"),
+    ("CND resolution 61/11", "Commission on Narcotic Drugs resolution 61/11", "GA"),
+    ("CCPCJ resolution 27/3", "Commission on Crime Prevention and Criminal Justice resolution 27/3", "GA"),
+    ("WHA resolution 72/2", "World Health Assembly resolution 72/2", "GA"),
+])
+def test_abbreviated_bodies(short, full, speaker):
+    assert targets(short, speaker) == targets(full, speaker)
+
+
+@pytest.mark.parametrize("text, speaker, expected", [
+    ("HRC PRST 29/1", "GA", ["A/HRC/PRST/29/1"]),
+    ("UNEA resolution 5/14", "GA", ["UNEP/EA.5/Res.14"]),
+    ("S/PRST/2004/36", "GA", ["S/PRST/2004/36"]),  # a written symbol, not the keyword PRST
+    ("SC PRST 2015/25", "GA", ["S/PRST/2015/25"]),
+    # negative rows: codes inside words or symbols, "PRST" with no number
+    ("the GAVI Alliance resolution", "GA", []),
+    ("PRST and decisions", "HRC", []),
+    ("CSW 60/2 and CND", "GA", []),
+])
+def test_abbreviations_real_strings(text, speaker, expected):
+    assert targets(text, speaker) == expected

@@ -84,13 +84,18 @@ def keywords(text: str) -> Iterator:
                 end = m.end()
 
 
-def presidential_statement(num: str, speaker: Optional[str]) -> Optional[str]:
-    """"presidential statement 2015/25" (Security Council) or "9/1" (Human Rights Council)."""
+def presidential_statement(num: str, speaker: Optional[str], body: Optional[str] = None) -> Optional[str]:
+    """"presidential statement 2015/25" (Security Council) or "9/1" (Human Rights Council: in its own text,
+    with the Council named before it, ``body``, or after "PRST": "HRC PRST 29/1", "PRST 29/1").
+
+    >>> presidential_statement("2015/25", "GA"), presidential_statement("29/1", "GA", "HRC")
+    ('S/PRST/2015/25', 'A/HRC/PRST/29/1')
+    """
     form = symbols.number_form(num)
     a, b = (num.split("/") + [""])[:2]
     if form == "year_number":
         return BODIES["SC"]["presidential_statement"].format(y=a, n=b)
-    if form == "session_number" and speaker == "HRC":
+    if form == "session_number" and "HRC" in (speaker, body):
         return BODIES["HRC"]["presidential_statement"].format(s=a, n=b)
     return None
 
@@ -142,6 +147,7 @@ class _Keyword:
     explicit: bool
     carried: Optional[tuple[Optional[str], bool]]
     named_after_only: bool
+    prst: bool = False  # "PRST 29/1"
 
 
 def _keyword_body(scan: _Scan, km) -> _Keyword:
@@ -177,8 +183,8 @@ def _keyword_body(scan: _Scan, km) -> _Keyword:
         # "Human Rights Council resolution 5/1 ..., as well as resolutions 28/6": the body carries on
         carried = (body, explicit)
         body, explicit = scan.sentence_body[1], True
-    return _Keyword(km.start(), km.end(), decision, kw.startswith("presidential"), body, explicit, carried,
-                    named_after_only)
+    return _Keyword(km.start(), km.end(), decision, kw.startswith(("presidential", "prst")), body, explicit,
+                    carried, named_after_only, kw.startswith("prst"))
 
 
 def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
@@ -246,7 +252,9 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         # fit, if there is one (a misprinted date keeps the carried body)
         code = body_for_number(num, kw.carried[0], kw.carried[1], speaker, kw.decision, year) or code
     if kw.statement:
-        target = presidential_statement(num, speaker)
+        # "PRST 29/1" with a session/number is the Human Rights Council's: the Security Council's are
+        # numbered by year ("S/PRST/2004/36")
+        target = presidential_statement(num, speaker, "HRC" if kw.prst else kw.body if kw.explicit else None)
     else:
         target = symbols.resolve_number(num, code, part, decision=kw.decision, explicit=b_explicit) if code else None
     if not target:

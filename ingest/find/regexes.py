@@ -63,9 +63,10 @@ NUMBER = re.compile(
 # "resolution(s)", "decision(s)", "presidential statement(s)"; each branch opens with a literal and
 # tests the word start after it (see ingest.patterns: a leading \b makes re try every position)
 #: the stems of the keywords, looked for before KEYWORD is tried a letter before each
-KEYWORD_STEMS = ("esolution", "ESOLUTION", "ecision", "residential")
+# ("PRST 29/1": a presidential statement, as the Human Rights Council numbers them)
+KEYWORD_STEMS = ("esolution", "ESOLUTION", "ecision", "residential", "RST")
 KEYWORD = re.compile(r"(?P<kw>R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)esolutions?|[Dd](?<!\w.)ecisions?"
-                      r"|[Pp](?<!\w.)residential [Ss]tatements?)\b")
+                      r"|[Pp](?<!\w.)residential [Ss]tatements?|P(?<![\w/].)RSTs?(?=\s+\d))\b")
 
 # ---------------------------------------------------------------- the body behind a number
 

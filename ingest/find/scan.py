@@ -34,7 +34,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA") -> list[Hit]:
     >>> [h.target for h in find_in_text("Recalling its resolutions 56/183 and 57/238,")]
     ['A/RES/56/183', 'A/RES/57/238']
     """
-    has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text
+    has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text \
+        or "PRST" in text
     if not has_kw and "/" not in text and "(19" not in text and "(20" not in text:
         return []  # most paragraphs: nothing a reference could start with
     its = None  # "its resolution": the speaker's
