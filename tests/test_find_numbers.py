@@ -118,3 +118,33 @@ def test_abbreviated_bodies(short, full, speaker):
 ])
 def test_abbreviations_real_strings(text, speaker, expected):
     assert targets(text, speaker) == expected
+
+
+# ranges: both ends; the members between when short (grammar.toml [ranges] max_members) and in one series
+@pytest.mark.parametrize("text, speaker, expected", [
+    ("Recalling its resolutions ES-11/1 to ES-11/6,", "GA", [f"A/RES/ES-11/{k}" for k in range(1, 7)]),
+    ("its resolutions 76/1 to 76/4", "GA", ["A/RES/76/1", "A/RES/76/2", "A/RES/76/3", "A/RES/76/4"]),
+    ("Council resolutions 2001/1 to 2001/3", "GA", ["E/RES/2001/1", "E/RES/2001/2", "E/RES/2001/3"]),
+    ("resolutions 1514 (XV) to 1516 (XV)", "GA", ["A/RES/1514(XV)", "A/RES/1515(XV)", "A/RES/1516(XV)"]),
+    ("resolutions 1325 (2000) to 1327 (2000)", "GA", ["S/RES/1325(2000)", "S/RES/1326(2000)", "S/RES/1327(2000)"]),
+    ("Human Rights Council resolutions 5/1 through 5/3", "GA", ["A/HRC/RES/5/1", "A/HRC/RES/5/2", "A/HRC/RES/5/3"]),
+    # both ends only: years apart, sessions apart, longer than the limit
+    ("resolutions 242 (1967) to 338 (1973)", "SC", ["S/RES/242(1967)", "S/RES/338(1973)"]),
+    ("resolutions 50/1 to 55/3", "GA", ["A/RES/50/1", "A/RES/55/3"]),
+    ("resolutions ES-10/1 to ES-10/21", "GA", ["A/RES/ES-10/1", "A/RES/ES-10/21"]),
+    # not ranges: paragraphs, years, budget periods, another body's
+    ("paragraphs 3 to 5 of resolution 70/1", "GA", ["A/RES/70/1"]),
+    ("resolution 70/1 to 2030", "GA", ["A/RES/70/1"]),
+    ("for the periods from 2021/22 to 2023/24", "GA", []),
+    ("resolutions 76/1 to 76/4 of the Commission on Narcotic Drugs", "GA", []),
+])
+def test_ranges(text, speaker, expected):
+    assert targets(text, speaker) == expected
+
+
+def test_a_range_member_has_the_range_as_its_words():
+    text = "Recalling its resolutions ES-11/1 to ES-11/3,"
+    hits = find_in_text(text, "GA")
+    assert [(h.target, h.surface) for h in hits] == [
+        ("A/RES/ES-11/1", "ES-11/1"), ("A/RES/ES-11/2", "ES-11/1 to ES-11/3"), ("A/RES/ES-11/3", "ES-11/3")]
+    assert all(text[h.start:h.end] == h.surface for h in hits)

@@ -18,13 +18,13 @@ reads a bare "2367 (2017)" that fits the Security Council's numbering.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 import re
 
 from .. import symbols
-from ..grammar import BODIES, LAST_YEAR, TRAPS, parse_date, sc_year, session_fits
+from ..grammar import BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_date, sc_year, session_fits
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
@@ -32,7 +32,8 @@ from .regexes import (BARE_SC, BODY_AFTER, CLAUSE_IN_ITS, COUNCIL_BEFORE, DATE_A
                       ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
                       NUMBER, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
-__all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period"]
+__all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period",
+           "range_members", "RANGE_MEMBERS"]
 
 #: What the rules read after a number, in characters: a body named after it ("resolution 726
 #: (XXXVII) ... of the Economic Commission for Latin America and the Caribbean"), its date ("of 19
@@ -41,6 +42,30 @@ __all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_state
 AFTER_NUMBER = 300
 #: The first and last year a date after a number may give; another is a misprint ("24 December 2107").
 FIRST_YEAR = 1946
+
+#: "to" between two numbers of a list: a range ("resolutions ES-11/1 to ES-11/6", "242 (1967) to 338 (1973)")
+_RANGE_TO = re.compile(r"\s*(?:to|through|–)\s*(?=\d|ES-|S-)")
+#: a target's last number and what follows it ("A/RES/ES-11/|6|", "S/RES/|1326|(2000)", "A/RES/|1515|(XV)")
+_LAST_NUMBER = re.compile(r"^(.*?)(\d+)((?:\([^)]*\))?)$")
+#: the most resolutions a range may hold for its members to be read (grammar.toml [ranges])
+RANGE_MEMBERS = GRAMMAR_RANGES["max_members"]
+
+
+def range_members(first: str, last: str, limit: int = RANGE_MEMBERS) -> list[str]:
+    """The targets strictly between the two ends of a range, when both are of one series (same symbol
+    but the last number) and the range holds at most ``limit`` resolutions; else none (its ends only).
+
+    >>> range_members("A/RES/ES-11/1", "A/RES/ES-11/4"), range_members("S/RES/242(1967)", "S/RES/338(1973)")
+    (['A/RES/ES-11/2', 'A/RES/ES-11/3'], [])
+    """
+    a, b = _LAST_NUMBER.match(first), _LAST_NUMBER.match(last)
+    if not a or not b or a.group(1) != b.group(1) or a.group(3) != b.group(3):
+        return []
+    lo, hi = int(a.group(2)), int(b.group(2))
+    if not lo < hi or hi - lo + 1 > limit:
+        return []
+    return [f"{a.group(1)}{k}{a.group(3)}" for k in range(lo + 1, hi)]
+
 
 _PERIOD_SHAPE = re.compile(r"((?:19|20)\d\d)/(\d\d)")
 _PERIOD_AFTER = re.compile(r"\s*\)?\s*(?:" + "|".join(sorted(map(re.escape, TRAPS["budget_periods"]["after"]),
@@ -116,6 +141,7 @@ class _Scan:
     sentence_body: tuple[int, Optional[str]] = (-1, None)
     next_item: tuple[int, int] = (1, 0)
     sentence_at: int = -1  # the last ". " found so far
+    range_ends: dict = field(default_factory=dict)  # a range's first number's start -> its last number's
     scanned: int = 0  # where the search for ". " goes on
 
     def sentence_start(self, pos: int) -> int:
@@ -223,6 +249,10 @@ def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
             yield n, first
         pos = n.end()
         first = False
+        to = _RANGE_TO.match(text, pos)
+        if to and NUMBER.match(text, to.end()):  # "resolutions ES-11/1 to ES-11/6": the range's last number next
+            scan.range_ends[n.start()] = to.end()
+            pos = to.end()
 
 
 def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
@@ -297,10 +327,18 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
             # "decisions 2024/1 and 2024/2 of the UNDP/UNFPA/UNOPS Executive Board": another body
             # named after the list adopted every item of it
             continue
+        starts = {}
         for n, first in items:
             hit = _number_hit(scan, kw, n, first)
             if hit is None:
                 continue
+            starts[n.start()] = hit
+            begun = next((b for b, e in scan.range_ends.items() if e == n.start()), None)
+            if begun is not None and begun in starts:
+                # the members of a short range of one series, between its ends: the range's words as surface
+                a = starts[begun]
+                for target in range_members(a.target, hit.target):
+                    hits.append(Hit(target, text[a.start:hit.end], a.start, hit.end))
             if n.start() in scan.read_at:  # reached from an earlier keyword's list: the nearer keyword decides
                 hits[scan.read_at[n.start()]] = hit
             else:
