@@ -37,7 +37,7 @@ __all__ = [
     "grammar", "VERSION",
     "BODIES", "BODY_NAMES", "body_code", "BODY_PHRASES", "OTHER_BODY_PHRASES", "SPEAKER_BODIES", "MASTHEAD_BODIES",
     "SERIES", "WRITTEN_ROOTS",
-    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "RANGES",
+    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "RANGES", "SPEAKER",
     "roman_to_int",
     "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
     "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
@@ -107,6 +107,9 @@ WRITTEN_ROOTS: list[str] = sorted({s["root"].split("/")[0] for s in SERIES}, key
 #: Month names as texts write them, January first.
 #: Ranges of resolutions ("ES-11/1 to ES-11/6"): ``max_members``, the longest range whose members are read.
 RANGES: dict = _G["ranges"]
+#: The citing body a text names throughout (``named_at_least``, ``times_the_assembly``):
+#: :func:`ingest.find.body.named_throughout`.
+SPEAKER: dict = _G["speaker"]
 
 #: The words of "Ibid." and its kin ("Id.", "Idem"): a note citing what the note before it cited.
 IBID: tuple[str, ...] = tuple(_G["ibid"])

@@ -2,6 +2,7 @@
 import pytest
 
 from ingest.find.body import OTHER_SPEAKER, body_for_number, decide_body, speaker_of
+from ingest.find import find_in_text
 from ingest.model import Document
 
 
@@ -45,3 +46,57 @@ def test_body_for_number(num, body, explicit, year, code):
 def test_speaker_of(symbol, speaker):
     doc = Document(file="x.txt", symbol=symbol, symbol_source="none", format="text", paragraphs=())
     assert speaker_of(doc) == speaker
+
+
+# the subject that adopted "its decision" stands after it however many words or brackets stand between
+# (E_CN.9_2013_1 p31, p22; E_CN.9_2016_1: the Commission on Population and Development's own decisions)
+@pytest.mark.parametrize("text, speaker, expected", [
+    ("In its decision 2011/101 (see E/2011/25, chap. I.B), the Commission decided that the special theme",
+     "GA", ["E/2011/25"]),
+    ("At its thirty-ninth session, in its resolution 2006/1 (see E/2006/25, chap. I.B), the Commission requested "
+     "its Bureau to meet", "GA", ["E/2006/25"]),
+    ("In its decision 2018/101 (see Official Records of the Economic and Social Council, 2018, Supplement No. 7 "
+     "(E/2018/27), chap. I, sect. C), adopted at its fifty-first session, the Commission decided", "GA", ["E/2018/27"]),
+    # negative rows: our own bodies after the brackets
+    ("In its resolution 22/5 (A/HRC/22/2, chap. I), the Human Rights Council requested", "GA",
+     ["A/HRC/RES/22/5", "A/HRC/22/2"]),
+    ("In its resolution 49/128 (see A/49/100), in which it endorsed the Programme, the General Assembly requested",
+     "HRC", ["A/RES/49/128", "A/49/100"]),
+    ("In its decision 2011/101 (see E/2011/25), the Economic and Social Council decided", "GA",
+     ["E/DEC/2011/101", "E/2011/25"]),
+])
+def test_its_subject_after_brackets(text, speaker, expected):
+    assert [h.target for h in find_in_text(text, speaker)] == expected
+
+
+# a text that names a body numbering as the Assembly does throughout means that body's bare numbers
+REPORT = ("Report of the Human Rights Council\n\n"
+          "1. The Human Rights Council, at its thirty-ninth session, adopted resolution 39/2 on the situation.\n\n"
+          "2. In paragraph 25 of resolution 39/2, the High Commissioner was requested to report. The Human Rights "
+          "Council decided to remain seized, recalling resolution 60/251.\n")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Human Rights Council ... the Human Rights Council ... the Human Rights Council", "HRC"),
+    ("the United Nations Environment Assembly, the United Nations Environment Assembly and the United Nations "
+     "Environment Assembly", "UNEA"),
+    # negative rows: named too seldom, or the General Assembly named as often
+    ("The Human Rights Council and the Human Rights Council", None),
+    ("The Human Rights Council, the Human Rights Council, the Human Rights Council and the General Assembly", "HRC"),
+    ("The Human Rights Council, the Human Rights Council, the Human Rights Council and the General Assembly, "
+     "the General Assembly", None),
+    ("", None),
+])
+def test_named_throughout(text, speaker):
+    from ingest.find.body import named_throughout
+    assert named_throughout(text) == speaker
+
+
+def test_a_report_naming_the_council_throughout_means_its_resolutions():
+    import ingest
+    doc = ingest.parse_text(REPORT, file="report.txt", fmt="text")
+    got = [(r.target, r.pinpoint) for r in ingest.extract(doc)]
+    assert ("A/HRC/RES/39/2", "para. 25") in got and ("A/RES/39/2", "para. 25") not in got
+    assert ("A/RES/60/251", None) in got  # a number the Council's sessions could not hold stays the Assembly's
+    plain = ingest.parse_text(REPORT.replace("Human Rights Council", "Assembly"), file="report.txt", fmt="text")
+    assert "A/RES/39/2" in {r.target for r in ingest.extract(plain)}

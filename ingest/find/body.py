@@ -20,16 +20,17 @@ not written. :func:`speaker_of` says whose text a document is.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from .. import symbols
-from ..grammar import BODY_PHRASES, TRAPS, session_fits
+from ..grammar import BODIES, BODY_PHRASES, SPEAKER, TRAPS, session_fits
 from ..model import Document
 from .regexes import (ADOPTED_BY_OTHER, BARE_COMMISSION, BODY_BEFORE, ITS_BEFORE, OTHER_BEFORE, PREVIOUS_WORD,
                       SENTENCE_BREAK)
 
 __all__ = ["OTHER_SPEAKER", "ITS_ASSEMBLY_IF_FITS", "body_of_phrase", "council", "decide_body", "subject_body",
-           "body_for_number", "speaker_of"]
+           "body_for_number", "speaker_of", "named_throughout"]
 
 OTHER_SPEAKER = "other"  # the text of a body citegraph does not resolve
 #: What "its resolution" means in another body's text: the Assembly's, where its numbering fits.
@@ -169,4 +170,36 @@ def speaker_of(doc: Document) -> str:
         return "HRC"
     if symbol.startswith("UNEP/EA."):
         return "UNEA"
-    return "GA" if symbol.split("/")[0] in ("", "A", "S", "E", "ST") else OTHER_SPEAKER
+    if symbol.split("/")[0] not in ("", "A", "S", "E", "ST"):
+        return OTHER_SPEAKER
+    return named_throughout(" ".join(p.text for p in doc.paragraphs)) or "GA"
+
+
+#: The bodies that number as the Assembly does (session/number), by their full names: the body a text
+#: names throughout tells whose "resolution 39/2" it means
+_SESSION_NUMBER_BODIES = [(code, re.compile(r"\b" + re.escape(BODIES[code]["name"]) + r"\b"))
+                          for code in BODIES if "session_number" in BODIES[code] and code != "GA"]
+_ASSEMBLY = re.compile(r"\bGeneral Assembly\b")
+#: how often, and how many times more often than the Assembly, a body is named to be the citing body
+#: (grammar.toml [speaker])
+NAMED_THROUGHOUT = (SPEAKER["named_at_least"], SPEAKER["times_the_assembly"])
+
+
+def named_throughout(text: str) -> Optional[str]:
+    """The body other than the Assembly that numbers as the Assembly does (the Human Rights Council, the
+    Environment Assembly) when ``text`` names it throughout: at least 3 times, and 3 times as often as the
+    General Assembly (``NAMED_THROUGHOUT``); else None. A report of the Council or a text quoting it
+    ("... paragraph 25 of resolution 39/2") means the Council's resolution 39/2, not the Assembly's of 1984.
+
+    >>> named_throughout("The Human Rights Council ... the Human Rights Council ... Human Rights Council")
+    'HRC'
+    >>> named_throughout("The Human Rights Council and the General Assembly") is None
+    True
+    """
+    most, times = NAMED_THROUGHOUT
+    ga = len(_ASSEMBLY.findall(text))
+    for code, rx in _SESSION_NUMBER_BODIES:
+        n = len(rx.findall(text))
+        if n >= most and n >= times * ga:
+            return code
+    return None

@@ -226,7 +226,10 @@ NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
 # the subject "its" stands for, named after the numbers: "In its resolution 49/128, in which it endorsed
 # ..., the General Assembly requested"; "In its decision 2005/1, the Commission reaffirmed"
 ITS_SUBJECT = re.compile(
-    r"\s+(?:(?!,\s+the\s+[A-Z])(?:[^;.“”]|“[^”]{0,300}”|\.(?=\d))){0,300}?,\s+the\s+(?P<subj>"
+    # brackets between, however long, with one level inside: "its decision 2018/101 (see Official Records ...,
+    # Supplement No. 7 (E/2018/27), chap. I, sect. C), the Commission decided"
+    r"\s+(?:(?!,\s+the\s+[A-Z])(?:[^;.“”()]|“[^”]{0,300}”|\.(?=\d)|\((?:[^()]|\([^()]{0,200}\)){0,600}\))){0,300}?"
+    r",\s+the\s+(?P<subj>"
     + "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r"|Assembly|Council|Commission"
     # another body: "the Commission on Population and Development", "the Statistical Commission"
     r"|(?P<other>(?:[A-Z][\w’'-]*\s+)*(?:Commission|Committee|Board|Conference|Council|Assembly)"
