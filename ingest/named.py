@@ -48,7 +48,8 @@ from .grammar import TRAPS
 from .model import Document, Reference
 from .patterns import trie
 
-__all__ = ["Alias", "AliasTable", "curated", "learn_from", "may_name_learned", "find_named", "self_mentions"]
+__all__ = ["Alias", "AliasTable", "curated", "learn_from", "may_name_learned", "find_named", "self_mentions",
+           "part_of_longer_name", "short_forms"]
 
 _DATA = pathlib.Path(__file__).with_name("data")
 
@@ -348,7 +349,11 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     traps = _traps()
     out: list[Reference] = []
     paragraphs = [p for p in doc.paragraphs if p.kind != "outside"]
-    for p, found in zip(paragraphs, table.finditer_many([p.text for p in paragraphs])):
+    texts = [p.text for p in paragraphs]
+    all_found = table.finditer_many(texts)
+    for p, found, short in zip(paragraphs, all_found, short_forms(texts, all_found)):
+        if short:
+            found = sorted(found + short, key=lambda f: f[0])
         if not found:
             continue
         masked = [(m.start(), m.end()) for m in traps.finditer(p.text)]
@@ -357,8 +362,11 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
         for start, end, words, alias in found:
             if in_spans(masked, start):
                 continue
-            if _inside_longer_name(p.text, start) or _PROTOCOL_TO.search(p.text, max(0, start - 40), start):
-                continue  # "Connect 2030 Agenda"; "the Optional Protocols to the Convention ...": another instrument
+            if _inside_longer_name(p.text, start) or _PROTOCOL_TO.search(p.text, max(0, start - 40), start) \
+                    or part_of_longer_name(p.text, start):
+                # "Connect 2030 Agenda"; "the Optional Protocols to the Convention ...": another instrument;
+                # "the Working Group on the Effective Implementation of the Durban Declaration": a body's name
+                continue
             target = alias.target
             if target == doc.symbol or (p.id, target) in cited or target in done:
                 continue
@@ -382,9 +390,101 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     return out
 
 
+_SHORT_HEADS = sorted(TRAPS["names"]["short_form_heads"], key=len, reverse=True)
+_HEAD_ALT = "|".join(map(re.escape, _SHORT_HEADS))
+#: "the Programme of Action" standing alone: not followed by what would make it a longer name ("of the
+#: International ...", "on Ageing", a capitalised word) nor preceded by a capitalised word ("the Durban Declaration")
+_SHORT = re.compile(r"\b[Tt]he\s+(?P<h>" + _HEAD_ALT + r")\b(?!\s+(?:of|on|for|to|against|concerning|relating)\b)"
+                    r"(?!\s+(?:and|in)\s+(?:the\s+)?[A-Z0-9])(?!\s+[A-Z0-9])(?![\w-])")
+#: a proper name holding a head: capitalised words and links around the head ("Convention on the Rights of the Child")
+_PROPER = re.compile(r"(?:[A-Z0-9][\w’'/-]*\s+(?:(?:of|on|for|the|and|against|to|in)\s+){0,3}){0,8}(?:" + _HEAD_ALT +
+                     r")(?:\s+(?:(?:of|on|for|the|and|against|to|in|relating|concerning)\s+){0,3}[A-Z0-9][\w’'/-]*){0,12}")
+
+
+_HEAD_IN = re.compile(r"\b(?:" + _HEAD_ALT + r")\b")
+
+
+def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]]]) -> list[list[tuple[int, int, str, "Alias"]]]:
+    """The short forms ("the Programme of Action", "the Convention") of a document's paragraph ``texts``
+    that cite an instrument named in full before them, given the full names ``found`` in each text; per
+    text, ``(start, end, words, alias)`` as :meth:`AliasTable.finditer` gives. A short form is read only when
+    every proper name holding its head written before it (``traps.toml`` ``short_form_heads``) is a name of
+    one and the same instrument.
+
+    >>> from ingest.named import curated
+    >>> t = ["Recalling the Programme of Action of the International Conference on Population and Development,",
+    ...      "Stresses that the Programme of Action remains valid;"]
+    >>> [[(w, a.target) for _, _, w, a in f] for f in short_forms(t, curated().finditer_many(t))]
+    [[], [('Programme of Action', 'A/CONF.171/13/Rev.1')]]
+    """
+    names: dict[str, dict[str, Optional[Alias]]] = {}  # head -> proper name seen -> its instrument (None: unknown)
+    out: list[list[tuple[int, int, str, Alias]]] = []
+    for text, full in zip(texts, found):
+        here: list[tuple[int, int, str, Alias]] = []
+        events = []
+        if any(h in text for h in _SHORT_HEADS):
+            for m in _PROPER.finditer(text):
+                if m.group(0) in _SHORT_HEADS:
+                    continue  # a head alone: "the Convention" is a short form, not a name
+                for hm in _HEAD_IN.finditer(m.group(0)):
+                    # the instrument whose full name holds this head here, or None (one citegraph does not know)
+                    at = m.start() + hm.start()
+                    alias = next((a for s, e, _, a in full if s <= at < e), None)
+                    events.append((at, "name", (hm.group(0), m.group(0) + f"@{at}"), alias))
+            for m in _SHORT.finditer(text):
+                if not any(s <= m.start("h") < e for s, e, _, _ in full):
+                    events.append((m.start("h"), "short", m.group("h"), m))
+        for start, what, words, x in sorted(events, key=lambda e: e[0]):
+            if what == "name":
+                h, proper = words
+                names.setdefault(h, {})[proper] = x
+                continue
+            seen = names.get(words, {})
+            targets = {a.target if a else None for a in seen.values()}
+            if len(targets) == 1 and None not in targets:
+                alias = next(iter(seen.values()))
+                here.append((x.start("h"), x.end("h"), words, alias))
+        out.append(here)
+    return out
+
+
 _PROTOCOL_TO = re.compile(r"\b(?:(?:Protocols?|Amendments?)\s+(?:thereto\s+)?to|supplementing)\s+the\s+$", re.I)
 _BEFORE_WORD = re.compile(r"([A-Z][\w-]*)\s+$")
 _OPENERS = frozenset(TRAPS["names"]["openers"])
+
+
+_LINKS = "|".join(map(re.escape, TRAPS["names"]["longer_name_links"]))
+_HEADS = "|".join(map(re.escape, sorted(TRAPS["names"]["longer_name_heads"], key=len, reverse=True)))
+#: a head ("Working Group", "Conference of the Parties", "Agreement") or a title's opening (":", "“") joined to
+#: what follows by capitalised words and links only: the name after it is part of a longer name
+_LONGER_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:" + _HEADS + r")|(?P<title>[:“]))(?P<run>(?:\s+(?:[A-Z][\w’'/-]*|"
+                            + _LINKS + r"))*)\s+$")
+_LONGER_WINDOW = 250
+#: the instrument nouns (``short_form_heads``, one word each): a longer name that holds one has ended there
+_INSTRUMENT_WORDS = frozenset(w for h in TRAPS["names"]["short_form_heads"] for w in h.split() if w[0].isupper()) \
+    | {"Charter"}
+_ARTICLES = frozenset(("The", "A", "An"))
+
+
+def part_of_longer_name(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is part of a longer proper name: a body's, a mechanism's, a
+    programme's or a title's (``traps.toml`` ``longer_name_heads``, ``longer_name_links``), decided by the
+    words before it.
+
+    >>> t = "the Working Group on the Effective Implementation of the Durban Declaration and Programme of Action"
+    >>> part_of_longer_name(t, t.index("Durban")), part_of_longer_name("Recalling the Durban Declaration", 14)
+    (True, False)
+    """
+    m = _LONGER_BEFORE.search(text, max(0, start - _LONGER_WINDOW), start)
+    if not m:
+        return False
+    run = m.group("run").split()
+    if m.group("title") is not None:
+        # "…: Towards the Achievement of the 2030 Agenda": a title, when the run has a word of its own
+        return any(w[:1].isupper() and w not in _ARTICLES for w in run)
+    # "the Conference of the Parties to the Convention on Biological Diversity of the Kunming-Montreal ...
+    # Framework": the longer name ended with the instrument it holds; the name after it stands on its own
+    return not any(w in _INSTRUMENT_WORDS for w in run)
 
 
 def _inside_longer_name(text: str, start: int) -> bool:

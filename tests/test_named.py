@@ -187,3 +187,128 @@ def test_a_name_before_the_instrument_was_adopted_is_not_a_reference():
 def test_finditer_many_is_finditer_of_each(texts):
     table = named.curated()
     assert table.finditer_many(texts) == [table.finditer(t) for t in texts]
+
+
+def named_in(paragraphs):
+    doc = parse_text("The General Assembly,\n\n" + "\n\n".join(paragraphs), file="A_RES_80_1.txt")
+    return [(r.paragraph, r.target, r.pinpoint, r.surface) for r in ingest.extract(doc) if r.kind == "named"]
+
+
+# an instrument's name inside a longer proper name (a body's, a mechanism's, a title's) is no reference to it;
+# real strings of the shared corpus (A_HRC_RES_35_30, A_RES_68_192, A_RES_50_24, A_RES_76_181, A_RES_72_279,
+# A_HRC_RES_47_7, A_RES_63_239, A_HRC_RES_44_10, A_RES_52_251, A_520_REV.20)
+@pytest.mark.parametrize("text, expected", [
+    ("Requests the Intergovernmental Working Group on the Effective Implementation of the Durban Declaration and "
+     "Programme of Action:", []),
+    ("and invites the Conference of the Parties to the United Nations Convention against Transnational Organized "
+     "Crime, relevant international organizations", []),
+    ("a sub-item entitled “Agreement for the Implementation of the Provisions of the United Nations Convention on the "
+     "Law of the Sea of 10 December 1982 relating to the Conservation”", []),
+    ("the Agreement under the United Nations Convention on the Law of the Sea on the Conservation and Sustainable "
+     "Use of Marine Biological Diversity of Areas beyond National Jurisdiction", []),
+    ("the Fourteenth United Nations Congress on Crime Prevention and Criminal Justice: Towards the Achievement of the "
+     "2030 Agenda for Sustainable Development", []),
+    ("to the capitalization of the Joint Fund for the 2030 Agenda for Sustainable Development at 290 million dollars",
+     []),
+    ("Welcoming the upcoming ninth session of the Conference of the States Parties to the United Nations Convention "
+     "against Corruption,", []),
+    ("the Follow-up International Conference on Financing for Development to Review the Implementation of the "
+     "Monterrey Consensus, held in Doha", []),
+    ("To cooperate closely with the Conference of States Parties to the Convention on the Rights of Persons with "
+     "Disabilities", []),
+    ("Noting also that the eighth Meeting of States Parties to the United Nations Convention on the Law of the Sea, "
+     "held in New York", []),
+    ("approved the conclusions of the Special Committee on the Charter of the United Nations and on the "
+     "Strengthening of the Role of the Organization", []),
+    # negative rows: the instrument cited, with a body or a title near it
+    ("Recalling the 2030 Agenda for Sustainable Development,", [("A/RES/70/1", None)]),
+    ("Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for "
+     "Sustainable Development”,", []),  # the explicit reference covers it
+    ("the Board shall act in conformity with the responsibilities of the Economic and Social Council under the "
+     "Charter of the United Nations", [("Charter of the United Nations", None)]),
+    ("the Human Rights Committee under the International Covenant on Civil and Political Rights",
+     [("A/RES/2200(XXI)", "A, annex")]),
+    # a longer name that ends with the instrument it holds: the name after it stands on its own (UNEP_EA.6_RES.14)
+    ("Welcoming the adoption by the Conference of the Parties to the Convention on Biological Diversity of the "
+     "Kunming-Montreal Global Biodiversity Framework,", [("CBD/COP/DEC/15/4", "annex")]),
+    ("Reaffirming the Council’s commitment to the Durban Declaration and Programme of Action,",
+     [("A/CONF.189/12", "chap. I")]),
+    ("the Committee on the Elimination of Racial Discrimination and the International Convention on the Elimination "
+     "of All Forms of Racial Discrimination", [("A/RES/2106(XX)", "annex")]),
+])
+def test_a_name_inside_a_longer_name(text, expected):
+    assert named_targets(text) == expected
+
+
+@pytest.mark.parametrize("text, is_part", [
+    ("the Working Group on the Effective Implementation of the ", True),
+    ("the Conference of the Parties to the ", True),
+    ("the Agreement under the ", True),
+    ("Report: Towards the Achievement of the ", True),
+    ("the Special Rapporteur on the Implementation of the ", True),
+    ("Transforming our world: the ", False),
+    ("entitled “The ", False),
+    ("Recalling the ", False),
+    ("the Human Rights Council in the ", False),
+    ("the Economic and Social Council under the ", False),
+])
+def test_part_of_longer_name(text, is_part):
+    assert named.part_of_longer_name(text + "2030 Agenda", len(text)) is is_part
+
+
+# instruments counted from the corpus (instruments.tsv, 2026.12.1) and part letters as for the Genocide Convention
+@pytest.mark.parametrize("text, expected", [
+    ("Recalling the Convention on the Privileges and Immunities of the United Nations,", [("A/RES/22(I)", "A")]),
+    ("Recalling the Declaration of Commitment on HIV/AIDS,", [("A/RES/S-26/2", "annex")]),
+    ("the United Nations Standard Minimum Rules for the Treatment of Prisoners (the Nelson Mandela Rules),",
+     [("A/RES/70/175", "annex")]),
+    ("the Bangkok Rules", [("A/RES/65/229", "annex")]),
+    ("the Guiding Principles on Internal Displacement", [("E/CN.4/1998/53/Add.2", "annex")]),
+    ("the Convention on the Safety of United Nations and Associated Personnel", [("A/RES/49/59", "annex")]),
+    ("the Declaration on Principles of International Law concerning Friendly Relations and Cooperation among States "
+     "in accordance with the Charter of the United Nations", [("A/RES/2625(XXV)", "annex")]),
+    ("the International Covenant on Civil and Political Rights", [("A/RES/2200(XXI)", "A, annex")]),
+    ("the International Covenant on Economic, Social and Cultural Rights", [("A/RES/2200(XXI)", "A, annex")]),
+    ("the Convention on the Prevention and Punishment of the Crime of Genocide", [("A/RES/260(III)", "A, annex")]),
+    ("the Universal Declaration of Human Rights", [("A/RES/217(III)", "A")]),
+])
+def test_instruments_counted_from_the_corpus(text, expected):
+    assert named_targets(text) == expected
+
+
+def test_short_forms_after_the_full_name():
+    got = named_in([
+        "Recalling the Programme of Action of the International Conference on Population and Development,",
+        "Stressing that the Programme of Action remains valid,",
+        "1. Calls for the full implementation of the Programme of Action;",
+    ])
+    assert [(p, t, s) for p, t, _, s in got] == [
+        ("pp1", "A/CONF.171/13/Rev.1", "Programme of Action of the International Conference on Population and Development"),
+        ("pp2", "A/CONF.171/13/Rev.1", "Programme of Action"),
+        ("op1", "A/CONF.171/13/Rev.1", "Programme of Action")]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # before the full name: nothing to repeat
+    ["Stressing that the Programme of Action remains valid,",
+     "Recalling the Programme of Action of the International Conference on Population and Development,"],
+    # two instruments with the head: ambiguous
+    ["Recalling the Convention on the Rights of the Child and the Convention on the Elimination of All Forms of "
+     "Discrimination against Women,", "Urges States to ratify the Convention,"],
+    # a Convention citegraph does not know was named: ambiguous
+    ["Recalling the Convention on the Rights of the Child and the Convention on Biological Diversity,",
+     "Urges States to ratify the Convention,"],
+    # a longer name, not the short form
+    ["Recalling the Convention on the Rights of the Child,", "the Convention on Biological Diversity"],
+    ["Recalling the Beijing Declaration and Platform for Action,", "the Declaration on disarmament"],
+])
+def test_short_forms_not_read(paragraphs):
+    got = named_in(paragraphs)
+    assert all(s != h for _, _, _, s in got for h in ("Programme of Action", "Convention", "Declaration"))
+
+
+def test_short_forms_of_a_convention():
+    got = named_in(["Recalling the Convention on the Rights of the Child,",
+                    "Urges States parties to the Convention which have made reservations to review them,"])
+    assert [(p, t, s) for p, t, _, s in got] == [("pp1", "A/RES/44/25", "Convention on the Rights of the Child"),
+                                                 ("op1", "A/RES/44/25", "Convention")]
