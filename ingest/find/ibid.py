@@ -15,6 +15,7 @@ reference of the note just before (``previous``); nothing when that note cited n
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -80,6 +81,10 @@ def ibid_hits(text: str, hits: list[Hit], previous: Optional[Hit]) -> list[Hit]:
     if "bid" not in text and "Id" not in text and "dem" not in text:
         return []
     out: list[Hit] = []
+    hits = sorted(hits, key=lambda h: h.start)
+    starts = [h.start for h in hits]
+    i = 0  # hits[:i] end before the current "Ibid."
+    cited: Optional[Hit] = None  # what they cited last (as last_cited, kept as the text is read: linear)
     for m in IBID_RX.finditer(text):
         w = m.group("w")
         if not _opens_clause(text, m.start()) or _SERIES_AFTER.match(text, m.end()) or (
@@ -87,12 +92,16 @@ def ibid_hits(text: str, hits: list[Hit], previous: Optional[Hit]) -> list[Hit]:
             continue  # "Id" alone is no abbreviation ("Id." and "Idem," are); "Ibid., vol. 999": a series
         close = _CLAUSE_END.search(text, m.end())
         clause_end = close.start() if close else len(text)
-        if any(m.end() <= h.start < clause_end for h in hits):
+        while i < len(hits) and hits[i].end <= m.start():
+            cited = _then_cited(cited, hits[i])
+            i += 1
+        j = bisect.bisect_left(starts, m.end())
+        if j < len(starts) and starts[j] < clause_end:
             continue  # "Ibid., Supplement No. 21 (A/7621)": the clause names its own document
         pins = pin_after(text[m.end():m.end() + 80])
         if not pins and text[m.end():clause_end].strip(" ,.\u00a0"):
             continue  # "Ibid., Thirty-second Session, Plenary Meetings": the Official Records, not the document
-        prior = last_cited([h for h in hits + out if h.end <= m.start()]) or previous
+        prior = cited or previous
         if prior is None:
             continue
         pin = join_pins(*(p.normal for p in pins))
@@ -100,4 +109,14 @@ def ibid_hits(text: str, hits: list[Hit], previous: Optional[Hit]) -> list[Hit]:
                        target_date=prior.target_date, target_subject=prior.target_subject,
                        target_title=prior.target_title, aliases=prior.aliases,
                        pinpoint_written=join_pins(*(p.written for p in pins)) if pins else prior.pinpoint_written))
+        cited = out[-1]
     return out
+
+
+def _then_cited(cited: Optional[Hit], h: Hit) -> Hit:
+    """What a text cited last once ``h`` is read after ``cited``: ``h``, unless ``h`` is a part written
+    after ``cited`` ("A/CONF.48/14 and Corr.1": still A/CONF.48/14), as :func:`last_cited` says."""
+    if cited is not None and not h.target.startswith(h.surface.split("/")[0] + "/") \
+            and h.target.startswith(cited.target + "/"):
+        return cited
+    return h

@@ -141,7 +141,7 @@ class _Scan:
     sentence_body: tuple[int, Optional[str]] = (-1, None)
     next_item: tuple[int, int] = (1, 0)
     sentence_at: int = -1  # the last ". " found so far
-    range_ends: dict = field(default_factory=dict)  # a range's first number's start -> its last number's
+    range_ends: dict = field(default_factory=dict)  # a range's last number's start -> its first number's
     scanned: int = 0  # where the search for ". " goes on
 
     def sentence_start(self, pos: int) -> int:
@@ -251,7 +251,7 @@ def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
         first = False
         to = _RANGE_TO.match(text, pos)
         if to and NUMBER.match(text, to.end()):  # "resolutions ES-11/1 to ES-11/6": the range's last number next
-            scan.range_ends[n.start()] = to.end()
+            scan.range_ends[to.end()] = n.start()
             pos = to.end()
 
 
@@ -333,7 +333,7 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
             if hit is None:
                 continue
             starts[n.start()] = hit
-            begun = next((b for b, e in scan.range_ends.items() if e == n.start()), None)
+            begun = scan.range_ends.get(n.start())
             if begun is not None and begun in starts:
                 # the members of a short range of one series, between its ends: the range's words as surface
                 a = starts[begun]
