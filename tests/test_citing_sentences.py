@@ -151,6 +151,11 @@ SENTENCES = [
     ("A_79_767.txt", "p123", "A/78/744/Add.5", "in response to the recommendation of the Advisory Committee (A/78/744/Add.5, para. 30)",
      "in response to", "para. 30"),
     ("S_2024_711.txt", "p1", "S/RES/2700(2023)", "pursuant to paragraph 25 of resolution 2700 (2023)", "pursuant to", "para. 25"),
+    ("S_PRST_2013_22.txt", "p10", "Charter of the United Nations",
+     "need to be addressed in full conformity with the purposes and principles of the Charter of the United Nations",
+     "in accordance with", None),
+    ("A_RES_75_212.txt", "op2", "A/RES/73/226", "Also reaffirms its decision, in accordance with its resolution 73/226",
+     "in accordance with", None),
     # asides in brackets: "see"
     ("ECE_TRANS_274.txt", "p214", "ECE/ADN/43", "(see agenda ECE/ADN/43 and Add.1)", "see", None),
     ("E_FFDF_2024_3.txt", "p131", "E/FFDF/2023/3", "(see E/FFDF/2023/3), it was decided", "see", None),

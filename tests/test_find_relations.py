@@ -125,6 +125,38 @@ CLAUSES = [
      "Rights and the International Covenants on Human Rights,", "Universal", ("guided by", "Guided by")),
     ("The General Assembly, Deeply concerned by resolution 1/1,", "1/1", ("concerned", "concerned")),
     ("The States concerned, noted in A/1/1, reported.", "A/1/1", (None, None)),
+    # a basis phrase is a phrase of its own: ", to convene" resumes the clause it interrupted (A/RES/75/212 op2)
+    ("Also reaffirms its decision, in accordance with its resolution 73/226, to convene the Conference, in order to "
+     "help to achieve the goals, including those contained in the 2030 Agenda,", "73/226",
+     ("in accordance with", "in accordance with")),
+    ("Also reaffirms its decision, in accordance with its resolution 73/226, to convene the Conference, in order to "
+     "help to achieve the goals, including those contained in the 2030 Agenda,", "2030 Agenda",
+     ("reaffirm", "reaffirms")),
+    ("Calls upon States to act in accordance with the Charter, including its Article 2, and resolution 3/3;", "3/3",
+     ("in accordance with", "in accordance with")),
+    ("Decides, pursuant to resolution 4/4, to the extent possible, to hold the meeting;", "4/4",
+     ("pursuant to", "pursuant to")),
+    # ", and" before a clause of its own ends it, a list goes on under it (A/RES/75/204 op14, A/RES/70/291 op18)
+    ("Stresses that development banks should make optimal use of their resources, consistent with maintaining "
+     "their financial integrity, and should update their policies in support of the 2030 Agenda;", "2030 Agenda",
+     ("stress", "Stresses")),
+    ("should be treated in a manner consistent with his or her rights, in accordance with applicable international "
+     "law, in particular obligations under the Convention on the Rights of the Child;", "Convention",
+     ("in accordance with", "in accordance with")),
+    ("Reaffirms the obligation, in accordance with the Charter of the United Nations, the Universal Declaration of "
+     "Human Rights, and the International Covenant on Civil and Political Rights;", "International Covenant",
+     ("in accordance with", "in accordance with")),
+    # ...inside a participle's clause it ends with that clause (S/RES/1673 (2006) pp1)
+    ("Having considered the report of the Security Council Committee established pursuant to resolution 1540 "
+     "(2004), hereafter the 1540 Committee (S/2006/257),", "S/2006/257", ("consider", "Having considered")),
+    ("Having considered the report of the Security Council Committee established pursuant to resolution 1540 "
+     "(2004), hereafter the 1540 Committee (S/2006/257),", "1540", ("pursuant to", "pursuant to")),
+    # "in full conformity with" (S/PRST/2013/22 p10)
+    ("reaffirms that responses to drug trafficking need to be addressed in full conformity with the purposes and "
+     "principles of the Charter of the United Nations,", "Charter", ("in accordance with", "in full conformity with")),
+    # "intergovernmentally agreed conclusions": an adjective (A/RES/79/194 op57)
+    ("Welcomes the forum, takes note of its intergovernmentally agreed conclusions (E/FFDF/2024/3),", "E/FFDF",
+     ("take note", "takes note")),
     # the Security Council's basis (S/RES/2714 (2023) pp11)
     ("Acting under Chapter VII of the Charter of the United Nations,", "Charter", ("pursuant to", "Acting under")),
     # "see" after a comma inside brackets (E/CN.9/2014/1 p42)

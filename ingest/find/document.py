@@ -81,7 +81,8 @@ def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit,
          relation: tuple[Optional[str], Optional[str]], sentence: str, evidence: str) -> Reference:
     body, kind = symbols.describe(h.target)
     return Reference(source=source, target=h.target, kind="explicit", paragraph=pid, footnote=footnote,
-                     pinpoint=h.pinpoint, pinpoint_written=h.pinpoint_written, relation=relation[0], verb=relation[1], target_body=body, target_type=kind,
+                     pinpoint=h.pinpoint, pinpoint_written=h.pinpoint_written, relation=relation[0], verb=relation[1],
+                     target_body=body, target_type=kind,
                      file=doc.file, surface=h.surface, start=h.start, end=h.end, target_date=h.target_date,
                      target_subject=h.target_subject, target_title=h.target_title, sentence=sentence,
                      evidence=evidence, target_aliases=h.aliases)

@@ -16,7 +16,8 @@ __all__ = ["Hit", "clip", "in_spans", "TITLE_CHARS", "SENTENCE_CHARS"]
 class Hit:
     """A reference found in one text, before it is placed in a document: its canonical
     ``target``, the words as written (``surface``, ``start``, ``end`` in the text), the
-    pinpoint (normal, and ``pinpoint_written`` as written), what the text says of the target, and the other symbols of a joint symbol.
+    pinpoint (normal, and ``pinpoint_written`` as written), what the text says of the target, and the
+    other symbols of a joint symbol.
     ``anchor`` is where its relation is read (the keyword that heads its list: "resolutions
     1/1, ..., 9/9" are all governed by the verb before "resolutions"); -1 for ``start``."""
 

@@ -128,6 +128,10 @@ _WORD_AFTER = re.compile(r"\s*([a-z]+)")
 # ", and", ", including", ... and ", the <Name>", ", its resolution": a clause of an object ends
 _CLOSE = re.compile(r",\s+(?:(?:" + "|".join(re.escape(c.strip(", ")) for c in _CL["closers"]) + r")\b"
                     r"|(?:" + "|".join(_CL["item_starts"]) + r")\s+(?=[A-Z0-9]|resolution|decision))")
+_AND_OR = re.compile(r",\s+(?:and|or|as well as)\b")
+# after ", and": the next item of a list (a capital, a number, a determiner, a keyword) rather than a clause
+_ITEM_AFTER = re.compile(r"\s*(?:[A-Z0-9“\"(]|(?:" + "|".join(_CL["item_starts"]) +
+                         r"|a|an|all|other|relevant|international|national|regional|applicable)\b)")
 # ", thus ensuring", ", while promoting", ", ensuring": a participial clause
 _PARTICIPLE = re.compile(r",\s+(?:(?:thus|thereby|while|and|also)\s+)?([a-z][a-z-]+ing)\b")
 # a title in quotation marks ("entitled “Review of ...”"); not a quotation the paragraph opens with (a
@@ -159,6 +163,13 @@ def _closing_bracket(text: str, i: int, reach: int = 400) -> int:
 #: the kinds of events, as :func:`relation_events` gives them
 VERB, REDUCED, OPEN, THAT, CLOSE, COMMA, PARA, NONE = ("verb", "reduced", "open", "that", "close", "comma", "para",
                                                        "none")
+BASIS, RESUME = "basis", "resume"
+# the phrases of the basis group that open a prepositional phrase ("in accordance with", "pursuant to")
+_BASIS_PHRASES = frozenset(f for r in RELATION_LEMMAS.values() if r.group == "basis" for f in r.forms
+                           if " " in f and f.rsplit(" ", 1)[1] in ("with", "to", "per", "of", "under"))
+# ", to convene ...": an infinitive after a comma resumes the clause a basis phrase interrupted ("Reaffirms
+# its decision, in accordance with its resolution 73/226, to convene the Conference ...")
+_RESUME = re.compile(r",\s+to\s+(?!(?:the|its|their|his|her|a|an|this|that|these|those|all|each|any|such|be)\b)[a-z]")
 _PARA = "\x00para"  # the paragraph's own verb governs here
 _MAX_DEPTH = 32
 
@@ -247,12 +258,18 @@ def relation_events(text: str, head: int = 0, opening: int = 0) -> list[tuple[in
         first, _, rest = key.partition(" ")
         reduced = first.endswith("ed") and prev not in _AUXILIARIES and not (s <= head and _opens(low, s, opening)) and (
             nxt in _PREPOSITIONS if not rest else rest.split()[-1] in _PREPOSITIONS | {"to"})
-        events.append((s, e, REDUCED if reduced else VERB, FORM_LEMMA[key], text[s:e]))
+        kind = REDUCED if reduced else BASIS if key in _BASIS_PHRASES else VERB
+        events.append((s, e, kind, FORM_LEMMA[key], text[s:e]))
         if nxt == "that":
             events.append((after.start(1), after.end(1), THAT, None, ""))
     if "," in text:
+        for m in _RESUME.finditer(low):
+            events.append((m.start(), m.start() + 1, RESUME, None, ""))
         for m in _CLOSE.finditer(text):
-            events.append((m.start(), m.end(), CLOSE, None, ""))
+            # what follows: another item of a list ("..., and the Universal Declaration", ", and its resolution
+            # 70/1") or a clause of its own (", and should update ...")
+            item = not _AND_OR.match(text, m.start()) or _ITEM_AFTER.match(text, m.end())
+            events.append((m.start(), m.end(), CLOSE, None, "item" if item else ""))
             t = m.end() + 1 if low.startswith(" that", m.end()) else m.end()
             if low.startswith("that", t) and _whole_word(low, t, t + 4):
                 events.append((t, t + 4, THAT, None, "and"))
@@ -336,8 +353,27 @@ class Clauses:
                     aside = next((k for k in range(len(stack) - 1, 0, -1) if stack[k][2] == "aside"), None)
                     if aside is not None:
                         del stack[aside:]
-                elif len(stack) > 1 and stack[-1][2] != "aside":  # ", and" inside an aside stays in it
+                elif len(stack) > 1 and (stack[-1][2] not in ("aside", "basis") or
+                                         (stack[-1][2] == "basis" and words != "item")):
+                    # ", and" inside an aside stays in it; after a basis phrase's object, a list goes on under it
+                    # (", and the Universal Declaration") and a clause of its own does not (", and should ...")
                     stack.pop()
+            elif kind == RESUME:
+                if len(stack) > 1 and stack[-1][2] == "basis":
+                    stack.pop()  # ", to convene": back to the clause the basis phrase interrupted
+            elif kind == BASIS:
+                # "in accordance with ...": a phrase of its own, until ", to <verb>" or the clause's next verb;
+                # inside a participle's or a relative clause ("the Committee established pursuant to resolution
+                # 1540 (2004), hereafter ..."), the verb of that clause, ending with it
+                if stack[-1][2] in ("reduced", "open", "aside"):
+                    stack[-1] = (lemma, words, stack[-1][2])
+                elif stack[-1][2] == "basis":
+                    stack[-1] = (lemma, words, "basis")
+                elif len(stack) < _MAX_DEPTH:
+                    stack.append((lemma, words, "basis"))
+                else:
+                    stack[-1] = (lemma, words, "basis")
+                self.verbs_at.append((s, len(stack) - 1, lemma, words))
             elif kind == COMMA:
                 if stack[-1][2] == "reduced":
                     stack.pop()
@@ -349,6 +385,8 @@ class Clauses:
                 if lemma:
                     self.verbs_at.append((s, len(stack) - 1, lemma, words))
             else:
+                if stack[-1][2] == "basis" and len(stack) > 1:
+                    stack.pop()  # "in accordance with X and requests ...": the clause's own verb again
                 stack[-1] = (lemma, words, stack[-1][2])
                 self.verbs_at.append((s, len(stack) - 1, lemma, words))
             self.starts.append(s)
