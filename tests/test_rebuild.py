@@ -127,7 +127,7 @@ def test_a_rebuild_by_the_command_writes_what_a_full_build_writes(tmp_path):
     edit_a_citation(src)
     add_a_file(src)
     summary = build(tmp_path / "out")
-    assert f"({len(NAMES) - 1} from cache)" in summary
+    assert f"(2 read now, {len(NAMES) - 1} from cache)" in summary  # the edited file and the new one
     build(tmp_path / "fresh")
     _same(_outputs(tmp_path / "out"), _outputs(tmp_path / "fresh"))
 
