@@ -438,6 +438,8 @@ def _node_attrs(key: str, doc: Optional[Document], facts: Optional[dict], said: 
         # a document's session line ("Seventy-ninth session") dates it as its symbol would
         code = _SESSIONS_OF.get(attrs["body"]) or _BODY_CODES.get(attrs["body"])
         year = session_year(code, attrs["session"]) if code else None
+        if year is None and doc is not None:
+            year = doc.meeting_year  # a body with no session table: the dates its masthead prints
         if year is not None:
             attrs["year"] = year
     return attrs

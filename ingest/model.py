@@ -141,6 +141,8 @@ class Document:
     ("79/194. Information ..."), ``symbol-line`` (an "A/RES/79/194" line),
     ``adoption-line``, ``first-page`` (PDF/Word masthead), ``masthead`` (a text's
     masthead line, "United Nations    A/80/321"), ``filename`` or ``none``.
+    ``meeting_year``, for a document with no date, is the year its session met, from the dates
+    its masthead prints under the session line ("Geneva, 28 February–1 March 2012").
     ``title_source`` says where ``title`` came from: ``printed`` (the document's own title),
     ``agenda item`` (the agenda item it prints as its title), ``inferred`` (a Security Council
     resolution's item found from its words), None when it has no title.
@@ -164,6 +166,7 @@ class Document:
     unplaced_footnotes: tuple[Footnote, ...] = ()
     language: Optional[str] = None
     title_source: Optional[str] = None  # printed | agenda item | inferred (ingest.structure.title.TITLE_SOURCES)
+    meeting_year: Optional[int] = None  # a dateless report: the year its session met, as its masthead prints
 
     def paragraph(self, pid: str) -> Paragraph:
         for p in self.paragraphs:

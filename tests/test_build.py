@@ -468,3 +468,15 @@ def test_the_fast_build_gives_what_the_obvious_one_gives_on_the_sample():
 
     corpus = pipeline.read_corpus([SAMPLE], jobs=2, progress=False)  # whole documents, for the obvious build
     _same_graph(build_graph(corpus.documents, corpus.references), build_graph_python(corpus.documents, corpus.references))
+
+
+def test_a_dateless_report_of_a_body_with_no_session_table_is_dated_by_its_masthead():
+    """ECE/TRANS/224 prints "Seventy-fourth session" | "Geneva, 28 February–1 March 2012": the Inland
+    Transport Committee has no session table, so its year is the year its session met."""
+    G = build_graph([doc("ECE/TRANS/224", session="Seventy-fourth session", meeting_year=2012),
+                     doc("ECE/TRANS/316", session="Eighty-fourth session")], [])
+    assert G.nodes["ECE/TRANS/224"]["year"] == 2012 and G.nodes["ECE/TRANS/224"]["date"] == ""
+    assert "year" not in G.nodes["ECE/TRANS/316"]
+    # a year the symbol or date gives comes first
+    G = build_graph([doc("E/CN.9/2005/1", session="Thirty-eighth session", meeting_year=2004)], [])
+    assert G.nodes["E/CN.9/2005/1"]["year"] == 2005

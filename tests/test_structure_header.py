@@ -81,3 +81,33 @@ def test_report_title_and_its_references():
 def test_dates_and_bodies_of_documents_without_an_adoption_line(text, file, date, body):
     doc = parse_text(text, file=file)
     assert (doc.date, doc.body) == (date, body)
+
+
+@pytest.mark.parametrize("text, year", [
+    # the dates a session met, under its session line (real mastheads of the shared corpus)
+    ("Economic Commission for Europe\n\nInland Transport Committee\n\nSeventy-fourth session\n\n"
+     "Geneva, 28 February–1 March 2012\n\nReport of the Inland Transport Committee on its seventy-fourth session",
+     2012),
+    ("Thirteenth session\n\nDoha, Qatar\n\n21–26 April 2012\n\nReport of the United Nations Conference on Trade "
+     "and Development on its thirteenth session", 2012),
+    ("Economic Commission for Europe\n\nExecutive Body for the Convention on Long-range Transboundary Air Pollution"
+     "\n\nForty-third session\n\nGeneva, 11–14 December 2023\n\nReport of the Executive Body on its forty-third "
+     "session", 2023),
+    ("Commission on Population and Development\n\nThirty-eighth session\n\n4-8 April 2005\n\nItem 2 of the "
+     "provisional agenda", 2005),
+    ("Economic Commission for Europe\n\nAdministrative Committee for the TIR Convention, 1975\n\nSeventy-seventh "
+     "session\n\nGeneva, 9 and 10 (a.m.) February 2021\n\nReport of the Administrative Committee", 2021),
+    # not a session's dates: no session line, a date far below it, a sentence, a dated document
+    ("Geneva, 28 February–1 March 2012\n\nReport of the Committee", None),
+    ("Seventy-fourth session\n\nReport of the Inland Transport Committee\n\nContents\n\nIntroduction\n\n"
+     "Geneva, 28 February–1 March 2012", None),
+    ("Seventy-fourth session\n\nThe Committee met in Geneva from 28 February to 1 March 2012 and adopted its "
+     "report.", None),
+    ("Resolution adopted by the General Assembly on 19 December 2024\n\nSeventy-ninth session\n\n"
+     "Geneva, 28 February–1 March 2012\n\n79/194. Information and communications technologies", None),
+])
+def test_the_year_a_session_met_dates_a_report_that_prints_no_date(text, year):
+    doc = parse_text(text, file="report.txt")
+    assert doc.meeting_year == year
+    if year is not None:
+        assert doc.date is None

@@ -31,7 +31,7 @@ from ..model import Document
 from ..normalize import text as normalize_text
 from .blocks import clean_inline, split_blocks
 from .language import document_language
-from .header import closing_date, find_speaker, own_symbol, read_header
+from .header import closing_date, find_speaker, meeting_year, own_symbol, read_header
 from .paragraphs import Para, body_blocks, classify, number
 from .title import document_title
 from ..symbols import describe, file_name_parts
@@ -82,6 +82,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
         file=file, symbol=symbol, symbol_source=source, format=fmt, paragraphs=paragraphs,
         title=title, title_source=title_source, date=hints.get("date") or date, body=body,
         session=hints.get("session") or head.session,
+        meeting_year=meeting_year(blocks, head.session) if not (hints.get("date") or date) else None,
         agenda_item=hints.get("agenda_item") or head.agenda_item, report=head.report,
         distribution=hints.get("distribution"), unplaced_footnotes=unplaced,
         language=hints.get("language") or (document_language(file, text) if language else

@@ -27,7 +27,7 @@ from .. import grammar, symbols
 from ..grammar import parse_date
 from .blocks import Block, clean_inline
 
-__all__ = ["TITLE_LINE", "Header", "find_speaker", "speaker_code", "is_speaker", "read_header", "header_date", "closing_date",
+__all__ = ["TITLE_LINE", "Header", "meeting_year", "find_speaker", "speaker_code", "is_speaker", "read_header", "header_date", "closing_date",
            "own_symbol"]
 
 #: A resolution's title line: its number, a full stop, its title ("79/194. Information ...",
@@ -65,6 +65,13 @@ _SC_ADOPTED_CUT = re.compile(r"Adopted by the Security Council at its \d+\w* mee
 _LETTER_DATED = re.compile(r"^(?:Identical )?(?:[Ll]etters?|[Nn]ote verbale|[Nn]otes verbales) dated \d{1,2} [A-Z][a-z]+ "
                            r"(?:19|20)\d\d\b")
 _BARE_DATE = re.compile(r"^\d{1,2} " + grammar.MONTH_PATTERN + r" (?:19|20)\d\d$")
+#: The dates a session met, printed under its session line: "Geneva, 28 February–1 March 2012",
+#: "21–26 April 2012", "Geneva, 9 and 10 (a.m.) February 2021" (a place, days and months, the year last).
+_SESSION_DATES = re.compile(r"^(?:[A-Z][\w .,()-]{0,60}, )?(?:[\d\s–,-]|and |\([ap]\.m\.\) )*" + grammar.MONTH_PATTERN
+                            + r"[\w\s–-]{0,40}?\b((?:19|20)\d\d)\.?$")
+#: The session dates line stands within a few blocks after the session line (a place on its own
+#: line may come between: "Thirteenth session" | "Doha, Qatar" | "21–26 April 2012").
+SESSION_DATES_WITHIN = 3
 # header lines run together: bold/italic runs glue them in the Markdown renderings
 # (not the spaces or line break after a title line's number: "48/213.   Assistance to the Palestinian
 # people", "21/15." | "Human rights and transitional justice")
@@ -208,6 +215,28 @@ def header_date(header_blocks: list[Block]) -> tuple[Optional[str], Optional[str
         if sm and parse_date(b.text):
             return parse_date(b.text), ("SC" if sm.group(1) == "Security Council" else "HRC")
     return None, None
+
+
+def meeting_year(blocks: list[Block], session: Optional[str]) -> Optional[int]:
+    """The year a session met, from the dates its masthead prints under the session line
+    ("Seventy-fourth session" | "Geneva, 28 February–1 March 2012" -> 2012), or None: what dates a
+    report of a body without a session table (an ECE committee, UNCTAD) when it prints no date.
+
+    >>> from ingest.structure.blocks import split_blocks
+    >>> meeting_year(split_blocks("Thirteenth session\n\nDoha, Qatar\n\n21–26 April 2012\n\nReport of ...")[0],
+    ...              "Thirteenth session")
+    2012
+    """
+    if not session:
+        return None
+    for i, b in enumerate(blocks[:HEADER_BLOCKS]):
+        if b.text.strip() == session:
+            for nxt in blocks[i + 1:i + 1 + SESSION_DATES_WITHIN]:
+                m = _SESSION_DATES.match(nxt.text.strip())
+                if m:
+                    return int(m.group(1))
+            return None
+    return None
 
 
 def closing_date(blocks: list[Block], body_blocks: list[Block], resolution: bool) -> Optional[str]:
