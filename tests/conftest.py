@@ -6,24 +6,26 @@ their tables of expected objects:
 * :func:`doc` - a :class:`~ingest.model.Document` with no paragraphs, filed under its symbol;
 * :func:`ref` - an explicit :class:`~ingest.model.Reference` from one symbol to another;
 * :func:`node` - a ``(key, attributes)`` pair for ``G.add_nodes_from``, with the node
-  attributes of :mod:`graph.build`, for graphs built by hand.
+  attributes of :mod:`graph.build`, for graphs built by hand;
+* :func:`cli` - ``citegraph ARGS`` run in this process, its result seen as a subprocess's.
 
 Fixtures:
 
-* ``sample_corpus`` - the sample corpus (``samples/``) read and built once per session
-  (a :class:`graph.pipeline.Corpus` with its ``graph``; nothing written): treat it as
-  read-only, copy the graph before changing it;
+* ``sample_written`` - the sample corpus (``samples/``) built once per session into a folder,
+  every file written: ``(out, corpus)``; ``sample_corpus`` - its :class:`graph.pipeline.Corpus`
+  (``graph``, ``documents``, ``references``): treat both as read-only, copy before changing;
 * ``browser`` - Debian's headless ``chromium`` driven by Playwright, one per test session.
   Every test that uses it is marked ``slow``.
 
 Markers: ``slow`` (registered in ``pyproject.toml``) marks the tests that start a real
-browser or run the notebook. ``python3 -m pytest -m "not slow"`` runs the rest in seconds;
+browser, run the notebook, build the shared corpus or build the sample again and again. ``python3 -m pytest -m "not slow"`` runs the rest in seconds;
 ``bash scripts/test.sh`` runs everything.
 """
 from __future__ import annotations
 
 import pathlib
 import shutil
+import subprocess
 
 import pytest
 
@@ -68,12 +70,38 @@ def node(symbol: str, body: str = "General Assembly", kind: str = "resolution", 
     return symbol, attrs
 
 
+def cli(*args, input: str | None = None) -> subprocess.CompletedProcess:
+    """``citegraph ARGS`` run in this process by click's runner, seen as a subprocess would be:
+    ``returncode``, ``stdout``, ``stderr`` (kept apart). A second Python's start and imports cost
+    about a second of CPU per call; a test about the process itself (a command that must not block,
+    the ``python -m graph.cli`` entry point) runs a real one. An exception the command does not turn
+    into an exit status is raised, as a traceback would fail the process."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    r = CliRunner().invoke(main, [str(a) for a in args], input=input)
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return subprocess.CompletedProcess([str(a) for a in args], r.exit_code, r.stdout, r.stderr)
+
+
 # --------------------------------------------------------------------------- shared fixtures
 
 @pytest.fixture(scope="session")
-def sample_corpus():
-    """The sample corpus read and built (documents, references, graph), once per session."""
-    return pipeline.build([ROOT / "samples"], jobs=2, progress=False, write=False)
+def sample_written(tmp_path_factory):
+    """The sample corpus built once per session into a folder with every file a build writes
+    (exports, ``graph.html``, reading pages, the cache): ``(out, corpus)``. Read-only: a test that
+    changes the folder or the graph works on a copy."""
+    out = tmp_path_factory.mktemp("sample-built")
+    return out, pipeline.build([ROOT / "samples"], out, jobs=2, progress=False)
+
+
+@pytest.fixture(scope="session")
+def sample_corpus(sample_written):
+    """The sample corpus read and built (documents, references, graph), once per session: the
+    :class:`graph.pipeline.Corpus` of ``sample_written``."""
+    return sample_written[1]
 
 
 # --------------------------------------------------------------------------- the browser

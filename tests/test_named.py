@@ -9,6 +9,8 @@ import ingest
 from ingest import named
 from ingest import parse_text
 
+from conftest import cli
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -144,8 +146,9 @@ def test_seed_named_f1(tmp_path):
     score = SHARED / "eval" / "score.py"
     if not score.exists():
         pytest.skip("../shared/eval is not beside this checkout")
-    out = subprocess.run([sys.executable, "-m", "graph.cli", "extract", str(ROOT / "samples" / "A_RES_79_194.md"),
-                          "--format", "jsonl"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    done = cli("extract", ROOT / "samples" / "A_RES_79_194.md", "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     path = tmp_path / "A_RES_79_194.jsonl"
     path.write_text(out, encoding="utf-8")
     res = subprocess.run([sys.executable, str(score), str(SHARED / "gold"), str(path), "--min-f1", "0.9"],
@@ -156,8 +159,7 @@ def test_seed_named_f1(tmp_path):
 
 
 def test_aliases_command_lists_both_with_sources():
-    out = subprocess.run([sys.executable, "-m", "graph.cli", "aliases", "--format", "tsv",
-                          str(ROOT / "samples" / "A_RES_79_194.md")], capture_output=True, text=True, cwd=ROOT)
+    out = cli("aliases", "--format", "tsv", ROOT / "samples" / "A_RES_79_194.md")
     assert out.returncode == 0, out.stderr
     rows = [ln.split("\t") for ln in out.stdout.splitlines()[1:]]
     assert ("curated", "Tunis Agenda", "A/60/687") in {tuple(r[:3]) for r in rows}

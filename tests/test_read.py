@@ -8,6 +8,7 @@ import sys
 import pytest
 
 import ingest
+from conftest import cli
 from ingest.model import ReadError
 from ingest.read import read_docx, read_pdf
 
@@ -49,11 +50,14 @@ def test_missing_path():
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, cwd=ROOT)
+    """``citegraph ARGS`` in this process (what a subprocess would see, without a second Python's start)."""
+    return cli(*args)
 
 
 def test_extract_jsonl_on_the_seed():
-    out = run("extract", str(ROOT / "samples" / "A_RES_79_194.md"), "--format", "jsonl")
+    # a real process: `python -m graph.cli` as users run it (the other tests run the command in-process)
+    out = subprocess.run([sys.executable, "-m", "graph.cli", "extract", str(ROOT / "samples" / "A_RES_79_194.md"),
+                          "--format", "jsonl"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     needed = {"file", "source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "verb", "surface",
@@ -239,7 +243,7 @@ def test_file_names_are_printed_escaped_in_every_error_line(tmp_path, name, show
     bad.write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "A_RES_80_2.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / (name + ".xyz")).write_text("x", encoding="utf-8")
-    r = _cg("extract", tmp_path, "--format", "jsonl")
+    r = cli("extract", tmp_path, "--format", "jsonl")
     lines = r.stderr.splitlines()
     assert f"{tmp_path}/{shown}: binary file, not text" in " ".join(lines)
     assert any(line.endswith(f"{shown}.xyz: unknown file type .xyz, skipped") for line in lines)
