@@ -417,33 +417,40 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
     >>> [[(w, a.target) for _, _, w, a in f] for f in short_forms(t, curated().finditer_many(t))]
     [[], [('Programme of Action', 'A/CONF.171/13/Rev.1')]]
     """
-    names: dict[str, dict[str, Optional[Alias]]] = {}  # head -> proper name seen -> its instrument (None: unknown)
+    # head -> the instruments its proper names so far belong to (target -> an alias; None: one citegraph does not
+    # know), kept small: a short form is read only while it holds one known target
+    names: dict[str, dict[Optional[str], Optional[Alias]]] = {}
     out: list[list[tuple[int, int, str, Alias]]] = []
     for text, full in zip(texts, found):
         here: list[tuple[int, int, str, Alias]] = []
         events = []
         if any(h in text for h in _SHORT_HEADS):
+            starts = [f[0] for f in full]  # the full names, in order: a binary search finds the one at a place
+
+            def covering(at: int) -> Optional[tuple]:
+                i = bisect.bisect_right(starts, at) - 1
+                return full[i] if i >= 0 and full[i][0] <= at < full[i][1] else None
+
             for m in _PROPER.finditer(text):
                 if m.group(0) in _SHORT_HEADS:
                     continue  # a head alone: "the Convention" is a short form, not a name
                 for hm in _HEAD_IN.finditer(m.group(0)):
                     # the instrument whose full name holds this head here, or None (one citegraph does not know)
                     at = m.start() + hm.start()
-                    alias = next((a for s, e, _, a in full if s <= at < e), None)
-                    events.append((at, "name", (hm.group(0), m.group(0) + f"@{at}"), alias))
+                    f = covering(at)
+                    events.append((at, "name", hm.group(0), f[3] if f else None))
             for m in _SHORT.finditer(text):
-                if not any(s <= m.start("h") < e for s, e, _, _ in full):
+                if covering(m.start("h")) is None:
                     events.append((m.start("h"), "short", m.group("h"), m))
         for start, what, words, x in sorted(events, key=lambda e: e[0]):
             if what == "name":
-                h, proper = words
-                names.setdefault(h, {})[proper] = x
+                seen = names.setdefault(words, {})
+                if len(seen) < 2:
+                    seen.setdefault(x.target if x else None, x)
                 continue
             seen = names.get(words, {})
-            targets = {a.target if a else None for a in seen.values()}
-            if len(targets) == 1 and None not in targets:
-                alias = next(iter(seen.values()))
-                here.append((x.start("h"), x.end("h"), words, alias))
+            if len(seen) == 1 and None not in seen:
+                here.append((x.start("h"), x.end("h"), words, next(iter(seen.values()))))
         out.append(here)
     return out
 
