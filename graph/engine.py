@@ -499,11 +499,7 @@ class DaskEngine:
         if refs.num_rows:
             reading.parts.append(refs)
         if store.dir is not None and entries:
-            at = np.zeros(len(reading.files) + 1, dtype=np.int32)
-            for i, p in position.items():
-                at[i] = p
-            store.add_pass_one(entries, refs.set_column(refs.schema.get_field_index("doc"), "doc",
-                                                        pa.array(at[doc], pa.int32())))
+            store.add_pass_one(entries, _by_entry(refs, position, len(reading.files)))
 
     def _second_pass(self, aliases: Any, reading, store: Store, parts: pathlib.Path, bar: tqdm) -> None:
         """Pass two as :func:`graph.pipeline._second_pass` does it, each document's stored text sent
@@ -567,12 +563,17 @@ class DaskEngine:
         if refs.num_rows:
             reading.parts.append(refs)
         if store.dir is not None and entries:
-            at = np.zeros(len(reading.files) + 1, dtype=np.int32)
-            for i, p in position.items():
-                at[i] = p
-            doc = refs.column("doc").to_numpy()
-            store.add_refsets(kind, entries, refs.set_column(refs.schema.get_field_index("doc"), "doc",
-                                                             pa.array(at[doc], pa.int32())))
+            store.add_refsets(kind, entries, _by_entry(refs, position, len(reading.files)))
+
+
+def _by_entry(refs: pa.Table, position: dict[int, int], files: int) -> pa.Table:
+    """``refs`` with ``doc`` the index of its file's store entry (``position``: file index -> entry
+    index), as :meth:`graph.store.Store.add_pass_one` and ``add_refsets`` take them."""
+    at = np.zeros(files + 1, dtype=np.int32)
+    for i, p in position.items():
+        at[i] = p
+    doc = at[refs.column("doc").to_numpy()]
+    return refs.set_column(refs.schema.get_field_index("doc"), "doc", pa.array(doc, pa.int32()))
 
 
 def _count(got: dict) -> int:
