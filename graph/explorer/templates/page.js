@@ -237,21 +237,31 @@
         for (j = 0; j < c; j++) a[at + n + j] = K[v][j];
       }
     };
+    Plain.prototype.render = function (params) {  // without picking while the camera moves (restPicking)
+      var r = this.renderer, pick = this.pickProgram;
+      if (pick && r && (moving(r) || firstFrame)) { this.pickProgram = null; r.citegraphPickingStale = true; }
+      try { Base.prototype.render.call(this, params); } finally { this.pickProgram = pick; }
+    };
     return Plain;
   }
   // While the camera moves, the picture is drawn without the picking image (which tells which node
-  // is under the mouse: nobody hovers a node mid-pan); it is drawn again once the camera rests
-  // (restPicking below). In software WebGL this halves the cost of a frame in motion.
-  ShapeProgram.prototype.render = function (params) {
-    var r = this.renderer, pick = this.pickProgram, m = r && r.getMouseCaptor();
-    if (pick && m && (r.getCamera().isAnimated() || m.isMoving || m.draggedEvents || m.currentWheelDirection)) this.pickProgram = null;
-    try { R.NodeProgram.prototype.render.call(this, params); } finally { this.pickProgram = pick; }
-  };
+  // or line is under the mouse: nobody hovers one mid-pan); in software WebGL this halves the cost of
+  // a frame in motion. The picking image is drawn again once the camera rests, and only then: a
+  // camera that jumps (search, Reset, a view fitted) draws it in its one frame.
+  // The overview's first frame is drawn without it too, so that the page is ready sooner (a software
+  // WebGL compiles each program at its first draw); it follows as soon as the page is idle.
+  var firstFrame = true;
+  function moving(r) {
+    var m = r.getMouseCaptor();
+    return r.getCamera().isAnimated() || m.isMoving || m.draggedEvents || m.currentWheelDirection;
+  }
   function restPicking(sigma) {
     var timer = null;
     sigma.getCamera().on("updated", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { sigma.scheduleRender(); }, 150);
+      timer = setTimeout(function () {
+        if (sigma.citegraphPickingStale) { sigma.citegraphPickingStale = false; sigma.scheduleRender(); }
+      }, 150);
     });
   }
   ShapeProgram.prototype.setUniforms = function (params, ctx) {
@@ -298,6 +308,8 @@
              selected: null, neighbours: null, hits: null };
   }
   state = freshState();
+  var YEAR = new Array(N);  // year of each document (null: undated), read by the year filter
+  for (i = 0; i < N; i++) YEAR[i] = yearOf(i);
   var passes = new Uint8Array(N);
   function computePasses() {
     var hb = state.hiddenBodies, hk = state.hiddenKinds, shown = 0;
@@ -307,7 +319,7 @@
     for (var i = 0; i < N; i++) {
       var ok = ND.x[i] !== null && !hbi.has(ND.body[i]) && !hki.has(ND.kind[i]) && !(state.inCorpus && !ND.corpus[i]);
       if (ok) {
-        var y = yearOf(i);
+        var y = YEAR[i];
         if (y === null) ok = state.undated;
         else ok = (state.yearMin === null || y >= state.yearMin) && (state.yearMax === null || y <= state.yearMax);
       }
@@ -443,31 +455,37 @@
   $("in-corpus").addEventListener("change", function () { state.inCorpus = $("in-corpus").checked; refreshOverview(); });
   // Repaint what changed: in a large overview a filter, a selection or a search repaints only the
   // documents it touches and their links (sigma's partial refresh), not all of them.
-  var touched = new Set();
+  // touched: documents to repaint; linksOf: documents whose links to repaint. A selection changes
+  // its document's links (coloured by direction) and its neighbours' rings, not their other links;
+  // a filter changes the documents it hides or shows and their links; a search hit only its ring.
+  var touched = new Set(), linksOf = new Set();
   function touchAround(i) {
-    touched.add(i);
+    touched.add(i); linksOf.add(i);
     outEdges(i).forEach(function (e) { touched.add(ED.to[e]); });
     inEdges(i).forEach(function (e) { touched.add(ED.from[e]); });
+  }
+  function touchChanged(before) {  // documents whose filter verdict changed, and their links
+    for (var i = 0; i < N; i++) if (before[i] !== passes[i]) { touched.add(i); linksOf.add(i); }
   }
   function repaint(all) {
     if (all || !LARGE || touched.size > G.order / 3) overview.refresh({ skipIndexation: true });
     else if (touched.size) {
       var nodes = [], edges = new Set();
-      touched.forEach(function (i) {
+      touched.forEach(function (i) { if (ND.x[i] !== null) nodes.push(ids[i]); });
+      linksOf.forEach(function (i) {
         if (ND.x[i] === null) return;
-        nodes.push(ids[i]);
         outEdges(i).concat(inEdges(i)).forEach(function (e) {
           if (ND.x[ED.from[e]] !== null && ND.x[ED.to[e]] !== null) edges.add("e" + e);
         });
       });
       overview.refresh({ partialGraph: { nodes: nodes, edges: Array.from(edges) }, skipIndexation: true });
     }
-    touched = new Set();
+    touched = new Set(); linksOf = new Set();
   }
   function refreshOverview() {
     var before = passes.slice();
     computePasses();
-    for (var i = 0; i < N; i++) if (before[i] !== passes[i]) touched.add(i);
+    touchChanged(before);
     if (state.selected !== null && !passes[state.selected]) select(null, true);
     repaint();
     updateCounts();
@@ -957,7 +975,7 @@
     setYearInputs(); $("undated").checked = true; $("in-corpus").checked = false;
     var before = passes.slice();
     computePasses();
-    for (var i = 0; i < N; i++) if (before[i] !== passes[i]) touched.add(i);
+    touchChanged(before);
   }
   function reset() {
     closeView();
@@ -1017,7 +1035,11 @@
   if (location.hash.length > 1) fromHash();
   function markReady() {
     if (window.citegraph.ready) return;
-    setTimeout(function () { searchIndex(); if (!viewRenderer) makeViewRenderer(); }, 50);
+    setTimeout(function () {
+      firstFrame = false;
+      if (overview.citegraphPickingStale) { overview.citegraphPickingStale = false; overview.render(); }
+      searchIndex(); if (!viewRenderer) makeViewRenderer();
+    }, 50);
     window.citegraph.ready = true;
     window.citegraph.readyMs = performance.now();
     document.documentElement.dataset.ready = "1";
