@@ -253,3 +253,18 @@ def test_the_vocabulary_covers_the_frequent_paragraph_verbs_of_the_corpus():
                 "taking into account", "conscious", "deploring", "adopts", "supporting", "urging",
                 "authorizes", "deplores", "supports", "agrees", "highlights", "appeals", "confirms"]
     assert [v for v in frequent if relation_lemma(v) is None] == []
+
+
+@pytest.mark.parametrize("text, closes", [
+    ("(see A/1)", {0: 8}),
+    ("(see A/RES/217 A (III)) and (see B/2)", {0: 22, 28: 36}),
+    ("(resolution 2004/1, see E/2004/25, chap. I.B), then", {18: 44}),
+    ("(see (see A/1) A/2)", {0: 18, 5: 13}),
+    # no bracket closes it, or too far: no aside
+    ("(see A/1 and more", {}),
+    ("(see " + "x" * 500 + ")", {}),
+    (", see A/1)", {}),
+])
+def test_an_aside_ends_where_its_bracket_closes(text, closes):
+    from ingest.find.relations import _ASIDE, _aside_closes
+    assert _aside_closes(text, [m.start() for m in _ASIDE.finditer(text.lower())]) == closes

@@ -144,20 +144,35 @@ _ASIDE = re.compile(r"(?:\(|[,;]\s+)(?:" + "|".join(re.escape(a) for a in sorted
                                                                                   reverse=True)) + r")(?=\s)")
 
 
-def _closing_bracket(text: str, i: int, reach: int = 400) -> int:
-    """Where the bracket opened at ``text[i]`` closes (nested brackets counted), within ``reach``
-    characters; -1 when it does not. From a comma ("(resolution 2004/1, see E/2004/25)"): where the
-    bracket around it closes."""
-    depth = 0 if text[i] == "(" else 1
-    for k in range(i, min(len(text), i + reach)):
-        c = text[k]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return k
-    return -1
+_BRACKET = re.compile(r"[()]")
+#: how far an aside's bracket may close (characters): further, it is no aside but a stray bracket
+ASIDE_REACH = 400
+
+
+def _aside_closes(text: str, starts: list[int]) -> dict[int, int]:
+    """For each aside start in ``starts`` (ascending): where the bracket it opens ("(see") or stands in
+    (", see" inside "(resolution 2004/1, see E/2004/25)") closes, nested brackets counted, when that is
+    within :data:`ASIDE_REACH` characters. One pass over the brackets of the text (linear)."""
+    out: dict[int, int] = {}
+    waiting: dict[int, list[int]] = {}  # an open bracket's position -> the asides it holds
+    stack: list[int] = []
+    k = 0
+    for m in _BRACKET.finditer(text):
+        i = m.start()
+        while k < len(starts) and starts[k] < i:
+            if text[starts[k]] != "(" and stack:  # ", see" inside the innermost open bracket
+                waiting.setdefault(stack[-1], []).append(starts[k])
+            k += 1
+        if text[i] == "(":
+            stack.append(i)
+            if k < len(starts) and starts[k] == i:
+                waiting.setdefault(i, []).append(i)
+                k += 1
+        elif stack:
+            for start in waiting.pop(stack.pop(), ()):
+                if i - start <= ASIDE_REACH:
+                    out[start] = i
+    return out
 
 
 #: the kinds of events, as :func:`relation_events` gives them
@@ -282,8 +297,10 @@ def relation_events(text: str, head: int = 0, opening: int = 0) -> list[tuple[in
             if word not in FORM_LEMMA and word not in _NOT_PARTICIPLES and not in_spans(quoted, m.start(1)):
                 events.append((m.start(1), m.end(1), REDUCED, None, ""))
     if "(" in text:
-        for m in _ASIDE.finditer(low):
-            close = _closing_bracket(text, m.start())
+        asides = list(_ASIDE.finditer(low))
+        closes = _aside_closes(text, [m.start() for m in asides]) if asides else {}
+        for m in asides:
+            close = closes.get(m.start(), -1)
             if close > 0:
                 events.append((m.start(), m.end(), OPEN, "see", text[m.start():m.end()].lstrip("(,; ")))
                 events.append((close, close + 1, CLOSE, None, ")"))
