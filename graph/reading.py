@@ -761,6 +761,12 @@ class _Texts:
         self.store, self.keys = store, keys
         self._reader = None
 
+    def stored(self, doc: Document) -> Optional[str]:
+        """What names ``doc``'s whole text in the store (tool version and key), or None when it is
+        not there (the document is then whole already)."""
+        key = self.keys.get(doc.file)
+        return None if doc.paragraphs or key is None else f"{self.store[1]}\x1f{key}"
+
     def __call__(self, doc: Document) -> Document:
         key = self.keys.get(doc.file)
         if doc.paragraphs or key is None:
@@ -780,9 +786,9 @@ def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
     _, _, _, stage, previous, manifest, _, _ = _JOB
     n, old = item
     doc, refs, doc_digest, targets = _facts(n)
-    old_doc, old_refs, old_digest = None, [], "none"
+    old_refs, old_digest = [], "none"
     if old is not None:
-        old_doc, old_refs, old_digest, old_targets = _facts(old)
+        _, old_refs, old_digest, old_targets = _facts(old)
         targets = {**old_targets, **targets}
     name = f"{page_name(n)}.html"
     digest = _page_digest(n, doc_digest, old_digest, targets)
@@ -792,26 +798,39 @@ def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
             return name, digest, True
         except OSError:  # gone, or links not supported here: make it again
             pass
-    diff = diff_documents(old_doc, doc, old_refs, refs) if old_doc is not None else None
+    doc = _whole(n)
+    diff = diff_documents(_whole(old), doc, old_refs, refs) if old is not None else None
     with open(stage / name, "w", encoding="utf-8") as f:
         f.write(render_page(doc, refs, targets, key=n, changes=diff))
     return name, digest, False
 
 
-def _facts(n: str) -> tuple[Document, list[Reference], str, dict[str, Target]]:
-    """Node ``n``'s whole document, its references, the digest of both (:func:`_document_digest`) and
-    their targets (:func:`target_info`), kept in the job's memo for the page after: pages go in series
-    order, so a document's page is made just before the page of the one that follows it, which needs
-    them again (the text read from the store once, not twice)."""
+def _facts(n: str) -> list:
+    """Node ``n``'s document (described only, when its text is in the store: :func:`_whole` reads it),
+    its references, the digest of both (:func:`_document_digest`) and their targets
+    (:func:`target_info`), kept in the job's memo for the page after: pages go in series order, so a
+    document's page is made just before the page of the one that follows it, which needs them again
+    (the text read from the store once, not twice; not at all for a page kept from the last build)."""
     G, by_node, refs_of, _, _, _, texts, memo = _JOB
     got = memo.get(n)
     if got is None:
         if len(memo) >= 64:
             memo.clear()
-        doc = texts(by_node[n]) if texts is not None else by_node[n]
+        doc = by_node[n]
         refs = refs_of.get(doc.file, [])
-        got = memo[n] = (doc, refs, _document_digest(doc, refs), target_info(G, refs))
+        stored = texts.stored(doc) if texts is not None else None
+        got = memo[n] = [doc, refs, _document_digest(doc, refs, stored), target_info(G, refs)]
     return got
+
+
+def _whole(n: str) -> Document:
+    """Node ``n``'s whole document (its text read from the store once, then kept in the memo)."""
+    texts, memo = _JOB[6], _JOB[7]
+    got = _facts(n)
+    if texts is not None and not got[0].paragraphs:
+        got[0] = texts(got[0])
+        memo[n] = got
+    return got[0]
 
 
 #: The file in ``docs/`` that records, for each page, the digest of what it was made from.
@@ -846,9 +865,15 @@ def _page_digest(key: str, doc_digest: str, old_digest: str, targets: Mapping[st
     return h.hexdigest()
 
 
-def _document_digest(d: Document, refs: Sequence[Reference]) -> str:
-    """A digest of a document with its paragraphs, footnotes and references."""
-    h = hashlib.sha256(_document_text(d).encode("utf-8", "surrogatepass"))
+def _document_digest(d: Document, refs: Sequence[Reference], stored: Optional[str] = None) -> str:
+    """A digest of a document with its paragraphs, footnotes and references. A document whose text
+    is in the build's store is named by its entry there (``stored``: the tool version and the key,
+    the SHA-256 of the file's name and bytes: the same entry holds the same text), so a page kept
+    from the last build is known without reading its text."""
+    if stored is not None:
+        h = hashlib.sha256(f"stored\x1f{stored}\x1f{d.file}".encode("utf-8", "surrogatepass"))
+    else:
+        h = hashlib.sha256(_document_text(d).encode("utf-8", "surrogatepass"))
     h.update("\x1f".join([f"{r.target}\x1e{r.kind}\x1e{r.paragraph}\x1e{r.footnote}\x1e{r.pinpoint}\x1e"
                            f"{r.relation}\x1e{r.start}\x1e{r.end}\x1e{r.surface}\x1e{r.target_title}\x1e"
                            f"{r.target_date}" for r in refs]).encode("utf-8", "surrogatepass"))
