@@ -82,6 +82,7 @@ HOSTILE = {
     'A_79_62#x?"<.txt': "Report of the Secretary-General\n\nThe Council recalled resolution 2720 (2023).",
     "formula.txt": '=HYPERLINK("http://evil.example","click")\n\nReport of the Secretary-General\n\n'
                    "As requested in resolution 70/1, paragraph 84,",
+    "new\nline\ttab.txt": "Note by the Secretariat\n\nRecalling its resolution 70/1,",
 }
 
 
@@ -114,6 +115,16 @@ def test_graphml_and_gexf_read_back_everywhere(hostile):
     g = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
     assert g.vcount() == G.number_of_nodes() and "(no symbol) memoxy.txt" in g.vs["label"]
     assert "(no symbol) memoxy.txt" in export.read_graphml(out / "graph.graphml")
+    # a line feed and a tab in a file name: text, kept as they are by every reader (an XML attribute
+    # would read them back as spaces: GraphML keeps ids as element text, GEXF escapes them)
+    odd = "(no symbol) new\nline\ttab.txt"
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert odd in {n["id"] for n in data["nodes"]}
+    assert odd in {d["label"] for _, d in G.nodes(data=True)} and odd in set(g.vs["label"])
+    assert odd in H and (odd, "A/RES/70/1") in H.edges
+    assert odd in export.read_graphml(out / "graph.graphml")
+    rows = list(csv.DictReader(io.StringIO((out / "nodes.csv").read_text(encoding="utf-8"), newline="")))
+    assert odd in {r["id"] for r in rows}
 
 
 def test_urls_are_percent_encoded(hostile):

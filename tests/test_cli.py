@@ -107,6 +107,71 @@ def test_build_fails_only_when_nothing_could_be_read(tmp_path):
     assert not (tmp_path / "out" / "graph.json").exists()
 
 
+PDFS = SAMPLE.parent / "tests" / "pdfs"
+GOOD_TEXT = "The General Assembly,\n\nRecalling its resolution 78/132 of 19 December 2023 on “café” society,\n"
+
+#: The brief's bad input, each a real file of its kind -> the reason its one line gives.
+BAD_INPUT = [
+    ("corrupt.pdf", (PDFS / "truncated.pdf").read_bytes(), "truncated or corrupt PDF"),  # half a real PDF
+    ("encrypted.pdf", (PDFS / "encrypted.pdf").read_bytes(), "encrypted PDF"),
+    ("scanned.pdf", (PDFS / "scanned.pdf").read_bytes(), "no text layer; run OCR first"),  # a page as an image
+    ("not-a-pdf.pdf", (PDFS / "not-a-pdf.pdf").read_bytes(), "not a PDF"),
+    ("corrupt.docx", (PDFS / "truncated.docx").read_bytes(), "truncated or corrupt Word file"),
+    ("binary.txt", bytes(range(256)) * 8, "binary file, not text"),
+    ("image.md", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file, not text"),
+    ("empty.txt", b"", "empty file"),
+    ("blank.md", b" \n\n\t\n", "empty file"),
+    ("empty.docx", b"", "empty file"),
+]
+#: Text in an encoding other than UTF-8 is read, not refused: it is not bad input.
+OTHER_ENCODINGS = [
+    ("A_RES_80_11.txt", GOOD_TEXT.encode("cp1252")),  # Windows-1252, curly quotes and all
+    ("A_RES_80_12.txt", GOOD_TEXT.encode("utf-16-le")),  # UTF-16 without a byte-order mark
+    ("A_RES_80_13.txt", GOOD_TEXT.encode("utf-16")),  # UTF-16 with one
+    ("A_RES_80_14.txt", b"\xef\xbb\xbf" + GOOD_TEXT.encode("utf-8")),  # UTF-8 with a byte-order mark
+]
+
+
+def test_every_kind_of_bad_input_is_one_line_and_nothing_written_is_lost(tmp_path):
+    """The brief's bad input (corrupt, encrypted and scanned PDFs, a corrupt Word file, binary files,
+    empty files, a missing path), all in one build: one line on stderr for each, naming the file and
+    the reason; the good files (text in other encodings among them) build; the files of an earlier
+    build in the output folder are replaced whole, and left as they were when nothing could be read."""
+    import json
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(SAMPLE_TEXT / "A_RES_70_125.txt", src)
+    first = run("build", src, "-o", out, "--no-pages")
+    assert first.exit_code == 0, first.output
+    before = {name: (out / name).read_bytes() for name in FILES}
+    for name, data, *_ in BAD_INPUT + OTHER_ENCODINGS:
+        (src / name).write_bytes(data)
+    t0 = time.monotonic()
+    result = run("build", src, tmp_path / "missing.txt", "-o", out, "--no-pages")
+    assert time.monotonic() - t0 < 300
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("citegraph: ") and "graph.html: " not in ln]
+    expected = {f"citegraph: {src / name}: {reason}" for name, _, reason in BAD_INPUT}
+    expected.add(f"citegraph: {tmp_path / 'missing.txt'}: no such file")
+    assert set(lines) == expected and len(lines) == len(expected), "\n".join(lines)
+    assert result.stdout.startswith(f"documents  5 read, {len(BAD_INPUT) + 1} failed")
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    in_corpus = {n["id"] for n in graph["nodes"] if n["in_corpus"]}
+    assert in_corpus == {"A/RES/70/125", "A/RES/80/11", "A/RES/80/12", "A/RES/80/13", "A/RES/80/14"}
+    assert {(e["source"], e["target"]) for e in graph["edges"] if e["source"].startswith("A/RES/80/")} == {
+        (f"A/RES/80/1{i}", "A/RES/78/132") for i in range(1, 5)}
+    assert any("café" in json.dumps(e, ensure_ascii=False) for e in graph["edges"] if e["source"] == "A/RES/80/11")
+    for name in FILES:  # every file of the new build whole, none left from the first
+        assert (out / name).read_bytes() != before[name], name
+    assert not list(out.glob(".*.tmp"))
+    again = {name: (out / name).read_bytes() for name in FILES}
+    nothing = run("build", *(src / name for name, _, _ in BAD_INPUT), "-o", out, "--no-pages")
+    assert nothing.exit_code == 1 and f"no file could be read ({len(BAD_INPUT)} tried)" in nothing.stderr
+    assert {name: (out / name).read_bytes() for name in FILES} == again  # nothing written is lost
+
+
 def test_no_command_builds_the_sample_into_output():
     result = run()
     assert result.exit_code == 0, result.output

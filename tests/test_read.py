@@ -217,17 +217,59 @@ def test_in_a_folder_what_is_not_a_regular_file_is_skipped_with_one_line(tmp_pat
                                ("pipe.txt", "named pipe, not a regular file: skipped")]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
-def test_an_unreadable_folder_for_real(tmp_path):
+def _as_a_user() -> list[str]:
+    """The prefix that runs a command with the permission bits applying to it. A user's command runs
+    as it is; root reads any folder (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so as root the command
+    runs through ``setpriv`` with those two capabilities dropped from its bounding set: still root,
+    but a folder of mode 000 refuses it as it refuses any user."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root, and no setpriv (util-linux) to give up the power to read any folder")
+    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+    if subprocess.run([*prefix, "true"], capture_output=True).returncode:
+        pytest.skip("setpriv cannot drop capabilities here")
+    return prefix
+
+
+def _cg_as_a_user(*args, timeout=120):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*_as_a_user(), sys.executable, "-m", "graph.cli", *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout, cwd=ROOT, env=env)
+
+
+@pytest.mark.parametrize("command", ["extract", pytest.param("build", marks=pytest.mark.slow)])
+def test_an_unreadable_folder_and_file_for_real(tmp_path, command):
+    """The system's own refusal, not a stand-in: a subfolder and a file of mode 000, read by a process
+    the permission bits apply to. The folder is skipped with one line, the file is one error line, the
+    rest is read."""
     d = tmp_path / "corpus"
     (d / "locked").mkdir(parents=True)
+    (d / "locked" / "A_RES_80_3.txt").write_text(GOOD, encoding="utf-8")
+    (d / "A_RES_80_2.txt").write_text(GOOD, encoding="utf-8")
+    (d / "A_RES_80_4.txt").write_text("Recalling its resolution 70/1,\n", encoding="utf-8")
     (d / "locked").chmod(0)
+    (d / "A_RES_80_4.txt").chmod(0)
     try:
-        skipped = []
-        assert list(ingest.iter_paths([d], skipped=lambda p, why: skipped.append(why))) == []
-        assert skipped == ["folder cannot be read (Permission denied), skipped"]
+        assert _as_a_user() == [] or subprocess.run([*_as_a_user(), "ls", d / "locked"],
+                                                    capture_output=True).returncode != 0  # refused for real
+        args = ["--format", "jsonl"] if command == "extract" else ["-o", tmp_path / "out", "--no-html"]
+        r = _cg_as_a_user(command, d, *args)
+        assert r.returncode == 0, r.stderr
+        lines = r.stderr.splitlines()
+        assert f"citegraph: {d}/locked: folder cannot be read (Permission denied), skipped" in lines
+        assert f"citegraph: {d}/A_RES_80_4.txt: Permission denied" in lines
+        assert len(lines) == 2, lines
+        if command == "extract":
+            assert [json.loads(x)["source"] for x in r.stdout.splitlines()] == ["A/RES/80/2"]
+        else:
+            assert r.stdout.startswith("documents  1 read, 1 failed, 1 skipped")
     finally:
         (d / "locked").chmod(0o755)
+        (d / "A_RES_80_4.txt").chmod(0o644)
 
 
 @pytest.mark.parametrize("name, shown", [
