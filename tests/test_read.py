@@ -349,9 +349,94 @@ def test_a_small_docx_that_unpacks_to_hundreds_of_mb(tmp_path):
             f.write(b"</w:body></w:document>")
     assert bomb.stat().st_size < 5_000_000
     t0 = time.monotonic()
-    r = _cg("build", d, "-o", tmp_path / "out", "--no-html", timeout=300)
+    r, peak = _cg_peak("build", d, "-o", tmp_path / "out", "--no-html", timeout=300)
     assert time.monotonic() - t0 < 120
     assert r.returncode == 0
     errors = [line for line in r.stderr.splitlines() if "A_80_999.docx" in line]
     assert len(errors) == 1 and "document too large: unpacks to 400 MB (limit 200 MB)" in errors[0]
     assert "A/RES/80/2" in (tmp_path / "out" / "nodes.csv").read_text(encoding="utf-8")
+    assert peak < PEAK_LIMIT, f"a process of the build reached {peak / 1e6:,.0f} MB"  # was 12.7 GB
+
+
+#: The most memory one process of a small build may take (its resident set): a build of a few small
+#: files takes about 200 MB; the .docx bomb took 12.7 GB before the limits.
+PEAK_LIMIT = 1_000_000_000
+
+
+def _cg_peak(*args, timeout=60):
+    """Run citegraph; also return the peak resident memory, in bytes, of the largest of its processes
+    (the command and every process it started: RUSAGE_CHILDREN of a process that waited for them)."""
+    import resource
+
+    probe = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:]); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(p.returncode)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "graph.cli", *map(str, args)],
+                       capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env)
+    *lines, peak = r.stderr.splitlines()
+    r.stderr = "\n".join(lines) + "\n"
+    return r, int(peak) * 1024  # ru_maxrss is in kilobytes on Linux
+
+
+def _pdf(contents: list[bytes], pages: int) -> bytes:
+    """A PDF of ``pages`` pages written object by object (catalog, page tree, pages, compressed
+    content streams), page i drawn by ``contents[i % len(contents)]`` (streams shared)."""
+    import zlib
+
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + len(contents) + i)
+                                                                      for i in range(pages)), pages)]
+    for c in contents:
+        z = zlib.compress(c, 9)
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(z), z))
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R >>" % (3 + i % len(contents))
+                for i in range(pages)]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for k, o in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (k, o)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+TEXT_OPS = b"BT /F1 12 Tf 72 720 Td (Recalling its resolution 78/132,) Tj ET\n"
+
+
+@pytest.mark.slow
+def test_pdfs_over_the_limits_for_real(tmp_path):
+    """Real PDFs past the limits of ingest/data/limits.toml, not lowered limits: 5,001 pages (either
+    backend), one page of 200,001 objects (pdfium, the default backend): each refused in seconds with
+    one line; the other file builds; no process of the build grows large."""
+    import time
+
+    from ingest.formats import pdf
+
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "A_RES_80_2.txt").write_text(GOOD, encoding="utf-8")
+    pages, objects = d / "A_80_998.pdf", d / "A_80_997.pdf"
+    pages.write_bytes(_pdf([b""], pdf.MAX_PAGES + 1))
+    objects.write_bytes(_pdf([b"0 0 1 1 re f\n" * (pdf.MAX_OBJECTS_PER_PAGE + 1)], 1))
+    for backend in ("pdfium", "pdfplumber"):
+        t0 = time.monotonic()
+        with pytest.raises(ReadError, match=r"document too large: 5,001 pages \(limit 5,000\)"):
+            read_pdf(pages, backend=backend)
+        assert time.monotonic() - t0 < 60
+    t0 = time.monotonic()
+    with pytest.raises(ReadError, match=r"document too large: 200,001 objects on page 1 \(limit 200,000\)"):
+        read_pdf(objects)
+    assert time.monotonic() - t0 < 60
+    r, peak = _cg_peak("build", d, "-o", tmp_path / "out", "--no-html", timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert sorted(line for line in r.stderr.splitlines() if "A_80_99" in line) == [
+        f"citegraph: {objects}: document too large: 200,001 objects on page 1 (limit 200,000)",
+        f"citegraph: {pages}: document too large: 5,001 pages (limit 5,000)"]
+    assert "A/RES/80/2" in (tmp_path / "out" / "nodes.csv").read_text(encoding="utf-8")
+    assert peak < PEAK_LIMIT, f"a process of the build reached {peak / 1e6:,.0f} MB"
+    # the same writer's PDFs below the limits are read: the refusals above are the limits' doing
+    ok = tmp_path / "A_80_996.pdf"
+    ok.write_bytes(_pdf([TEXT_OPS + b"0 0 1 1 re f\n" * 1000], 3))
+    assert "A/RES/78/132" in [ref.target for ref in ingest.extract(read_pdf(ok))]

@@ -289,3 +289,19 @@ def test_no_request_leaves_the_machine(browser, built):
     assert outside == []
     assert page.evaluate("getComputedStyle(document.querySelector('ins')).backgroundColor") != "rgba(0, 0, 0, 0)"
     page.close()
+
+
+def test_the_bar_leads_to_the_explorer_focused_on_the_document(browser, built):
+    """The page's link back (``../graph.html#A%2FRES%2F79%2F194``) opens the explorer with the document
+    focused: its details panel names it and links back to this page."""
+    out, _ = built
+    page, outside = _open(browser, out / "docs" / "A_RES_79_194.html")
+    page.locator("nav a.explorer").click()
+    page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=120_000)
+    assert page.url.endswith("/graph.html#A%2FRES%2F79%2F194")
+    page.wait_for_function("() => (document.querySelector('#panel h3') || {}).textContent === 'A/RES/79/194'",
+                           timeout=60_000)
+    back = page.locator("#panel a", has_text="read the text").get_attribute("href")
+    assert back == "docs/A_RES_79_194.html"
+    assert outside == []
+    page.close()
