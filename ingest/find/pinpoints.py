@@ -104,6 +104,9 @@ def _may_end_pin(pre: str) -> bool:
     return bool(words) and words[-1].lower() in ("of", "to")
 
 
+_OF_TO = re.compile(r"\s(?:of|to)\s", re.I)
+
+
 def pins_before(text: str, kw_start: int) -> list[Pin]:
     """The pinpoints written before the keyword (or name) at ``kw_start``, outermost last:
     "paragraphs 50 and 52 of section XI of its resolution" -> [Pin("paras. 50 and 52", "paragraphs
@@ -111,6 +114,8 @@ def pins_before(text: str, kw_start: int) -> list[Pin]:
     passed over ("paragraph 71 of General Assembly resolution")."""
     pins: list[Pin] = []
     pre = text[max(0, kw_start - PIN_LOOKBACK):kw_start]
+    if not _OF_TO.search(pre):
+        return pins  # every pinpoint before a reference ends with "of" or "to" (PIN_BEFORE): none here
     bm = BODY_BEFORE.search(pre)
     if bm:
         pre = pre[: bm.start()]
