@@ -72,3 +72,59 @@ def test_a_windows_1252_file_reads_as_windows_1252():
 
 def test_an_undefined_cp1252_byte_is_a_replacement_character():
     assert decode_bytes("Recalling resolution 70/1 ".encode() + b"\x81") == "Recalling resolution 70/1 \ufffd"
+
+
+# ---------------------------------------------------------------- legacy code pages of the six official languages
+# Opening lines of resolutions as the UN prints them in each language, saved in the code page that
+# language used before Unicode; each must read back exactly.
+LEGACY = [
+    ("Генеральная Ассамблея, ссылаясь на свою резолюцию 78/132 от 19 декабря 2023 года и подтверждая "
+     "Повестку дня в области устойчивого развития на период до 2030 года", "cp1251"),
+    ("Генеральная Ассамблея, ссылаясь на свою резолюцию 78/132 от 19 декабря 2023 года и подтверждая "
+     "Повестку дня в области устойчивого развития на период до 2030 года", "koi8_r"),
+    ("إن الجمعية العامة، إذ تشير إلى قرارها 78/132 المؤرخ 19 كانون الأول/ديسمبر 2023، وإذ تؤكد من جديد "
+     "خطة التنمية المستدامة لعام 2030", "cp1256"),
+    ("大会，回顾其2023年12月19日第78/132号决议，重申《2030年可持续发展议程》，注意到秘书长的报告", "gb18030"),
+    ("L\u2019Assembl\u00e9e g\u00e9n\u00e9rale, Rappelant sa r\u00e9solution 78/132 du 19 d\u00e9cembre 2023, "
+     "r\u00e9affirmant le Programme de d\u00e9veloppement durable \u00e0 l\u2019horizon 2030", "cp1252"),
+    ("La Asamblea General, Recordando su resoluci\u00f3n 78/132, de 19 de diciembre de 2023, y reafirmando "
+     "la Agenda 2030 para el Desarrollo Sostenible, se\u00f1alando el informe del Secretario General", "cp1252"),
+    ("Report of the Secretary-General on C\u00f4te d\u2019Ivoire \u2013 \u201cthe situation\u201d \u2014 "
+     "S\u00e3o Tom\u00e9 and Pr\u00edncipe, Z\u00fcrich, G\u00f6teborg, \u00c5land; resolution 2720 (2023)", "cp1252"),
+]
+
+
+@pytest.mark.parametrize("text, code_page", LEGACY)
+def test_a_legacy_code_page_of_an_official_language_reads_as_written(text, code_page):
+    assert decode_bytes((text + "\n").encode(code_page)) == text + "\n"
+
+
+def test_a_legacy_file_keeps_its_references_and_title(tmp_path):
+    from ingest import extract_file
+
+    text = ("ОРГАНИЗАЦИЯ ОБЪЕДИНЕННЫХ НАЦИЙ    A/RES/79/194\n\n"
+            "Информационно-коммуникационные технологии в целях устойчивого развития\n\n"
+            "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию A/RES/78/132 и на доклад A/79/434,\n")
+    path = tmp_path / "A_RES_79_194-RU.txt"
+    path.write_bytes(text.encode("cp1251"))
+    doc, refs = extract_file(path)
+    assert doc.symbol == "A/RES/79/194"
+    assert {"A/RES/78/132", "A/79/434"} <= {r.target for r in refs}
+    assert "Генеральная Ассамблея" in "\n".join(p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("data, read", [
+    # a few stray bytes in UTF-8 stay stray bytes read as Windows-1252, however many real characters
+    ("Генеральная Ассамблея ".encode() + b"Secretary\x92s report", "Генеральная Ассамблея Secretary\u2019s report"),
+    ("大会 78/132 ".encode() + b"\x93quoted\x94", "大会 78/132 \u201cquoted\u201d"),
+    # fewer than LEGACY_MIN_STRAY stray bytes: as today, each read as Windows-1252
+    (b"Recalling resolution 70/1 caf\xe9 \x81", "Recalling resolution 70/1 caf\u00e9 \ufffd"),
+])
+def test_utf8_with_stray_bytes_is_not_a_legacy_file(data, read):
+    assert decode_bytes(data) == read
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_byte_order_mark_is_text(codec):
+    bom = {"utf-32": b"", "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}[codec]
+    assert decode_bytes(bom + TEXT.encode(codec)) == TEXT
