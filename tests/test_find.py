@@ -418,3 +418,17 @@ def test_a_subject_ends_before_the_next_resolution():
 ])
 def test_where_a_subject_ends(text, speaker, subject):
     assert subject in [h.target_subject for h in find_in_text(text, speaker)]
+
+
+@pytest.mark.parametrize("text, target, date", [
+    # a date no document can have is a misprint: the reference stays, its date goes (A_RES_73_276 prints
+    # "resolution 72/256 of 24 December 2107"; the node would be dated 2107)
+    ("Recalling its resolution 72/256 of 24 December 2107 on the financing", "A/RES/72/256", None),
+    ("Recalling its resolution 72/256 of 24 December 1017 on the financing", "A/RES/72/256", None),
+    # negative rows: a date that can be stays
+    ("Recalling its resolution 72/256 of 24 December 2017 on the financing", "A/RES/72/256", "2017-12-24"),
+    ("Recalling its resolution 217 A (III) of 10 December 1948", "A/RES/217(III)", "1948-12-10"),
+])
+def test_a_misprinted_year_is_no_date_of_the_target(text, target, date):
+    h = find_in_text(text, "GA")[0]
+    assert (h.target, h.target_date) == (target, date)

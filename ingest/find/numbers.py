@@ -274,7 +274,8 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
     iso = parse_date(date.group(1)) if date else None
     year = int(iso[:4]) if iso else None
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-        year = None  # a misprint ("24 December 2107") says nothing of the body
+        # a misprint ("24 December 2107") says nothing of the body, nor of the target's date
+        year = iso = None
     code = body_for_number(num, b_code, b_explicit, speaker, kw.decision, year)
     if kw.carried and not aft and code and year is not None and symbols.number_form(num) == "session_number" \
             and not session_fits(code, *map(int, num.split("/")), year, kw.decision):
