@@ -356,7 +356,10 @@
     edgeProgramClasses: { line: R.EdgeLineProgram, rect: plain(R.EdgeRectangleProgram),
                           arrow: R.createEdgeCompoundProgram([plain(R.EdgeClampedProgram), plain(R.EdgeArrowHeadProgram)]) },
     enableEdgeEvents: true, labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-    labelSize: 12, labelWeight: "500", zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 8
+    labelSize: 12, labelWeight: "500", zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 8,
+    // a page shown in a frame that has no size yet (a notebook's output before it is laid out, a
+    // hidden tab) draws at one pixel and takes its size at the window's next resize, not an error
+    allowInvalidContainer: true
   };
   // A large overview (Gephi Lite's defaults at this size): one-pixel lines, edges hidden while the
   // camera moves, citations reached through their documents rather than by picking a line among
