@@ -623,7 +623,7 @@ class PagesJob:
         documents = list(documents)
         by_node: dict[str, Document] = {}
         for doc in documents:
-            n = node_of_file.get(doc.file)
+            n = node_of_file.get(clean_text(doc.file))  # a node's file went through the cleaning step
             if n is not None and n not in by_node:
                 by_node[n] = doc
         refs_of = _ReferencesByFile(references, documents)

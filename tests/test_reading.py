@@ -305,3 +305,22 @@ def test_the_bar_leads_to_the_explorer_focused_on_the_document(browser, built):
     assert back == "docs/A_RES_79_194.html"
     assert outside == []
     page.close()
+
+
+@pytest.mark.parametrize("name", [
+    "memo\x1b[31m red.txt",          # an escape sequence
+    "A_RES_79_1\x1b.txt",            # a control character in a symbol-like name
+    "note\x07 bell\x0b.txt",         # bell and vertical tab
+])
+def test_a_file_name_with_control_characters_still_gets_its_reading_page(tmp_path, name):
+    """The node's ``file`` goes through the cleaning step (graph.clean); the page of its document is
+    found all the same (it was silently left out)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / name).write_text("The General Assembly,\n\nRecalling its resolution 78/132 of 19 December 2023,\n\n"
+                            "1.\tDecides to remain seized of the matter.\n", encoding="utf-8")
+    (src / "plain.txt").write_text("The General Assembly,\n\nRecalling its resolution 77/150,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    pipeline.build([src], out, progress=False)
+    pages = sorted(p.name for p in (out / "docs").glob("*.html"))
+    assert len(pages) == 2, pages
