@@ -411,8 +411,14 @@ def test_clicking_an_edge_in_a_view_shows_the_citation(sample_page):
     sample_page.js("window.citegraph.focus('A/RES/79/194', 1, 'both')")
     pg.wait_for_timeout(200)
     x, y = sample_page.js("window.citegraph.edgePoint('A/RES/79/194', 'A/RES/78/132', 0.35)")
-    pg.mouse.move(x, y)
-    pg.wait_for_selector("#tooltip:not([hidden])")
+    # a hover is a mouse that moves over the line: the page draws its picking image once the view
+    # rests (not on a fixed delay), so the pointer moves by a pixel until the tooltip shows, 5 s at most
+    for step in range(50):
+        pg.mouse.move(x + step % 2, y)
+        if pg.locator("#tooltip:not([hidden])").count():
+            break
+        pg.wait_for_timeout(100)
+    pg.wait_for_selector("#tooltip:not([hidden])", timeout=1000)
     pg.mouse.click(x, y)
     pg.wait_for_function("() => document.querySelector('#panel h3').textContent.includes(' cites ')")
     assert "A/RES/79/194 cites" in pg.inner_text("#panel h3")
