@@ -72,30 +72,29 @@ BYTES_PER_CHAR = 40
 BYTES_PER_HIT = 2000
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=8).map(" ".join))
-def test_memory_is_linear_with_a_small_constant(unit):
-    text = (unit + " ") * (40_000 // (len(unit) + 1) + 1)
+def _peak_memory_of_find(text: str) -> tuple[int, list]:
+    """(bytes find_in_text allocates at its peak, by tracemalloc, its hits)."""
     tracemalloc.start()
     try:
         base = tracemalloc.get_traced_memory()[0]
         hits = find_in_text(text)
-        peak = tracemalloc.get_traced_memory()[1] - base
+        return tracemalloc.get_traced_memory()[1] - base, hits
     finally:
         tracemalloc.stop()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=8).map(" ".join))
+def test_memory_is_linear_with_a_small_constant(unit):
+    text = (unit + " ") * (40_000 // (len(unit) + 1) + 1)
+    peak, hits = _peak_memory_of_find(text)
     assert peak <= BYTES_PER_CHAR * len(text) + BYTES_PER_HIT * len(hits) + 200_000, (unit, peak / len(text))
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_memory_per_shape(shape):
     text = SHAPES[shape](100_000)
-    tracemalloc.start()
-    try:
-        base = tracemalloc.get_traced_memory()[0]
-        hits = find_in_text(text)
-        peak = tracemalloc.get_traced_memory()[1] - base
-    finally:
-        tracemalloc.stop()
+    peak, hits = _peak_memory_of_find(text)
     assert peak <= BYTES_PER_CHAR * len(text) + BYTES_PER_HIT * len(hits) + 200_000, peak / len(text)
 
 

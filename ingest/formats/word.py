@@ -279,7 +279,7 @@ class _Reader:
             if tag == W + "fldSimple":
                 inner = []
                 self._walk(ch, rels, inner, refs, field_stack)
-                m = re.match(r'\s*HYPERLINK\s+"([^"]+)"', ch.get(W + "instr") or "")
+                m = _HYPERLINK.match(ch.get(W + "instr") or "")
                 _add_link(out, "".join(inner), m.group(1) if m else None)
                 continue
             if tag == W + "r":
@@ -301,18 +301,7 @@ class _Reader:
                 if field_stack:
                     field_stack[-1]["instr"] += ch.text or ""
             else:
-                kind = ch.get(W + "fldCharType")
-                if kind == "begin":
-                    field_stack.append({"instr": "", "result": None, "start": len(out)})
-                elif kind == "separate" and field_stack:
-                    field_stack[-1]["result"] = len(out)
-                elif kind == "end" and field_stack:
-                    f = field_stack.pop()
-                    m = re.match(r'\s*HYPERLINK\s+"([^"]+)"', f["instr"])
-                    if m and f["result"] is not None:
-                        text = "".join(out[f["result"]:])
-                        del out[f["start"]:]
-                        _add_link(out, text, m.group(1))
+                _field_char(ch, out, field_stack)
 
     def _run(self, r, rels, out: list[str], refs: list, field_stack: list) -> None:
         custom = False
@@ -323,18 +312,7 @@ class _Reader:
         for ch in r.iterchildren():
             tag = ch.tag
             if tag == W + "fldChar":
-                kind = ch.get(W + "fldCharType")
-                if kind == "begin":
-                    field_stack.append({"instr": "", "result": None, "start": len(out)})
-                elif kind == "separate" and field_stack:
-                    field_stack[-1]["result"] = len(out)
-                elif kind == "end" and field_stack:
-                    f = field_stack.pop()
-                    m = re.match(r'\s*HYPERLINK\s+"([^"]+)"', f["instr"])
-                    if m and f["result"] is not None:
-                        text = "".join(out[f["result"]:])
-                        del out[f["start"]:]
-                        _add_link(out, text, m.group(1))
+                _field_char(ch, out, field_stack)
                 continue
             if tag == W + "instrText":
                 if field_stack:
@@ -422,6 +400,27 @@ class _Reader:
             if t:
                 out = out + t if out.endswith("/") or not out else out + " " + t
         return out
+
+
+#: A field code that links its result: ``HYPERLINK "https://undocs.org/A/RES/78/132"``.
+_HYPERLINK = re.compile(r'\s*HYPERLINK\s+"([^"]+)"')
+
+
+def _field_char(ch, out: list[str], field_stack: list) -> None:
+    """A ``w:fldChar`` of a complex field: "begin" opens it, "separate" starts its shown result,
+    "end" closes it, the result becoming ``[text](url)`` when its code is a HYPERLINK."""
+    kind = ch.get(W + "fldCharType")
+    if kind == "begin":
+        field_stack.append({"instr": "", "result": None, "start": len(out)})
+    elif kind == "separate" and field_stack:
+        field_stack[-1]["result"] = len(out)
+    elif kind == "end" and field_stack:
+        f = field_stack.pop()
+        m = _HYPERLINK.match(f["instr"])
+        if m and f["result"] is not None:
+            text = "".join(out[f["result"]:])
+            del out[f["start"]:]
+            _add_link(out, text, m.group(1))
 
 
 def _add_link(out: list[str], text: str, url: Optional[str]) -> None:
