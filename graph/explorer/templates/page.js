@@ -239,7 +239,10 @@
     };
     Plain.prototype.render = function (params) {  // without picking while the camera moves (restPicking)
       var r = this.renderer, pick = this.pickProgram;
-      if (pick && r && (moving(r) || firstFrame)) { this.pickProgram = null; r.citegraphPickingStale = true; }
+      if (pick && r && (moving(r) || firstFrame)) {
+        this.pickProgram = null; r.citegraphPickingStale = true;
+        if (r.citegraphSettle) r.citegraphSettle();
+      }
       try { Base.prototype.render.call(this, params); } finally { this.pickProgram = pick; }
     };
     return Plain;
@@ -255,14 +258,21 @@
     var m = r.getMouseCaptor();
     return r.getCamera().isAnimated() || m.isMoving || m.draggedEvents || m.currentWheelDirection;
   }
+  // A stale picking image is drawn once the renderer has rested 150 ms: after the camera's last
+  // move, and after any frame drawn without it (a view replaced while the pointer or camera was
+  // still moving), waiting again while it moves, so that hovering always works once it rests.
   function restPicking(sigma) {
     var timer = null;
-    sigma.getCamera().on("updated", function () {
+    function settle() {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        if (sigma.citegraphPickingStale) { sigma.citegraphPickingStale = false; sigma.scheduleRender(); }
+        if (!sigma.citegraphPickingStale) return;
+        if (moving(sigma)) { settle(); return; }
+        sigma.citegraphPickingStale = false; sigma.scheduleRender();
       }, 150);
-    });
+    }
+    sigma.citegraphSettle = settle;
+    sigma.getCamera().on("updated", settle);
   }
   ShapeProgram.prototype.setUniforms = function (params, ctx) {
     var gl = ctx.gl, u = ctx.uniformLocations;
