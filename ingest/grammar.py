@@ -37,7 +37,7 @@ __all__ = [
     "grammar", "VERSION",
     "BODIES", "BODY_NAMES", "body_code", "BODY_PHRASES", "OTHER_BODY_PHRASES", "SPEAKER_BODIES", "MASTHEAD_BODIES",
     "SERIES", "WRITTEN_ROOTS",
-    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "RANGES", "SPEAKER",
+    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "RANGES", "SPEAKER",
     "roman_to_int",
     "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
     "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
@@ -110,6 +110,10 @@ RANGES: dict = _G["ranges"]
 #: The citing body a text names throughout (``named_at_least``, ``times_the_assembly``):
 #: :func:`ingest.find.body.named_throughout`.
 SPEAKER: dict = _G["speaker"]
+
+#: Abbreviated keywords before a number, by the keyword they stand for: ``{"resolution": ("res.", ...),
+#: "decision": ("dec.", ...)}`` (grammar.toml ``[keyword_abbreviations]``).
+KEYWORD_ABBREVIATIONS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _G["keyword_abbreviations"].items()}
 
 #: The words of "Ibid." and its kin ("Id.", "Idem"): a note citing what the note before it cited.
 IBID: tuple[str, ...] = tuple(_G["ibid"])

@@ -28,12 +28,12 @@ from ..grammar import BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
-from .regexes import (BARE_SC, BODY_AFTER, CLAUSE_IN_ITS, COUNCIL_BEFORE, DATE_AFTER, GLUE, GLUE_CLAUSE, ITS_BEFORE,
-                      ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
+from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, GLUE,
+                      GLUE_CLAUSE, ITS_BEFORE, ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
                       NUMBER, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
 __all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period",
-           "range_members", "RANGE_MEMBERS"]
+           "range_members", "RANGE_MEMBERS", "body_after"]
 
 #: What the rules read after a number, in characters: a body named after it ("resolution 726
 #: (XXXVII) ... of the Economic Commission for Latin America and the Caribbean"), its date ("of 19
@@ -141,6 +141,8 @@ class _Scan:
     sentence_body: tuple[int, Optional[str]] = (-1, None)
     next_item: tuple[int, int] = (1, 0)
     sentence_at: int = -1  # the last ". " found so far
+    #: the sentence start and keyword kind (decision?) of the last keyword another body was named before
+    other_body: Optional[tuple[int, bool]] = None
     range_ends: dict = field(default_factory=dict)  # a range's last number's start -> its first number's
     scanned: int = 0  # where the search for ". " goes on
 
@@ -179,7 +181,7 @@ class _Keyword:
 def _keyword_body(scan: _Scan, km) -> _Keyword:
     text, speaker, its = scan.text, scan.speaker, scan.its
     kw = km.group("kw").lower()
-    decision = kw.startswith("decision")
+    decision = kw.startswith("dec")  # "decision(s)", "dec."
     body, explicit = decide_body(text, km.start(), speaker, its)
     sent_start = scan.sentence_start(km.start())
     # "resolutions and decisions of the Human Rights Council, ... resolutions 53/26"
@@ -198,8 +200,21 @@ def _keyword_body(scan: _Scan, km) -> _Keyword:
     # body named after it ("decision 2012/24 of the Economic and Social Council")
     named_after_only = its is not None and decision and not explicit
     carried = None
+    other_body, scan.other_body = scan.other_body, None
     if explicit and body:
         scan.sentence_body = (sent_start, body)
+    elif explicit and body is None:
+        # another body's ("Economic and Social Commission for Western Asia resolution 305 (XXVII)"): it ends what
+        # a body named before carried, and carries on to a keyword of its kind coordinated with it
+        scan.sentence_body = (sent_start, None)
+        scan.other_body = (sent_start, decision)
+    elif not explicit and body == speaker and other_body == (sent_start, decision) \
+            and COORDINATED_BEFORE.search(text, max(0, km.start() - 16), km.start()):
+        # "ESCWA resolution 305 (XXVII) of 10 May 2012 on ... and resolution 314 (XXVIII)": that body's too (a
+        # body of ours named after the number still wins: "and resolution 70/1 of the General Assembly")
+        carried = (body, explicit)
+        body, explicit = None, True
+        scan.other_body = other_body
     elif COUNCIL_BEFORE.search(text, max(0, km.start() - 12), km.start()):
         # "Assembly resolutions 70/169 ... and Council resolutions 33/10 ..., as well as resolution 47/4":
         # a Council named ends what the Assembly named before it carried
@@ -263,7 +278,9 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
     part = n.group("part")
     after = text[n.end():n.end() + AFTER_NUMBER]
     b_code, b_explicit = kw.body, kw.explicit
-    aft = BODY_AFTER.match(after)
+    # "its resolution 71/256 of 23 December 2016, entitled “New Urban Agenda”, adopted by the United Nations
+    # Conference on Housing ...": what "its" says stands; the adopter named later is the titled text's
+    aft = body_after(after, adopter=not _its_before(text, kw.start))
     if kw.named_after_only and not (aft and aft.group("phrase")):
         return None
     if aft and (not kw.explicit or kw.carried):  # (a body named after the number beats one carried over)
@@ -308,11 +325,32 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         anchor=kw.start)
 
 
-def _other_body_after(text: str, end: int) -> bool:
+def _its_before(text: str, kw_start: int) -> bool:
+    """Whether "its" (their, his, her) stands right before the keyword at ``kw_start``."""
+    return bool(ITS_BEFORE.search(text[max(0, kw_start - 40):kw_start].lower()))
+
+
+def _other_body_after(text: str, end: int, adopter: bool = True) -> bool:
     """Whether another body (not one citegraph resolves) is named right after the number ending
     at ``end``: "2024/2 of the UNDP/UNFPA/UNOPS Executive Board", "adopted by the Governing Council"."""
-    aft = BODY_AFTER.match(text[end:end + 300])
+    aft = body_after(text[end:end + AFTER_NUMBER], adopter)
     return bool(aft and aft.group("other"))
+
+
+def body_after(after: str, adopter: bool = True) -> Optional[re.Match]:
+    """The body named after a number (``after``: the text that follows it), with the group ``phrase`` (a body
+    of grammar.toml) or ``other`` (a body citegraph does not resolve), or None: right after it ("of the
+    Economic Commission for Latin America", "adopted by the Governing Council"), or as its adopter after its
+    date, title or subject ("on women, the girl child and HIV and AIDS, adopted on 24 March 2016 by the
+    Commission on the Status of Women"; not with ``adopter`` false: after "its resolution"). The body named so
+    governs the number; the document's own body is only the default.
+
+    >>> body_after(" on women and AIDS, adopted by the Commission on the Status of Women").group("other")
+    'Commission on the Status of Women'
+    >>> body_after(" and the Addis Ababa Action Agenda, adopted by the Conference") is None
+    True
+    """
+    return BODY_AFTER.match(after) or (BODY_ADOPTED_AFTER.match(after) if adopter and "adopted" in after else None)
 
 
 def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken: list[tuple[int, int]],
@@ -322,9 +360,15 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
     means when not the speaker's."""
     scan = _Scan(text, speaker, its, taken, hits, {})
     for km in keywords(text):
+        other_body = scan.other_body
         kw = _keyword_body(scan, km)
         items = list(_list_items(scan, km.end()))
-        if len(items) > 1 and not kw.explicit and _other_body_after(text, items[-1][0].end()):
+        if not items:
+            # "the decisions of the United Nations Conference on ...": a keyword with no number does not end
+            # what another body named before carries
+            scan.other_body = other_body
+        if len(items) > 1 and not kw.explicit and _other_body_after(text, items[-1][0].end(),
+                                                                    not _its_before(text, km.start())):
             # "decisions 2024/1 and 2024/2 of the UNDP/UNFPA/UNOPS Executive Board": another body
             # named after the list adopted every item of it
             continue

@@ -55,7 +55,7 @@ MONTH = grammar.MONTH_PATTERN
 DATE_TEXT = r"(?:\d{1,2}\s+" + MONTH + r"(?:\s+\d{4})?|" + MONTH + r"\s+\d{4})"
 NUMBER = re.compile(
     r"(?P<num>(?:ES|S)-\d{1,2}/\d{1,3}"
-    r"|\d{1,4}/\d{1,3}(?!\d|/\w|\.\d)"  # not "Council Decision 2010/413/CFSP" (an EU act)
+    r"|\d{1,4}/\d{1,3}(?!\d|/\w|\.\d|-[A-Z]{2})"  # not "Council Decision 2010/413/CFSP" (an EU act), "59/45-POL" (OIC's)
     r"|\d{1,4}\s?(?:[A-H]\s)?\((?:ES-|S-)?[IVXLC]+\)"
     r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
     r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)]|$)(?!\s+[A-Z][a-z]))?")
@@ -64,9 +64,18 @@ NUMBER = re.compile(
 # tests the word start after it (see ingest.patterns: a leading \b makes re try every position)
 #: the stems of the keywords, looked for before KEYWORD is tried a letter before each
 # ("PRST 29/1": a presidential statement, as the Human Rights Council numbers them)
-KEYWORD_STEMS = ("esolution", "ESOLUTION", "ecision", "residential", "RST")
-KEYWORD = re.compile(r"(?P<kw>R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)esolutions?|[Dd](?<!\w.)ecisions?"
-                      r"|[Pp](?<!\w.)residential [Ss]tatements?|P(?<![\w/].)RSTs?(?=\s+\d))\b")
+# The abbreviations ("res. 70/1", "Dec. 2019/201"; grammar.toml [keyword_abbreviations]) count only right before a
+# number, and not after a letter, digit, slash, dot or hyphen: "UNEP/EA.5/Res.5" is a written symbol's tail.
+_ABBREVIATIONS = sorted({a for words in grammar.KEYWORD_ABBREVIATIONS.values() for a in words}, key=len, reverse=True)
+KEYWORD_STEMS = ("esolution", "ESOLUTION", "ecision", "residential", "RST",
+                 *sorted({a[1:] for a in _ABBREVIATIONS}))
+KEYWORD = re.compile(r"(?P<kw>(?:R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)esolutions?|[Dd](?<!\w.)ecisions?"
+                      r"|[Pp](?<!\w.)residential [Ss]tatements?|P(?<![\w/].)RSTs?(?=\s+\d))\b"
+                      + "".join(r"|" + re.escape(a[0]) + r"(?<![\w/.\-].)" + re.escape(a[1:]) + r"(?=\s?(?:\d|(?:ES|S)-\d))"
+                                for a in _ABBREVIATIONS) + ")")
+
+#: an abbreviated keyword right before a number: whether a text may hold one ("HRC res. 52/1")
+ABBREVIATED_KEYWORD = re.compile(r"(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\s?(?:\d|(?:ES|S)-\d)")
 
 # ---------------------------------------------------------------- the body behind a number
 
@@ -85,6 +94,8 @@ COUNCIL_BEFORE = re.compile(r"\bCouncil(?:['’]s)?\s+$")
 ITS_BEFORE = re.compile(trie(("its", "their", "his", "her"), not_after=r"\w") +
                          r"\s+(?:(?:own|earlier|previous|relevant|subsequent|"
                          r"most recent|latest|first|last|other|related)\s+)*$")  # on lower-cased text
+# a keyword coordinated with the one before it: "... and resolution 314 (XXVIII)", ", as well as decision 5/2"
+COORDINATED_BEFORE = re.compile(r"(?:(?:,\s*|\s)(?:and|or|as well as)\s+(?:also\s+)?|,\s*)$")
 # a capitalised word right before the keyword: "Conference resolution 3/1", "Board decision 2020/5"
 PREVIOUS_WORD = re.compile(r"([A-Z][A-Za-z\-]+)\s*$")
 SENTENCE_BREAK = re.compile(r"[.;:]\s*$|^\s*$")
@@ -93,6 +104,21 @@ BODY_AFTER = re.compile(
     r"(?:adopted\s+)?(?:of|by)\s+the\s+(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in BODY_PHRASES) +
     # another body, maybe with its region or field first ("the African Commission on Human ...")
     # ("the UNDP/UNFPA/UNOPS Executive Board", "the UN-Women Executive Board")
+    r")|(?P<other>(?:[A-Z][\w’'/-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")))\b")
+# the body named as the adopter after what the text says of the number (its date, title, subject): "resolution 60/2
+# on women, the girl child and HIV and AIDS, adopted on 24 March 2016 by the Commission on the Status of Women";
+# "resolution 990 (LIV) on curbing illicit financial flows ... of 17 May 2022, adopted by the Conference of African
+# Ministers". The subject holds no other item, keyword or noun phrase ("and the", "as well as"): in "resolution 70/1
+# and the Addis Ababa Action Agenda, adopted by the Third International Conference" the adopter is the Agenda's.
+_DATE_OF = r",?\s*(?:of|dated|adopted\s+on)\s+" + DATE_TEXT
+_TITLE_OF = r",?\s*entitled\s*[“\"][^”\"]{0,400}[”\"]"
+_SUBJECT_OF = (r",?\s*on\s+(?![0-9])(?:(?!\band\s+(?:the|its|their|all|other|also)\b|\bas\s+well\s+as\b|[Rr]esolution|"
+               r"[Dd]ecision|\d{1,4}/\d|\d{1,4}\s?\()[^;.“”()]){1,200}?")
+BODY_ADOPTED_AFTER = re.compile(
+    r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:" + _DATE_OF + "|" + _TITLE_OF + "|" + _SUBJECT_OF + r"){0,3}"
+    r"\s*,\s*(?:which\s+was\s+|as\s+)?adopted\s+(?:on\s+" + DATE_TEXT + r"\s*,?\s*|in\s+(?:19|20)\d\d\s+"
+    r"|at\s+its\s+[\w-]+\s+(?:regular\s+|special\s+)?session\s*,?\s*)?by\s+the\s+(?:(?P<phrase>" +
+    "|".join(re.escape(p) for p, _ in BODY_PHRASES) +
     r")|(?P<other>(?:[A-Z][\w’'/-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")))\b")
 KEYWORD_OF_BODY = re.compile(r"\s+(?:and\s+decisions\s+|and\s+resolutions\s+)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
                          "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r")\b")
