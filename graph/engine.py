@@ -331,7 +331,7 @@ class DaskEngine:
         corpus = Corpus()
         with pipeline._collector_paused():
             files = pipeline._list_files(paths, corpus, on_skip)
-            with Store(cache_dir) as store:
+            with Store(cache_dir, base=pipeline.input_root(paths)) as store:
                 keys = store.keys(files)
                 reading = pipeline._Reading(files, keys, [None] * len(files))
                 bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
@@ -506,7 +506,7 @@ class DaskEngine:
         to the cluster with its task; the table goes to every worker once."""
         if ingest.changes_nothing(aliases):
             return
-        digest = pipeline._aliases_digest(aliases)
+        digest = pipeline._aliases_digest(aliases, store.name)
         kind = f"refs-{digest}"
         files, keys, results = reading.files, reading.keys, reading.results
         candidates = [i for i, r in enumerate(results) if isinstance(r, Extracted) and ingest.may_change(aliases, r.document)]

@@ -294,11 +294,19 @@ def _searched(search: str) -> Document:
                     paragraphs=(Paragraph(id="x1", kind="other", text=search),))
 
 
-def _aliases_digest(aliases: Any) -> str:
+def _aliases_digest(aliases: Any, name: Callable[[str], str] = str) -> str:
     """A digest of the alias table: the repr of a dataclass (its fields only, not cached
-    helpers), else its pickle."""
+    helpers), else its pickle. A learned name's file (``learned_from``: "file, footnote N") counts
+    as ``name`` gives it (the store's :meth:`graph.store.Store.name`, relative to the build's input),
+    so that one corpus typed two ways has one digest."""
     if aliases is None:
         return "none"
+    learned = getattr(aliases, "learned", None)
+    if learned and dataclasses.is_dataclass(aliases):
+        def named(a):
+            file, sep, rest = (a.learned_from or "").rpartition(", footnote ")
+            return dataclasses.replace(a, learned_from=name(file) + sep + rest) if sep else a
+        aliases = dataclasses.replace(aliases, learned=tuple(named(a) for a in learned))
     if dataclasses.is_dataclass(aliases):
         data = repr(aliases).encode("utf-8")
     else:
@@ -383,6 +391,9 @@ class _NoStore:
     def keys(self, paths: Sequence[PathLike]) -> list[None]:
         return [None] * len(paths)
 
+    def name(self, path: PathLike) -> str:
+        return os.fspath(path)
+
     def __enter__(self) -> "_NoStore":
         return self
 
@@ -390,13 +401,14 @@ class _NoStore:
         pass
 
 
-def _store(cache_dir: Optional[PathLike]) -> "Store | _NoStore":
-    """The store in ``cache_dir`` (:class:`graph.store.Store`), or :class:`_NoStore` for None."""
+def _store(cache_dir: Optional[PathLike], base: Optional[PathLike] = None) -> "Store | _NoStore":
+    """The store in ``cache_dir`` (:class:`graph.store.Store`; the paths it keeps relative to ``base``),
+    or :class:`_NoStore` for None."""
     if cache_dir is None:
         return _NoStore()
     from .store import Store
 
-    return Store(cache_dir)
+    return Store(cache_dir, base=base)
 
 
 @contextlib.contextmanager
@@ -433,8 +445,9 @@ def _read_corpus(paths, cache_dir, workers, progress, on_error, on_skip, learn_a
     """The stages: list the files, pass one, the corpus table, pass two, collect."""
     t0 = time.perf_counter()
     corpus = Corpus()
+    paths = list(paths)
     files = _list_files(paths, corpus, on_skip)
-    with _store(cache_dir) as store:
+    with _store(cache_dir, input_root(paths) if cache_dir is not None else None) as store:
         keys = store.keys(files)
         reading = _Reading(files, keys, [None] * len(files))
         bar = tqdm(total=len(files), desc="reading", unit="file", file=sys.stderr,
@@ -642,7 +655,7 @@ def _second_pass(aliases: Any, reading: _Reading, store: Store, workers: Workers
     table digest (a document that does not change is stored as such)."""
     if ingest.changes_nothing(aliases):
         return
-    kind = f"refs-{_aliases_digest(aliases)}"
+    kind = f"refs-{_aliases_digest(aliases, store.name)}"
     files, keys, results = reading.files, reading.keys, reading.results
     candidates = []
     for i, r in enumerate(results):

@@ -7,10 +7,12 @@ It lives in ``OUT/.citegraph-cache/``:
 * ``index.sqlite`` - SQLite (WAL journal), this module's own schema (:data:`SCHEMA`):
   ``entries``: one row per file content and tool version (:func:`graph.files.tool_version`), keyed
   by :func:`graph.files.file_key` (SHA-256 of the file's name and bytes); the path the file was
-  last read from is data, not key. The document is JSON, its paragraphs zlib-compressed JSON,
+  last read from is data, not key, and kept relative to the build's input (``base``, POSIX: no
+  machine path in the store; the same corpus typed as a relative or an absolute path, or from
+  another folder, finds the same entries). The document is JSON, its paragraphs zlib-compressed JSON,
   the taught names JSON; ``kind`` tells a pass-one entry (``whole`` or ``described``) from the
   references of a document under a corpus table (``refs-<digest>``).
-  ``files``: path -> (size, mtime, ctime, inode, key), so that an unchanged file is not hashed
+  ``files``: path (relative, as above) -> (size, mtime, ctime, inode, key), so that an unchanged file is not hashed
   again (as git's index does; a file changed within :data:`RACY_SECONDS` of being keyed is hashed).
 * ``segments/*.parquet`` - the references, many entries per file (one column per field of
   :class:`ingest.Reference`, plus ``entry`` and ``seq``): loading 100,000 entries is reading a
@@ -69,7 +71,7 @@ log = logging.getLogger("citegraph.store")
 PathLike = Union[str, os.PathLike]
 
 #: Version of the schema below; an index of another version is started anew.
-STORE_FORMAT = 3
+STORE_FORMAT = 4
 #: An entry unused in this many builds is removed.
 KEEP_BUILDS = 3
 #: A file modified this close (seconds) to being keyed is hashed again at the next build.
@@ -83,7 +85,7 @@ CREATE TABLE IF NOT EXISTS entries (
     tool TEXT NOT NULL,          -- graph.files.tool_version() of the build that made it
     kind TEXT NOT NULL,          -- 'whole' | 'described' (pass one) | 'refs-<table digest>' (pass two)
     key TEXT NOT NULL,           -- graph.files.file_key(): SHA-256 of the file's name and bytes
-    path TEXT NOT NULL,          -- where the file was read from (data: path-derived values are rewritten on load)
+    path TEXT NOT NULL,          -- where the file was read from, relative to the build's input (data: rewritten on load)
     document TEXT,               -- JSON: the described document (pass one)
     facts TEXT,                  -- JSON: what the graph needs from its text (graph.build.document_facts)
     taught TEXT,                 -- JSON: the names the document's footnotes teach
@@ -249,6 +251,8 @@ _PASS1 = "pass1"
 
 class Store:
     """The store under ``root`` (made if missing); one that keeps nothing when ``root`` is None.
+    ``base``, the build's input folder (:func:`graph.pipeline.input_root`): every path the store
+    keeps is relative to it (:meth:`name`); None keeps paths as given.
 
     :meth:`keys` keys files (a file unchanged since it was keyed is not read again);
     :meth:`load_pass_one` / :meth:`add_pass_one` the documents and their references,
@@ -258,8 +262,10 @@ class Store:
     from another process.
     """
 
-    def __init__(self, root: Optional[PathLike]):
+    def __init__(self, root: Optional[PathLike], base: Optional[PathLike] = None):
         self.dir: Optional[pathlib.Path] = None
+        self.base: Optional[str] = os.path.realpath(base) if base is not None else None
+        self._folders: dict[str, Optional[str]] = {}
         self.tool = tool_version()
         self.build = 0
         self._db: Optional[sqlite3.Connection] = None
@@ -330,6 +336,29 @@ class Store:
         row = (db or self._db).execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
+    # ------------------------------------------------------------------ names
+
+    def name(self, path: PathLike) -> str:
+        """The name the store keeps for ``path``: relative to ``base`` in POSIX form
+        (``text/A_RES_79_194.txt``), whichever way the path was typed; a file whose folder is not
+        under ``base`` (a link out of it): its name alone (as the build's outputs name it). Without
+        ``base``: the path as given.
+
+        >>> Store(None, base="/data/corpus").name("/data/corpus/text/A_RES_79_194.txt")
+        'text/A_RES_79_194.txt'
+        """
+        path = os.fspath(path)
+        if self.base is None:
+            return path
+        folder, file = os.path.split(path)
+        rel = self._folders.get(folder)
+        if folder not in self._folders:
+            real = os.path.realpath(folder or ".")  # once a folder, not a file
+            rel = os.path.relpath(real, self.base) if real == self.base or real.startswith(self.base.rstrip(os.sep) + os.sep) \
+                else None
+            self._folders[folder] = rel = None if rel is None else pathlib.PurePath(rel).as_posix()
+        return file if rel is None else (file if rel == "." else f"{rel}/{file}")
+
     # ------------------------------------------------------------------ keys
 
     def keys(self, paths: Sequence[PathLike]) -> list[Optional[str]]:
@@ -342,7 +371,7 @@ class Store:
         fresh = []
         now = time.time()
         for p in paths:
-            name = os.path.abspath(p)
+            name = self.name(p)
             try:
                 st = os.stat(p)
             except OSError:
@@ -489,9 +518,16 @@ class Store:
         the references as one segment, then the rows, in one transaction."""
         if self._db is None:
             return
-        rows = [(_PASS1, key, str(path), document_json(document), json.dumps(facts, ensure_ascii=False),
-                 _taught_json(taught), text, search, n) for key, path, document, facts, taught, text, search, n in entries]
-        self._write(rows, table)
+        given = [str(e[1]) for e in entries]
+        names = [self.name(p) for p in given]
+        rows = []
+        for (key, _, document, facts, taught, text, search, n), path, name in zip(entries, given, names):
+            if name != path:  # kept relative to the input (loading gives it the path of its build)
+                kept = _moved(Stored(key, path, document, facts, taught), name)
+                document, taught = kept.document, kept.taught
+            rows.append((_PASS1, key, name, document_json(document), json.dumps(facts, ensure_ascii=False),
+                         _taught_json(taught), text, search, n))
+        self._write(rows, _renamed(table, dict(enumerate(given)), names) if table.num_rows else table)
 
     def add_refsets(self, kind: str, entries: Sequence[tuple], table: pa.Table) -> None:
         """Keep a batch of files' references under a corpus table: ``entries`` are ``(key, path,
@@ -499,9 +535,11 @@ class Store:
         the entry in ``entries``... of the file, see :meth:`add_pass_one`)."""
         if self._db is None:
             return
-        rows = [(kind, key, str(path), None, None, None, None, None, None if same else -1)
-                for key, path, same in entries]  # same: refs = -1, no segment
-        self._write(rows, table)
+        given = [str(e[1]) for e in entries]
+        names = [self.name(p) for p in given]
+        rows = [(kind, key, name, None, None, None, None, None, None if same else -1)
+                for (key, _, same), name in zip(entries, names)]  # same: refs = -1, no segment
+        self._write(rows, _renamed(table, dict(enumerate(given)), names) if table.num_rows else table)
 
     def _write(self, rows: list[tuple], table: pa.Table) -> None:
         """Rows ``(kind, key, path, document, facts, taught, text, search, n)`` (``n`` None: no
@@ -725,15 +763,21 @@ def _empty_table() -> pa.Table:
 def _with_paths(table: pa.Table, wanted: dict[int, tuple], paths: Sequence[str]) -> pa.Table:
     """Rows read from the store with ``file`` the path given now, and a ``source`` or ``target``
     that was the file's old path (a document known by its path) the new one."""
+    return _renamed(table, {i: w[4] for i, w in wanted.items()}, [str(p) for p in paths])
+
+
+def _renamed(table: pa.Table, old: dict[int, str], new: Sequence[str]) -> pa.Table:
+    """``table`` (``doc``: an index into ``new``) with ``file`` = ``new[doc]``, and a ``source`` or
+    ``target`` that was ``old[doc]`` (a document known by its path) ``new[doc]``."""
     doc = table.column("doc")
-    now = pa.array([str(p) for p in paths], pa.string()).take(doc)
+    now = pa.array(list(new), pa.string()).take(doc)
     table = table.set_column(table.schema.get_field_index("file"), "file", now)
-    moved = {i: w[4] for i, w in wanted.items() if w[4] != str(paths[i])}
+    moved = {i: o for i, o in old.items() if o != new[i]}
     if moved:
-        old = pa.array([moved.get(i) for i in range(len(paths))], pa.string()).take(doc)
+        was = pa.array([moved.get(i) for i in range(len(new))], pa.string()).take(doc)
         for name in ("source", "target"):
             col = table.column(name)
-            fixed = pc.if_else(pc.equal(col, old).fill_null(False), now, col)
+            fixed = pc.if_else(pc.equal(col, was).fill_null(False), now, col)
             table = table.set_column(table.schema.get_field_index(name), name, fixed)
     return table
 

@@ -186,6 +186,71 @@ def test_the_same_corpus_by_another_path_is_not_read_again(tmp_path, monkeypatch
     assert [d for d in after_move.documents] == [d for d in fresh.documents]
 
 
+@pytest.fixture(scope="module")
+def built_three_ways(tmp_path_factory):
+    """One corpus (a Markdown resolution whose footnotes teach names, so that pass two runs; two texts
+    in a subfolder; a file with no symbol) built into one folder three ways: by a relative path, by an
+    absolute path, by a relative path from another folder. ``(out, input, [corpus of each build],
+    [the output files' bytes after each build])``."""
+    import pathlib
+
+    top = tmp_path_factory.mktemp("three-ways")
+    src = top / "home" / "corpus"
+    (src / "text").mkdir(parents=True)
+    shutil.copy(SAMPLE / "A_RES_79_194.md", src)
+    for n in ("A_RES_70_125.txt", "A_RES_78_132.txt"):
+        shutil.copy(SAMPLE_TEXT / n, src / "text")
+    (src / "memo.txt").write_text("Recalling its resolution 70/1 of 25 September 2015,\n", encoding="utf-8")
+    out, elsewhere = top / "out", top / "elsewhere"
+    elsewhere.mkdir()
+    cwd = os.getcwd()
+    corpora, outputs = [], []
+    try:
+        for where, given in ((src.parent, "corpus"), (top, src.resolve()), (elsewhere, pathlib.Path("..", "home", "corpus"))):
+            os.chdir(where)
+            corpora.append(pipeline.build([given], out, jobs=1, progress=False))
+            outputs.append({f.relative_to(out).as_posix(): f.read_bytes() for f in sorted(out.rglob("*"))
+                            if f.is_file() and files.CACHE_DIRNAME not in f.parts})
+    finally:
+        os.chdir(cwd)
+    return out, src, corpora, outputs
+
+
+def test_a_corpus_typed_three_ways_is_read_once(built_three_ways):
+    """Issue 16: the cache is keyed by the files' content and the tool's version, the path kept as data
+    relative to the build's input. Built by a relative path, then an absolute one, then from another
+    folder, the second and third builds read nothing (pass one all from the store; pass two under one
+    table digest, not one per way of typing the input) and write the same files."""
+    out, src, corpora, outputs = built_three_ways
+    assert [(c.read, c.cached) for c in corpora] == [(4, 0), (0, 4), (0, 4)]
+    entries = _entries(out / files.CACHE_DIRNAME)
+    kinds = {k for k, _ in entries}
+    assert len(kinds) == 2 and "pass1" in kinds  # pass one and ONE corpus table
+    assert {p for _, p in entries} == {"A_RES_79_194.md", "memo.txt", "text/A_RES_70_125.txt", "text/A_RES_78_132.txt"}
+    with sqlite3.connect(out / files.CACHE_DIRNAME / store.INDEX_NAME) as db:
+        assert sorted(r[0] for r in db.execute("SELECT path FROM files")) == sorted({p for _, p in entries})
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert {d.file for d in corpora[2].documents} == {"A_RES_79_194.md", "memo.txt", "text/A_RES_70_125.txt",
+                                                      "text/A_RES_78_132.txt"}
+
+
+def test_no_absolute_path_in_any_file_a_build_writes(built_three_ways):
+    """Issue 15: no machine path in any output, the cache included: the bytes of every file under the
+    build folder hold neither the build folder's absolute path, nor the input's, nor the home folder's
+    (negative check first: the input's path is what the store was given in the second build)."""
+    import pathlib
+
+    out, src, _, _ = built_three_ways
+    machine = {str(out), os.path.realpath(out), str(src), os.path.realpath(src), str(src.parent),
+               str(pathlib.Path.home()) + os.sep}
+    written = [f for f in out.rglob("*") if f.is_file()]
+    assert any(files.CACHE_DIRNAME in f.parts and f.name == store.INDEX_NAME for f in written)
+    assert any("segments" in f.parts for f in written)
+    leaks = [(f.relative_to(out).as_posix(), m) for f in written for m in machine
+             if m.encode("utf-8") in f.read_bytes()]
+    assert leaks == []
+
+
 def test_a_document_known_by_its_path_keeps_the_path_given_now(tmp_path):
     """A file with no symbol in its text or name is known by its name (``source``, "(no symbol) memo.txt",
     never a machine path) and its ``file`` by its path: moved, its references carry the new path, as a
