@@ -260,3 +260,30 @@ def test_another_body_carries_to_a_coordinated_keyword(text, speaker, expected):
 ])
 def test_the_adopter_named_after_the_number(text, speaker, expected):
     assert targets(text, speaker) == expected
+
+
+# another body named in full: after the number ("of the Economic and Social Commission for Asia and the Pacific"), or
+# before ", in its resolution"; a footnote mark glued to the number does not hide the body after it
+@pytest.mark.parametrize("text, speaker, expected", [
+    # E_RES_1991_76 fn: ESCAP's 47/11, not the Assembly's
+    ("resolution 47/11 of the Economic and Social Commission for Asia and the Pacific (see Official Records of the "
+     "Economic and Social Council, 1991)", "ECOSOC", []),
+    ("resolution 305 (XXVII) of the Economic and Social Commission for Western Asia", "ECOSOC", []),
+    # A_RES_40_33 x124, A_RES_35_63 pp4: a congress's, UNCTAD's
+    ("The Sixth United Nations Congress on the Prevention of Crime and the Treatment of Offenders, in its resolution "
+     "46/3 on juvenile justice standards, specified", "GA", []),
+    ("Noting that the United Nations Conference on Trade and Development, by its resolution 103 (V) of 30 May 1979,69 "
+     "requested", "GA", []),
+    # A_RES_319(IV) pp3: ECOSOC's 248 (IX) A, the mark ⁸ glued to its part
+    ("Having examined resolution 248(IX)A⁸ of the Economic and Social Council of 6 August 1949, the report⁹ of the "
+     "Secretary-General", "GA", ["E/RES/248(IX)"]),
+    ("Recalling its resolution 217 A (III)⁵ of 10 December 1948,", "GA", ["A/RES/217(III)"]),
+    # negative rows: our bodies, named so
+    ("The General Assembly, in its resolution 70/1, adopted", "HRC", ["A/RES/70/1"]),
+    ("The Economic and Social Council, in its resolution 2020/12, requested", "GA", ["E/RES/2020/12"]),
+    ("resolution 2020/12 of the Economic and Social Council", "GA", ["E/RES/2020/12"]),
+    ("Recalling Commission on Human Rights resolution 2005/1,", "GA", ["E/CN.4/RES/2005/1"]),
+    ("the Committee established pursuant to resolution 1267 (1999)", "GA", ["S/RES/1267(1999)"]),
+])
+def test_another_body_named_in_full(text, speaker, expected):
+    assert targets(text, speaker) == expected

@@ -58,7 +58,7 @@ NUMBER = re.compile(
     r"|\d{1,4}/\d{1,3}(?!\d|/\w|\.\d|-[A-Z]{2})"  # not "Council Decision 2010/413/CFSP" (an EU act), "59/45-POL" (OIC's)
     r"|\d{1,4}\s?(?:[A-H]\s)?\((?:ES-|S-)?[IVXLC]+\)"
     r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
-    r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)]|$)(?!\s+[A-Z][a-z]))?")
+    r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)⁰¹²³⁴⁵⁶⁷⁸⁹]|$)(?!\s+[A-Z][a-z]))?")
 
 # "resolution(s)", "decision(s)", "presidential statement(s)"; each branch opens with a literal and
 # tests the word start after it (see ingest.patterns: a leading \b makes re try every position)
@@ -85,7 +85,11 @@ BODY_BEFORE = re.compile(
     r"(?:(?:own|earlier|previous|relevant|subsequent|most recent|latest|first|last|other|related|"
     r"respective|above-mentioned|aforementioned)\s+)*$)")
 OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) +
-                           r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$")
+                           r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$"
+                           # with its full name before ", in its": "The Sixth United Nations Congress on the
+                           # Prevention of Crime and the Treatment of Offenders, in its resolution 4"
+                           r"|(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")\s+(?:on|for|of)\s+"
+                           r"(?:(?:[A-Z][\w’'-]*|and|of|the|on|for|in)\s+){0,12}?[A-Z][\w’'-]*,\s*(?:in|by)\s+its\s+$")
 ADOPTED_BY_OTHER = re.compile(
     r"\b(?:adoption|adopted)(?:\s+in\s+(?:19|20)\d\d)?\s+by\s+the\s+(?P<body>(?:(?:[A-Z][\w’'-]*|and|for|of|the)\s+){0,6}?(?:" +
     "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r"))\b[^.;“”]{0,160}?\bof\s+(?:its\s+)?$")
@@ -99,12 +103,18 @@ COORDINATED_BEFORE = re.compile(r"(?:(?:,\s*|\s)(?:and|or|as well as)\s+(?:also\
 # a capitalised word right before the keyword: "Conference resolution 3/1", "Board decision 2020/5"
 PREVIOUS_WORD = re.compile(r"([A-Z][A-Za-z\-]+)\s*$")
 SENTENCE_BREAK = re.compile(r"[.;:]\s*$|^\s*$")
+# another body, maybe with its region or field first ("the African Commission on Human ...", "the UNDP/UNFPA/UNOPS
+# Executive Board", "the Economic and Social Commission for Asia and the Pacific")
+_OTHER_NAMED = r"(?:(?:[A-Z][\w’'/-]*|and)\s+){0,4}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + ")"
+#: footnote marks printed as superscript digits, glued to a number or its part ("resolution 248 (IX) A⁸ of the
+#: Economic and Social Council"): they do not hide what follows
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_MARKS = "[" + SUPERSCRIPTS + "]*"
 BODY_AFTER = re.compile(
-    r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:(?:19|20)\d\d\s+)?(?:,\s*)?(?:of\s+" + r"\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
+    r"^" + _MARKS + r"\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?" + _MARKS + r"\s*)?(?:(?:19|20)\d\d\s+)?(?:,\s*)?"
+    r"(?:of\s+\d{1,2}\s+\w+\s+\d{4}\s*,?\s*)?"
     r"(?:adopted\s+)?(?:of|by)\s+the\s+(?:(?P<phrase>" + "|".join(re.escape(p) for p, _ in BODY_PHRASES) +
-    # another body, maybe with its region or field first ("the African Commission on Human ...")
-    # ("the UNDP/UNFPA/UNOPS Executive Board", "the UN-Women Executive Board")
-    r")|(?P<other>(?:[A-Z][\w’'/-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")))\b")
+    r")|(?P<other>" + _OTHER_NAMED + r"))\b")
 # the body named as the adopter after what the text says of the number (its date, title, subject): "resolution 60/2
 # on women, the girl child and HIV and AIDS, adopted on 24 March 2016 by the Commission on the Status of Women";
 # "resolution 990 (LIV) on curbing illicit financial flows ... of 17 May 2022, adopted by the Conference of African
@@ -115,11 +125,11 @@ _TITLE_OF = r",?\s*entitled\s*[“\"][^”\"]{0,400}[”\"]"
 _SUBJECT_OF = (r",?\s*on\s+(?![0-9])(?:(?!\band\s+(?:the|its|their|all|other|also)\b|\bas\s+well\s+as\b|[Rr]esolution|"
                r"[Dd]ecision|\d{1,4}/\d|\d{1,4}\s?\()[^;.“”()]){1,200}?")
 BODY_ADOPTED_AFTER = re.compile(
-    r"^\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?\s*)?(?:" + _DATE_OF + "|" + _TITLE_OF + "|" + _SUBJECT_OF + r"){0,3}"
+    r"^" + _MARKS + r"\s*(?:[A-Z](?:\s(?:and|to)\s[A-Z])?" + _MARKS + r"\s*)?(?:" + _DATE_OF + "|" + _TITLE_OF + "|" + _SUBJECT_OF + r"){0,3}"
     r"\s*,\s*(?:which\s+was\s+|as\s+)?adopted\s+(?:on\s+" + DATE_TEXT + r"\s*,?\s*|in\s+(?:19|20)\d\d\s+"
     r"|at\s+its\s+[\w-]+\s+(?:regular\s+|special\s+)?session\s*,?\s*)?by\s+the\s+(?:(?P<phrase>" +
     "|".join(re.escape(p) for p, _ in BODY_PHRASES) +
-    r")|(?P<other>(?:[A-Z][\w’'/-]*\s+){0,3}?(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")))\b")
+    r")|(?P<other>" + _OTHER_NAMED + r"))\b")
 KEYWORD_OF_BODY = re.compile(r"\s+(?:and\s+decisions\s+|and\s+resolutions\s+)?(?:adopted\s+)?(?:of|by)\s+the\s+(?P<phrase>" +
                          "|".join(re.escape(p) for p, _ in BODY_PHRASES) + r")\b")
 
