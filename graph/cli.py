@@ -263,7 +263,6 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     Fails only when no file could be read.
     """
     from . import analysis  # loads pandas: only the graph commands import it
-    from .explorer import write_explorer
     from .lookup import NodeNotFound
 
     _log_to_stderr(verbose)
@@ -279,9 +278,13 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
         try:
             corpus = pipeline.build(paths or (SAMPLE,), out_dir, cache=not no_cache, jobs=jobs,
                                     on_error=warn, on_skip=warn, html=False, pages=not (no_html or no_pages),
-                                    wait=not no_wait, on_wait=warn, engine=cluster)
+                                    wait=not no_wait, on_wait=warn, engine=cluster,
+                                    explorer=None if no_html else {"focus": focus, "depth": depth,
+                                                                   "max_nodes": max_nodes})
         except OutputLocked as err:
             raise click.ClickException(str(err)) from err
+        except NodeNotFound as err:
+            raise click.ClickException(f"--focus: {err}") from err
         except CitegraphError as err:
             if cluster is None:
                 raise
@@ -289,16 +292,8 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     if not corpus.documents:
         raise click.ClickException(f"no file could be read ({corpus.files} tried)")
     G = corpus.graph
-    html_seconds = 0.0
-    if not no_html:
-        started = time.perf_counter()
-        try:
-            drawn = write_explorer(G, out_dir / "graph.html", focus=focus, depth=depth, max_nodes=max_nodes,
-                                   pages=not no_pages)
-        except NodeNotFound as err:
-            raise click.ClickException(f"--focus: {err}") from err
-        html_seconds = time.perf_counter() - started
-        warn(_page_note(drawn))
+    if corpus.drawn is not None:
+        warn(_page_note(corpus.drawn))
     in_corpus = sum(1 for _, d in G.nodes(data=True) if d.get("in_corpus"))
     later = sum(1 for *_, d in G.edges(data=True) if d.get("later"))
     out = sys.stdout
@@ -314,9 +309,11 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
                   f"their predecessor{f'; {kept} unchanged since the last build' if kept else ''}) in "
                   f"{out_dir / 'docs'}/\n")
     t = corpus.timings
-    out.write(f"time       {t.get('reading', 0.0) + t.get('building', 0.0) + t.get('writing', 0.0) + html_seconds:.1f} s: "
+    out.write(f"time       {t.get('reading', 0.0) + t.get('building', 0.0) + t.get('writing', 0.0):.1f} s: "
               f"reading {t.get('reading', 0.0):.1f} s ({corpus.cached} of {corpus.files} files from the cache), "
-              f"building {t.get('building', 0.0):.1f} s, writing {t.get('writing', 0.0) + html_seconds:.1f} s\n")
+              f"building {t.get('building', 0.0):.1f} s, writing {t.get('writing', 0.0):.1f} s\n")
+    if corpus.outputs_kept:
+        out.write("kept       the graph's files of the last build: nothing they show changed\n")
     out.write(f"written to {out_dir}/\n\nmost cited\n")
     top = analysis.most_cited(G, 10)
     _rows(out, ("symbol", "cited by", "citations", "title"),

@@ -20,6 +20,7 @@ Not supported: measures of a subgraph kept in step with the whole (recompute the
 from __future__ import annotations
 
 import re
+from typing import Callable, Optional
 
 import networkx as nx
 
@@ -63,12 +64,19 @@ def community_of(G: nx.DiGraph, seed: int = SEED, resolution: float = 1.0, weigh
     return {n: i for i, c in enumerate(comms) for n in c}
 
 
-def add_measures(G: nx.DiGraph, seed: int = SEED) -> nx.DiGraph:
+def _scores(G: nx.DiGraph, seed: int) -> tuple[dict, dict]:
+    return pagerank_scores(G), community_of(G, seed=seed)
+
+
+def add_measures(G: nx.DiGraph, seed: int = SEED, scores: Optional[Callable] = None) -> nx.DiGraph:
     """Set ``cited_by``, ``citations``, ``cites``, ``pagerank`` and ``community`` on every node of
     ``G`` (in place) and return ``G``. PageRank is rounded to 12 significant digits, so that the
-    files of the same graph are the same byte for byte whatever the floating-point order."""
-    pr = pagerank_scores(G)
-    comm = community_of(G, seed=seed)
+    files of the same graph are the same byte for byte whatever the floating-point order.
+
+    ``scores(G, seed)`` gives ``(pagerank, community)`` as :func:`pagerank_scores` and
+    :func:`community_of` would (the build passes :func:`graph.pipeline.kept_measures`: the last
+    build's, kept while the graph's nodes and edges are the same); default: both computed."""
+    pr, comm = (scores or _scores)(G, seed)
     for n, d in G.nodes(data=True):
         d["cited_by"] = G.in_degree(n)
         d["citations"] = G.in_degree(n, weight="count")

@@ -93,7 +93,7 @@ if TYPE_CHECKING:  # imported where they are used: citegraph extract --format js
     from .store import Store, StoreReader
 
 __all__ = ["Corpus", "read_corpus", "build", "input_root", "one_per_document", "FORMAT_PREFERENCE", "Extracted",
-           "Reextracted", "Unchanged", "Failed", "Superseded"]
+           "Reextracted", "Unchanged", "Failed", "Superseded", "kept_layout", "kept_measures", "OUTPUT_LIBRARIES"]
 
 PathLike = Union[str, os.PathLike]
 
@@ -126,6 +126,8 @@ class Corpus:
     tables: Optional[GraphTables] = None  # set by build()
     root: Optional[pathlib.Path] = None  # set by build(): the folder the documents' file names are relative to
     pages: Optional[dict] = None  # set by build(): what graph.reading.write_pages wrote
+    drawn: Optional[dict] = None  # set by build(explorer=...): what graph.html's overview draws
+    outputs_kept: bool = False  # set by build(): the last build's output files stand (nothing they show changed)
     #: seconds by stage, set by build(): "reading" (read and extract, cache included), "building"
     #: (graph, measures, layout), "writing" (the files and the reading pages)
     timings: dict = field(default_factory=dict)
@@ -866,11 +868,159 @@ def kept_layout(cache_dir: Optional[PathLike]) -> Callable:
     return layout
 
 
+def _table_digest(h, table) -> None:
+    """Feed an Arrow table's column names, types and values into the hash ``h``: the same values
+    give the same bytes however the table was made (chunks, slices, what lies under a null)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for name, col in zip(table.column_names, table.columns):
+        col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+        listed = pa.types.is_list(col.type) or pa.types.is_large_list(col.type)
+        if listed:  # a list of strings, joined (the item's field name, "item" or "element", says nothing)
+            col = pc.binary_join(col, "\x1f")
+        h.update(f"{name}\0{'list of ' if listed else ''}{col.type}\0".encode())
+        if col.null_count:
+            h.update(np.packbits(col.is_null().to_numpy(zero_copy_only=False)).tobytes())
+            col = pc.fill_null(col, "" if pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
+                               else pa.scalar(0).cast(col.type))
+        sink = pa.BufferOutputStream()
+        one = pa.table([col], names=["c"])
+        with pa.ipc.new_stream(sink, one.schema) as w:
+            w.write_table(one)
+        h.update(sink.getvalue())
+
+
+def _measures_code() -> bytes:
+    """What PageRank and the communities depend on besides the graph: their code and libraries."""
+    from importlib.metadata import version
+
+    import networkx as nx
+    import numpy as np
+
+    from . import measures
+    return (pathlib.Path(measures.__file__).read_bytes()
+            + f"|numpy {np.__version__}|scipy {version('scipy')}|networkx {nx.__version__}".encode())
+
+
+def kept_measures(cache_dir: Optional[PathLike], edges: "pa.Table") -> Callable:
+    """``scores(G, seed)`` for :func:`graph.measures.add_measures`: PageRank and the communities,
+    the last build's kept in the store under ``cache_dir`` (:func:`graph.store.memo_get`) while the
+    graph's nodes (in order) and its edges with their counts (``edges``, the build's edge table) are
+    those of the last build (a file's text edited, a title changed): the values computed then,
+    exactly (float64). Any other graph, seed, or version of the measures' code, NumPy, SciPy or
+    NetworkX computes them afresh. Without a store, they are computed."""
+    import numpy as np
+
+    from .measures import community_of, pagerank_scores
+    from .store import memo_get, memo_put
+
+    def scores(G: "nx.DiGraph", seed: int) -> tuple[dict, dict]:
+        if cache_dir is None:
+            return pagerank_scores(G), community_of(G, seed=seed)
+        nodes = list(G)
+        h = hashlib.sha256(_measures_code())
+        h.update(json.dumps([seed, nodes], ensure_ascii=False, separators=(",", ":")).encode())
+        _table_digest(h, edges.select(["source", "target", "count"]))
+        digest = h.hexdigest()
+        kept = memo_get(cache_dir, "measures", digest)
+        if kept is not None and len(kept) == 12 * len(nodes):
+            pr = np.frombuffer(kept, dtype="<f8", count=len(nodes))
+            comm = np.frombuffer(kept, dtype="<i4", offset=8 * len(nodes))
+            return dict(zip(nodes, pr.tolist())), dict(zip(nodes, comm.tolist()))
+        pr, comm = pagerank_scores(G), community_of(G, seed=seed)
+        memo_put(cache_dir, "measures", digest, np.array([pr.get(n, 0.0) for n in nodes], dtype="<f8").tobytes()
+                 + np.array([comm.get(n, 0) for n in nodes], dtype="<i4").tobytes())
+        return pr, comm
+
+    return scores
+
+
+#: Libraries whose version can change the bytes of an output file (with ``graph/`` and ``ingest/``).
+OUTPUT_LIBRARIES = ("networkx", "numpy", "scipy", "pyarrow", "lxml", "pandas", "rapidfuzz")
+
+
+def _outputs_code() -> bytes:
+    """What the output files depend on besides the graph's tables: the code of ``graph/`` (its
+    templates and vendored scripts included), the reading step's :func:`graph.files.tool_version`
+    and :data:`OUTPUT_LIBRARIES`' versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(tool_version().encode() + b"\0")
+    for lib in OUTPUT_LIBRARIES:
+        try:
+            h.update(f"{lib} {version(lib)}\0".encode())
+        except PackageNotFoundError:
+            h.update(f"{lib} -\0".encode())
+    top = pathlib.Path(__file__).resolve().parent
+    for f in sorted(top.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
+            h.update(f.relative_to(top).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.digest()
+
+
+class _KeptOutputs:
+    """The output files of the last build, kept when nothing they are made from changed.
+
+    Their inputs' digest (:func:`_outputs_code`, the graph's node rows and edge table, the
+    references table, the options) and each file's size and modification time (ns) are kept in
+    the store's memo after the files are written. A build with the same digest whose files are all
+    there with that size and time writes none of them again (a file's text edited, its references
+    the same: only its reading page changes); a file deleted or touched, another option, another
+    version of the code or a library writes them all."""
+
+    def __init__(self, cache_dir: Optional[PathLike], out_dir: pathlib.Path, tables: "GraphTables",
+                 references: "pa.Table", options: Any):
+        self.cache_dir, self.out_dir = cache_dir, out_dir
+        self.digest = None
+        if cache_dir is None:
+            return
+        h = hashlib.sha256(_outputs_code())
+        h.update(repr(options).encode() + b"\0" + repr(tables.graph).encode() + b"\0")
+        h.update(repr(tables.nodes).encode())
+        _table_digest(h, tables.edges)
+        _table_digest(h, references)
+        self.digest = h.hexdigest()
+
+    def kept(self) -> Optional[dict]:
+        """What the last build recorded (``files``: name -> [size, mtime_ns]; ``drawn``) when its
+        files stand as it wrote them for the same inputs; else None."""
+        from .store import memo_get
+
+        if self.digest is None:
+            return None
+        value = memo_get(self.cache_dir, "outputs", self.digest)
+        if value is None:
+            return None
+        try:
+            record = json.loads(value)
+            for name, (size, mtime) in record["files"].items():
+                st = (self.out_dir / name).stat()
+                if (st.st_size, st.st_mtime_ns) != (size, mtime):
+                    return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return record
+
+    def record(self, names: Iterable[str], drawn: Optional[dict]) -> None:
+        """Keep the files just written (``names``, in ``out_dir``) and what the explorer drew."""
+        from .store import memo_put
+
+        if self.digest is None:
+            return
+        files = {}
+        for name in names:
+            st = (self.out_dir / name).stat()
+            files[name] = [st.st_size, st.st_mtime_ns]
+        memo_put(self.cache_dir, "outputs", self.digest, json.dumps({"files": files, "drawn": drawn}).encode())
+
+
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
           progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
           on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True,
           pages: bool = True, wait: bool = True, on_wait: Optional[Callable[[str], None]] = None,
-          engine: Any = None) -> Corpus:
+          engine: Any = None, explorer: Optional[dict] = None) -> Corpus:
     """Read ``paths``, build the graph and (with ``out_dir`` and ``write``) write every export.
 
     The store lives in ``out_dir/.citegraph-cache`` (none without ``out_dir``; with
@@ -880,7 +1030,14 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
     (:func:`input_root`), so no machine path reaches the graph, the CSV files or the page.
     ``pages`` also writes a reading page per corpus document (``out_dir/docs/``,
     :func:`graph.reading.write_pages`, made in other processes while the graph's files are
-    written) and sets ``pages``.
+    written) and sets ``pages``. ``explorer``: the options of :func:`graph.explorer.write_explorer`
+    (``focus``, ``depth``, ``max_nodes``) for a ``graph.html`` written with them (instead of
+    ``html``'s default one); what it draws is ``Corpus.drawn``.
+
+    A rebuild whose graph, references and options are those of the last build into ``out_dir``
+    (a file's text edited, its references the same) keeps the last build's PageRank and
+    communities (:func:`kept_measures`) and, when they stand as written, its output files
+    (``Corpus.outputs_kept``); only the changed reading pages are made again.
 
     With ``out_dir``, the build holds the folder's lock (:func:`graph.files.output_lock`): a
     build already writing there makes this one wait (``wait``; ``on_wait`` gets one line) or
@@ -902,18 +1059,20 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
             shutil.rmtree(stale, ignore_errors=True)
         if cache:
             return _build(list(paths), out, out / CACHE_DIRNAME, jobs, progress, on_error, on_skip, write, html, pages,
-                          engine)
+                          engine, explorer)
         scratch = out / f".citegraph-nocache-{os.getpid()}"
         try:
-            return _build(list(paths), out, scratch, jobs, progress, on_error, on_skip, write, html, pages, engine)
+            return _build(list(paths), out, scratch, jobs, progress, on_error, on_skip, write, html, pages, engine,
+                          explorer)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, html, pages, engine=None) -> Corpus:
+def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, html, pages, engine=None,
+           explorer=None) -> Corpus:
     from .build import clean_references, graph_tables, to_networkx
-    from .explorer import add_layout
-    from .export import write_all
+    from .explorer import add_layout, write_explorer
+    from .export import FILES, write_all
     from .measures import add_measures
     from .reading import start_pages
 
@@ -926,32 +1085,51 @@ def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, 
     t0 = time.perf_counter()
     corpus.timings["reading"] = corpus.seconds
     corpus.root = input_root(paths)
+    writing = out_dir is not None and write and bool(corpus.documents)
     with _collector_paused():
         _relative_files(corpus, corpus.root)
         corpus.reference_table = clean_references(corpus.reference_table)
         corpus.tables = graph_tables(corpus.documents, corpus.facts, corpus.reference_table)
-        corpus.graph = add_measures(to_networkx(corpus.tables))
-    if out_dir is not None and write and corpus.documents:
+        corpus.graph = add_measures(to_networkx(corpus.tables),
+                                    scores=kept_measures(cache_dir if writing else None, corpus.tables.edges))
+    if writing:
         # the explorer's overview positions, for the page and GEXF alike; kept from the last build
         add_layout(corpus.graph, layout=kept_layout(cache_dir))
     t1 = time.perf_counter()
     corpus.timings["building"] = t1 - t0
-    if out_dir is not None and write and corpus.documents:
+    if writing:
+        html_options = None if explorer is None else {k: explorer.get(k) for k in ("focus", "depth", "max_nodes")}
+        outputs = _KeptOutputs(cache_dir, out_dir, corpus.tables, corpus.reference_table,
+                               (html, pages, html_options))
+        kept = outputs.kept()
         # the reading pages are made in other processes while the graph's files are written here; their
         # texts come from the store
         job = start_pages(corpus.graph, corpus.documents, corpus.reference_table, out_dir,
                           jobs=max(1, jobs - 1) if jobs else None, keys=corpus.keys,
                           store=(str(cache_dir), tool_version())) if pages else None
         try:
-            write_all(corpus.graph, corpus.reference_table, out_dir, html=html,
-                      progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages,
-                      edges=corpus.tables.edges)
+            if kept is None:
+                written = write_all(corpus.graph, corpus.reference_table, out_dir, html=html and explorer is None,
+                                    progress=progress and corpus.graph.number_of_nodes() >= 2000, pages=pages,
+                                    edges=corpus.tables.edges)
+                if explorer is not None:
+                    corpus.drawn = write_explorer(corpus.graph, out_dir / "graph.html", focus=html_options["focus"],
+                                                  depth=html_options["depth"] or 1,
+                                                  max_nodes=html_options["max_nodes"], pages=pages)
+                    written = [*written, "graph.html"]
+            else:
+                corpus.outputs_kept = True
+                corpus.drawn = None if kept.get("drawn") is None else {**kept["drawn"],
+                                                                       "path": str(out_dir / "graph.html")}
         except BaseException:
             if job is not None:
                 job.cancel()
             raise
         if job is not None:
             corpus.pages = job.wait()
+        if kept is None:
+            outputs.record([n for n in FILES if n in written],
+                           None if corpus.drawn is None else {k: v for k, v in corpus.drawn.items() if k != "path"})
     corpus.timings["writing"] = time.perf_counter() - t1
     corpus.seconds += time.perf_counter() - t0
     return corpus

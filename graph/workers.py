@@ -17,11 +17,12 @@ import gc
 import itertools
 import multiprocessing as mp
 import os
+import threading
 from typing import Any, Callable, Iterable, Optional
 
 from .files import watch_parent
 
-__all__ = ["Workers", "WINDOW"]
+__all__ = ["Workers", "Pending", "WINDOW"]
 
 #: Tasks handed to the processes at a time (a generator of tasks is never held whole).
 WINDOW = 1024
@@ -70,6 +71,14 @@ class Workers:
                 return
             yield from self._map_window(fn, window, bar)
 
+    def start(self, fn: Callable, items: Iterable) -> "Pending":
+        """Start ``fn(x)`` for each item in the background and return at once (a :class:`Pending`):
+        this process goes on working (writing the graph's files) while the workers make, say, the
+        reading pages. The same rules as :meth:`map`; each item must carry its own data, since the
+        processes were forked before it existed. No other :meth:`map` or :meth:`start` until it is
+        done."""
+        return Pending(self, fn, items)
+
     def _map_window(self, fn: Callable, items: list, bar: Any) -> Iterable:
         if self._pool is None or len(items) < 4:
             for x in items:
@@ -93,6 +102,44 @@ class Workers:
                 if bar is not None:
                     bar.update(1)
             self._start()
+
+
+class Pending:
+    """Tasks running in the background (:meth:`Workers.start`): :meth:`results` waits for them and
+    gives their results in order; :meth:`cancel` stops what has not started."""
+
+    def __init__(self, workers: Workers, fn: Callable, items: Iterable):
+        self._workers = workers
+        self._out: list = []
+        self._error: Optional[BaseException] = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(fn, items), name="citegraph-pending", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn: Callable, items: Iterable) -> None:
+        try:
+            for r in self._workers.map(fn, items):
+                self._out.append(r)
+                if self._stop.is_set():
+                    return
+        except BaseException as err:  # handed to the caller of results()
+            self._error = err
+
+    def results(self) -> list:
+        """The results, in the items' order, once all are done; an exception a task raised is
+        raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._out
+
+    def cancel(self) -> None:
+        """Stop: tasks not started are dropped and the processes are shut down (the build is over)."""
+        self._stop.set()
+        if self._workers._pool is not None:
+            self._workers._pool.shutdown(wait=True, cancel_futures=True)
+            self._workers._pool = None
+        self._thread.join()
 
 
 def _ready(_: int) -> int:

@@ -306,6 +306,9 @@ def test_the_build_summary_says_how_long_each_stage_took_and_what_came_from_the_
         total, reading, from_cache, files, building, writing = m.groups()
         assert abs(float(total) - float(reading) - float(building) - float(writing)) < 0.25
         assert int(from_cache) == (cached if cached is not None else int(files)) and int(files) > 0
+    # nothing the graph's files show changed: the second build keeps them and says so
+    assert "kept " not in first.stdout
+    assert "kept       the graph's files of the last build" in again.stdout
 
 
 # `citegraph extract --format jsonl` is Python's start plus reading: the graph side's libraries are never

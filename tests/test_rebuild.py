@@ -40,6 +40,12 @@ def add_a_citation(src: pathlib.Path) -> None:
         f.write("\n\nRecalling its resolution 70/1 of 25 September 2015,\n")
 
 
+def edit_the_text_only(src: pathlib.Path) -> None:
+    # a sentence with no citation: the references, so the graph and its files, stay the same; the page changes
+    with open(src / "A_RES_77_150.txt", "a", encoding="utf-8") as f:
+        f.write("\n\nThe meeting rose at 6 p.m.\n")
+
+
 def add_a_file(src: pathlib.Path) -> None:
     shutil.copy(SAMPLE_TEXT / "A_RES_79_198.txt", src)
 
@@ -71,7 +77,7 @@ def teach_a_name(src: pathlib.Path) -> None:
     (src / "A_RES_80_2.md").write_text(TEACHER, encoding="utf-8")
 
 
-CHANGES = [edit_a_citation, add_a_citation, add_a_file, delete_a_file, rename_a_symbol, teach_a_name]
+CHANGES = [edit_a_citation, add_a_citation, edit_the_text_only, add_a_file, delete_a_file, rename_a_symbol, teach_a_name]
 
 
 def _outputs(out: pathlib.Path) -> dict[str, bytes]:
@@ -110,6 +116,94 @@ def test_a_rebuild_writes_what_a_full_build_of_the_changed_corpus_writes(tmp_pat
     if change is teach_a_name:
         assert any(r.source == "A/RES/79/195" and r.target == "A/RES/71/999" for r in again.references)
     assert first.graph.number_of_nodes() > 10
+    assert again.outputs_kept == (change is edit_the_text_only)
+
+
+#: The graph's files (not the reading pages): kept as they are when nothing they show changed.
+GRAPH_FILES = ("graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "references.csv",
+               "nodes.parquet", "edges.parquet", "references.parquet", "graph.html")
+
+
+def _stamps(out: pathlib.Path) -> dict:
+    return {n: ((out / n).stat().st_ino, (out / n).stat().st_mtime_ns) for n in GRAPH_FILES}
+
+
+def test_a_text_only_edit_writes_no_graph_file_again_and_only_its_page(tmp_path):
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    html = {"focus": None, "depth": 1, "max_nodes": None}
+    first = pipeline.build([src], out, jobs=2, progress=False, html=False, explorer=html)
+    before, stamps = _outputs(out), _stamps(out)
+    edit_the_text_only(src)
+    again = pipeline.build([src], out, jobs=2, progress=False, html=False, explorer=html)
+    assert again.outputs_kept and not first.outputs_kept
+    assert _stamps(out) == stamps  # not written again (an atomic write is a new inode)
+    after = _outputs(out)
+    # its page and the pages' manifest (which names each page's inputs) only
+    assert [n for n in after if after[n] != before.get(n)] == ["docs/.pages.json", "docs/A_RES_77_150.html"]
+    assert again.drawn == first.drawn  # what the explorer draws, told as when it was written
+    assert [d["pagerank"] for _, d in again.graph.nodes(data=True)] == \
+        [d["pagerank"] for _, d in first.graph.nodes(data=True)]
+
+
+@pytest.mark.parametrize("what", ["a file deleted", "a file touched", "another option", "no store"])
+def test_the_graph_files_are_written_again_when_they_do_not_stand_as_written(tmp_path, what):
+    src = _corpus(tmp_path)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    pipeline.build([src], out, jobs=1, progress=False, html=True)
+    edit_the_text_only(src)
+    options = {"html": True}
+    if what == "a file deleted":
+        (out / "nodes.csv").unlink()
+    elif what == "a file touched":
+        (out / "graph.json").write_text("{}", encoding="utf-8")
+    elif what == "another option":
+        options = {"html": True, "explorer": {"focus": "A/RES/78/132", "depth": 1, "max_nodes": None}}
+    again = pipeline.build([src], out, jobs=1, progress=False, cache=what != "no store", **options)
+    assert not again.outputs_kept
+    pipeline.build([src], fresh, jobs=1, progress=False, **options)
+    _same(_outputs(out), _outputs(fresh))
+
+
+def test_pagerank_and_communities_are_kept_for_the_same_graph_only(tmp_path):
+    import sqlite3
+
+    import networkx as nx
+    import numpy as np
+    import pyarrow as pa
+
+    from graph.measures import SEED, community_of, pagerank_scores
+    from graph.store import INDEX_NAME, Store
+
+    with Store(tmp_path):  # an (empty) store
+        pass
+
+    def graph(edges):
+        G = nx.DiGraph()
+        G.add_nodes_from(sorted({n for e in edges for n in e[:2]} | {"lone"}))
+        G.add_weighted_edges_from(edges, weight="count")
+        table = pa.table({"source": [e[0] for e in edges], "target": [e[1] for e in edges],
+                          "count": [e[2] for e in edges]})
+        return G, table
+
+    nodes = [f"A/RES/70/{i}" for i in range(30)]
+    edges = [(nodes[i], nodes[(i * 7 + 3) % 30], 1 + i % 3) for i in range(30)]
+    G, table = graph(edges)
+    first = pipeline.kept_measures(tmp_path, table)(G, SEED)
+    assert first == (pagerank_scores(G), community_of(G, seed=SEED))  # exactly
+    with sqlite3.connect(tmp_path / INDEX_NAME) as db:
+        (kept,) = db.execute("SELECT value FROM memo WHERE name = 'measures'").fetchone()
+        n = len(G)
+        moved = (np.frombuffer(kept, dtype="<f8", count=n) * 2).tobytes() + kept[8 * n:]
+        db.execute("UPDATE memo SET value = ? WHERE name = 'measures'", (moved,))
+    # the same graph: what the store keeps (here doubled, to show it is what is used)
+    assert pipeline.kept_measures(tmp_path, table)(G, SEED)[0] == {k: 2 * v for k, v in first[0].items()}
+    # another count, another edge, another seed: computed afresh
+    for other in ([(*e[:2], e[2] + (i == 0)) for i, e in enumerate(edges)], edges + [(nodes[0], "lone", 1)]):
+        H, t = graph(other)
+        assert pipeline.kept_measures(tmp_path, t)(H, SEED) == (pagerank_scores(H), community_of(H, seed=SEED))
+    assert pipeline.kept_measures(tmp_path, table)(G, 7) == (pagerank_scores(G), community_of(G, seed=7))
+    assert pipeline.kept_measures(None, table)(G, SEED) == first  # no store: computed
 
 
 @pytest.mark.slow
