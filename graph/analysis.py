@@ -10,7 +10,7 @@ Every function takes the :class:`networkx.DiGraph` of :func:`graph.build.build_g
 * :func:`series` - the same resolution across sessions (56/183 -> ... -> 79/194);
 * :func:`citation_path` - the shortest chain of citations from one document to another;
 * :func:`co_citation`, :func:`bibliographic_coupling` - pairs cited together / citing alike;
-* :func:`communities` - Louvain communities with a fixed seed;
+* :func:`communities` - Leiden communities (modularity) with a fixed seed;
 * :func:`citations_by_year_and_body` - citations per citing year and cited body;
 * :func:`ego_graph`, :func:`nodes_frame`, :func:`edges_frame`, :func:`find_node`;
 * :func:`plot_lineage` - the lineage frame drawn with matplotlib (year against depth).
@@ -482,7 +482,7 @@ def bibliographic_coupling(G: nx.DiGraph, symbol: Optional[str] = None, min_coun
 # --------------------------------------------------------------------------- communities, counts
 
 def communities(G: nx.DiGraph, seed: int = 42, resolution: float = 1.0, weight: str = "count") -> pd.DataFrame:
-    """Louvain communities of the undirected citation graph (edge weight ``count``,
+    """Leiden communities (modularity; igraph) of the undirected citation graph (edge weight ``count``,
     both directions summed), with a fixed ``seed`` so the answer repeats.
 
     Community 0 is the largest; ties go to the community with the smallest symbol.

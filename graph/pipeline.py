@@ -901,7 +901,8 @@ def _measures_code() -> bytes:
 
     from . import measures
     return (pathlib.Path(measures.__file__).read_bytes()
-            + f"|numpy {np.__version__}|scipy {version('scipy')}|networkx {nx.__version__}".encode())
+            + f"|numpy {np.__version__}|scipy {version('scipy')}|networkx {nx.__version__}"
+              f"|igraph {version('igraph')}".encode())
 
 
 def kept_measures(cache_dir: Optional[PathLike], edges: "pa.Table") -> Callable:
@@ -909,8 +910,8 @@ def kept_measures(cache_dir: Optional[PathLike], edges: "pa.Table") -> Callable:
     the last build's kept in the store under ``cache_dir`` (:func:`graph.store.memo_get`) while the
     graph's nodes (in order) and its edges with their counts (``edges``, the build's edge table) are
     those of the last build (a file's text edited, a title changed): the values computed then,
-    exactly (float64). Any other graph, seed, or version of the measures' code, NumPy, SciPy or
-    NetworkX computes them afresh. Without a store, they are computed."""
+    exactly (float64). Any other graph, seed, or version of the measures' code, NumPy, SciPy,
+    NetworkX or igraph computes them afresh. Without a store, they are computed."""
     import numpy as np
 
     from .measures import community_of, pagerank_scores
@@ -938,7 +939,7 @@ def kept_measures(cache_dir: Optional[PathLike], edges: "pa.Table") -> Callable:
 
 
 #: Libraries whose version can change the bytes of an output file (with ``graph/`` and ``ingest/``).
-OUTPUT_LIBRARIES = ("networkx", "numpy", "scipy", "pyarrow", "lxml", "pandas", "rapidfuzz")
+OUTPUT_LIBRARIES = ("networkx", "numpy", "scipy", "igraph", "pyarrow", "lxml", "pandas", "rapidfuzz")
 
 
 def _outputs_code() -> bytes:

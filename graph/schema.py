@@ -126,7 +126,7 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("citations", int, "reference occurrences citing it (in-degree weighted by count)", measure=True),
     Attribute("cites", int, "documents it cites (out-degree)", measure=True),
     Attribute("pagerank", float, "PageRank (damping 0.85, weight count; the values add up to 1)", measure=True),
-    Attribute("community", int, "Louvain community (0 the largest; fixed seed)", measure=True),
+    Attribute("community", int, "Leiden community, modularity (0 the largest; fixed seed)", measure=True),
     # the explorer's overview layout (graph.explorer.add_layout): nodes the overview draws
     Attribute("x", float, "x of the explorer's overview layout (also GEXF viz:position)", always=False, measure=True),
     Attribute("y", float, "y of the explorer's overview layout, downwards as on screen", always=False, measure=True),
