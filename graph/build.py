@@ -270,13 +270,13 @@ _SESSIONS_OF = {"United Nations conference": "GA"}
 
 
 def _session_span(session: str, body: str) -> Optional[tuple[str, str]]:
-    """Rough date span of a regular session of ``body`` (a node body name), by the session
-    rules of the ingest grammar (:func:`ingest.session_span`: the General Assembly's and the
-    Human Rights Council's); None for a special session or another body."""
+    """Rough date span of a session of ``body`` (a node body name), by the session rules of the
+    ingest grammar (:func:`ingest.session_span`: the General Assembly's sessions, special and
+    emergency special ones included, and the Human Rights Council's); None for another body."""
     code = _SESSIONS_OF.get(body) or _BODY_CODES.get(body)
-    if not session.isdigit() or code is None:
+    if not session or code is None:
         return None
-    return session_span(code, int(session))
+    return session_span(code, session)
 
 
 def node_span(attrs: dict) -> Optional[tuple[str, str]]:

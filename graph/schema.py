@@ -103,7 +103,8 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("session_number", int, "the session as a number, for a regular session ('79' -> 79; none for "
                                      "'S-23' or 'ES-10')", always=False),
     Attribute("year", int, "from the date, else the year the symbol writes (S/RES/2720(2023)) or its session "
-                           "opened (A/RES/79/194: 2024; ingest.symbol_year), else the year its session met as "
+                           "opened (A/RES/79/194: 2024; an emergency special session's, which meets over years: "
+                           "A/ES-10/L.20/Rev.1 1997; ingest.symbol_year), else the year its session met as "
                            "its masthead prints (ECE/TRANS/224: 'Geneva, 28 February–1 March 2012'); absent "
                            "when nothing dates the node",
               always=False),

@@ -195,31 +195,31 @@ def _nth(years: list, n: int) -> Optional[int]:
 
 def session_year(code: str, session: int | str) -> Optional[int]:
     """The year session ``session`` of body ``code`` opened (GA: 1945 + s, in September; a special
-    session ``"S-23"``: its table), met (HRC: three sessions a year from 2006; ECOSOC's Roman-numbered
-    sessions: its table, then two a year from 1953) or closed (UNEA: its table of years); None for
-    another body, an emergency special session (``"ES-10"`` met from 1997 to this day), or a session
-    the tables do not hold. ``session`` is an int or the string a symbol writes ("79", "S-23").
+    session ``"S-23"``: its table; an emergency special session ``"ES-10"``, which may meet again over
+    years: the year it opened, its table), met (HRC: three sessions a year from 2006; a Council special
+    session ``"S-15"``: its table; ECOSOC's Roman-numbered sessions: its table, then two a year from
+    1953) or closed (UNEA: its table of years); None for another body, or a session the tables do not
+    hold. ``session`` is an int or the string a symbol writes ("79", "S-23", "ES-10"). Tables:
+    ``grammar.toml`` ``[bodies]``, with their sources.
 
     >>> session_year("GA", 79), session_year("GA", "S-23"), session_year("HRC", 55), session_year("UNEA", 5)
     (2024, 2000, 2024, 2022)
-    >>> session_year("GA", "ES-10"), session_year("ECOSOC", 15), session_year("SC", 1)
-    (None, 1953, None)
+    >>> session_year("GA", "ES-10"), session_year("HRC", "S-15"), session_year("ECOSOC", 15), session_year("SC", 1)
+    (1997, 2011, 1953, None)
+    >>> session_year("HRC", "ES-1"), session_year("GA", "ES-99"), session_year("HRC", "S-99")
+    (None, None, None)
     """
     spec = BODIES.get(code, {})
-    text = str(session)
-    if text.startswith("ES-"):
+    kind, n = _session_parts(session)
+    if n is None:
         return None
-    special = text.startswith("S-")
-    try:
-        n = int(text[2:] if special else text)
-    except ValueError:
-        return None
-    if n < 1:
-        return None
+    if kind == "ES":
+        spans = spec.get("emergency_session_years", ())
+        return spans[n - 1][0] if n <= len(spans) else None
+    if kind == "S":
+        return _nth(spec["special_session_years"], n) if "special_session_years" in spec else None
     if code == "GA":
-        return _nth(spec["special_session_years"], n) if special else spec["session_year"] + n
-    if special:
-        return None
+        return spec["session_year"] + n
     if code == "HRC":
         return spec["first_year"] + (n - 1) // spec["sessions_per_year"]
     if code == "UNEA":
@@ -230,6 +230,17 @@ def session_year(code: str, session: int | str) -> Optional[int]:
             return early[n - 1]
         return spec["two_sessions_from"] + (n - len(early) - 1) // 2 if n <= spec["last_roman_session"] else None
     return None
+
+
+def _session_parts(session: int | str) -> tuple[str, Optional[int]]:
+    """``("", 79)``, ``("S", 23)``, ``("ES", 10)`` from 79, "79", "S-23", "ES-10"; ``n`` None for
+    anything else or a number below 1."""
+    text = str(session)
+    kind = "ES" if text.startswith("ES-") else "S" if text.startswith("S-") else ""
+    digits = text[len(kind) + 1:] if kind else text
+    if not digits.isdigit() or int(digits) < 1:
+        return kind, None
+    return kind, int(digits)
 
 
 # ---------------------------------------------------------------- the session and year a symbol gives
@@ -267,13 +278,17 @@ def symbol_year(symbol: str) -> Optional[int]:
     """The year a symbol gives: a year written in it (``S/RES/2720(2023)``, ``E/RES/2024/13``,
     ``S/PRST/2024/5``, ``E/CN.9/2005/1``; not in a GA document number such as ``A/2024``), else the
     year its session opened (:func:`session_year`: ``A/RES/79/194`` 2024, ``A/RES/217(III)`` 1948,
-    ``A/HRC/RES/55/1`` 2024, ``UNEP/EA.5/Res.1`` 2022, ``HSP/GC/25/2`` 2015), else None
-    (``A/1059``, ``ECE/TRANS/WP.29/1110``, ``A/RES/ES-10/22``: nothing in them dates them).
+    ``A/HRC/RES/55/1`` 2024, ``UNEP/EA.5/Res.1`` 2022, ``HSP/GC/25/2`` 2015; an emergency special
+    session's, which may meet over years: ``A/RES/ES-10/22`` 1997, the year ES-10 opened; a special
+    session's: ``A/HRC/RES/S-15/1`` 2011), else None (``A/1059``, ``ECE/TRANS/WP.29/1110``: nothing in
+    them dates them).
 
     >>> symbol_year("S/RES/2720(2023)"), symbol_year("A/RES/69/204"), symbol_year("A/RES/217(III)")
     (2023, 2014, 1948)
     >>> symbol_year("E/RES/476(XV)"), symbol_year("A/1059"), symbol_year("A/RES/ES-10/22")
-    (1953, None, None)
+    (1953, None, 1997)
+    >>> symbol_year("A/HRC/RES/S-15/1"), symbol_year("A/ES-10/L.20/Rev.1"), symbol_year("A/RES/2252(ES-V)")
+    (2011, 1997, 1967)
     """
     if not symbol.startswith("A/") or symbol.startswith("A/CONF."):
         m = _YEAR_PART.search(symbol)
@@ -327,24 +342,34 @@ def session_fits(code: str, s: int, n: int, year: Optional[int] = None, decision
     return True
 
 
-def session_span(code: str, session: int) -> Optional[tuple[str, str]]:
-    """Rough (earliest, latest) ISO dates of the documents of regular session ``session``.
+def session_span(code: str, session: int | str) -> Optional[tuple[str, str]]:
+    """Rough (earliest, latest) ISO dates of the documents of session ``session``.
 
     General Assembly: from 1 September of the year it opens (1945 + s) to 30 September of the
-    next year, the 1st and 2nd sessions from 1 January (the 1st opened in January 1946).
-    Human Rights Council: its session meets in y = 2006 + (s - 1) // 3 (three a year), its
-    documents from 1 September of y - 1 to 31 March of y + 1. None for another body.
+    next year, the 1st and 2nd sessions from 1 January (the 1st opened in January 1946); a special
+    session (``"S-23"``): the year it met; an emergency special session (``"ES-10"``): from the year
+    it opened to the year it last met, or to :data:`LAST_YEAR` while it is still open (ES-10 met from
+    1997 to this day). Human Rights Council: its session meets in y = 2006 + (s - 1) // 3 (three a
+    year), its documents from 1 September of y - 1 to 31 March of y + 1; a special session: the year
+    it met. None for another body or a session the tables do not hold.
 
     >>> session_span("GA", 79), session_span("HRC", 55)
     (('2024-09-01', '2025-09-30'), ('2023-09-01', '2025-03-31'))
+    >>> session_span("GA", "ES-7"), session_span("GA", "S-23"), session_span("HRC", "S-15")
+    (('1980-01-01', '1982-12-31'), ('2000-01-01', '2000-12-31'), ('2011-01-01', '2011-12-31'))
     """
+    kind, n = _session_parts(session)
+    y = session_year(code, session) if code in ("GA", "HRC") else None
+    if y is None:
+        return None
+    if kind == "ES":
+        last = BODIES[code]["emergency_session_years"][n - 1][1] or LAST_YEAR
+        return f"{y}-01-01", f"{last}-12-31"
+    if kind == "S":
+        return f"{y}-01-01", f"{y}-12-31"
     if code == "GA":
-        y = session_year(code, session)
-        return (f"{y}-01-01" if session <= 2 else f"{y}-09-01"), f"{y + 1}-09-30"
-    if code == "HRC":
-        y = session_year(code, session)
-        return f"{y - 1}-09-01", f"{y + 1}-03-31"
-    return None
+        return (f"{y}-01-01" if n <= 2 else f"{y}-09-01"), f"{y + 1}-09-30"
+    return f"{y - 1}-09-01", f"{y + 1}-03-31"
 
 
 def sc_year(n: int) -> Optional[float]:

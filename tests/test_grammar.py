@@ -1,9 +1,12 @@
 """ingest.grammar: the one table of bodies, months, Roman numerals, sessions and years."""
 import doctest
+import re
 
 import pytest
 
 from ingest import grammar
+
+from conftest import SHARED
 
 
 def test_doctests():
@@ -95,3 +98,74 @@ def test_sc_year(n, year):
 
 def test_last_year_is_that_of_the_tables():
     assert grammar.LAST_YEAR == max(int(y) for y in grammar.BODIES["SC"]["first_number_by_year"])
+
+
+# --------------------------------------------------------------------------- special and emergency special sessions
+
+@pytest.mark.parametrize("code, session, year", [
+    # the General Assembly's emergency special sessions: the year each opened (grammar.toml, with its source)
+    ("GA", "ES-1", 1956), ("GA", "ES-2", 1956), ("GA", "ES-3", 1958), ("GA", "ES-4", 1960), ("GA", "ES-5", 1967),
+    ("GA", "ES-6", 1980), ("GA", "ES-7", 1980), ("GA", "ES-8", 1981), ("GA", "ES-9", 1982),
+    ("GA", "ES-10", 1997), ("GA", "ES-11", 2022),
+    # the Human Rights Council's special sessions: the year each met
+    ("HRC", "S-1", 2006), ("HRC", "S-4", 2006), ("HRC", "S-5", 2007), ("HRC", "S-13", 2010), ("HRC", "S-14", 2010),
+    ("HRC", "S-15", 2011), ("HRC", "S-19", 2012), ("HRC", "S-20", 2014), ("HRC", "S-23", 2015),
+    ("HRC", "S-28", 2018), ("HRC", "S-29", 2021), ("HRC", "S-36", 2023), ("HRC", "S-37", 2025),
+    # the Assembly's special sessions are another table: S-15 of the Assembly met in 1988
+    ("GA", "S-15", 1988), ("GA", "S-1", 1947),
+    # not held, as far as the tables know, or of no such kind: no guess
+    ("GA", "ES-12", None), ("HRC", "S-38", None), ("GA", "S-33", None), ("HRC", "ES-1", None),
+    ("SC", "S-1", None), ("ECOSOC", "ES-1", None), ("UNEA", "S-1", None),
+    ("GA", "ES-0", None), ("HRC", "S-0", None), ("GA", "ES-", None), ("GA", "ES-x", None), ("HRC", "S-1a", None),
+])
+def test_special_and_emergency_session_years(code, session, year):
+    assert grammar.session_year(code, session) == year
+
+
+@pytest.mark.parametrize("symbol, year", [
+    ("A/RES/ES-10/24", 1997),       # adopted in 2024; its symbol says only that ES-10 opened in 1997
+    ("A/ES-10/L.20/Rev.1", 1997),
+    ("A/RES/ES-11/1", 2022),
+    ("A/RES/2252(ES-V)", 1967),     # Roman: the fifth emergency special session
+    ("A/RES/377(V)", 1950),         # the "Uniting for peace" resolution itself: a regular session
+    ("A/HRC/RES/S-15/1", 2011),
+    ("A/HRC/S-15/2", 2011),         # the report of the special session
+    ("A/HRC/DEC/S-8/1", 2008),
+    ("A/HRC/RES/S-99/1", None),
+    ("A/RES/S-27/2", 2002),
+    ("S/RES/1970(2011)", 2011),
+])
+def test_symbol_year_of_special_sessions(symbol, year):
+    assert grammar.symbol_year(symbol) == year
+
+
+def test_the_session_tables_agree_with_the_dates_un_texts_give():
+    """Every "S-n/m of <date>" or "ES-n/m of <date>" the shared corpus's UN texts write is of a year
+    the tables allow: an emergency special session's resolution between the year it opened and the
+    year it last met (or today), a special session's in its year (the Assembly's or the Council's:
+    the same number names one of each, "S-32/1 of 2 June 2021" and "of 5 November 2021")."""
+    if SHARED is None:
+        pytest.skip("the shared corpus is not beside the checkout")
+    rx = re.compile(r"S-(\d{1,2})/\d{1,3}\s+(?:of|adopted\s+on)\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")  # "S-" first: fast
+    seen, wrong = set(), []
+    for f in sorted((SHARED / "corpus" / "text").iterdir()):
+        text = f.read_text(encoding="utf-8")
+        for m in rx.finditer(text):
+            before = text[m.start() - 2:m.start()] if m.start() >= 2 else " " + text[:m.start()]
+            if before[-1:].isalpha() and before[-1] != "E" or before[-1:] == "E" and before[0].isalpha():
+                continue  # a longer word ("RES-", "NES-")
+            kind, n = "ES" if before[-1:] == "E" else "S", int(m.group(1))
+            date = grammar.parse_date(" ".join(m.group(2).split()))
+            if date is None:
+                continue
+            year = int(date[:4])
+            if kind == "ES":
+                first, last = grammar.session_span("GA", f"ES-{n}")
+                fits = int(first[:4]) <= year <= int(last[:4])
+            else:
+                fits = year in (grammar.session_year("GA", f"S-{n}"), grammar.session_year("HRC", f"S-{n}"))
+            seen.add(f"{kind}-{n}")
+            if not fits:
+                wrong.append((f.name, m.group(0)))
+    assert wrong == []
+    assert {"ES-7", "ES-10", "ES-11", "S-8", "S-15", "S-27", "S-36"} <= seen and len(seen) >= 30
