@@ -36,7 +36,7 @@ import itertools
 import pathlib
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 import ahocorasick_rs
 
@@ -402,6 +402,25 @@ _PROPER = re.compile(r"(?:[A-Z0-9][\w’'/-]*\s+(?:(?:of|on|for|the|and|against|
 
 
 _HEAD_IN = re.compile(r"\b(?:" + _HEAD_ALT + r")\b")
+#: a head anywhere, as ``head in text`` finds it
+_HEAD_ANY = re.compile(_HEAD_ALT)
+#: a character no match of _PROPER holds (it holds words, apostrophes, "/", "-" and spaces only)
+_NOT_IN_NAME = re.compile(r"[^\w’'/\s-]")
+
+
+def _proper_names(text: str) -> Iterator[re.Match]:
+    """``_PROPER.finditer(text)``, the same matches, tried only inside the runs of characters a name holds
+    that hold a head (every match holds one and lies inside one run: _PROPER has no look-around)."""
+    pos, n, rev = 0, len(text), None
+    while True:
+        h = _HEAD_ANY.search(text, pos)
+        if not h:
+            return
+        rev = rev or text[::-1]  # the run's start: the first character back from the head that no name holds
+        back = _NOT_IN_NAME.search(rev, n - h.start())
+        ahead = _NOT_IN_NAME.search(text, h.end())
+        pos = ahead.start() if ahead else n
+        yield from _PROPER.finditer(text, n - back.start() if back else 0, pos)
 
 
 def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]]]) -> list[list[tuple[int, int, str, "Alias"]]]:
@@ -424,14 +443,14 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
     for text, full in zip(texts, found):
         here: list[tuple[int, int, str, Alias]] = []
         events = []
-        if any(h in text for h in _SHORT_HEADS):
+        if _HEAD_ANY.search(text):
             starts = [f[0] for f in full]  # the full names, in order: a binary search finds the one at a place
 
             def covering(at: int) -> Optional[tuple]:
                 i = bisect.bisect_right(starts, at) - 1
                 return full[i] if i >= 0 and full[i][0] <= at < full[i][1] else None
 
-            for m in _PROPER.finditer(text):
+            for m in _proper_names(text):
                 if m.group(0) in _SHORT_HEADS:
                     continue  # a head alone: "the Convention" is a short form, not a name
                 for hm in _HEAD_IN.finditer(m.group(0)):

@@ -314,3 +314,29 @@ def test_short_forms_of_a_convention():
                     "Urges States parties to the Convention which have made reservations to review them,"])
     assert [(p, t, s) for p, t, _, s in got] == [("pp1", "A/RES/44/25", "Convention on the Rights of the Child"),
                                                  ("op1", "A/RES/44/25", "Convention")]
+
+
+@pytest.mark.parametrize("text", [
+    "Recalling the Convention on the Rights of the Child and the Optional Protocols thereto,",
+    "the Beijing Declaration and Platform for Action, the Programme of Action of the International Conference",
+    "Urges States parties to the Convention which have made reservations to review them,",
+    "the UN-Habitat Strategic Plan, the Paris Agreement (FCCC/CP/2015/10/Add.1, decision 1/CP.21) and Agenda 21;",
+    "the New Urban Agenda; the Sendai Framework for Disaster Risk Reduction 2015–2030, and the Global Compact",
+    "iPhone Agenda’s O'Brien Declaration/Covenant - the Pact for the Future",
+    "no head here at all, only words",
+    "",
+])
+def test_proper_names_is_the_pattern(text):
+    """named._proper_names gives _PROPER.finditer's matches, tried only inside runs that hold a head."""
+    assert [m.span() for m in named._proper_names(text)] == [m.span() for m in named._PROPER.finditer(text)]
+
+
+def test_proper_names_is_the_pattern_on_real_text():
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    count = 0
+    for f in [root / "A_RES_79_194.md", *sorted((root / "text").glob("*.txt"))]:
+        text = f.read_text(encoding="utf-8")
+        got = [m.span() for m in named._proper_names(text)]
+        assert got == [m.span() for m in named._PROPER.finditer(text)], f.name
+        count += len(got)
+    assert count > 500

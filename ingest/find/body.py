@@ -26,8 +26,8 @@ from typing import Optional
 from .. import symbols
 from ..grammar import BODIES, BODY_PHRASES, SPEAKER, TRAPS, session_fits
 from ..model import Document
-from .regexes import (ADOPTED_BY_OTHER, BARE_COMMISSION, BODY_BEFORE, ITS_BEFORE, OTHER_BEFORE, PREVIOUS_WORD,
-                      SENTENCE_BREAK)
+from .regexes import (ADOPTED_BY_OTHER, BARE_COMMISSION, ITS_BEFORE, OTHER_BEFORE, PREVIOUS_WORD,
+                      SENTENCE_BREAK, body_before)
 
 __all__ = ["OTHER_SPEAKER", "ITS_ASSEMBLY_IF_FITS", "body_of_phrase", "council", "decide_body", "subject_body",
            "body_for_number", "speaker_of", "named_throughout"]
@@ -64,7 +64,7 @@ def decide_body(text: str, kw_start: int, speaker: Optional[str],
     explicit?)``. ``its`` is what "its resolution" means when not the speaker
     (``ITS_ASSEMBLY_IF_FITS`` in another body's text)."""
     before = text[max(0, kw_start - BODY_LOOKBACK):kw_start]
-    m = BODY_BEFORE.search(before)
+    m = body_before(before)
     if m:
         phrase = m.group("phrase")
         # "World Health Assembly resolution", "Environment Assembly" are longer known phrases

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 
 from .. import symbols
 from ..grammar import PINPOINT_DATA
-from .regexes import BODY_BEFORE, PIN_AFTER, PIN_BEFORE, ROMAN_PART
+from .regexes import PIN_AFTER, PIN_BEFORE, PIN_WORD, ROMAN_PART, body_before
 
 __all__ = ["Pin", "norm_pin", "join_pins", "pins_before", "pin_after", "part_pinpoint"]
 
@@ -114,9 +114,9 @@ def pins_before(text: str, kw_start: int) -> list[Pin]:
     passed over ("paragraph 71 of General Assembly resolution")."""
     pins: list[Pin] = []
     pre = text[max(0, kw_start - PIN_LOOKBACK):kw_start]
-    if not _OF_TO.search(pre):
-        return pins  # every pinpoint before a reference ends with "of" or "to" (PIN_BEFORE): none here
-    bm = BODY_BEFORE.search(pre)
+    if not _OF_TO.search(pre) or not PIN_WORD.search(pre):
+        return pins  # every pinpoint before a reference holds a unit's word and ends with "of" or "to": none here
+    bm = body_before(pre)
     if bm:
         pre = pre[: bm.start()]
     while True:

@@ -15,6 +15,7 @@ open with ``^`` and are tried on the text after it.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .. import grammar
 from ..grammar import BODY_PHRASES, OTHER_BODY_PHRASES
@@ -84,6 +85,21 @@ BODY_BEFORE = re.compile(
     r"(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under|and|with|of)\s+)?(?P<its>its\s+)?"
     r"(?:(?:own|earlier|previous|relevant|subsequent|most recent|latest|first|last|other|related|"
     r"respective|above-mentioned|aforementioned)\s+)*$)")
+# BODY_BEFORE's words after the body's name hold only these characters, so its match starts at most the
+# longest name before the last other character: body_before searches from there
+_NOT_AFTER_BODY = re.compile(r".*[^a-z'’,\s-]", re.S)
+_LONGEST_BODY_PHRASE = max(len(p) for p in [*(p for p, _ in BODY_PHRASES), "Council"])
+
+
+def body_before(before: str) -> Optional[re.Match]:
+    """``BODY_BEFORE.search(before)``, the same match, tried only from where one can start: the
+    words after the body's name ("'s", ", in its", "own", "most recent") are lower-case letters,
+    spaces, apostrophes, commas and hyphens, so the name ends after the last other character of
+    ``before``, and starts at most the longest name's length before it."""
+    m = _NOT_AFTER_BODY.match(before)
+    return BODY_BEFORE.search(before, max(0, m.end() - _LONGEST_BODY_PHRASE) if m else 0)
+
+
 OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) +
                            r")(?:['’]s)?\s*(?:,\s*)?(?:(?:in|by|through|under)\s+)?(?:its\s+)?$"
                            # with its full name before ", in its": "The Sixth United Nations Congress on the
@@ -175,6 +191,11 @@ PIN_BEFORE = re.compile(
     r"(?P<pin>" + PIN_UNIT + r")"
     r"(?:\s+of\s+(?:the\s+(?P<annex>annex)\s+to\s+|(?P<annex_n>annex\s+[IVX]+)\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$",
     re.I)
+
+#: Every pinpoint PIN_BEFORE finds holds one of these words, case aside (a unit's word, the "paragraph" of
+#: an ordinal one, "annex"): a window without any has no pinpoint before its reference.
+PIN_WORD = re.compile("|".join(re.escape(w) for w in sorted({*(w for u in _PD["unit"] for w in u["words"]),
+                                                             "paragraph", "annex"}, key=len, reverse=True)), re.I)
 
 PIN_AFTER = re.compile(
     r"^,?\s*(?P<pin>(?>" + PIN_UNIT + r"))"  # atomic: a list is not cut short to dodge the test below
