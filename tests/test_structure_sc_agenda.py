@@ -180,3 +180,44 @@ def test_title_source_of_security_council_resolutions(name, source):
     if SHARED is None:
         pytest.fail("the shared corpus (../shared/corpus/text) is needed for this test")
     assert ingest.read_document(SHARED / "corpus" / "text" / name).title_source == source
+
+
+def _counts_obvious(text):
+    """Every item's whole pattern, its title and its series looked for in ``text``, with no skipping."""
+    from ingest.structure.sc_agenda import _alternation
+
+    rules = agenda_items()
+    out = []
+    for it in rules["items"]:
+        n = len(_alternation(it["word_list"]).findall(text))
+        if it["named"]:
+            n += rules["min_score"] * len(it["phrase"].findall(text))
+        if it["series"] is not None:
+            n += rules["min_score"] * len(it["series"].findall(text))
+        out.append(n)
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Recalling its resolutions 1808 (2008) and 1839 (2008) on Georgia,",
+    "Recalling resolution 1645 (2005) establishing the Peacebuilding Commission, and 21645 (2005)",
+    "the situation in Somalia, AMISOM and the Somali security forces; Iraq, Iraqi and Kuwait",
+    "nothing of any item",
+    "",
+])
+def test_counts_are_the_whole_patterns(text):
+    from ingest.structure.sc_agenda import _counts
+
+    assert _counts(text) == _counts_obvious(text)
+
+
+def test_counts_are_the_whole_patterns_on_real_resolutions():
+    from ingest.structure.sc_agenda import _counts
+
+    if SHARED is None:
+        pytest.fail("the shared corpus (../shared/corpus/text) is needed for this test")
+    files = sorted((SHARED / "corpus" / "text").glob("S_RES_*.txt"))[::10]
+    assert len(files) > 20
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert _counts(text) == _counts_obvious(text), f.name

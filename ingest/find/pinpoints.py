@@ -104,9 +104,6 @@ def _may_end_pin(pre: str) -> bool:
     return bool(words) and words[-1].lower() in ("of", "to")
 
 
-_OF_TO = re.compile(r"\s(?:of|to)\s", re.I)
-
-
 def pins_before(text: str, kw_start: int) -> list[Pin]:
     """The pinpoints written before the keyword (or name) at ``kw_start``, outermost last:
     "paragraphs 50 and 52 of section XI of its resolution" -> [Pin("paras. 50 and 52", "paragraphs
@@ -114,11 +111,11 @@ def pins_before(text: str, kw_start: int) -> list[Pin]:
     passed over ("paragraph 71 of General Assembly resolution")."""
     pins: list[Pin] = []
     pre = text[max(0, kw_start - PIN_LOOKBACK):kw_start]
-    if not _OF_TO.search(pre) or not PIN_WORD.search(pre):
-        return pins  # every pinpoint before a reference holds a unit's word and ends with "of" or "to": none here
     bm = body_before(pre)
     if bm:
         pre = pre[: bm.start()]
+    if not _may_end_pin(pre) or not PIN_WORD.search(pre):
+        return pins  # every pinpoint before a reference ends with "of" or "to" and holds a unit's word: none here
     while True:
         pm = PIN_BEFORE.search(pre) if _may_end_pin(pre) else None
         if not pm:

@@ -71,8 +71,8 @@ def agenda_items() -> dict:
                       "phrase": re.compile(r"\b" + re.escape(phrase), re.I), "phrase_literal": phrase.lower(),
                       "literals": literals, "word_list": tuple(it["words"]),
                       "series": re.compile(r"\b(?:" + "|".join(re.escape(r) for r in it["series"]) + r")")
-                      if it.get("series") else None})
-    known = sorted({lit for it in items for lit in it["literals"] if lit})
+                      if it.get("series") else None, "series_literals": tuple(it.get("series", ()))})
+    known = sorted({lit for it in items for lit in (*it["literals"], *it["series_literals"]) if lit})
     finder = ahocorasick_rs.AhoCorasick(known) if known else None
     return {"items": items, "min_score": raw["min_score"], "margin": raw["margin"], "strong_score": raw["strong_score"],
             "version": raw["version"], "finder": finder}
@@ -106,7 +106,8 @@ def printed_item(blocks: list[Block]) -> Optional[str]:
 def _counts(text: str) -> list[int]:
     """How often each item's words occur in ``text`` (its title counting ``min_score`` times for a
     ``named`` item, and so does each resolution of its ``series`` the text recalls), in table order. A word whose leading literal is not in the text cannot match
-    and is left out of the item's pattern (one Aho-Corasick pass tells which literals occur), so
+    and is left out of the item's pattern, a series none of whose resolutions is in it is not looked for
+    (one Aho-Corasick pass tells which literals and resolutions occur), so
     the counts are those of the item's whole pattern, found at a fraction of the cost."""
     rules = agenda_items()
     finder = rules["finder"]
@@ -121,7 +122,7 @@ def _counts(text: str) -> list[int]:
                 low = text.lower()
             if it["phrase_literal"] in low:
                 n += rules["min_score"] * len(it["phrase"].findall(text))
-        if it["series"] is not None:
+        if it["series"] is not None and any(r in seen for r in it["series_literals"]):
             n += rules["min_score"] * len(it["series"].findall(text))
         out.append(n)
     return out
