@@ -11,7 +11,7 @@ import doctest
 import pytest
 
 import ingest
-from ingest import parse_text
+from ingest import extract, parse_text
 from ingest.structure import sections
 from ingest.structure.blocks import split_blocks
 
@@ -459,3 +459,111 @@ def _obvious_vote(text):
 ])
 def test_vote_is_the_obvious_count(text):
     assert sections._vote(text) == _obvious_vote(text)
+
+
+# A/RES/1514 (XV)'s page of the 1960 volume (cut down): OCR lost the raise of the marks, glued to a year and its
+# full stop ("1959-1960.35" for note 85, "1960.36"), and the own resolution carries no mark. The neighbours' notes
+# are theirs: 36 by its mark after a year, 85 (its mark misread) because it stands between two neighbours' notes.
+GA_1960_PAGE = """<!-- Page 1 -->
+
+General Assembly — Fifteenth Session
+
+1492 (XV). Admission of the Federation of Nigeria to membership in the United Nations
+
+The General Assembly,
+
+Having considered the application for membership of the Federation of Nigeria,84
+
+Decides to admit the Federation of Nigeria to membership in the United Nations.
+
+893rd plenary meeting,
+
+7 October 1960.
+
+1503 (XV). Report of the International Atomic Energy Agency
+
+The General Assembly
+
+Takes note of the report of the International Atomic Energy Agency to the General Assembly for the year 1959-1960.35
+
+943rd plenary meeting,
+
+12 December 1960.
+
+1513 (XV). Report of the Security Council
+
+The General Assembly
+
+Takes note of the report of the Security Council to the General Assembly covering the period from 16 July 1959 to 15 July 1960.36
+
+943rd plenary meeting,
+
+12 December 1960.
+
+1514 (XV). Declaration on the granting of independence to colonial countries and peoples
+
+The General Assembly,
+
+Mindful of the determination proclaimed by the peoples of the world in the Charter of the United Nations,
+
+Welcoming the emergence in recent years of a large number of dependent territories into freedom,
+
+---
+
+84 Ibid., document A/4527.
+
+85 Annual report of the Board of Governors to the General Conference, 1 July 1959-30 June 1960, Vienna, July 1960 (A/4531 and Corr.1 and Add.1).
+
+36 Official Records of the General Assembly, Fifteenth Session, Supplement No. 2 (A/4494).
+"""
+
+
+@pytest.mark.parametrize("file, expected", [
+    ("A_RES_1514(XV).txt", []),
+    ("A_RES_1513(XV).txt", ["A/4494"]),
+    ("A_RES_1492(XV).txt", ["A/4527"]),
+])
+def test_notes_marked_after_a_year_and_a_misread_mark_between_a_neighbours_notes(file, expected):
+    doc = parse_text(GA_1960_PAGE, file=file)
+    assert sorted({r.target for r in extract(doc) if r.kind == "explicit"}) == expected
+
+
+# A/RES/3331 (XXIX)'s page (cut down): note 16 is the neighbour 3330's ("1974,16"), note 17 "Ibid." the own's, and
+# it repeats note 16's report: A/9613 is cited by 3331 through its "Ibid.", not by the neighbour's note.
+GA_1974_PAGE = """<!-- Page 1 -->
+
+3330 (XXIX). Working Group on the Financing of the United Nations Relief and Works Agency
+
+The General Assembly,
+
+Having considered the report of the Commissioner-General, covering the period from 1 July 1973 to 30 June 1974,16
+
+Notes with appreciation the report of the Working Group;
+
+2306th plenary meeting,
+
+17 December 1974
+
+3331 (XXIX). United Nations Relief and Works Agency for Palestine Refugees in the Near East
+
+The General Assembly,
+
+Having considered the annual report of the Commissioner-General, covering the period from 1 July 1973 to 30 June 1974,17
+
+Notes with concern the financial situation of the Agency;
+
+---
+
+16 Ibid., Twenty-ninth Session, Supplement No. 13 (A/9613)
+
+17 Ibid.
+"""
+
+
+@pytest.mark.parametrize("file, expected", [
+    ("A_RES_3331(XXIX).txt", [("A/9613", "Ibid.")]),
+    ("A_RES_3330(XXIX).txt", [("A/9613", "A/9613")]),
+])
+def test_an_own_ibid_repeats_the_neighbours_note_before_it(file, expected):
+    doc = parse_text(GA_1974_PAGE, file=file)
+    assert [(r.target, r.surface) for r in extract(doc) if r.kind == "explicit"] == expected

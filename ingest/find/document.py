@@ -21,7 +21,7 @@ import re
 from typing import Optional
 from urllib.parse import unquote
 
-from .. import symbols
+from .. import grammar, symbols
 from ..model import Document, Paragraph, Reference
 from .body import speaker_of
 from .context import marks_of
@@ -35,6 +35,8 @@ from .tables import heading_after, with_rows
 __all__ = ["extract_explicit", "footnote_hits", "source_of", "link_symbol"]
 
 _SPACE_PARENS = re.compile(r"[\s()]")
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")  # a note read as a paragraph: "17 Ibid."
+_DATE_LINE = re.compile(r"^\d{1,2}\s+" + grammar.MONTH_PATTERN + r"\b")
 _PART_END = re.compile(r"(?<=\d)[A-Z](?:-[A-Z])?$")
 
 
@@ -147,6 +149,22 @@ def _footnote_refs(doc: Document, source: str, p: Paragraph, speaker: str, own: 
     return refs
 
 
+def _neighbours_note(doc: Document, p: Paragraph, before: Optional[Paragraph], speaker: str) -> Optional[Hit]:
+    """What the note numbered just before note paragraph ``p`` cited, when that note is the one outside
+    paragraph of a compilation page with that number and the own paragraph ``before`` is not it; else None."""
+    m = _NOTE_NUMBER.match(p.text)
+    if not m or int(m.group(1)) < 2:
+        return None
+    prev = str(int(m.group(1)) - 1)
+    if before is not None and before.text.startswith(prev + " "):
+        return None
+    notes = [q for q in doc.paragraphs if q.kind == "outside" and q.text.startswith(prev + " ")
+             and not _DATE_LINE.match(q.text)]  # (not "16 December 1974", a resolution's date line)
+    if len(notes) != 1:
+        return None
+    return last_cited(find_in_text(notes[0].text, speaker))
+
+
 def extract_explicit(doc: Document) -> list[Reference]:
     """The explicit references of a parsed document (symbols and numbers), in reading order."""
     speaker = doc.body or speaker_of(doc)
@@ -156,14 +174,17 @@ def extract_explicit(doc: Document) -> list[Reference]:
     heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
     last = _LastNote()
     last_in_text: Optional[Hit] = None
+    before: Optional[Paragraph] = None
     for p in doc.paragraphs:
         if p.kind == "outside":
             continue
         heading, is_heading = heading_after(p.text, heading)
         hits = find_in_text(p.text, speaker)
         # "(A/79/434, para. 21) ... (ibid., para. 44)"; a note read as a paragraph, "24 Ibid., para. 22.",
-        # repeats the paragraph before
-        previous = last_in_text if opens_with_ibid(p.text) else None
+        # repeats the paragraph before, or the note numbered before it where a compilation page's neighbour
+        # printed it ("16 Ibid., ... (A/9613)" is the neighbour's, "17 Ibid." the own: A/9613 again)
+        previous = (_neighbours_note(doc, p, before, speaker) or last_in_text) if opens_with_ibid(p.text) else None
+        before = p
         if hits or previous:
             hits += ibid_hits(p.text, hits, previous)
         last_in_text = last_cited(hits)

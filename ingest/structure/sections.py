@@ -252,10 +252,11 @@ def note_mark(block: Block) -> Optional[str]:
 
 def _mark_pattern(mark: str) -> re.Pattern:
     """A note's mark in the text: raised digits after a letter or a sign ("Lebanon¹⁰", "1946,¹"), or
-    plain digits glued to a word ("Bangkok46", "session;109") or to a date's year ("6 April 195350")."""
+    plain digits glued to a word ("Bangkok46", "session;109") or to a date's year ("6 April 195350", "from 16 July
+    1959 to 15 July 1960.36", "for the year 1959-1960.35")."""
     if mark[0] in _SUPERSCRIPTS:
         return re.compile(f"(?<=[^\\s{_SUPERSCRIPTS}]){mark}(?![{_SUPERSCRIPTS}])")
-    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)\]\"”’])|(?<=\s(?:19|20)\d\d)){mark}(?!\d)")
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)\]\"”’])|(?<=[\s-](?:19|20)\d\d)|(?<=[\s-](?:19|20)\d\d[.,;:])){mark}(?!\d)")
 
 
 def _pages(blocks: list[Block]) -> list[int]:
@@ -383,17 +384,26 @@ def own_blocks(blocks: list[Block], own_number: str) -> Optional[Section]:
         if i in starts and i != own.index:
             break
         section_of[i] = 1
+    notes = []  # (block, carried?) of each footnote block, in order
     for j, b in enumerate(blocks):
         mark = note_mark(b)
         if mark is None:
             continue
         i = _carrier(blocks, pages, j, mark, langs)
+        notes.append((j, i is not None))
         if i is not None and _PART_HEADING.match(blocks[i].text):
             section_of[j] = 1  # the note of the volume's part heading over the own resolution: its report
         elif i is not None:
             section_of[j] = section_of[i]
         elif langs[j] != own_lang:
             section_of[j] = 0
+    for k in range(1, len(notes) - 1):
+        # a note whose mark OCR misread ("1959-1960.35" for note 85), printed between two notes of one section on
+        # its page, is that section's: a page prints its notes in the order of their marks
+        (a, a_carried), (j, carried), (c, c_carried) = notes[k - 1], notes[k], notes[k + 1]
+        if not carried and a_carried and c_carried and pages[a] == pages[j] == pages[c] \
+                and section_of[a] == section_of[c]:
+            section_of[j] = section_of[a]
     section = Section(own)
     for i, inside in enumerate(section_of):
         if inside:
