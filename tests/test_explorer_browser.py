@@ -240,6 +240,72 @@ def test_nodes_are_painted_in_their_body_colour(browser, build, request):
         page.close()
 
 
+#: the renderer's frames from an action until two animation frames have passed (the first draws)
+FRAMES_OF = """async (action) => { const s = window.citegraph.renderer(); let n = 0; const count = () => n++;
+    s.on('afterRender', count); eval(action);
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    s.removeListener('afterRender', count); return n; }"""
+ACTIONS = {
+    "search": "const b = document.querySelector('#search'); b.value = '70/125'; b.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}))",
+    "filter": "document.querySelector('#filter-body input[data-name=\"Security Council\"]').click()",
+    "reset": "document.querySelector('#reset').click()",
+}
+
+
+@pytest.mark.parametrize("build", ["sample_build", "shared_build"])
+def test_an_action_draws_one_frame_and_search_centres_its_hit(browser, build, request):
+    """Search (which selects and moves the camera), a filter and Reset each draw one frame, not one for
+    the repaint and another for the camera; the hit is then in the middle of the overview."""
+    G, out = request.getfixturevalue(build)
+    page = Page(browser, out / "graph.html")
+    try:
+        page.page.wait_for_timeout(300)  # the page's idle work after ready
+        frames = {name: page.js(FRAMES_OF, action) for name, action in ACTIONS.items() if name == "search"}
+        hit = page.js("window.citegraph.search('70/125')[0].id")
+        x, y = page.js("id => window.citegraph.nodePoint(id)", hit)
+        box = page.page.locator("#overview").bounding_box()
+        assert abs(x - (box["x"] + box["width"] / 2)) < 2 and abs(y - (box["y"] + box["height"] / 2)) < 2, (hit, x, y, box)
+        page.page.click("#group-body summary")
+        for name in ("filter", "reset"):
+            page.page.wait_for_timeout(300)
+            frames[name] = page.js(FRAMES_OF, ACTIONS[name])
+        assert frames == {"search": 1, "filter": 1, "reset": 1}
+        assert page.clean()
+    finally:
+        page.close()
+
+
+#: the colours of the overview's links as drawn: render, then read the links' WebGL layer back
+LINK_PIXELS = """() => { const s = window.citegraph.renderer(); s.render();
+    const gl = s.webGLContexts.edges, w = gl.drawingBufferWidth, h = gl.drawingBufferHeight, px = new Uint8Array(w * h * 4);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null); gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    const out = {};
+    for (let k = 0; k < px.length; k += 4) if (px[k + 3]) { const c = '#' + [0, 1, 2].map(j => px[k + j].toString(16).padStart(2, '0')).join(''); out[c] = (out[c] || 0) + 1; }
+    return out; }"""
+
+
+def test_a_selection_draws_its_own_links_alone_in_the_large_overview(browser, shared_build):
+    """In the shared corpus's overview (27,000 links) a selected document's links are drawn alone, in the
+    colours of their direction, as the small overview does; unselecting brings every link back."""
+    G, out = shared_build
+    page = Page(browser, out / "graph.html")
+    try:
+        grey, blue, orange = "#b4bccb", "#1d4ed8", "#c2410c"
+        before = page.js(LINK_PIXELS)
+        assert before.get(grey, 0) > 10_000 and not before.get(blue) and not before.get(orange), sorted(before.items())[:5]
+        top = max((n for n in G if G.out_degree(n) >= 5), key=G.in_degree)  # cited by many, cites some: both colours
+        page.js("id => window.citegraph.goTo(id)", top)
+        page.js("() => window.citegraph.renderer().getCamera().setState({x: 0.5, y: 0.5, ratio: 1})")
+        selected = page.js(LINK_PIXELS)
+        assert selected.get(blue, 0) > 20 and selected.get(orange, 0) > 20, sorted(selected.items())[:5]
+        assert set(selected) <= {blue, orange}, sorted(selected.items())[:5]
+        page.page.click("#reset")
+        assert page.js(LINK_PIXELS).get(grey, 0) == before[grey]
+        assert page.clean()
+    finally:
+        page.close()
+
+
 def test_every_node_of_the_sample_is_found_and_drawn(sample_page, sample_build):
     G, _ = sample_build
     ids = list(G)

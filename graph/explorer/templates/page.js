@@ -296,18 +296,27 @@
   function shortLabel(s) { return s.length > 42 ? s.slice(0, 40) + "\u2026" : s; }
 
   // ------------------------------------------------------------------ the overview
+  // A large overview (Gephi Lite's defaults at this size): one-pixel lines, edges hidden while the
+  // camera moves, citations reached through their documents rather than by picking a line among
+  // thousands; a small one draws arrows that can be hovered and clicked.
+  var drawnEdges = 0;
+  for (e = 0; e < E; e++) if (ND.x[ED.from[e]] !== null && ND.x[ED.to[e]] !== null) drawnEdges++;
+  var LARGE = drawnEdges > LARGE_EDGES;
+  // Each node and edge carries every display attribute sigma would otherwise add to its copy of it
+  // (hidden, forceLabel, type, zIndex ...), all in one order: sigma then reads them rather than
+  // growing each of 37,000 objects at the first refresh (a third of the shared corpus's set-up).
   var G = new graphology.DirectedGraph({ allowSelfLoops: false });
   for (i = 0; i < N; i++) {
     if (ND.x[i] === null) continue;
     G.addNode(ids[i], { x: ND.x[i], y: -ND.y[i], i: i, size: nodeSize(i, OVERVIEW_SCALE), color: nodeColour[i], sh: SHAPE_INDEX[kindShape[ND.kind[i]]],
-                        label: shortLabel(sparse(ND.label, i, ids[i])) });
+                        label: shortLabel(sparse(ND.label, i, ids[i])), hidden: false, highlighted: false, forceLabel: false,
+                        type: "shape", zIndex: 0 });
   }
-  var drawnEdges = 0;
+  var EDGE_TYPE = LARGE ? "line" : "rect";
   for (e = 0; e < E; e++) {
-    var a = ids[ED.from[e]], b = ids[ED.to[e]];
     if (ND.x[ED.from[e]] === null || ND.x[ED.to[e]] === null) continue;
-    G.addDirectedEdgeWithKey("e" + e, a, b, { e: e, size: edgeSize(e), color: ED.later && ED.later[e] ? "#e07070" : "#b4bccb" });
-    drawnEdges++;
+    G.addDirectedEdgeWithKey("e" + e, ids[ED.from[e]], ids[ED.to[e]], { e: e, size: edgeSize(e), color: ED.later && ED.later[e] ? "#e07070" : "#b4bccb",
+                                                                       label: "", hidden: false, forceLabel: false, type: EDGE_TYPE, zIndex: 0 });
   }
   TIMES.graph = performance.now();
 
@@ -371,19 +380,45 @@
     // hidden tab) draws at one pixel and takes its size at the window's next resize, not an error
     allowInvalidContainer: true
   };
-  // A large overview (Gephi Lite's defaults at this size): one-pixel lines, edges hidden while the
-  // camera moves, citations reached through their documents rather than by picking a line among
-  // thousands; a small one draws arrows that can be hovered and clicked.
-  var LARGE = G.size > LARGE_EDGES;
   var overview = new Sigma(G, $("overview"), Object.assign({}, COMMON, {
-    defaultEdgeType: LARGE ? "line" : "rect", enableEdgeEvents: !LARGE, zIndex: !LARGE,
+    defaultEdgeType: EDGE_TYPE, enableEdgeEvents: !LARGE, zIndex: !LARGE,
     nodeReducer: overviewNodeReducer, edgeReducer: overviewEdgeReducer,
     labelDensity: 0.8, labelGridCellSize: 80, labelRenderedSizeThreshold: 6,
     hideEdgesOnMove: LARGE, hideLabelsOnMove: LARGE
   }));
   restPicking(overview);
+  if (LARGE) selectionLinksAlone(overview, "line");
   TIMES.sigma = performance.now();
+  // While a document is selected its links are drawn alone, coloured by direction (sigma's usual
+  // highlight; a small overview hides the other links through its edge reducer). In a large
+  // overview the other links stay as processed and the line program draws only the selection's
+  // slice of its array, copied at each frame: selecting repaints a few hundred links, not all, and
+  // a frame with a selection is cheap (in a software WebGL the 27,000 one-pixel lines of the shared
+  // corpus cost 45 ms at the overview's full extent and about 100 ms zoomed in on a hit).
+  function selectionLinksAlone(sigma, type) {
+    var prog = sigma.edgePrograms[type], base = prog.render, slice = new Float32Array(0);
+    prog.render = function (params) {
+      if (state.selected === null) return base.call(this, params);
+      var links = outEdges(state.selected).concat(inEdges(state.selected)), S = this.STRIDE, full = this.array, n = 0;
+      if (slice.length < links.length * S) slice = new Float32Array(links.length * S);
+      links.forEach(function (e) {
+        var at = sigma.edgeProgramIndex["e" + e];
+        if (at === undefined) return;  // an end not drawn in the overview
+        slice.set(full.subarray(at * S, at * S + S), n * S); n++;
+      });
+      var count = this.verticesCount;
+      this.array = slice.subarray(0, n * S); this.verticesCount = n * this.VERTICES;
+      try { return base.call(this, params); } finally { this.array = full; this.verticesCount = count; }
+    };
+  }
   var current = { name: "overview", sigma: overview, ids: null };
+
+  // Where a renderer draws a node. A full refresh scheduled for the next frame (repaint) leaves
+  // sigma's display data unprocessed until that frame (positions not yet framed): process it now.
+  function displayData(sigma, id) {
+    if (sigma.needToProcess) { sigma.process(); sigma.needToProcess = false; }
+    return sigma.getNodeDisplayData(id);
+  }
 
   // ------------------------------------------------------------------ counts and what is left out
   function updateCounts() {
@@ -480,8 +515,11 @@
   function touchChanged(before) {  // documents whose filter verdict changed, and their links
     for (var i = 0; i < N; i++) if (before[i] !== passes[i]) { touched.add(i); linksOf.add(i); }
   }
+  // The frame itself is drawn at the next animation frame (schedule): an action that also moves the
+  // camera (search, Reset) draws one frame, not one for the repaint and one for the camera; in a
+  // software WebGL each frame of the shared corpus costs 70-140 ms (README, Speed).
   function repaint(all) {
-    if (all || !LARGE || touched.size > G.order / 3) overview.refresh({ skipIndexation: true });
+    if (all || !LARGE || touched.size > G.order / 3) overview.refresh({ skipIndexation: true, schedule: true });
     else if (touched.size) {
       var nodes = [], edges = new Set();
       touched.forEach(function (i) { if (ND.x[i] !== null) nodes.push(ids[i]); });
@@ -491,7 +529,7 @@
           if (ND.x[ED.from[e]] !== null && ND.x[ED.to[e]] !== null) edges.add("e" + e);
         });
       });
-      overview.refresh({ partialGraph: { nodes: nodes, edges: Array.from(edges) }, skipIndexation: true });
+      overview.refresh({ partialGraph: { nodes: nodes, edges: Array.from(edges) }, skipIndexation: true, schedule: true });
     }
     touched = new Set(); linksOf = new Set();
   }
@@ -967,7 +1005,7 @@
     var i = index.get(id);
     if (i === undefined) return false;
     if (current.name === "view" && view && view.graph.hasNode(id)) {
-      var d = view.sigma.getNodeDisplayData(id);
+      var d = displayData(view.sigma, id);
       view.sigma.getCamera().animate({ x: d.x, y: d.y }, { duration: 200 });
       showNode(i);
       return true;
@@ -976,7 +1014,7 @@
     closeView();
     if (!passes[i]) { resetFilters(); }
     select(i);  // (repaints what the search touched too)
-    var dd = overview.getNodeDisplayData(id);
+    var dd = displayData(overview, id);
     overview.getCamera().setState({ x: dd.x, y: dd.y, ratio: Math.min(overview.getCamera().ratio, 0.25) });
     showNode(i);
     return true;
@@ -1032,13 +1070,13 @@
     drawnIds: function () { return G.nodes(); },
     renderer: function () { return current.sigma; },
     nodePoint: function (id) {  // where a node is drawn, in page coordinates
-      var s = current.sigma, d = s.getNodeDisplayData(id);
+      var s = current.sigma, d = displayData(s, id);
       if (!d) return null;
       var p = s.framedGraphToViewport(d), r = s.getContainer().getBoundingClientRect();
       return [r.left + p.x, r.top + p.y];
     },
     edgePoint: function (from, to, at) {  // a point on the drawn line from -> to (at: 0..1 from the citing end)
-      var s = current.sigma, a = s.getNodeDisplayData(from), b = s.getNodeDisplayData(to);
+      var s = current.sigma, a = displayData(s, from), b = displayData(s, to);
       if (!a || !b) return null;
       var pa = s.framedGraphToViewport(a), pb = s.framedGraphToViewport(b), r = s.getContainer().getBoundingClientRect(), t = at === undefined ? 0.5 : at;
       return [r.left + pa.x + (pb.x - pa.x) * t, r.top + pa.y + (pb.y - pa.y) * t];
