@@ -287,3 +287,60 @@ def test_the_adopter_named_after_the_number(text, speaker, expected):
 ])
 def test_another_body_named_in_full(text, speaker, expected):
     assert targets(text, speaker) == expected
+
+
+# a number the document tied to another body stays that body's when the document cites it bare later (the
+# regional commissions' resolutions an ECOSOC resolution endorses and annexes: E_RES_2022_11, E_RES_2014_32, ...)
+ECOSOC_ANNEXING = """Resolution adopted by the Economic and Social Council on 21 July 2022
+
+2022/11. Conference structure of the Economic and Social Commission for Asia and the Pacific
+
+The Economic and Social Council,
+
+Taking note of Economic and Social Commission for Asia and the Pacific resolution 78/2 of 27 May 2022, by which the \
+Commission adopted a conference structure of the Commission to advance sustainable development,
+
+Recalling its resolution 2021/1 and General Assembly resolution 70/1,
+
+1. Endorses the actions requested by the Commission in paragraph 7 of resolution 78/2;
+
+2. Notes General Assembly resolution 78/2;
+
+Annex
+
+Resolution 78/2
+
+Conference structure of the Commission
+
+Annex to resolution 78/2
+"""
+
+
+def test_a_number_tied_to_another_body_stays_its_own_in_the_document():
+    from ingest import extract, parse_text
+    doc = parse_text(ECOSOC_ANNEXING, file="E_RES_2022_11.txt")
+    found = [(r.paragraph, r.target) for r in extract(doc) if r.kind == "explicit"]
+    # the bare "resolution 78/2" of op1 and the annex's headings are ESCAP's; "General Assembly resolution 78/2"
+    # (op2) says whose it is; other numbers are untouched
+    assert found == [("pp2", "E/RES/2021/1"), ("pp2", "A/RES/70/1"), ("op2", "A/RES/78/2")]
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # tied in one text, bare in the next: nothing; "its" and a body named keep theirs
+    (["Taking note of Economic and Social Commission for Asia and the Pacific resolution 72/6,", "Resolution 72/6"],
+     [[], []]),
+    (["Noting the adoption by the Economic and Social Commission for Asia and the Pacific of resolution 72/6,",
+      "Endorses paragraph 7 of resolution 72/6."], [[], []]),
+    (["resolution 2023/10 of the Conference of African Ministers of Finance", "Resolution 2023/10"], [[], []]),
+    (["Taking note of Economic and Social Commission for Asia and the Pacific resolution 72/6,",
+      "Recalling General Assembly resolution 72/6,"], [[], ["A/RES/72/6"]]),
+    (["Taking note of Economic and Social Commission for Asia and the Pacific resolution 72/6,",
+      "Recalling its resolution 72/6,"], [[], ["A/RES/72/6"]]),
+    # negative rows: another number, and no tie kept (each text alone)
+    (["Taking note of Economic and Social Commission for Asia and the Pacific resolution 72/6,",
+      "Recalling resolution 72/7,"], [[], ["A/RES/72/7"]]),
+])
+def test_tied_numbers_across_texts(texts, expected):
+    tied = set()
+    assert [[h.target for h in find_in_text(t, "GA", tied)] for t in texts] == expected
+    assert find_in_text(texts[-1], "GA") == find_in_text(texts[-1], "GA", None)  # without a tie kept: as before

@@ -112,12 +112,13 @@ class _LastNote:
     """The last reference of the note read last (None when that note cited no UN document): what
     an "Ibid." in the next note repeats."""
 
-    def __init__(self):
+    def __init__(self, tied: Optional[set] = None):
         self.hit: Optional[Hit] = None
+        self.tied = tied  # the numbers the document tied to another body (find_in_text)
 
     def hits(self, text: str, speaker: str) -> list[Hit]:
         """The hits of one note's ``text``, its "Ibid."s included, in order; remembers its last."""
-        hits = find_in_text(text, speaker)
+        hits = find_in_text(text, speaker, self.tied)
         more = ibid_hits(text, hits, self.hit)
         if more:
             hits = sorted(hits + more, key=lambda h: h.start)
@@ -172,14 +173,15 @@ def extract_explicit(doc: Document) -> list[Reference]:
     own = _Own(doc.symbol)
     refs: list[Reference] = []
     heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
-    last = _LastNote()
+    tied: set = set()  # numbers the document tied to another body: its later bare ones are that body's
+    last = _LastNote(tied)
     last_in_text: Optional[Hit] = None
     before: Optional[Paragraph] = None
     for p in doc.paragraphs:
         if p.kind == "outside":
             continue
         heading, is_heading = heading_after(p.text, heading)
-        hits = find_in_text(p.text, speaker)
+        hits = find_in_text(p.text, speaker, tied)
         # "(A/79/434, para. 21) ... (ibid., para. 44)"; a note read as a paragraph, "24 Ibid., para. 22.",
         # repeats the paragraph before, or the note numbered before it where a compilation page's neighbour
         # printed it ("16 Ibid., ... (A/9613)" is the neighbour's, "17 Ibid." the own: A/9613 again)

@@ -143,6 +143,8 @@ class _Scan:
     sentence_at: int = -1  # the last ". " found so far
     #: the sentence start and keyword kind (decision?) of the last keyword another body was named before
     other_body: Optional[tuple[int, bool]] = None
+    #: the numbers the document tied to another body so far (None: not kept), by their spelling without spaces
+    tied: Optional[set] = None
     range_ends: dict = field(default_factory=dict)  # a range's last number's start -> its first number's
     scanned: int = 0  # where the search for ". " goes on
 
@@ -285,8 +287,13 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         return None
     if aft and (not kw.explicit or kw.carried):  # (a body named after the number beats one carried over)
         if aft.group("other"):
+            _tie(scan, num)
             return None  # "decision 27/2, adopted by the Governing Council": not ours
         b_code, b_explicit = body_of_phrase(aft.group("phrase")), True
+    if kw.explicit and kw.body is None and not kw.statement:
+        _tie(scan, num)  # "Economic and Social Commission for Asia and the Pacific resolution 78/2"
+    elif not b_explicit and scan.tied and num.replace(" ", "") in scan.tied and not _its_before(text, kw.start):
+        return None  # the document tied this number to another body before: "Resolution 78/2" in its annex
     date = DATE_AFTER.match(after)
     iso = parse_date(date.group(1)) if date else None
     year = int(iso[:4]) if iso else None
@@ -325,6 +332,12 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         anchor=kw.start)
 
 
+def _tie(scan: _Scan, num: str) -> None:
+    """Keep ``num`` as a number the document tied to another body (when the caller keeps them)."""
+    if scan.tied is not None:
+        scan.tied.add(num.replace(" ", ""))
+
+
 def _its_before(text: str, kw_start: int) -> bool:
     """Whether "its" (their, his, her) stands right before the keyword at ``kw_start``."""
     return bool(ITS_BEFORE.search(text[max(0, kw_start - 40):kw_start].lower()))
@@ -354,11 +367,16 @@ def body_after(after: str, adopter: bool = True) -> Optional[re.Match]:
 
 
 def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken: list[tuple[int, int]],
-                    hits: list[Hit]) -> None:
+                    hits: list[Hit], tied: Optional[set] = None) -> None:
     """Add to ``hits`` the references the numbers after each keyword of ``text`` make (see the
     module docstring). ``taken`` are the spans of written symbols; ``its`` what "its resolution"
-    means when not the speaker's."""
+    means when not the speaker's; ``tied`` (kept by the caller over one document, or None) the numbers
+    the document tied to another body: added to here, and a bare number among them whose body the text
+    does not write ("its" does) is that body's, not a reference ("Taking note of Economic and Social
+    Commission for Asia and the Pacific resolution 78/2" in the preamble, "Resolution 78/2" over its annexed
+    text)."""
     scan = _Scan(text, speaker, its, taken, hits, {})
+    scan.tied = tied
     for km in keywords(text):
         other_body = scan.other_body
         kw = _keyword_body(scan, km)
@@ -371,6 +389,8 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
                                                                     not _its_before(text, km.start())):
             # "decisions 2024/1 and 2024/2 of the UNDP/UNFPA/UNOPS Executive Board": another body
             # named after the list adopted every item of it
+            for n, _ in items:
+                _tie(scan, WS_RUN.sub(" ", n.group("num")))
             continue
         starts = {}
         for n, first in items:
