@@ -12,6 +12,9 @@ def test_doctests():
 
 
 @pytest.mark.parametrize("written, normal", [
+    ("section I(B)", "section I.B"),
+    ("chap. IV (A)", "chapter IV.A"),
+    ("section 18 (b)", "section 18 (b)"),  # A_RES_52_220 op187: a lower-case letter stays as written
     ("paragraph 71", "para. 71"),
     ("paragraphs 50 and 52", "paras. 50 and 52"),
     ("subparagraph 3", "para. 3"),
@@ -113,6 +116,14 @@ def after(text):
     (", particularly", []),
     (", annexed", []),
     (", partly", []),
+    # a subdivision in brackets (ECE_TRANS_274 p230), and a paragraph after it with no comma between
+    (", section I(B) para. 2, p. 4)", [("section I.B", "section I(B)"), ("para. 2", "para. 2")]),
+    (", chap. IV (A), para. 3.", [("chapter IV.A", "chap. IV (A)"), ("para. 3", "para. 3")]),
+    (", sect. II(C).", [("section II.C", "sect. II(C)")]),
+    # negative rows: no brackets, no division before the space, a lower-case letter kept as written
+    (", section I para. 2", [("section I", "section I")]),
+    (", annex I para. 2", [("annex I", "annex I")]),
+    (", para. 3(a) para. 4", [("para. 3(a)", "para. 3(a)")]),
 ])
 def test_pin_after(text, pins):
     assert after(text) == pins

@@ -30,6 +30,7 @@ class Pin(NamedTuple):
 
 
 _WS = re.compile(r"\s+")
+_BRACKETED_SUBDIVISION = re.compile(r"\s?\(([A-Z])\)")  # an upper-case letter: "section 18 (b)" keeps its "(b)"
 _UNITS = PINPOINT_DATA["unit"]
 _WORD_UNIT = {w.lower(): u for u in _UNITS for w in u["words"]}
 _ORD = PINPOINT_DATA["ordinals"]
@@ -58,6 +59,8 @@ def norm_pin(p: Optional[str]) -> Optional[str]:
     ('para. 71', 'paras. 60-62', 'annex II', 'section VI')
     >>> norm_pin("Arts. 97 and 98"), norm_pin("chap. I.B"), norm_pin("the thirteenth preambular paragraph")
     ('articles 97 and 98', 'chapter I.B', 'preambular para. 13')
+    >>> norm_pin("section I(B)"), norm_pin("chap. IV (A)")
+    ('section I.B', 'chapter IV.A')
     """
     if not p:
         return None
@@ -78,6 +81,8 @@ def norm_pin(p: Optional[str]) -> Optional[str]:
         rest = m.group("rest")
         which = (m.group("which") or "").lower()
         word = unit["many"] if _MANY.search(rest) else unit["one"]
+        if unit["numbers"] == "division":
+            rest = _BRACKETED_SUBDIVISION.sub(r".\1", rest)  # "section I(B)", "chap. IV (A)": as "I.B", "IV.A"
         return ("preambular " if which in _PREAMBULAR else "") + word + (" " + rest if rest else "")
     return p[0].lower() + p[1:]
 
@@ -136,7 +141,9 @@ def pin_after(after: str) -> list[Pin]:
     while m and len(pins) < 4:
         pins.append(_pin(m.group("pin")))
         after = after[m.end():]
-        m = PIN_AFTER.match(after) if after.startswith(",") else None
+        # the next after a comma, or after a space from a division ("section I(B) para. 2")
+        m = PIN_AFTER.match(after) if after.startswith(",") or (after.startswith(" ") and pins[-1].written[-1] == ")"
+                                                                 and pins[-1].written.lower().startswith(("sect", "chap", "part"))) else None
     return pins
 
 

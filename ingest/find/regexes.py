@@ -161,7 +161,8 @@ ROMAN_PART = re.compile(r"^\d+\s?([A-Z])\s?\(")
 _PD = grammar.PINPOINT_DATA
 _NUMBER = {
     "arabic": r"\d+(?:\s?\([a-z]\))?(?![/\d])",
-    "division": r"(?:[IVXLC]+|\d+|[A-Z])(?:\.[A-Z0-9]+)*(?![/\w])",
+    # a subdivision after a dot or in brackets: "section II.B", "section I(B)" (ECE reports), "chap. IV (A)"
+    "division": r"(?:[IVXLC]+|\d+|[A-Z])(?:\.[A-Z0-9]+|\s?\([A-Z]\))*(?![/\w])",
     "letter": r"(?:[IVXLC]+|[A-Z]|one|two|three)(?![/\w])",
     "mixed": r"(?:\d+(?:\.\d+)*|[IVXLC]+)(?:\s?\(\d+\))?(?:\s?\([a-z]\))?(?![/\w])",
 }
