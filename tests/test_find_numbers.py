@@ -334,13 +334,29 @@ def test_a_number_tied_to_another_body_stays_its_own_in_the_document():
     (["resolution 2023/10 of the Conference of African Ministers of Finance", "Resolution 2023/10"], [[], []]),
     (["Taking note of Economic and Social Commission for Asia and the Pacific resolution 72/6,",
       "Recalling General Assembly resolution 72/6,"], [[], ["A/RES/72/6"]]),
+    # "its" says no more than the document's own body: the tie holds
     (["Taking note of Economic and Social Commission for Asia and the Pacific resolution 72/6,",
-      "Recalling its resolution 72/6,"], [[], ["A/RES/72/6"]]),
+      "Recalling its resolution 72/6,"], [[], []]),
+    # tied to a body of ours (A_RES_78_218 op24 -> op26, A_RES_72_248 pp3 -> pp20, A_RES_77_248 op246 -> op247)
+    (["Welcomes the latest report ... pursuant to Human Rights Council resolutions 34/24 of 24 March 2017, 40/20 of "
+      "22 March 2019 and 46/17 of 23 March 2021,", "in the report to the Human Rights Council submitted pursuant to "
+      "resolutions 34/24, 40/20 and 46/17;"],
+     [["A/HRC/RES/34/24", "A/HRC/RES/40/20", "A/HRC/RES/46/17"], ["A/HRC/RES/34/24", "A/HRC/RES/40/20",
+                                                                   "A/HRC/RES/46/17"]]),
+    (["the resolutions and decisions of the Human Rights Council, the most recent of which being resolution 34/22 of "
+      "24 March 2017,", "Welcoming the decision of the Human Rights Council to constitute a fact-finding mission "
+      "pursuant to its resolution 34/22,"], [["A/HRC/RES/34/22"], ["A/HRC/RES/34/22"]]),
+    (["resolution 4/6 on marine plastic litter and microplastics, adopted by the United Nations Environment Assembly;",
+      "Welcomes the request by the United Nations Environment Assembly, in paragraph 2 of its resolution 4/6,"],
+     [["UNEP/EA.4/Res.6"], ["UNEP/EA.4/Res.6"]]),
+    # the first tie holds; a body written still decides
+    (["Recalling Human Rights Council resolution 34/22,", "Recalling General Assembly resolution 34/22,",
+      "Recalling resolution 34/22,"], [["A/HRC/RES/34/22"], ["A/RES/34/22"], ["A/HRC/RES/34/22"]]),
     # negative rows: another number, and no tie kept (each text alone)
     (["Taking note of Economic and Social Commission for Asia and the Pacific resolution 72/6,",
       "Recalling resolution 72/7,"], [[], ["A/RES/72/7"]]),
 ])
 def test_tied_numbers_across_texts(texts, expected):
-    tied = set()
+    tied = {}
     assert [[h.target for h in find_in_text(t, "GA", tied)] for t in texts] == expected
     assert find_in_text(texts[-1], "GA") == find_in_text(texts[-1], "GA", None)  # without a tie kept: as before

@@ -112,7 +112,7 @@ class _LastNote:
     """The last reference of the note read last (None when that note cited no UN document): what
     an "Ibid." in the next note repeats."""
 
-    def __init__(self, tied: Optional[set] = None):
+    def __init__(self, tied: Optional[dict] = None):
         self.hit: Optional[Hit] = None
         self.tied = tied  # the numbers the document tied to another body (find_in_text)
 
@@ -173,7 +173,7 @@ def extract_explicit(doc: Document) -> list[Reference]:
     own = _Own(doc.symbol)
     refs: list[Reference] = []
     heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
-    tied: set = set()  # numbers the document tied to another body: its later bare ones are that body's
+    tied: dict = {}  # numbers the document tied to a body: its later bare ones are that body's
     last = _LastNote(tied)
     last_in_text: Optional[Hit] = None
     before: Optional[Paragraph] = None

@@ -143,8 +143,9 @@ class _Scan:
     sentence_at: int = -1  # the last ". " found so far
     #: the sentence start and keyword kind (decision?) of the last keyword another body was named before
     other_body: Optional[tuple[int, bool]] = None
-    #: the numbers the document tied to another body so far (None: not kept), by their spelling without spaces
-    tied: Optional[set] = None
+    #: the numbers the document tied to a body so far, by their spelling without spaces -> the body's code, or
+    #: None for a body citegraph does not resolve (None: not kept)
+    tied: Optional[dict] = None
     range_ends: dict = field(default_factory=dict)  # a range's last number's start -> its first number's
     scanned: int = 0  # where the search for ". " goes on
 
@@ -287,13 +288,18 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         return None
     if aft and (not kw.explicit or kw.carried):  # (a body named after the number beats one carried over)
         if aft.group("other"):
-            _tie(scan, num)
+            _tie(scan, num, None)
             return None  # "decision 27/2, adopted by the Governing Council": not ours
         b_code, b_explicit = body_of_phrase(aft.group("phrase")), True
     if kw.explicit and kw.body is None and not kw.statement:
-        _tie(scan, num)  # "Economic and Social Commission for Asia and the Pacific resolution 78/2"
-    elif not b_explicit and scan.tied and num.replace(" ", "") in scan.tied and not _its_before(text, kw.start):
-        return None  # the document tied this number to another body before: "Resolution 78/2" in its annex
+        _tie(scan, num, None)  # "Economic and Social Commission for Asia and the Pacific resolution 78/2"
+    elif not b_explicit and scan.tied and num.replace(" ", "") in scan.tied and not kw.statement:
+        # the document tied this number to a body before, and writes none now (or "its"): that body's ("Resolution
+        # 78/2" over the annexed text of ESCAP's 78/2; "pursuant to resolutions 34/24, 40/20 and 46/17" after
+        # "Human Rights Council resolutions 34/24, 40/20 and 46/17")
+        b_code, b_explicit = scan.tied[num.replace(" ", "")], True
+        if b_code is None:
+            return None
     date = DATE_AFTER.match(after)
     iso = parse_date(date.group(1)) if date else None
     year = int(iso[:4]) if iso else None
@@ -314,6 +320,8 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         target = symbols.resolve_number(num, code, part, decision=kw.decision, explicit=b_explicit) if code else None
     if not target:
         return None
+    if b_explicit and not kw.statement:
+        _tie(scan, num, code)  # "Human Rights Council resolution 34/22": the document's 34/22 is the Council's
     # "paragraph 71 of General Assembly resolution 70/125", "resolution 70/1, annex"; parts ("50/70 K",
     # "217 A (III)") are a pinpoint of the resolution, unless documents of their own ("75/290 B")
     before = pins_before(text, kw.start) if first else []
@@ -332,10 +340,12 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         anchor=kw.start)
 
 
-def _tie(scan: _Scan, num: str) -> None:
-    """Keep ``num`` as a number the document tied to another body (when the caller keeps them)."""
+def _tie(scan: _Scan, num: str, code: Optional[str]) -> None:
+    """Keep ``num`` as a number the document tied to the body ``code`` (None: another body's), when the
+    caller keeps them; the first tie holds (a document that names two bodies' 78/2 means by a later bare
+    "78/2" the one it named first, the subject it opened with)."""
     if scan.tied is not None:
-        scan.tied.add(num.replace(" ", ""))
+        scan.tied.setdefault(num.replace(" ", ""), code)
 
 
 def _its_before(text: str, kw_start: int) -> bool:
@@ -367,14 +377,15 @@ def body_after(after: str, adopter: bool = True) -> Optional[re.Match]:
 
 
 def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken: list[tuple[int, int]],
-                    hits: list[Hit], tied: Optional[set] = None) -> None:
+                    hits: list[Hit], tied: Optional[dict] = None) -> None:
     """Add to ``hits`` the references the numbers after each keyword of ``text`` make (see the
     module docstring). ``taken`` are the spans of written symbols; ``its`` what "its resolution"
     means when not the speaker's; ``tied`` (kept by the caller over one document, or None) the numbers
-    the document tied to another body: added to here, and a bare number among them whose body the text
-    does not write ("its" does) is that body's, not a reference ("Taking note of Economic and Social
-    Commission for Asia and the Pacific resolution 78/2" in the preamble, "Resolution 78/2" over its annexed
-    text)."""
+    the document tied to a body, number -> code (None for another body's): added to here, and a bare number
+    among them whose body the text does not write (or writes as "its") is that body's ("Taking note of Economic
+    and Social Commission for Asia and the Pacific resolution 78/2" in the preamble, "Resolution 78/2" over its
+    annexed text: not a reference; "Human Rights Council resolution 34/22", then "pursuant to its resolution
+    34/22": the Council's)."""
     scan = _Scan(text, speaker, its, taken, hits, {})
     scan.tied = tied
     for km in keywords(text):
@@ -390,7 +401,7 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
             # "decisions 2024/1 and 2024/2 of the UNDP/UNFPA/UNOPS Executive Board": another body
             # named after the list adopted every item of it
             for n, _ in items:
-                _tie(scan, WS_RUN.sub(" ", n.group("num")))
+                _tie(scan, WS_RUN.sub(" ", n.group("num")), None)
             continue
         starts = {}
         for n, first in items:

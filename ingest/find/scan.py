@@ -26,15 +26,16 @@ from .written import extract_written
 __all__ = ["find_in_text"]
 
 
-def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[set] = None) -> list[Hit]:
+def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[dict] = None) -> list[Hit]:
     """Every explicit reference in one text, in order of position. ``speaker`` is the body whose
     text it is (a code of grammar.toml), or ``OTHER_SPEAKER`` for a body citegraph does not resolve
     (a UN-Habitat or UNEP Governing Council text): its "its resolution" is then not a reference,
     and a bare number is read as the General Assembly's.
 
-    ``tied``, kept by the caller from text to text of one document, holds the numbers the document tied to
-    another body ("Economic and Social Commission for Asia and the Pacific resolution 78/2"): a later bare
-    "resolution 78/2" of the same document is that body's too (:func:`ingest.find.numbers.extract_numbers`).
+    ``tied``, a dict kept by the caller from text to text of one document, holds the numbers the document tied
+    to a body ("Human Rights Council resolution 34/22"; None for another body's: "Economic and Social Commission
+    for Asia and the Pacific resolution 78/2"): a later bare "resolution 34/22" or "its resolution 34/22" of the
+    same document is that body's too (:func:`ingest.find.numbers.extract_numbers`).
 
     >>> [h.target for h in find_in_text("Recalling its resolutions 56/183 and 57/238,")]
     ['A/RES/56/183', 'A/RES/57/238']
