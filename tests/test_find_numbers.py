@@ -349,6 +349,11 @@ def test_a_number_tied_to_another_body_stays_its_own_in_the_document():
     (["resolution 4/6 on marine plastic litter and microplastics, adopted by the United Nations Environment Assembly;",
       "Welcomes the request by the United Nations Environment Assembly, in paragraph 2 of its resolution 4/6,"],
      [["UNEP/EA.4/Res.6"], ["UNEP/EA.4/Res.6"]]),
+    # E_5715_REV.2 p519 -> p559: "Council resolution 414 (XIII)" is the Economic and Social Council's by its form,
+    # and so is the rules' later bare "resolution 414 (XIII)"
+    (["as a consequence of the provisions of Council resolution 414 (XIII) on the organization and operation of the "
+      "Council,", "amended as a consequence of resolution 414 (XIII), paragraph 8"],
+     [["E/RES/414(XIII)"], ["E/RES/414(XIII)"]]),
     # the first tie holds; a body written still decides
     (["Recalling Human Rights Council resolution 34/22,", "Recalling General Assembly resolution 34/22,",
       "Recalling resolution 34/22,"], [["A/HRC/RES/34/22"], ["A/RES/34/22"], ["A/HRC/RES/34/22"]]),

@@ -320,8 +320,10 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         target = symbols.resolve_number(num, code, part, decision=kw.decision, explicit=b_explicit) if code else None
     if not target:
         return None
-    if b_explicit and not kw.statement:
-        _tie(scan, num, code)  # "Human Rights Council resolution 34/22": the document's 34/22 is the Council's
+    if (b_explicit or b_code == "Council") and not kw.statement:
+        # "Human Rights Council resolution 34/22": the document's 34/22 is the Council's; "Council resolution
+        # 414 (XIII)" (the Council its form tells) too
+        _tie(scan, num, code)
     # "paragraph 71 of General Assembly resolution 70/125", "resolution 70/1, annex"; parts ("50/70 K",
     # "217 A (III)") are a pinpoint of the resolution, unless documents of their own ("75/290 B")
     before = pins_before(text, kw.start) if first else []
