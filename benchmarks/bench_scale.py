@@ -7,11 +7,14 @@ Each corpus is made by ``benchmarks/synthetic.py`` (the shared texts copied with
 renamed; reused when already made). For each size, ``citegraph build CORPUS -o OUT`` runs as users
 run it, a whole process (``python -m graph.cli`` of this checkout); its peak memory is the largest
 sum of the resident set sizes of the process and all its descendants (the reading processes
-included), sampled every 0.1 s. Then one file gets a new paragraph and the same command runs again
-(the rebuild). Printed per size: full build, peak memory, rebuild, rebuild / full, the output files'
-size (the cache apart), next to the figures of issue 16 (measured before this work, same machine);
-and, since the machine is shared, the CPU seconds of the whole process tree and the load average
-when each build started.
+included), sampled every 0.1 s. Then one file gets a new citation and the same command runs again
+(the rebuild), after another file got a sentence with no citation and the command ran (a text-only
+rebuild: the graph's files stand, only its page is made again); both files are put back at the end. Printed per size: full build, peak memory, rebuild,
+rebuild / full, the output files' size (the cache apart), next to the figures of issue 16 (measured
+before this work, same machine); and, since the machine is shared, the CPU seconds of the whole
+process tree and the load average when each build started. With two sizes or more under 100,000,
+the last line extrapolates 100,000 documents from the per-document slopes of CPU and peak memory
+(and says so).
 """
 from __future__ import annotations
 
@@ -99,6 +102,26 @@ def run_measured(cmd: list[str], env: dict) -> dict:
             "stdout": out, "stderr": err[-2000:]}
 
 
+#: What the rebuilds change in one file: a citation added (the graph changes), a sentence with no citation (it does not).
+CITATION_ADDED = "\n\nRecalling its resolution 70/1 of 25 September 2015,\n"
+TEXT_ONLY = "\n\nThe meeting rose at 6 p.m.\n"
+
+
+def rebuild_after(path: pathlib.Path, added: str, cmd: list[str], env: dict) -> dict:
+    """``added`` appended to ``path`` and the build run again (measured); the caller puts it back."""
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(added)
+    return run_measured(cmd, env)
+
+
+def slope(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    """Least-squares line through the points: (intercept, slope)."""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return my - b * mx, b
+
+
 def output_size(out: pathlib.Path) -> tuple[int, int, int]:
     """Bytes of the output files, of the reading pages (docs/) and of the cache."""
     files = pages = cache = 0
@@ -143,26 +166,30 @@ def main(argv=None) -> None:
                 continue
             files, pages, cache = output_size(out)
             first = sorted((corpus / "copy-0").glob("*.txt"))
-            changed = first[len(first) // 2]
-            original = changed.read_bytes()
-            try:
-                with open(changed, "a", encoding="utf-8") as f:
-                    f.write("\n\nRecalling its resolution 70/1 of 25 September 2015,\n")
-                again = run_measured(cmd, env)
+            edited = {p: p.read_bytes() for p in (first[len(first) // 3], first[len(first) // 2])}
+            try:  # each rebuild changes one file since the build before it
+                text = rebuild_after(first[len(first) // 3], TEXT_ONLY, cmd, env)
+                again = rebuild_after(first[len(first) // 2], CITATION_ADDED, cmd, env)
             finally:
-                changed.write_bytes(original)
+                for p, original in edited.items():
+                    p.write_bytes(original)
             summary = full["stdout"].splitlines()
             rows.append({"documents": n, "corpus_mb": size / 1e6,
                          "full_s": full["seconds"], "full_cpu": full["cpu"], "load": full["load"],
-                         "peak_gib": full["peak"] / 2**30, "rebuild_s": again["seconds"], "rebuild_cpu": again["cpu"], "rebuild_peak_gib": again["peak"] / 2**30,
+                         "peak_gib": full["peak"] / 2**30, "rebuild_s": again["seconds"], "rebuild_cpu": again["cpu"],
+                         "rebuild_peak_gib": again["peak"] / 2**30, "rebuild_load": again["load"],
+                         "text_s": text["seconds"], "text_cpu": text["cpu"], "text_load": text["load"],
                          "files_mb": files / 1e6, "pages_mb": pages / 1e6, "cache_mb": cache / 1e6,
-                         "summary": summary[:6], "rebuild_summary": again["stdout"].splitlines()[:1]})
+                         "summary": summary[:6], "rebuild_summary": again["stdout"].splitlines()[:1],
+                         "text_summary": [ln for ln in text["stdout"].splitlines() if ln.startswith("kept")]})
         finally:
             shutil.rmtree(out, ignore_errors=True)
         r = rows[-1]
         print(f"  {n}: full {r['full_s']:.1f} s ({r['full_cpu']:.0f} s CPU, load {r['load']:.1f} before), "
-              f"peak {r['peak_gib']:.2f} GiB, rebuild {r['rebuild_s']:.1f} s ({r['rebuild_cpu']:.0f} s CPU); "
-              f"{' / '.join(r['summary'][:1] + r['rebuild_summary'])}", flush=True)
+              f"peak {r['peak_gib']:.2f} GiB, rebuild {r['rebuild_s']:.1f} s ({r['rebuild_cpu']:.1f} s CPU, load "
+              f"{r['rebuild_load']:.1f}), text-only rebuild {r['text_s']:.1f} s ({r['text_cpu']:.1f} s CPU, load "
+              f"{r['text_load']:.1f}); {' / '.join(r['summary'][:1] + r['rebuild_summary'] + r['text_summary'])}",
+              flush=True)
     print()
     print(f"{'documents':>10} {'corpus':>8} | {'full build':>10} {'peak mem':>9} {'rebuild':>8} {'reb/full':>8} "
           f"| {'full CPU':>8} {'reb. CPU':>8} {'reb/full':>8} | "
@@ -174,7 +201,25 @@ def main(argv=None) -> None:
               f"| {r['full_cpu']:>6.0f} s {r['rebuild_cpu']:>6.1f} s {100 * r['rebuild_cpu'] / r['full_cpu']:>7.1f}% | "
               f"{r['files_mb']:>6.0f} MB "
               f"{r['pages_mb']:>5.0f} MB {r['cache_mb']:>5.0f} MB | {i[0]:>6.0f}s {i[1]:>4.2f}G {i[2]:>6.0f}s {i[3]:>6.0f}MB")
+    print()
+    print(f"{'documents':>10} | rebuild, a citation added: {'wall':>8} {'CPU':>7} {'CPU/full':>8} | "
+          f"a text edited, no citation: {'wall':>8} {'CPU':>7} {'CPU/full':>8}")
+    for r in rows:
+        print(f"{r['documents']:>10,} | {'':>26} {r['rebuild_s']:>6.1f} s {r['rebuild_cpu']:>5.1f} s "
+              f"{100 * r['rebuild_cpu'] / r['full_cpu']:>7.1f}% | {'':>27} {r['text_s']:>6.1f} s {r['text_cpu']:>5.1f} s "
+              f"{100 * r['text_cpu'] / r['full_cpu']:>7.1f}%")
     print("CPU: user + system seconds of the whole process tree (on a shared machine, steadier than wall time)")
+    if len({r["documents"] for r in rows}) >= 2 and max(r["documents"] for r in rows) < 100_000:
+        xs = [r["documents"] for r in rows]
+        cpu0, cpu1 = slope(xs, [r["full_cpu"] for r in rows])
+        mem0, mem1 = slope(xs, [r["peak_gib"] for r in rows])
+        reb0, reb1 = slope(xs, [r["rebuild_cpu"] for r in rows])
+        cpu100 = cpu0 + cpu1 * 100_000
+        print(f"EXTRAPOLATED, not measured (least-squares lines through the sizes above): full build "
+              f"{1000 * cpu1:.1f} ms CPU a document -> 100,000 documents {cpu100:.0f} s CPU, at best "
+              f"{cpu100 / (os.cpu_count() or 1):.0f} s wall on {os.cpu_count()} idle cores; peak memory "
+              f"{1000 * mem1 * 2**10:.0f} MiB per 1,000 documents -> {mem0 + mem1 * 100_000:.2f} GiB; rebuild "
+              f"(a citation added) {reb0 + reb1 * 100_000:.0f} s CPU")
     print("targets (issue 16): 100,000 documents under 300 s and 4 GiB; rebuild within 5% of the full build")
     if a.json:
         a.json.write_text(json.dumps(rows, indent=1))
