@@ -116,14 +116,29 @@ _ATTR_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"
 _TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
 
+def _xml_text(value) -> str:
+    """:func:`_xml_value` escaped as element text (a string, the usual case, straight through)."""
+    return (value if type(value) is str else _xml_value(value)).translate(_TEXT_ESC)
+
+
+def _xml_attr(value) -> str:
+    """:func:`_xml_value` escaped as an attribute value."""
+    return (value if type(value) is str else _xml_value(value)).translate(_ATTR_ESC)
+
+
 def _keys(items, what: str) -> dict[str, str]:
     """Attribute name -> XML type, in order of first appearance; one type per name."""
     keys: dict[str, str] = {}
+    seen: set = set()  # (name, Python type) pairs checked already: each is checked once
     for ident, d in items:
-        for k, v in d.items():
+        for kt in zip(d, map(type, d.values())):
+            if kt in seen:
+                continue
+            k, v = kt[0], d[kt[0]]
             t = _xml_type(v, f"{what} attribute {k!r} of {ident!r}")
             if keys.setdefault(k, t) != t:
                 raise nx.NetworkXError(f"{what} attribute {k!r} is {keys[k]} and {t} ({ident!r})")
+            seen.add(kt)
     return keys
 
 
@@ -176,9 +191,12 @@ def _graphml(f, G: nx.Graph, edges: Optional[pa.Table]) -> None:
 
     data("graph", G.graph, "    ")
     node_id = graphml_ids(G)
+    opening = {k: f'      <data key="{ids[("node", k)]}">' for k in nkeys}  # each key's tag, made once
     for i, (n, d) in enumerate(G.nodes(data=True)):
         out.append(f'    <node id="{node_id[n]}">\n')
-        data("node", d if "label" in d else {"label": str(n), **d}, "      ")
+        if "label" not in d:
+            out.append(f'{opening["label"]}{str(n).translate(_TEXT_ESC)}</data>\n')
+        out.extend([f'{opening[k]}{_xml_text(v)}</data>\n' for k, v in d.items()])
         out.append("    </node>\n")
         if i % _NODE_CHUNK == _NODE_CHUNK - 1:
             f.write("".join(out).encode("utf-8"))
@@ -310,22 +328,18 @@ def _gexf(f, G: nx.Graph, edges: Optional[pa.Table]) -> None:
             out.append(f'      <attribute id="{ident}" title="{k.translate(_ATTR_ESC)}" type="{_GEXF_TYPES[t]}" />\n')
         out.append("    </attributes>\n")
 
-    def attvalues(domain: str, d: dict) -> None:
-        vals = [(k, v) for k, v in d.items() if not (domain == "node" and k in _GEXF_OWN)]
-        if not vals:
-            return
-        out.append("        <attvalues>\n")
-        for k, v in vals:
-            out.append(f'          <attvalue for="{ids[(domain, k)]}" value="{_xml_value(v).translate(_ATTR_ESC)}" />\n')
-        out.append("        </attvalues>\n")
-
+    opening = {k: f'          <attvalue for="{ids[("node", k)]}" value="' for k in nkeys}  # made once
     out.append("    <nodes>\n")
     for i, (n, d) in enumerate(G.nodes(data=True)):
         label = str(d.get("label", n)).translate(_ATTR_ESC)
         date = str(d.get("date") or "")
         start = f' start="{date}"' if _ISO_DATE.match(date) else ""
         out.append(f'      <node id="{str(n).translate(_ATTR_ESC)}" label="{label}"{start}>\n')
-        attvalues("node", d)
+        values = [f'{opening[k]}{_xml_attr(v)}" />\n' for k, v in d.items() if k not in _GEXF_OWN]
+        if values:
+            out.append("        <attvalues>\n")
+            out.extend(values)
+            out.append("        </attvalues>\n")
         v = viz[n]
         c = v["color"]
         out.append(f'        <viz:color r="{c["r"]}" g="{c["g"]}" b="{c["b"]}" />\n')
@@ -401,9 +415,7 @@ def json_bytes(G: nx.Graph, edges: Optional[pa.Table] = None) -> bytes:
 def _json(f, G: nx.Graph, edges: Optional[pa.Table]) -> None:
     """Stream the node-link JSON of ``G`` to binary file ``f`` (:func:`json_bytes`)."""
     edges = edge_table(G) if edges is None else edges
-    data = {"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph,
-            "nodes": [{**d, "id": n} for n, d in G.nodes(data=True)], "edges": []}
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = _json_head(G)
     if not edges.num_rows:
         f.write((text + "\n").encode("utf-8"))
         return
@@ -423,6 +435,53 @@ def _json(f, G: nx.Graph, edges: Optional[pa.Table]) -> None:
         parts.append("  }")
         writers.write_text(f, writers.concat(parts))
     f.write("\n ]\n}\n".encode("utf-8"))
+
+
+def _json_scalar(v) -> Optional[str]:
+    """``v`` as ``json.dumps(v, ensure_ascii=False)`` writes it, by the same C functions (the string
+    encoder, ``int.__repr__``, ``float.__repr__``); None for a value that is not a scalar."""
+    t = type(v)
+    if t is str:
+        return _encode_string(v)
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if t is int:
+        return int.__repr__(v)
+    if t is float:
+        return float.__repr__(v) if v == v and v not in (math.inf, -math.inf) else \
+            ("NaN" if v != v else "Infinity" if v > 0 else "-Infinity")
+    return None
+
+
+_encode_string = json.encoder.encode_basestring  # C: what json.dumps(..., ensure_ascii=False) uses for a str
+
+
+def _json_head(G: nx.Graph) -> str:
+    """The node-link JSON of ``G`` with its nodes and no edges, byte for byte what ``json.dumps(...,
+    ensure_ascii=False, indent=1)`` writes (that pure-Python encoder is kept for a node holding a
+    value that is not a scalar); each node's values are encoded by the C encoder's functions."""
+    head = json.dumps({"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph},
+                      ensure_ascii=False, indent=1)
+    items = []
+    for n, d in G.nodes(data=True):
+        d = {**d, "id": n}
+        values = [_json_scalar(v) for v in d.values()]
+        if None in values or not all(type(k) is str for k in d):
+            items.append(_json_node_python(d))
+            continue
+        items.append("  {\n" + ",\n".join([f"   {_encode_string(k)}: {v}" for k, v in zip(d, values)]) + "\n  }")
+    nodes = ' "nodes": [\n' + ",\n".join(items) + "\n ]" if items else ' "nodes": []'
+    return head[:-2] + ",\n" + nodes + ',\n "edges": []\n}'
+
+
+def _json_node_python(d: dict) -> str:
+    """One node as the indent=1 encoder writes it inside the ``nodes`` list (the pure-Python path)."""
+    text = json.dumps({"nodes": [d]}, ensure_ascii=False, indent=1)
+    return text[len('{\n "nodes": [\n'):-len("\n ]\n}")]
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> bytes:

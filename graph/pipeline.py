@@ -868,28 +868,35 @@ def kept_layout(cache_dir: Optional[PathLike]) -> Callable:
     return layout
 
 
+#: Rows of a column hashed at a time by :func:`_table_digest` (what it copies at once stays small).
+DIGEST_ROWS = 65_536
+
+
 def _table_digest(h, table) -> None:
     """Feed an Arrow table's column names, types and values into the hash ``h``: the same values
-    give the same bytes however the table was made (chunks, slices, what lies under a null)."""
+    give the same bytes however the table was made (chunks, slices, what lies under a null). Each
+    column is taken :data:`DIGEST_ROWS` rows at a time, so it never copies a whole column."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    for name, col in zip(table.column_names, table.columns):
-        col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
-        listed = pa.types.is_list(col.type) or pa.types.is_large_list(col.type)
-        if listed:  # a list of strings, joined (the item's field name, "item" or "element", says nothing)
-            col = pc.binary_join(col, "\x1f")
-        h.update(f"{name}\0{'list of ' if listed else ''}{col.type}\0".encode())
-        if col.null_count:
-            h.update(np.packbits(col.is_null().to_numpy(zero_copy_only=False)).tobytes())
-            col = pc.fill_null(col, "" if pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
-                               else pa.scalar(0).cast(col.type))
-        sink = pa.BufferOutputStream()
-        one = pa.table([col], names=["c"])
-        with pa.ipc.new_stream(sink, one.schema) as w:
-            w.write_table(one)
-        h.update(sink.getvalue())
+    for name, column in zip(table.column_names, table.columns):
+        listed = pa.types.is_list(column.type) or pa.types.is_large_list(column.type)
+        h.update(f"{name}\0{f'list of {column.type.value_type}' if listed else column.type}\0".encode())
+        for at in range(0, len(column), DIGEST_ROWS):
+            col = column.slice(at, DIGEST_ROWS)
+            col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+            if listed:  # a list of strings, joined (the item's field name, "item" or "element", says nothing)
+                col = pc.binary_join(col, "\x1f")
+            if col.null_count:
+                h.update(np.packbits(col.is_null().to_numpy(zero_copy_only=False)).tobytes())
+                col = pc.fill_null(col, "" if pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
+                                   else pa.scalar(0).cast(col.type))
+            sink = pa.BufferOutputStream()
+            one = pa.table([col], names=["c"])
+            with pa.ipc.new_stream(sink, one.schema) as w:
+                w.write_table(one)
+            h.update(sink.getvalue())
 
 
 def _measures_code() -> bytes:

@@ -251,3 +251,29 @@ def test_the_layout_is_kept_for_the_same_nodes_and_edges_only(tmp_path):
     for args in ((nodes, edges + [(nodes[0], "lone")], 7), (nodes, edges, 8), (nodes[:-1], edges, 7)):
         assert layout(*args) == overview_layout(*args)
     assert pipeline.kept_layout(None)(nodes, edges, 7) == first  # no store: the layout itself
+
+
+def test_a_table_s_digest_is_its_values_whatever_its_chunks_slices_and_nulls(monkeypatch):
+    import hashlib
+
+    import pyarrow as pa
+
+    def digest(t):
+        h = hashlib.sha256()
+        pipeline._table_digest(h, t)
+        return h.hexdigest()
+
+    monkeypatch.setattr(pipeline, "DIGEST_ROWS", 3)
+    rows = {"s": ["a", None, "b", "c", None, "d", "e"], "n": [1, 2, None, 4, 5, 6, 7],
+            "l": [["x"], None, [], ["y", "z"], ["x"], None, ["w"]]}
+    t = pa.table(rows)
+    same = [pa.concat_tables([t.slice(0, 2), t.slice(2, 4), t.slice(6)]),      # other chunks
+            pa.concat_tables([t, t]).slice(7),                                 # a slice of a bigger table
+            pa.table({k: pa.array(v, pa.list_(pa.field("element", pa.string()))) if k == "l" else v
+                      for k, v in rows.items()})]                              # the list's item named otherwise
+    assert {digest(x) for x in same} == {digest(t)}
+    for k, v in (("s", "x"), ("n", 3), ("l", ["q"])):  # a null given a value, a value changed: another digest
+        other = dict(rows)
+        other[k] = [v, *rows[k][1:]] if k != "n" else [*rows[k][:2], v, *rows[k][3:]]
+        assert digest(pa.table(other)) != digest(t), k
+    assert digest(t.rename_columns(["s", "m", "l"])) != digest(t)

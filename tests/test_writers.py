@@ -120,3 +120,39 @@ def test_a_chunk_boundary_changes_nothing(sample_corpus, monkeypatch):
     monkeypatch.setattr(writers.chunks, "__defaults__", (7,))
     assert [fn(G, edges) for fn in (export.graphml_bytes, export.gexf_bytes, export.json_bytes, export.edges_csv)] \
         == whole
+
+
+def _hostile_nodes() -> nx.DiGraph:
+    """Node values of every scalar kind and hostile text, and one node holding a list (not a scalar)."""
+    G = _hand_made()
+    G.add_node("d", label="d", title="tab\there, new\nline, \u2028, \x7f, \"q\" <&> \\ é 中文", year=2024,
+               pagerank=0.1 + 0.2, big=2**70, neg=-0.0, nan=float("nan"), inf=float("inf"), ninf=float("-inf"),
+               flag=True, other=False, none=None)
+    G.add_node("e", label="e", listed=["a", "b"], nested={"k": 1})
+    G.add_node("id-clash", id="not the key", label="x")
+    return G
+
+
+@pytest.mark.parametrize("graph", [_hostile_nodes, _hand_made, lambda: nx.DiGraph()])
+def test_node_json_is_what_the_python_encoder_writes(graph):
+    G = graph()
+    want = json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False, indent=1) + "\n"
+    assert export.json_bytes(G).decode("utf-8") == want
+
+
+def _graph_scalars() -> nx.DiGraph:
+    G = _hostile_nodes()
+    G.remove_node("e")  # GraphML and GEXF hold scalars only
+    G.remove_node("id-clash")  # NetworkX's GEXF writer takes an "id" attribute for the node's id
+    for n in G:
+        for k in ("none", "nan", "inf", "ninf"):
+            G.nodes[n].pop(k, None)
+    return G
+
+
+def test_node_rows_of_graphml_and_gexf_are_what_the_slow_writers_give_once_read_back():
+    G = _graph_scalars()
+    for fast, slow, read in ((export.graphml_bytes, export.graphml_bytes_nx, nx.read_graphml),
+                             (export.gexf_bytes, export.gexf_bytes_nx, nx.read_gexf)):
+        a, b = read(io.BytesIO(fast(G))), read(io.BytesIO(slow(G)))
+        assert sorted(a.nodes(data=True)) == sorted(b.nodes(data=True)), fast.__name__
