@@ -79,7 +79,11 @@ class Workers:
         done."""
         return Pending(self, fn, items)
 
-    def _map_window(self, fn: Callable, items: list, bar: Any) -> Iterable:
+    def _map_window(self, fn: Callable, items: list, bar: Any, recover: bool = True) -> Iterable:
+        """``fn(x)`` for the window's items. A process that dies: with ``recover``, the items left
+        are run one process each and the pool is started again; without it (a thread must not fork:
+        a lock another thread holds would stay held in the child), :class:`_Broken` is raised with
+        the items left, for the main thread to recover."""
         if self._pool is None or len(items) < 4:
             for x in items:
                 yield fn(x)
@@ -95,6 +99,8 @@ class Workers:
                 if bar is not None:
                     bar.update(1)
         except cf.process.BrokenProcessPool:
+            if not recover:
+                raise _Broken(items[done:]) from None
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
             for x in items[done:]:
@@ -104,24 +110,42 @@ class Workers:
             self._start()
 
 
+class _Broken(Exception):
+    """A process of the pool died; ``left`` are the window's items not done."""
+
+    def __init__(self, left: list):
+        super().__init__(f"{len(left)} items left")
+        self.left = left
+
+
 class Pending:
     """Tasks running in the background (:meth:`Workers.start`): :meth:`results` waits for them and
-    gives their results in order; :meth:`cancel` stops what has not started."""
+    gives their results in order; :meth:`cancel` stops what has not started.
+
+    A thread of this process hands the tasks to the pool and gathers the results; it never forks. When
+    a process dies, the thread stops and :meth:`results`, in the calling thread, runs the items left
+    as :meth:`Workers.map` does (each in a process of its own, then the pool started again)."""
 
     def __init__(self, workers: Workers, fn: Callable, items: Iterable):
-        self._workers = workers
+        self._workers, self._fn = workers, fn
+        self._items = iter(items)
         self._out: list = []
+        self._left: list = []  # the items of a window whose process died, not done
         self._error: Optional[BaseException] = None
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(fn, items), name="citegraph-pending", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="citegraph-pending", daemon=True)
         self._thread.start()
 
-    def _run(self, fn: Callable, items: Iterable) -> None:
+    def _run(self) -> None:
         try:
-            for r in self._workers.map(fn, items):
-                self._out.append(r)
-                if self._stop.is_set():
+            while not self._stop.is_set():
+                window = list(itertools.islice(self._items, WINDOW))
+                if not window:
                     return
+                for r in self._workers._map_window(self._fn, window, None, recover=False):
+                    self._out.append(r)
+        except _Broken as broken:
+            self._left = broken.left
         except BaseException as err:  # handed to the caller of results()
             self._error = err
 
@@ -131,6 +155,15 @@ class Pending:
         self._thread.join()
         if self._error is not None:
             raise self._error
+        if self._left:  # a process died: recovered here, in the calling thread
+            w = self._workers
+            if w._pool is not None:
+                w._pool.shutdown(wait=False, cancel_futures=True)
+                w._pool = None
+            self._out.extend(_isolated(self._fn, x, w.died) for x in self._left)
+            self._left = []
+            w._start()
+            self._out.extend(w.map(self._fn, self._items))
         return self._out
 
     def cancel(self) -> None:
