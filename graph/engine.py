@@ -20,7 +20,8 @@ are made. The same input gives the same build folder, byte for byte.
   ``learned_from``) the client's path, as :mod:`graph.store` does for a moved file. A file the
   client cannot open is read by the client itself, which gives the local engine's one-line error.
 * **Results are partitioned Parquet made by the workers.** Each task returns its partition as
-  Parquet files, which the client writes unchanged under ``OUT/.citegraph-parts/`` (:data:`PARTS_DIRNAME`;
+  Parquet files, which the client writes under ``OUT/.citegraph-parts/``, every path in them relative
+  to the build's input as the store keeps it (:meth:`graph.store.Store.name`: no machine path) (:data:`PARTS_DIRNAME`;
   the folder is emptied at the start of each Dask build and describes the files read on the
   cluster in that build; the store, ``OUT/.citegraph-cache/``, keeps what earlier builds read):
 
@@ -82,8 +83,8 @@ from . import pipeline
 from .build import reference_marks
 from .files import atomic_file, tool_version
 from .pipeline import Corpus, Extracted, Failed, Reextracted, Unchanged
-from .store import (TABLE_SCHEMA, Store, StoreReader, blob_paragraphs, blob_search, columns_table, document_json,
-                    json_document, reference_columns)
+from .store import (TABLE_SCHEMA, Store, StoreReader, _renamed, blob_paragraphs, blob_search, columns_table,
+                    document_json, json_document, reference_columns)
 
 __all__ = ["DaskEngine", "EngineError", "Batch", "PARTS_DIRNAME", "FILES_PER_TASK", "BYTES_PER_TASK", "DOCUMENTS_SCHEMA",
            "NAMES_SCHEMA", "REFERENCES_SCHEMA", "read_part", "extract_again_part"]
@@ -470,9 +471,10 @@ class DaskEngine:
         """One partition of pass one: its Parquet files under ``parts``, its results by file, its
         references into the build's table and, with its texts, into the store."""
         part = got["part"]
+        kept = _kept_paths(got, reading.files, store.name)
         for name in ("documents", "references", "names"):
             with atomic_file(parts / name / f"part-{part:05d}.parquet") as f:
-                f.write(got[name])
+                f.write(kept[name])
         docs = _table(got["documents"], DOCUMENTS_SCHEMA).to_pydict()
         taught: dict[int, list] = {}
         names = _table(got["names"], NAMES_SCHEMA).to_pydict()
@@ -549,7 +551,7 @@ class DaskEngine:
 
     def _keep_pass_two(self, got: dict, kind: str, reading, store: Store, parts: pathlib.Path) -> None:
         with atomic_file(parts / "references-2" / f"part-{got['part']:05d}.parquet") as f:
-            f.write(got["references"])
+            f.write(_kept_paths({"references": got["references"]}, reading.files, store.name)["references"])
         refs = _table(got["references"], REFERENCES_SCHEMA)
         entries, position = [], {}
         for i, status in sorted(got["status"].items()):
@@ -564,6 +566,35 @@ class DaskEngine:
             reading.parts.append(refs)
         if store.dir is not None and entries:
             store.add_refsets(kind, entries, _by_entry(refs, position, len(reading.files)))
+
+
+def _kept_paths(got: dict, files: Sequence, name: Callable[[str], str]) -> dict[str, bytes]:
+    """The Parquet parts of ``got`` (``documents``, ``references``, ``names``, those it has) with every
+    value made of a file's path (``file``, the document's, a ``source`` or ``target`` that was the path,
+    ``learned_from``, an error line's file) as ``name`` gives it: relative to the build's input."""
+    given = [str(f) for f in files]
+    names = [name(f) for f in given]
+    out = {}
+    if "references" in got:
+        t = _table(got["references"], REFERENCES_SCHEMA)
+        out["references"] = _parquet(_renamed(t, dict(enumerate(given)), names + [""]) if t.num_rows else t)
+    if "documents" in got:
+        d = _table(got["documents"], DOCUMENTS_SCHEMA).to_pydict()
+        for n, i in enumerate(d["doc"]):
+            old, new = given[i], names[i]
+            d["file"][n] = new if d["file"][n] == old else d["file"][n]
+            if d["document"][n] is not None:
+                doc = json_document(d["document"][n])
+                d["document"][n] = document_json(dataclasses.replace(doc, file=new) if doc.file == old else doc)
+            if d["error"][n] is not None:
+                d["error"][n] = d["error"][n].replace(ingest.shown_path(old), ingest.shown_path(new))
+        out["documents"] = _parquet(pa.table(d, schema=DOCUMENTS_SCHEMA))
+    if "names" in got:
+        a = _table(got["names"], NAMES_SCHEMA).to_pydict()
+        a["learned_from"] = [v if v is None or not v.startswith(given[i] + ",") else names[i] + v[len(given[i]):]
+                             for i, v in zip(a["doc"], a["learned_from"])]
+        out["names"] = _parquet(pa.table(a, schema=NAMES_SCHEMA))
+    return out
 
 
 def _by_entry(refs: pa.Table, position: dict[int, int], files: int) -> pa.Table:

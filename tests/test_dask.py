@@ -106,9 +106,13 @@ def test_a_local_dask_cluster_builds_the_sample_as_the_local_engine_does(tmp_pat
     assert shown(local, tmp_path / "local") == shown(dask, tmp_path / "dask")
     parts = tmp_path / "dask" / PARTS_DIRNAME
     docs = pq.read_table(parts / "documents")
-    assert sorted(docs.column("file").to_pylist()) == sorted(str(p) for p in (SAMPLE).rglob("*") if p.is_file())
+    # paths relative to the build's input, as the store keeps them: no machine path in the parts either
+    assert sorted(docs.column("file").to_pylist()) == sorted(p.relative_to(SAMPLE).as_posix()
+                                                             for p in SAMPLE.rglob("*") if p.is_file())
     refs = pq.read_table(parts / "references")
     assert refs.num_rows > 1000 and set(TABLE_SCHEMA.names) <= set(refs.schema.names)
+    machine = [str(SAMPLE).encode(), str(tmp_path).encode()]
+    assert [f.name for f in parts.rglob("*") if f.is_file() and any(m in f.read_bytes() for m in machine)] == []
     # a second build: everything from the store, the same folder again
     again = _cli("build", SAMPLE, "-o", tmp_path / "dask", "--engine", "dask", "--dask-workers", 2)
     assert again.returncode == 0, again.stderr
