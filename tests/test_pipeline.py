@@ -486,3 +486,43 @@ def test_a_text_read_without_its_language_gives_the_same_references(tmp_path, na
     assert ingest.file_language(p) == with_language.language
     assert ingest.first_pass(without).references == ingest.first_pass(with_language).references
     assert dataclasses.replace(without, language=with_language.language) == with_language
+
+
+_TEXTS_LEFT = r"""
+import gc, pathlib, sys
+from graph import pipeline
+src, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+corpus = pipeline.build([src], out, jobs=2, progress=False, html=False)
+assert all(not d.paragraphs and not d.unplaced_footnotes for d in corpus.documents)
+seen = set()
+for obj in gc.get_objects():  # every container this process holds, and the strings in it
+    values = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple, set, frozenset)) else ()
+    for v in values:
+        if type(v) is str and len(v) > 700:
+            seen.add(v)
+    for v in getattr(obj, "__dict__", {}).values() if not isinstance(obj, type) else ():
+        if type(v) is str and len(v) > 700:
+            seen.add(v)
+import ingest  # after the look: the texts read here are the test's own
+long = [p.text for f in sorted(src.iterdir()) for p in ingest.read_document(f).paragraphs if len(p.text) > 700]
+assert long, "no long paragraph to look for"
+left = [t[:60] for t in long if t in seen]
+print(len(long), len(seen), left)
+assert not left, left
+"""
+
+
+def test_no_document_text_stays_in_the_building_process(tmp_path):
+    """After a build, this process holds the documents described and the references as a table:
+    no paragraph of any document (looked for among every string its containers hold; paragraphs
+    longer than a citing sentence's clip, SENTENCE_CHARS = 600, so that no clip can equal one)."""
+    src = tmp_path / "corpus"
+    src.mkdir()
+    for n in ("A_RES_70_1.txt", "A_RES_78_132.txt", "A_RES_79_195.txt", "A_RES_77_150.txt"):
+        shutil.copy(SAMPLE / "text" / n, src)
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _TEXTS_LEFT, str(src), str(tmp_path / "out")], cwd=SAMPLE.parent,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
