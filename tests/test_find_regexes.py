@@ -74,3 +74,51 @@ def test_every_pinpoint_before_holds_a_pin_word():
         assert PIN_BEFORE.search(written) and PIN_WORD.search(written), written
     for nothing in ("Recalling its ", "in the light of its ", "the report of the Secretary-General on "):
         assert not PIN_WORD.search(nothing)
+
+
+def test_case_folds_to_ascii_is_every_such_character():
+    """has_pin_word lower-cases the text: exact unless a character in CASE_FOLDS_TO_ASCII is in it."""
+    from ingest.find.regexes import CASE_FOLDS_TO_ASCII
+
+    found = [chr(c) for c in range(128, 0x110000)
+             if any(x.isascii() for x in chr(c).lower()) or re.match(r"[a-z.]", chr(c), re.I)]
+    assert "".join(found) == CASE_FOLDS_TO_ASCII
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("paragraph 71 of ", True), ("PARAS. 3-5 OF ", True), ("Arts. 97 and 98 of ", True), ("chap. I of", True),
+    ("sect. IV of ", True), ("Part A of ", True), ("annexes I and II to ", True), ("the Article", True),
+    ("ſection IV of ", True), ("the KELVIN paragraph", True), ("İnstitute, paragraph 4 of", True),
+    ("Recalling its ", False), ("the report of the Secretary-General on ", False), ("", False),
+    ("İnstitute ſeſſion", False), ("arts and crafts", False), ("chaptal", False),
+])
+def test_has_pin_word(text, holds):
+    from ingest.find.regexes import has_pin_word
+
+    assert has_pin_word(text) is holds is (PIN_WORD.search(text) is not None)
+
+
+def test_has_pin_word_on_real_text():
+    from ingest.find.regexes import has_pin_word
+
+    for w in _windows(240):
+        assert has_pin_word(w) is (PIN_WORD.search(w) is not None), w
+
+
+def test_names_other_body_before_the_patterns():
+    """Every match of OTHER_BEFORE and ADOPTED_BY_OTHER names a body of OTHER_BODY_PHRASES: the quick test
+    names_other_body is true wherever they match."""
+    from ingest.find.regexes import ADOPTED_BY_OTHER, OTHER_BEFORE, names_other_body
+
+    rows = ["the World Health Assembly, in its ", "the Commission on the Status of Women in its ",
+            "The Sixth United Nations Congress on the Prevention of Crime and the Treatment of Offenders, in its ",
+            "the adoption by the Economic Commission for Latin America and the Caribbean at its thirty-sixth "
+            "session, held in Santiago, of "]
+    found = 0
+    for w in [*rows, *_windows(160), *_windows(320)]:
+        for rx in (OTHER_BEFORE, ADOPTED_BY_OTHER):
+            if rx.search(w):
+                found += 1
+                assert names_other_body(w), w
+    assert found >= len(rows)
+    assert not names_other_body("the General Assembly, in its ")

@@ -27,7 +27,7 @@ from .. import symbols
 from ..grammar import BODIES, BODY_PHRASES, SPEAKER, TRAPS, session_fits
 from ..model import Document
 from .regexes import (ADOPTED_BY_OTHER, BARE_COMMISSION, ITS_BEFORE, OTHER_BEFORE, PREVIOUS_WORD,
-                      SENTENCE_BREAK, body_before)
+                      SENTENCE_BREAK, body_before, names_other_body)
 
 __all__ = ["OTHER_SPEAKER", "ITS_ASSEMBLY_IF_FITS", "body_of_phrase", "council", "decide_body", "subject_body",
            "body_for_number", "speaker_of", "named_throughout"]
@@ -68,7 +68,7 @@ def decide_body(text: str, kw_start: int, speaker: Optional[str],
     if m:
         phrase = m.group("phrase")
         # "World Health Assembly resolution", "Environment Assembly" are longer known phrases
-        other = OTHER_BEFORE.search(before)
+        other = OTHER_BEFORE.search(before) if names_other_body(before) else None
         if other and other.start() < m.start() + len(before[m.start():]) and len(other.group(0)) > len(m.group(0)):
             return None, True
         if phrase == "Council":
@@ -77,14 +77,14 @@ def decide_body(text: str, kw_start: int, speaker: Optional[str],
         return body_of_phrase(phrase), True
     if speaker == "CHR" and BARE_COMMISSION.search(before):
         return speaker, True  # "Commission resolution 2004/5" in a Commission on Human Rights text
-    if OTHER_BEFORE.search(before):
+    if names_other_body(before) and OTHER_BEFORE.search(before):
         return None, True
     wide = text[max(0, kw_start - 320):kw_start]  # the body's name, then up to 160 characters before "of"
     if "adopt" in wide:
         # "the adoption by the Economic Commission for Latin America and the Caribbean at its
         # thirty-sixth session, held in ..., of resolution 700 (XXXVI)": that body's resolution
         before = wide
-        a = ADOPTED_BY_OTHER.search(before)
+        a = ADOPTED_BY_OTHER.search(before) if names_other_body(before) else None
         if a:
             ours = next((code for p, code in BODY_PHRASES if before.startswith(p, a.start("body"))), None)
             return ours, True

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 
 from .. import symbols
 from ..grammar import PINPOINT_DATA
-from .regexes import PIN_AFTER, PIN_BEFORE, PIN_WORD, ROMAN_PART, body_before
+from .regexes import PIN_AFTER, PIN_BEFORE, ROMAN_PART, body_before, has_pin_word
 
 __all__ = ["Pin", "norm_pin", "join_pins", "pins_before", "pin_after", "part_pinpoint"]
 
@@ -119,7 +119,7 @@ def pins_before(text: str, kw_start: int) -> list[Pin]:
     bm = body_before(pre)
     if bm:
         pre = pre[: bm.start()]
-    if not _may_end_pin(pre) or not PIN_WORD.search(pre):
+    if not _may_end_pin(pre) or not has_pin_word(pre):
         return pins  # every pinpoint before a reference ends with "of" or "to" and holds a unit's word: none here
     while True:
         pm = PIN_BEFORE.search(pre) if _may_end_pin(pre) else None

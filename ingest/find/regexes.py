@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+import ahocorasick_rs
+
 from .. import grammar
 from ..grammar import BODY_PHRASES, OTHER_BODY_PHRASES
 from ..patterns import trie
@@ -106,6 +108,15 @@ OTHER_BEFORE = re.compile(r"(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHR
                            # Prevention of Crime and the Treatment of Offenders, in its resolution 4"
                            r"|(?:" + "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r")\s+(?:on|for|of)\s+"
                            r"(?:(?:[A-Z][\w’'-]*|and|of|the|on|for|in)\s+){0,12}?[A-Z][\w’'-]*,\s*(?:in|by)\s+its\s+$")
+_OTHER_PHRASES = ahocorasick_rs.AhoCorasick(list(OTHER_BODY_PHRASES))
+
+
+def names_other_body(text: str) -> bool:
+    """Whether a body of ``OTHER_BODY_PHRASES`` is named in ``text``: one Aho-Corasick pass, asked before
+    OTHER_BEFORE and ADOPTED_BY_OTHER (every match of theirs holds one) are tried at every position."""
+    return bool(_OTHER_PHRASES.find_matches_as_indexes(text))
+
+
 ADOPTED_BY_OTHER = re.compile(
     r"\b(?:adoption|adopted)(?:\s+in\s+(?:19|20)\d\d)?\s+by\s+the\s+(?P<body>(?:(?:[A-Z][\w’'-]*|and|for|of|the)\s+){0,6}?(?:" +
     "|".join(re.escape(p) for p in OTHER_BODY_PHRASES) + r"))\b[^.;“”]{0,160}?\bof\s+(?:its\s+)?$")
@@ -195,8 +206,28 @@ PIN_BEFORE = re.compile(
 
 #: Every pinpoint PIN_BEFORE finds holds one of these words, case aside (a unit's word, the "paragraph" of
 #: an ordinal one, "annex"): a window without any has no pinpoint before its reference.
-PIN_WORD = re.compile("|".join(re.escape(w) for w in sorted({*(w for u in _PD["unit"] for w in u["words"]),
-                                                             "paragraph", "annex"}, key=len, reverse=True)), re.I)
+_PIN_WORD_LIST = sorted({*(w for u in _PD["unit"] for w in u["words"]), "paragraph", "annex"}, key=len, reverse=True)
+PIN_WORD = re.compile("|".join(map(re.escape, _PIN_WORD_LIST)), re.I)
+# the same words for a quick test, each once (a word holding another is left out): "para" stands for "paragraphs"
+_LOWER_WORDS = {w.lower() for w in _PIN_WORD_LIST}
+_PIN_WORDS = tuple(sorted(w for w in _LOWER_WORDS if not any(o != w and o in w for o in _LOWER_WORDS)))
+#: the characters other than ASCII that a case-blind pattern matches to ASCII letters, or that lower-case to
+#: ASCII ("İ", "ı", the long s, the Kelvin sign; tests/test_find_regexes.py checks every code point)
+CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def has_pin_word(text: str) -> bool:
+    """``PIN_WORD.search(text) is not None``, found faster: the lower-cased text holds one of the words
+    (exact when no character of :data:`CASE_FOLDS_TO_ASCII` is in it; else the pattern is asked)."""
+    for c in CASE_FOLDS_TO_ASCII:
+        if c in text:
+            return PIN_WORD.search(text) is not None
+    low = text.lower()
+    for w in _PIN_WORDS:
+        if w in low:
+            return True
+    return False
+
 
 PIN_AFTER = re.compile(
     r"^,?\s*(?P<pin>(?>" + PIN_UNIT + r"))"  # atomic: a list is not cut short to dodge the test below
