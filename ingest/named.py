@@ -393,8 +393,9 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
 _SHORT_HEADS = sorted(TRAPS["names"]["short_form_heads"], key=len, reverse=True)
 _HEAD_ALT = "|".join(map(re.escape, _SHORT_HEADS))
 #: "the Programme of Action" standing alone: not followed by what would make it a longer name ("of the
-#: International ...", "on Ageing", a capitalised word) nor preceded by a capitalised word ("the Durban Declaration")
-_SHORT = re.compile(r"\b[Tt]he\s+(?P<h>" + _HEAD_ALT + r")\b(?!\s+(?:of|on|for|to|against|concerning|relating)\b)"
+#: International ...", "on Ageing", a capitalised word) nor preceded by a capitalised word ("the Durban Declaration");
+#: "[Tt](?<!\w.)he" is "\b[Tt]he" opening with a character, which Python's re skips ahead to
+_SHORT = re.compile(r"[Tt](?<!\w.)he\s+(?P<h>" + _HEAD_ALT + r")\b(?!\s+(?:of|on|for|to|against|concerning|relating)\b)"
                     r"(?!\s+(?:and|in)\s+(?:the\s+)?[A-Z0-9])(?!\s+[A-Z0-9])(?![\w-])")
 #: a proper name holding a head: capitalised words and links around the head ("Convention on the Rights of the Child")
 _PROPER = re.compile(r"(?:[A-Z0-9][\w’'/-]*\s+(?:(?:of|on|for|the|and|against|to|in)\s+){0,3}){0,8}(?:" + _HEAD_ALT +

@@ -40,6 +40,7 @@ import ahocorasick_rs
 
 from ..grammar import RELATION_DATA, VERBS
 from .hit import in_spans
+from .regexes import NOT_SENTENCE_END, SENTENCE_END
 
 __all__ = ["normalise_verb", "Relation", "RELATION_LEMMAS", "RELATIONS_VERSION", "FORM_LEMMA", "relation_lemma",
            "relation_events", "Clauses"]
@@ -223,14 +224,16 @@ def relation_events(text: str, head: int = 0, opening: int = 0) -> list[tuple[in
 
     Describing participles ("contained in", "set forth in") are no event: the clause's verb holds.
     """
-    from .regexes import NOT_SENTENCE_END, SENTENCE_END  # (regexes imports nothing of this module)
     low = text.lower()
     if len(low) != len(text):  # "İ" lower-cases to two characters: offsets would shift
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if ("“" in text or '"' in text) else []
     found = []
+    n = len(low)
     for i, s, e in _AC.find_matches_as_indexes(low, overlapping=True):
-        if _whole_word(low, s, e):
+        # a whole word (_whole_word, written out: this loop runs for every form found)
+        if not ((s and (low[s - 1].isalnum() or low[s - 1] in "_-")) or
+                (e < n and (low[e].isalnum() or low[e] in "_-"))):
             found.append((s, -e, _KEYS[i]))
     found.sort()
     events: list[tuple[int, int, str, Optional[str], str]] = []
