@@ -338,11 +338,21 @@ def series_predecessors(G: nx.DiGraph, nodes: Optional[Iterable[str]] = None) ->
     nodes = list(nodes)
     index = _title_index(G, nodes)
     out: dict[str, str] = {}
+    # the members of a titled node's series start from its title's nodes, the same for each of them,
+    # so they are found once per title (the footnotes followed from there add the same members)
+    by_title: dict[tuple, list[str]] = {}
     for start in nodes:
-        how = _series_members(G, start, index)
-        if len(how) < 2:
+        sd = G.nodes[start]
+        key = _series_title(sd)
+        title = (sd.get("kind"), sd.get("body"), key) if key else None
+        members = by_title.get(title) if title else None
+        if members is None:
+            how = _series_members(G, start, index)
+            members = sorted(how, key=lambda n: (_series_key(G.nodes[n]), _natural(n)))
+            if title:
+                by_title[title] = members
+        if len(members) < 2:
             continue
-        members = sorted(how, key=lambda n: (_series_key(G.nodes[n]), _natural(n)))
         i = members.index(start)
         if i:
             out[start] = members[i - 1]

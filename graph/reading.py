@@ -49,6 +49,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from importlib.metadata import version
 from typing import Iterable, Mapping, Optional, Sequence
 from urllib.parse import quote
@@ -215,12 +216,17 @@ def _annotate(text: str, refs: Sequence[Reference], targets: Mapping[str, Target
                 groups.setdefault((r.start, r.end), []).append(r)
         spans: list[tuple[int, int, str, str]] = []
         last = -1
-        for (s, e), rs in sorted(groups.items(), key=lambda x: (x[0][0], -x[0][1])):
-            if s < last:  # overlaps a link already placed: its targets join that link
-                continue
-            last = e
-            inside = [r for (s2, e2), g in groups.items() if s <= s2 and e2 <= e and (s2, e2) != (s, e) for r in g]
-            spans.append((s, e, *_link(rs + inside, targets)))
+        ordered = sorted(groups.items(), key=_SPAN_ORDER)
+        if all(ordered[k][0][1] <= ordered[k + 1][0][0] for k in range(len(ordered) - 1)):
+            spans = [(s, e, *_link(rs, targets)) for (s, e), rs in ordered]  # no two overlap (most paragraphs)
+        else:
+            for (s, e), rs in ordered:
+                if s < last:  # overlaps a link already placed: its targets join that link
+                    continue
+                last = e
+                inside = [r for (s2, e2), g in groups.items() if s <= s2 and e2 <= e and (s2, e2) != (s, e)
+                          for r in g]
+                spans.append((s, e, *_link(rs + inside, targets)))
         for s, e, o, c in extra:
             if all(e <= a or s >= b for a, b, *_ in spans):
                 spans.append((s, e, o, c))
@@ -257,13 +263,20 @@ def _annotate(text: str, refs: Sequence[Reference], targets: Mapping[str, Target
     return "".join(out)
 
 
+def _SPAN_ORDER(item: tuple[tuple[int, int], list]) -> tuple[int, int]:
+    """Spans by start, the longer first among those starting together."""
+    return item[0][0], -item[0][1]
+
+
 def _link(refs: list[Reference], targets: Mapping[str, Target]) -> tuple[str, str]:
     found = []
     for r in refs:
         t = _lookup(targets, r)
         if all(t.key != f[0].key for f in found):
             found.append((t, r.relation, r.pinpoint, r.kind))
-    key = tuple(found)
+    # the key as plain tuples: hashed in C, not by the dataclass's generated __hash__
+    key = tuple((t.key, t.title, t.date, t.in_corpus, t.url, relation, pinpoint, kind)
+                for t, relation, pinpoint, kind in found)
     tag = _LINKS.get(key)
     if tag is None:
         if len(_LINKS) > 100_000:
@@ -690,10 +703,11 @@ def start_pages(G, documents: Iterable[Document], references, out_dir,
                 store: Optional[tuple] = None) -> PagesJob:
     """Start making the reading pages of :func:`write_pages` in forked processes and return at once;
     ``.wait()`` puts them in place and returns what :func:`write_pages` returns. The caller goes on
-    working meanwhile, so ``jobs`` processes (default: one core fewer than the machine has, at least
-    one) leave it a core. (A corpus of under 50 documents is made in ``wait``, here.)"""
+    working meanwhile. ``jobs`` processes (default: as many as the machine has cores) make them: the
+    caller's work (``pipeline.build`` writing the graph's files) ends before the pages do, and its core
+    would then stand idle. (A corpus of under 50 documents is made in ``wait``, here.)"""
     if jobs is None:
-        jobs = max(1, (os.cpu_count() or 1) - 1)
+        jobs = os.cpu_count() or 1
     return PagesJob(G, documents, references, out_dir, changes, jobs, background=True, keys=keys, store=store)
 
 
@@ -747,10 +761,20 @@ class _ReferencesByFile:
     def get(self, file, default=()):
         if self.table is None:
             return self.by_file.get(file, default)
-        from .store import table_references  # the store (pyarrow): where pages are made
-
         at = self.slices.get(file)
-        return table_references(self.table.slice(*at)) if at and at[1] else list(default)
+        if not (at and at[1]):
+            return list(default)
+        part = self.table.slice(*at)
+        rows = zip(*(part.column(name).to_pylist() for name in PAGE_FIELDS))
+        return [Reference(**dict(zip(PAGE_FIELDS, row))) for row in rows]
+
+
+#: The fields of a reference that a page shows, links or digests (:func:`render_page`,
+#: :func:`graph.diff.diff_documents`, :func:`_document_digest`): only these columns of the build's
+#: table are made into :class:`~ingest.Reference` objects for the pages (the citing sentence, the
+#: aliases and the rest keep their defaults), which halves the cost of taking them from the table.
+PAGE_FIELDS = ("source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "surface", "start", "end",
+               "target_title", "target_date")
 
 
 class _Texts:
@@ -859,7 +883,9 @@ def _page_digest(key: str, doc_digest: str, old_digest: str, targets: Mapping[st
     predecessor (:func:`_document_digest`; ``"none"`` without one) and what the graph says of the
     cited documents."""
     h = hashlib.sha256(_renderer_version().encode())
-    for part in (key, doc_digest, old_digest, repr(sorted(targets.items()))):
+    cited = "\x1d".join(f"{k}\x1e{t.key}\x1e{t.title}\x1e{t.date}\x1e{t.in_corpus}\x1e{t.url}"
+                         for k, t in sorted(targets.items(), key=itemgetter(0)))
+    for part in (key, doc_digest, old_digest, cited):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

@@ -193,7 +193,7 @@ def json_document(data: str, paragraphs: tuple = (), unplaced: tuple = ()) -> Do
 
 
 def _footnotes(items) -> tuple:
-    return tuple(Footnote(str(n), str(t)) for n, t in items)
+    return tuple(Footnote(str(n), str(t)) for n, t in items) if items else ()
 
 
 def search_blob(doc: Document) -> bytes:
@@ -219,8 +219,10 @@ def blob_paragraphs(blob: bytes) -> tuple[tuple, tuple]:
     """``(paragraphs, unplaced footnotes)`` of :func:`text_blob`. Raises :class:`ValueError`
     (or :class:`zlib.error`) when ``blob`` is not one."""
     paragraphs, unplaced = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
-    return (tuple(Paragraph(id=i, kind=k, text=t, number=n, verb=v, footnotes=_footnotes(fn),
-                            links=tuple((str(a), str(b)) for a, b in li), marks=tuple((str(a), int(b)) for a, b in mk))
+    # most paragraphs have no footnotes, links or marks: those make no generator
+    return (tuple(Paragraph(id=i, kind=k, text=t, number=n, verb=v, footnotes=_footnotes(fn) if fn else (),
+                            links=tuple((str(a), str(b)) for a, b in li) if li else (),
+                            marks=tuple((str(a), int(b)) for a, b in mk) if mk else ())
                   for i, k, t, n, v, fn, li, mk in paragraphs),
             _footnotes(unplaced))
 
