@@ -1078,18 +1078,32 @@ def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: 
 
 def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, html, pages, engine=None,
            explorer=None) -> Corpus:
+    from . import reading  # noqa: F401 -- loaded before the processes fork: they make the reading pages
+
+    with contextlib.ExitStack() as stack:
+        if engine is not None:  # the read-and-extract stage on a Dask cluster (graph/engine.py)
+            workers = None
+            corpus = engine.read_corpus(paths, cache_dir, out_dir, progress=progress, on_error=on_error,
+                                        on_skip=on_skip)
+        else:
+            # forked now, while this process is small; open until the reading pages are made
+            workers = stack.enter_context(Workers(jobs, died=_died))
+            corpus = read_corpus(paths, cache_dir=cache_dir, progress=progress, on_error=on_error, on_skip=on_skip,
+                                 texts=False, workers=workers)
+        return _graph_and_files(corpus, paths, out_dir, cache_dir, jobs, progress, write, html, pages, explorer,
+                                workers)
+
+
+def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, write, html, pages, explorer,
+                     workers: Optional[Workers]) -> Corpus:
+    """The graph of a corpus read, its measures and layout, and (with ``out_dir`` and ``write``) its files
+    and reading pages (made by ``workers``, the build's processes, while the files are written here)."""
     from .build import clean_references, graph_tables, to_networkx
     from .explorer import add_layout, write_explorer
     from .export import FILES, write_all
     from .measures import add_measures
     from .reading import start_pages
 
-    if engine is not None:  # the read-and-extract stage on a Dask cluster (graph/engine.py)
-        corpus = engine.read_corpus(paths, cache_dir, out_dir, progress=progress, on_error=on_error, on_skip=on_skip)
-    else:
-        with Workers(jobs, died=_died) as workers:  # forked now, while this process is small
-            corpus = read_corpus(paths, cache_dir=cache_dir, progress=progress, on_error=on_error, on_skip=on_skip,
-                                 texts=False, workers=workers)
     t0 = time.perf_counter()
     corpus.timings["reading"] = corpus.seconds
     corpus.root = input_root(paths)
@@ -1112,9 +1126,8 @@ def _build(paths, out_dir, cache_dir, jobs, progress, on_error, on_skip, write, 
         kept = outputs.kept()
         # the reading pages are made in other processes while the graph's files are written here; their
         # texts come from the store
-        job = start_pages(corpus.graph, corpus.documents, corpus.reference_table, out_dir,
-                          jobs=max(1, jobs - 1) if jobs else None, keys=corpus.keys,
-                          store=(str(cache_dir), tool_version())) if pages else None
+        job = start_pages(corpus.graph, corpus.documents, corpus.reference_table, out_dir, jobs=jobs,
+                          keys=corpus.keys, store=(str(cache_dir), tool_version()), workers=workers) if pages else None
         try:
             if kept is None:
                 written = write_all(corpus.graph, corpus.reference_table, out_dir, html=html and explorer is None,

@@ -76,6 +76,8 @@ __all__ = [
     "write_pages",
     "start_pages",
     "PagesJob",
+    "PageTask",
+    "make_page",
     "write_assets",
     "Target",
     "CSP",
@@ -615,12 +617,17 @@ def write_pages(G, documents: Iterable[Document], references, out_dir,
 
 
 class PagesJob:
-    """Reading pages being made in forked processes (:func:`start_pages`): :meth:`wait` for them
-    (and put them in place), or :meth:`cancel`."""
+    """Reading pages being made in other processes (:func:`start_pages`): :meth:`wait` for them
+    (and put them in place), or :meth:`cancel`.
+
+    Each page is one :class:`PageTask`, made here in windows of :data:`TASK_WINDOW` pages and
+    carrying all the page is made from, so that any process can make it: the build's own processes,
+    forked at its start while it was small (``workers``, :class:`graph.workers.Workers`), or
+    processes forked here."""
 
     def __init__(self, G, documents: Iterable[Document], references, out_dir,
                  changes: bool, jobs: Optional[int], background: bool = False, keys: Optional[Sequence] = None,
-                 store: Optional[tuple] = None):
+                 store: Optional[tuple] = None, workers=None):
         from . import analysis  # pandas: loaded where pages are made (the series of each document)
 
         self.t0 = time.perf_counter()
@@ -639,42 +646,34 @@ class PagesJob:
             n = node_of_file.get(clean_text(doc.file))  # a node's file went through the cleaning step
             if n is not None and n not in by_node:
                 by_node[n] = doc
-        refs_of = _ReferencesByFile(references, documents)
-        texts = _Texts(store, dict(zip((d.file for d in documents), keys))) if store and keys is not None else None
         pred = analysis.series_predecessors(G, sorted(by_node)) if changes else {}
         self.todo = _series_order({n: (pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)})
-        self.state = (G, by_node, refs_of, self.stage, self.docs_dir, _read_manifest(self.docs_dir), texts, {})
-        self.pool = None
-        self.result = None
+        self._tasks = _TaskMaker(G, by_node, _ReferencesByFile(references, documents),
+                                 dict(zip((d.file for d in documents), keys)) if store and keys is not None else {},
+                                 store, str(self.stage), str(self.docs_dir), _read_manifest(self.docs_dir))
+        self.pool = self.result = self.pending = None
         jobs = max(1, jobs or os.cpu_count() or 1)
-        if (jobs > 1 or background) and len(self.todo) >= 50 and "fork" in mp.get_all_start_methods():
-            # the children share the parent's documents; the cycle collector would walk them all in
-            # each child and make it copy every page of memory it touches: frozen, it leaves them alone
-            global _JOB
-            _JOB = self.state
-            gc.freeze()
+        if workers is not None:
+            self.pending = workers.start(make_page, self._tasks(self.todo))
+        elif (jobs > 1 or background) and len(self.todo) >= 50 and "fork" in mp.get_all_start_methods():
+            gc.freeze()  # the cycle collector of a child would walk the parent's objects and copy their pages
             try:
                 self.pool = mp.get_context("fork").Pool(jobs, initializer=_start_worker)
             finally:
-                _JOB = None
                 gc.unfreeze()
             chunk = max(1, min(32, len(self.todo) // (jobs * 8)))
-            self.result = self.pool.map_async(_write_one, self.todo, chunksize=chunk)
+            self.result = self.pool.imap(make_page, self._tasks(self.todo), chunksize=chunk)
 
     def wait(self) -> dict:
-
-        global _JOB
         try:
-            if self.pool is not None:
-                done = self.result.get()
+            if self.pending is not None:
+                done = self.pending.results()
+            elif self.pool is not None:
+                done = list(self.result)
                 self.pool.close()
                 self.pool.join()
             else:
-                _JOB = self.state
-                try:
-                    done = [_write_one(x) for x in self.todo]
-                finally:
-                    _JOB = None
+                done = [make_page(t) for t in self._tasks(self.todo)]
             atomic_write(self.stage / MANIFEST, json.dumps({name: digest for name, digest, _ in sorted(done)},
                                                            indent=0, sort_keys=True) + "\n")
             old = self.out_dir / f".{DOCS_DIRNAME}.old-{os.getpid()}"
@@ -692,6 +691,8 @@ class PagesJob:
     def cancel(self) -> None:
         """Stop making pages; the previous ``docs/`` stays as it was."""
 
+        if self.pending is not None:
+            self.pending.cancel()
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
@@ -700,21 +701,25 @@ class PagesJob:
 
 def start_pages(G, documents: Iterable[Document], references, out_dir,
                 changes: bool = True, jobs: Optional[int] = None, keys: Optional[Sequence] = None,
-                store: Optional[tuple] = None) -> PagesJob:
-    """Start making the reading pages of :func:`write_pages` in forked processes and return at once;
+                store: Optional[tuple] = None, workers=None) -> PagesJob:
+    """Start making the reading pages of :func:`write_pages` in other processes and return at once;
     ``.wait()`` puts them in place and returns what :func:`write_pages` returns. The caller goes on
-    working meanwhile. ``jobs`` processes (default: as many as the machine has cores) make them: the
-    caller's work (``pipeline.build`` writing the graph's files) ends before the pages do, and its core
-    would then stand idle. (A corpus of under 50 documents is made in ``wait``, here.)"""
+    working meanwhile. ``workers`` (a :class:`graph.workers.Workers`, forked at the start of the
+    build, before the graph existed) make them; without it, ``jobs`` processes forked here (default:
+    as many as the machine has cores: the caller's work, ``pipeline.build`` writing the graph's
+    files, ends before the pages do, and its core would then stand idle). A corpus of under 50
+    documents without ``workers`` is made in ``wait``, here."""
     if jobs is None:
         jobs = os.cpu_count() or 1
-    return PagesJob(G, documents, references, out_dir, changes, jobs, background=True, keys=keys, store=store)
+    return PagesJob(G, documents, references, out_dir, changes, jobs, background=True, keys=keys, store=store,
+                    workers=workers)
 
 
 def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[str]]]:
     """``(node, predecessor)`` pairs with each series in order, oldest first (56/183, 57/238, …), so
     that a process diffs a text with the one after it just after diffing it with the one before
-    (its words are split once: ``graph.diff`` keeps them); the rest after, sorted."""
+    (its words are split once: ``graph.diff`` keeps them; its text is read from the store once); the
+    rest after, sorted."""
     follows: dict[str, list[str]] = {}
     for n, old in pred.items():
         if old is not None:
@@ -736,13 +741,68 @@ def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[st
     return out
 
 
-_JOB = None  # (graph, documents by node, references by file, folder, previous folder, manifest, texts, memo):
-#              set while the pool forks
+@dataclass(frozen=True)
+class PageTask:
+    """One reading page to make (:func:`make_page`), with all it is made from, so that a process
+    forked before the graph existed can make it: the node and its document (described only when
+    its text is in the build's store: ``store`` is the store's folder and tool version, ``key`` the
+    document's entry there), its references, what the graph says of the documents they cite
+    (``targets``, :func:`target_info`, both documents' together), the same of its series predecessor
+    ``old`` (None: no section "Changes since"), the digest of the page the previous build made
+    (``kept``: the page is linked, not made again, when nothing it is made from changed), the
+    folder the page goes to (``stage``) and the previous pages' folder (``previous``)."""
+
+    node: str
+    document: Document
+    references: tuple
+    targets: Mapping[str, Target]
+    stage: str
+    previous: str = ""
+    kept: Optional[str] = None
+    key: Optional[str] = None
+    old: Optional[str] = None
+    old_document: Optional[Document] = None
+    old_references: tuple = ()
+    old_key: Optional[str] = None
+    store: Optional[tuple] = None
+
+
+#: Pages whose tasks are made at a time: the references of their documents are taken from the
+#: build's table in one step (not one per document), and no more than these are held at once.
+TASK_WINDOW = 256
+
+
+class _TaskMaker:
+    """``(node, predecessor)`` pairs -> :class:`PageTask` objects, :data:`TASK_WINDOW` at a time."""
+
+    def __init__(self, G, by_node: dict, refs_of: "_ReferencesByFile", keys: dict, store: Optional[tuple],
+                 stage: str, previous: str, manifest: dict):
+        self.G, self.by_node, self.refs_of, self.keys, self.store = G, by_node, refs_of, keys, store
+        self.stage, self.previous, self.manifest = stage, previous, manifest
+
+    def __call__(self, todo: Sequence[tuple[str, Optional[str]]]) -> Iterable[PageTask]:
+        for at in range(0, len(todo), TASK_WINDOW):
+            window = todo[at:at + TASK_WINDOW]
+            files = list(dict.fromkeys(self.by_node[n].file for pair in window for n in pair if n is not None))
+            refs = self.refs_of.many(files)
+            targets: dict[str, dict[str, Target]] = {}
+            for n, old in window:
+                doc = self.by_node[n]
+                for m in (n, old):
+                    if m is not None and m not in targets:
+                        targets[m] = target_info(self.G, refs[self.by_node[m].file])
+                both = {**targets[old], **targets[n]} if old is not None else targets[n]
+                old_doc = self.by_node[old] if old is not None else None
+                yield PageTask(n, doc, refs[doc.file], both, self.stage, self.previous,
+                               self.manifest.get(f"{page_name(n)}.html"), self.keys.get(doc.file), old, old_doc,
+                               refs[old_doc.file] if old_doc is not None else (),
+                               self.keys.get(old_doc.file) if old_doc is not None else None, self.store)
 
 
 class _ReferencesByFile:
-    """file -> its references, from a list of references or the build's references table (whose
-    rows are made :class:`~ingest.Reference` objects one document at a time, where the page is made)."""
+    """file -> its references (a tuple), from a list of references or the build's references table
+    (whose rows are made :class:`~ingest.Reference` objects a window of documents at a time, with
+    only the fields a page uses: :data:`PAGE_FIELDS`)."""
 
     def __init__(self, references, documents: list):
         import pyarrow as pa  # pyarrow: where pages are made, kept off `citegraph extract`'s start
@@ -750,23 +810,28 @@ class _ReferencesByFile:
         self.by_file: dict = {}
         self.table = None
         if isinstance(references, pa.Table):
-            self.table = references
+            self.table = references.select([f for f in PAGE_FIELDS if f in references.column_names])
             doc = references.column("doc").to_numpy()
             starts = np.searchsorted(doc, np.arange(len(documents) + 1))
-            self.slices = {d.file: (int(starts[i]), int(starts[i + 1] - starts[i])) for i, d in enumerate(documents)}
+            self.slices = {d.file: (int(starts[i]), int(starts[i + 1])) for i, d in enumerate(documents)}
         else:
             for r in references:
                 self.by_file.setdefault(r.file, []).append(r)
 
-    def get(self, file, default=()):
+    def many(self, files: Sequence[str]) -> dict[str, tuple]:
+        """``{file: its references}`` for each of ``files``."""
         if self.table is None:
-            return self.by_file.get(file, default)
-        at = self.slices.get(file)
-        if not (at and at[1]):
-            return list(default)
-        part = self.table.slice(*at)
-        rows = zip(*(part.column(name).to_pylist() for name in PAGE_FIELDS))
-        return [Reference(**dict(zip(PAGE_FIELDS, row))) for row in rows]
+            return {f: tuple(self.by_file.get(f, ())) for f in files}
+        spans = [self.slices.get(f, (0, 0)) for f in files]
+        rows = np.concatenate([np.arange(a, b) for a, b in spans] or [np.zeros(0, np.int64)])
+        part = self.table.take(rows) if len(rows) else self.table.slice(0, 0)
+        names = part.column_names
+        made = [Reference(**dict(zip(names, row))) for row in zip(*(part.column(n).to_pylist() for n in names))]
+        out, at = {}, 0
+        for f, (a, b) in zip(files, spans):
+            out[f] = tuple(made[at:at + b - a])
+            at += b - a
+        return out
 
 
 #: The fields of a reference that a page shows, links or digests (:func:`render_page`,
@@ -777,84 +842,62 @@ PAGE_FIELDS = ("source", "target", "kind", "paragraph", "footnote", "pinpoint", 
                "target_title", "target_date")
 
 
-class _Texts:
-    """A described document -> the whole one, from the build's store (``store``: folder and tool
-    version; ``keys``: file -> key), in the process that renders its page."""
-
-    def __init__(self, store: tuple, keys: dict):
-        self.store, self.keys = store, keys
-        self._reader = None
-
-    def stored(self, doc: Document) -> Optional[str]:
-        """What names ``doc``'s whole text in the store (tool version and key), or None when it is
-        not there (the document is then whole already)."""
-        key = self.keys.get(doc.file)
-        return None if doc.paragraphs or key is None else f"{self.store[1]}\x1f{key}"
-
-    def __call__(self, doc: Document) -> Document:
-        key = self.keys.get(doc.file)
-        if doc.paragraphs or key is None:
-            return doc
-        if self._reader is None:
-            from .store import StoreReader
-
-            self._reader = StoreReader(*self.store)
-        whole = self._reader.document(key, doc.file)
-        return whole if whole is not None else doc
-
-
-def _write_one(item: tuple[str, Optional[str]]) -> tuple[str, str, bool]:
-    """Render and write the page of node ``item[0]`` (with the changes since ``item[1]``); return its
-    file name, the digest of what it was made from and whether the previous build's page was kept
-    (same digest: hard-linked into the new folder, not made again)."""
-    _, _, _, stage, previous, manifest, _, _ = _JOB
-    n, old = item
-    doc, refs, doc_digest, targets = _facts(n)
-    old_refs, old_digest = [], "none"
-    if old is not None:
-        _, old_refs, old_digest, old_targets = _facts(old)
-        targets = {**old_targets, **targets}
-    name = f"{page_name(n)}.html"
-    digest = _page_digest(n, doc_digest, old_digest, targets)
-    if manifest.get(name) == digest:
+def make_page(task: PageTask) -> tuple[str, str, bool]:
+    """Make and write the page of ``task`` (with the changes since its predecessor); return its file
+    name, the digest of what it was made from and whether the previous build's page was kept (same
+    digest: hard-linked into the new folder, not made again). Texts kept in the build's store are
+    read here (once for a document and its successor's page just after: pages go in series order)."""
+    name = f"{page_name(task.node)}.html"
+    digest = _page_digest(task.node, _document_digest(task.document, task.references,
+                                                      _stored(task, task.document, task.key)),
+                          _document_digest(task.old_document, task.old_references,
+                                           _stored(task, task.old_document, task.old_key))
+                          if task.old is not None else "none", task.targets)
+    if task.kept == digest:
         try:
-            os.link(previous / name, stage / name)
+            os.link(pathlib.Path(task.previous) / name, pathlib.Path(task.stage) / name)
             return name, digest, True
         except OSError:  # gone, or links not supported here: make it again
             pass
-    doc = _whole(n)
-    diff = diff_documents(_whole(old), doc, old_refs, refs) if old is not None else None
-    with open(stage / name, "w", encoding="utf-8") as f:
-        f.write(render_page(doc, refs, targets, key=n, changes=diff))
+    doc = _whole(task, task.document, task.key)
+    diff = None
+    if task.old is not None:
+        diff = diff_documents(_whole(task, task.old_document, task.old_key), doc, task.old_references,
+                              task.references)
+    with open(pathlib.Path(task.stage) / name, "w", encoding="utf-8") as f:
+        f.write(render_page(doc, task.references, task.targets, key=task.node, changes=diff))
     return name, digest, False
 
 
-def _facts(n: str) -> list:
-    """Node ``n``'s document (described only, when its text is in the store: :func:`_whole` reads it),
-    its references, the digest of both (:func:`_document_digest`) and their targets
-    (:func:`target_info`), kept in the job's memo for the page after: pages go in series order, so a
-    document's page is made just before the page of the one that follows it, which needs them again
-    (the text read from the store once, not twice; not at all for a page kept from the last build)."""
-    G, by_node, refs_of, _, _, _, texts, memo = _JOB
-    got = memo.get(n)
+def _stored(task: PageTask, doc: Document, key: Optional[str]) -> Optional[str]:
+    """What names a described document's whole text in the store (tool version and key), or None when
+    it is not there (the document is then whole already)."""
+    return f"{task.store[1]}\x1f{key}" if task.store and key is not None and not doc.paragraphs else None
+
+
+#: In a process making pages: whole documents read from the store, the last few (a document's text is
+#: needed again for its successor's page, made just after), and the store's readers.
+_TEXTS: dict = {}
+_READERS: dict = {}
+
+
+def _whole(task: PageTask, doc: Document, key: Optional[str]) -> Document:
+    """``doc`` whole: its text read from the build's store when it is described only."""
+    if doc.paragraphs or key is None or not task.store:
+        return doc
+    memo = (os.getpid(), *task.store, key, doc.file)
+    got = _TEXTS.get(memo)
     if got is None:
-        if len(memo) >= 64:
-            memo.clear()
-        doc = by_node[n]
-        refs = refs_of.get(doc.file, [])
-        stored = texts.stored(doc) if texts is not None else None
-        got = memo[n] = [doc, refs, _document_digest(doc, refs, stored), target_info(G, refs)]
+        reader = _READERS.get((os.getpid(), *task.store))
+        if reader is None:
+            from .store import StoreReader  # the store (SQLite, pyarrow): where pages are made
+
+            reader = _READERS[(os.getpid(), *task.store)] = StoreReader(*task.store)
+        got = reader.document(key, doc.file) or doc
+        if len(_TEXTS) >= 8:
+            _TEXTS.clear()
+        _TEXTS[memo] = got
     return got
-
-
-def _whole(n: str) -> Document:
-    """Node ``n``'s whole document (its text read from the store once, then kept in the memo)."""
-    texts, memo = _JOB[6], _JOB[7]
-    got = _facts(n)
-    if texts is not None and not got[0].paragraphs:
-        got[0] = texts(got[0])
-        memo[n] = got
-    return got[0]
 
 
 #: The file in ``docs/`` that records, for each page, the digest of what it was made from.
