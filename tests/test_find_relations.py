@@ -268,3 +268,33 @@ def test_the_vocabulary_covers_the_frequent_paragraph_verbs_of_the_corpus():
 def test_an_aside_ends_where_its_bracket_closes(text, closes):
     from ingest.find.relations import _ASIDE, _aside_closes
     assert _aside_closes(text, [m.start() for m in _ASIDE.finditer(text.lower())]) == closes
+
+
+@pytest.mark.parametrize("text", [
+    "In its resolution 78/132, the General Assembly requested the Secretary-General to report,",
+    "Recalling that, by resolution 3190 (XXVIII), the Assembly decided; and, in accordance with decision 1/1: ",
+    "(in its decision 2011/101 (see E/2011/25, chap. I.B), the Commission decided) and that under resolution 5",
+    "whereas following resolution 1/1 and according to decision 2/2 the Council, with which it",
+    "",
+])
+def test_fronted_match_is_the_pattern(text):
+    """relations._fronted_match gives the pattern's own match at every position, searched from the last ",;:"."""
+    for pos in range(len(text) + 1):
+        a = relations._FRONTED_RX.search(text, max(0, pos - 200), pos)
+        b = relations._fronted_match(text, pos)
+        assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_fronted_match_is_the_pattern_on_real_text():
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    found = 0
+    for f in [root / "A_RES_79_194.md", *sorted((root / "text").glob("*.txt"))[:3]]:
+        text = f.read_text(encoding="utf-8")
+        for pos in range(0, len(text), 7):
+            a = relations._FRONTED_RX.search(text, max(0, pos - 200), pos)
+            b = relations._fronted_match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (f.name, pos)
+            found += a is not None
+    assert found > 50

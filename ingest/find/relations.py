@@ -324,6 +324,15 @@ _FRONTED_RX = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|that|whereas)\s+)(?:" +
                          r")\s+(?!(?:which|whom)\b)[^,;:]{0,160}$", re.I)
 
 
+def _fronted_match(text: str, pos: int) -> Optional[re.Match]:
+    """``_FRONTED_RX.search(text, max(0, pos - 200), pos)``, the same match, tried only from the last ",", ";"
+    or ":" before ``pos``: after its opener a fronted phrase holds none of them (its words, the spaces, and
+    ``[^,;:]``), so no match starts before that character."""
+    lo = max(0, pos - 200)
+    stop = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos))
+    return _FRONTED_RX.search(text, max(lo, stop), pos)
+
+
 class Clauses:
     """Which verb governs each position of one text (the relation of a reference there), found in one
     left-to-right pass over :func:`relation_events` (linear in the text; looked up by binary search).
@@ -432,7 +441,7 @@ class Clauses:
     def _fronted(self, pos: int, depth: int) -> Optional[tuple[str, str]]:
         """"In its resolution 78/132, the General Assembly requested ...", "and, by resolution 3190
         (XXVIII), decided": the verb of the clause a fronted phrase holding ``pos`` opens."""
-        m = _FRONTED_RX.search(self.text, max(0, pos - 200), pos)
+        m = _fronted_match(self.text, pos)
         if not m:
             return None
         k = bisect.bisect_left(self._verb_starts, pos)
