@@ -329,6 +329,12 @@ def _code(words: Sequence[str]) -> str:
 _FIRST = itemgetter(0)
 
 
+@lru_cache(maxsize=4096)
+def _text_code(text: str) -> str:
+    """:func:`_code` of ``text``'s words, kept like them (a text of a series is compared twice)."""
+    return _code(_words(text))
+
+
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     """The word diff of two texts: :class:`WordOp` steps that rebuild ``new`` from ``old``.
 
@@ -467,7 +473,7 @@ def _align(old: Sequence[str], new: Sequence[str], threshold: float,
     pair_equal(dict(enumerate(old)), dict(enumerate(new)))
     ow = {i: _words(old[i]) for i in range(len(old)) if i not in taken_old}
     nw = {j: _words(new[j]) for j in range(len(new)) if j not in pairs}
-    oc, nc = {i: _code(w) for i, w in ow.items()}, {j: _code(w) for j, w in nw.items()}
+    oc, nc = {i: _text_code(old[i]) for i in ow}, {j: _text_code(new[j]) for j in nw}
     pair_equal(oc, nc, lambda i, j: ow[i] == nw[j])
     # 2. similar paragraphs, best first
     rest_old = [i for i in ow if i not in taken_old]
@@ -525,6 +531,7 @@ def _similar(old: list[list[str]], new: list[list[str]], threshold: float, old_c
 # --------------------------------------------------------------------------- the diff
 
 
+@lru_cache(maxsize=1024)
 def _verb_key(verb: Optional[str]) -> str:
     words = [w for w in (verb or "").replace(",", " ").lower().split() if w not in SEQUENCE_WORDS]
     return " ".join(words)

@@ -322,7 +322,7 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]*$")
 
 def _attr(s: str) -> str:
     """``s`` for an HTML attribute value in double quotes; ids (``pp3``) as they are."""
-    return s if _SAFE_ID.match(s) else _ESC(s)
+    return s if (s.isascii() and s.isalnum()) or _SAFE_ID.match(s) else _ESC(s)
 
 
 def _paragraph_html(p: Paragraph, refs: Sequence[Reference], targets: Mapping[str, Target],
@@ -404,7 +404,9 @@ def render_page(doc: Document, references: Sequence[Reference], targets: Mapping
     if changes is not None:
         for i, pc in enumerate(changes.paragraphs):
             if pc.new:
-                change_of[pc.new] = (pc.change, _change_id(pc, i))
+                change = pc.change
+                if change != "unchanged":  # an unchanged paragraph has no mark
+                    change_of[pc.new] = (change, _change_id(pc, i))
     title = doc.title or ""
     head = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -570,15 +572,16 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
         out.append("</tbody></table>")
     out.append('<h3>Paragraphs</h3><ol class="pchanges">')
     for i, pc in enumerate(diff.paragraphs):
-        if pc.change == "unchanged":
+        change = pc.change
+        if change == "unchanged":
             continue
         where = f"{pc.old or '—'} → {pc.new or '—'}"
         extra = f' <span class="sim">{pc.similarity:.0%} of words kept</span>' if pc.old and pc.new else ""
         if pc.moved and pc.text_changed:
             extra += ' <span class="also">and changed</span>'
         target = f' <a href="#{_attr(pc.new)}">read</a>' if pc.new else ""
-        out.append(f'<li class="pc {pc.change}" id="chg-{_attr(_change_id(pc, i))}"><p class="what">'
-                   f'<span class="kind">{pc.change}</span> {_text(where)}{extra}{target}</p>'
+        out.append(f'<li class="pc {change}" id="chg-{_attr(_change_id(pc, i))}"><p class="what">'
+                   f'<span class="kind">{change}</span> {_text(where)}{extra}{target}</p>'
                    f'<p class="words">{_words_html(pc)}</p></li>')
     out.append("</ol></section>\n")
     return "".join(out)
@@ -674,6 +677,7 @@ class PagesJob:
                 self.pool.join()
             else:
                 done = [make_page(t) for t in self._tasks(self.todo)]
+            done += self._tasks.kept
             atomic_write(self.stage / MANIFEST, json.dumps({name: digest for name, digest, _ in sorted(done)},
                                                            indent=0, sort_keys=True) + "\n")
             old = self.out_dir / f".{DOCS_DIRNAME}.old-{os.getpid()}"
@@ -748,17 +752,16 @@ class PageTask:
     its text is in the build's store: ``store`` is the store's folder and tool version, ``key`` the
     document's entry there), its references, what the graph says of the documents they cite
     (``targets``, :func:`target_info`, both documents' together), the same of its series predecessor
-    ``old`` (None: no section "Changes since"), the digest of the page the previous build made
-    (``kept``: the page is linked, not made again, when nothing it is made from changed), the
-    folder the page goes to (``stage``) and the previous pages' folder (``previous``)."""
+    ``old`` (None: no section "Changes since"), the folder the page goes to (``stage``) and the
+    digest of all it is made from (``digest``, recorded in ``docs/.pages.json``; a page whose digest
+    the previous build recorded makes no task: it is linked from there)."""
 
     node: str
     document: Document
     references: tuple
     targets: Mapping[str, Target]
     stage: str
-    previous: str = ""
-    kept: Optional[str] = None
+    digest: str = ""
     key: Optional[str] = None
     old: Optional[str] = None
     old_document: Optional[Document] = None
@@ -773,12 +776,15 @@ TASK_WINDOW = 256
 
 
 class _TaskMaker:
-    """``(node, predecessor)`` pairs -> :class:`PageTask` objects, :data:`TASK_WINDOW` at a time."""
+    """``(node, predecessor)`` pairs -> :class:`PageTask` objects, :data:`TASK_WINDOW` at a time. A page
+    whose digest is the one the previous build recorded is linked from the previous folder here and
+    makes no task (``kept``: its file name and digest)."""
 
     def __init__(self, G, by_node: dict, refs_of: "_ReferencesByFile", keys: dict, store: Optional[tuple],
                  stage: str, previous: str, manifest: dict):
         self.G, self.by_node, self.refs_of, self.keys, self.store = G, by_node, refs_of, keys, store
         self.stage, self.previous, self.manifest = stage, previous, manifest
+        self.kept: list[tuple[str, str, bool]] = []
 
     def __call__(self, todo: Sequence[tuple[str, Optional[str]]]) -> Iterable[PageTask]:
         for at in range(0, len(todo), TASK_WINDOW):
@@ -786,17 +792,34 @@ class _TaskMaker:
             files = list(dict.fromkeys(self.by_node[n].file for pair in window for n in pair if n is not None))
             refs = self.refs_of.many(files)
             targets: dict[str, dict[str, Target]] = {}
+            digests: dict[str, str] = {}
             for n, old in window:
-                doc = self.by_node[n]
                 for m in (n, old):
                     if m is not None and m not in targets:
-                        targets[m] = target_info(self.G, refs[self.by_node[m].file])
+                        d = self.by_node[m]
+                        targets[m] = target_info(self.G, refs[d.file])
+                        digests[m] = _document_digest(d, refs[d.file], self._stored(d))
                 both = {**targets[old], **targets[n]} if old is not None else targets[n]
+                name = f"{page_name(n)}.html"
+                digest = _page_digest(n, digests[n], digests[old] if old is not None else "none", both)
+                if self.manifest.get(name) == digest:
+                    try:
+                        os.link(pathlib.Path(self.previous) / name, pathlib.Path(self.stage) / name)
+                        self.kept.append((name, digest, True))
+                        continue
+                    except OSError:  # gone, or links not supported here: make it again
+                        pass
+                doc = self.by_node[n]
                 old_doc = self.by_node[old] if old is not None else None
-                yield PageTask(n, doc, refs[doc.file], both, self.stage, self.previous,
-                               self.manifest.get(f"{page_name(n)}.html"), self.keys.get(doc.file), old, old_doc,
-                               refs[old_doc.file] if old_doc is not None else (),
+                yield PageTask(n, doc, refs[doc.file], both, self.stage, digest, self.keys.get(doc.file), old,
+                               old_doc, refs[old_doc.file] if old_doc is not None else (),
                                self.keys.get(old_doc.file) if old_doc is not None else None, self.store)
+
+    def _stored(self, doc: Document) -> Optional[str]:
+        """What names a described document's whole text in the store (tool version and key), or None
+        when it is not there (the document is then whole already)."""
+        key = self.keys.get(doc.file)
+        return f"{self.store[1]}\x1f{key}" if self.store and key is not None and not doc.paragraphs else None
 
 
 class _ReferencesByFile:
@@ -844,21 +867,10 @@ PAGE_FIELDS = ("source", "target", "kind", "paragraph", "footnote", "pinpoint", 
 
 def make_page(task: PageTask) -> tuple[str, str, bool]:
     """Make and write the page of ``task`` (with the changes since its predecessor); return its file
-    name, the digest of what it was made from and whether the previous build's page was kept (same
-    digest: hard-linked into the new folder, not made again). Texts kept in the build's store are
-    read here (once for a document and its successor's page just after: pages go in series order)."""
+    name, the digest of what it was made from and False (not kept from the previous build). Texts kept
+    in the build's store are read here (once for a document and its successor's page just after:
+    pages go in series order)."""
     name = f"{page_name(task.node)}.html"
-    digest = _page_digest(task.node, _document_digest(task.document, task.references,
-                                                      _stored(task, task.document, task.key)),
-                          _document_digest(task.old_document, task.old_references,
-                                           _stored(task, task.old_document, task.old_key))
-                          if task.old is not None else "none", task.targets)
-    if task.kept == digest:
-        try:
-            os.link(pathlib.Path(task.previous) / name, pathlib.Path(task.stage) / name)
-            return name, digest, True
-        except OSError:  # gone, or links not supported here: make it again
-            pass
     doc = _whole(task, task.document, task.key)
     diff = None
     if task.old is not None:
@@ -866,13 +878,7 @@ def make_page(task: PageTask) -> tuple[str, str, bool]:
                               task.references)
     with open(pathlib.Path(task.stage) / name, "w", encoding="utf-8") as f:
         f.write(render_page(doc, task.references, task.targets, key=task.node, changes=diff))
-    return name, digest, False
-
-
-def _stored(task: PageTask, doc: Document, key: Optional[str]) -> Optional[str]:
-    """What names a described document's whole text in the store (tool version and key), or None when
-    it is not there (the document is then whole already)."""
-    return f"{task.store[1]}\x1f{key}" if task.store and key is not None and not doc.paragraphs else None
+    return name, task.digest, False
 
 
 #: In a process making pages: whole documents read from the store, the last few (a document's text is
