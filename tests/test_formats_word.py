@@ -183,3 +183,53 @@ def test_tracked_changes(tmp_path):
 def test_realworld_c13_hidden_draft():
     # ../shared/realworld/c13_docx_hidden: only what Word shows and prints
     assert _targets(REALWORLD / "c13_docx_hidden" / "draft_hidden.docx") == {"A/RES/78/132"}
+
+
+# The date a document carries: a resolution's adoption line beats the masthead's date of issue
+# ("Distr.: General / 10 December 2025" prints when the text was issued, days after the vote); a
+# document with no adoption line keeps its masthead date. Real .docx files made with python-docx, the
+# masthead in the first-page header as the UN's templates put it (ingest.formats.word reads it there).
+DATE_CASES = [
+    # (symbol, masthead date, first lines of the body, expected date)
+    ("A/RES/80/915", "10 December 2025",
+     ["Resolution adopted by the General Assembly on 3 December 2025",
+      "[on the report of the Second Committee (A/80/555)]", "80/915. Information technologies",
+      "The General Assembly,", "Recalling its resolution 79/194 of 19 December 2024,",
+      "1. Decides to continue its consideration of the question."], "2025-12-03"),
+    ("S/RES/2799(2025)", "2 October 2025",
+     ["Resolution 2799 (2025)", "Adopted by the Security Council at its 10012th meeting, on 30 September 2025",
+      "The Security Council,", "Recalling its resolution 2720 (2023),", "1. Decides to remain seized of the matter."],
+     "2025-09-30"),
+    ("A/HRC/RES/59/3", "11 July 2025",
+     ["Resolution adopted by the Human Rights Council on 7 July 2025",
+      "59/3. The right to development", "The Human Rights Council,", "Recalling its resolution 54/18,",
+      "1. Decides to continue its consideration of the question."], "2025-07-07"),
+    # no adoption line: a report's date is its masthead's
+    ("A/80/321", "5 August 2025",
+     ["Seventy-ninth session", "Item 18 of the provisional agenda", "Information and communications technologies",
+      "Report of the Secretary-General", "1. The present report is submitted pursuant to resolution 79/194."],
+     "2025-08-05"),
+]
+
+
+@pytest.mark.parametrize("symbol, issued, lines, expected", DATE_CASES, ids=[c[0] for c in DATE_CASES])
+def test_an_adoption_line_beats_the_masthead_date(tmp_path, symbol, issued, lines, expected):
+    import docx
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    header.paragraphs[0].text = f"United Nations\t{symbol}"
+    for line in ["General Assembly" if symbol.startswith("A/") else "Security Council",
+                 "Distr.: General", issued, "Original: English"]:
+        header.add_paragraph(line)
+    for line in lines:
+        d.add_paragraph(line)
+    path = tmp_path / (symbol.replace("/", "_") + ".docx")
+    d.save(path)
+    from ingest.grammar import parse_date
+
+    assert docx_markup(path)[1]["date"] == parse_date(issued)  # the masthead's date is read as a hint ...
+    doc = read_document(path)  # ... and weighed against the adoption line
+    assert doc.date == expected

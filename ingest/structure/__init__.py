@@ -76,13 +76,18 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
                                          part.section_title, speaker_idx)
     body = body or part.section_body
     paras = ([Para("header", head.report)] if head.report else []) + classify(part)
-    date = head.date or closing_date(blocks, part.blocks, part.resolution_like or "/RES/" in (symbol or ""))
+    # The date a text's own header states (an adoption line, a Security Council meeting line, a
+    # presidential statement's opening) is when the text was adopted; a masthead's date line (the
+    # hint a PDF or Word reader passes) is when it was issued, days later for a resolution. So the
+    # adoption date comes first, the masthead's next, and a closing date line last.
+    date = head.date or hints.get("date") or closing_date(blocks, part.blocks,
+                                                         part.resolution_like or "/RES/" in (symbol or ""))
     paragraphs, unplaced = number(paras, notes)
     return Document(
         file=file, symbol=symbol, symbol_source=source, format=fmt, paragraphs=paragraphs,
-        title=title, title_source=title_source, date=hints.get("date") or date, body=body,
+        title=title, title_source=title_source, date=date, body=body,
         session=hints.get("session") or head.session,
-        meeting_year=meeting_year(blocks, head.session) if not (hints.get("date") or date) else None,
+        meeting_year=meeting_year(blocks, head.session) if not date else None,
         agenda_item=hints.get("agenda_item") or head.agenda_item, report=head.report,
         distribution=hints.get("distribution"), unplaced_footnotes=unplaced,
         language=hints.get("language") or (document_language(file, text) if language else
