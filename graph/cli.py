@@ -186,6 +186,19 @@ def _words(e: dict, width: int = 90) -> str:
 TABLE_WIDTH = 100
 
 
+def _cell(value) -> str:
+    r"""A table cell as printed: white space (line feeds, tabs) folded to single spaces, then every
+    character that is still not printable (an escape sequence, a control or directional character from
+    a file's name or text) as its ``repr`` escape, as error lines print names (:func:`ingest.shown_path`),
+    so that nothing in a cell reaches the terminal raw.
+
+    >>> _cell("esc\x1b[31mred.txt"), _cell("Recalling\n its  resolution"), _cell(None), _cell(12)
+    ('esc\\x1b[31mred.txt', 'Recalling its resolution', '', '12')
+    """
+    s = " ".join(str(value if value is not None else "").split())
+    return s if s.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in s)
+
+
 def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
     """A table that fits the terminal's width (rich): ``COLUMNS`` or the terminal's width, else
     :data:`TABLE_WIDTH`. Numbers are right-aligned and never cut; the other columns keep to the
@@ -202,7 +215,7 @@ def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
                       force_terminal=terminal, color_system="auto" if terminal else None)
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0),
                   collapse_padding=True)
-    texts = [[" ".join(str(v if v is not None else "").split()) for v in r] for r in rows]
+    texts = [[_cell(v) for v in r] for r in rows]
     longest = [max([len(h), *(len(t[i]) for t in texts)]) for i, h in enumerate(header)]
     numeric = [bool(rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool) for r in rows)
                for i in range(len(header))]

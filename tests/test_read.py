@@ -440,3 +440,23 @@ def test_pdfs_over_the_limits_for_real(tmp_path):
     ok = tmp_path / "A_80_996.pdf"
     ok.write_bytes(_pdf([TEXT_OPS + b"0 0 1 1 re f\n" * 1000], 3))
     assert "A/RES/78/132" in [ref.target for ref in ingest.extract(read_pdf(ok))]
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("esc\x1b[31mred.txt", "esc\\x1b[3"),  # (the column cuts the key at 22 characters)
+    ("bell\x07.txt", "bell\\x07"),
+    ("bidi\u202eexe.txt", "bidi\\u202"),
+    ("A_RES_79_1\x1b]0;title\x07.txt", "A/RES/79/1"),  # the symbol ends at the first other character
+    ("caf\u00e9.txt", "caf\u00e9"),  # printable: as it is
+])
+def test_a_file_name_reaches_the_table_escaped_too(tmp_path, name, shown):
+    """``extract --format table`` (and every table the CLI prints: graph/cli.py ``_cell``) shows a
+    document's key with its control, escape and directional characters as their escapes, as the error
+    lines do: a file name is data, never a terminal command."""
+    (tmp_path / name).write_text("The General Assembly,\n\nRecalling its resolution 78/132 of 19 December 2023,\n",
+                                 encoding="utf-8")
+    r = cli("extract", tmp_path, "--format", "table")
+    assert r.returncode == 0, r.stderr
+    assert "A/RES/78/132" in r.stdout
+    assert shown in r.stdout
+    assert not any(c in r.stdout for c in "\x1b\x07\u202e")
