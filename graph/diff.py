@@ -697,7 +697,10 @@ def citation_rows(citations: Iterable[CitationChange]) -> list[tuple[tuple[str, 
 def render_terminal(diff: SeriesDiff, console=None, unchanged: bool = False, width: Optional[int] = None) -> None:
     """Print ``diff`` with rich: a summary, verb changes, citations added and dropped, then each
     added, dropped, moved or changed paragraph (deleted words red and struck through, inserted
-    words green and underlined). ``unchanged`` lists unchanged paragraphs too."""
+    words green and underlined). ``unchanged`` lists unchanged paragraphs too. Where the console
+    draws no colours (the output is a file or a pipe, or ``NO_COLOR`` is set), the changed words are
+    marked in the text itself as ``git diff --word-diff=plain`` marks them: ``[-deleted-]{+inserted+}``,
+    so a diff saved to a file or pasted still tells old words from new."""
     from rich.console import Console  # rich: when a diff is printed, not at every command's start
     from rich.table import Table
     from rich.text import Text
@@ -738,10 +741,17 @@ def render_terminal(diff: SeriesDiff, console=None, unchanged: bool = False, wid
         where = f"{p.old or '—'} → {p.new or '—'}"
         extra = f"  (words {p.similarity:.0%} the same)" if p.old and p.new and p.text_changed else ""
         console.print(Text.assemble("\n", head, "  ", (where, "cyan"), (extra, "dim")))
-        console.print(_rich_words(p, Text))
+        console.print(_rich_words(p, Text, plain=console.no_color or console.color_system is None))
 
 
-def _rich_words(p: ParagraphChange, Text) -> "Text":
+#: How changed words are marked where no colours are drawn: git's --word-diff=plain marks.
+PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+
+def _rich_words(p: ParagraphChange, Text, plain: bool = False) -> "Text":
+    def mark(op: str, words: str) -> str:
+        return PLAIN_MARKS[op][0] + words + PLAIN_MARKS[op][1] if plain else words
+
     if p.old is None:
         return Text(p.new_text, style="green")
     if p.new is None:
@@ -754,9 +764,9 @@ def _rich_words(p: ParagraphChange, Text) -> "Text":
         if w.op == "equal":
             t.append(w.new)
         if w.op in ("delete", "replace"):
-            t.append(w.old, style="red strike")
+            t.append(mark("delete", w.old), style="red strike")
         if w.op == "replace":
             t.append(" ")
         if w.op in ("insert", "replace"):
-            t.append(w.new, style="green underline")
+            t.append(mark("insert", w.new), style="green underline")
     return t

@@ -244,6 +244,25 @@ def test_terminal_output(ict):
     assert "+ added  — → op6" in text and "− dropped  pp12 → —" in text
 
 
+def test_changed_words_are_marked_in_plain_text_where_no_colours_are_drawn(ict):
+    """A diff saved to a file or piped (no colours) marks old and new words in the text itself, as
+    git's --word-diff=plain does; in a terminal the colours mark them and the text has no marks."""
+    from rich.console import Console
+
+    _, _, d = ict
+    plain = Console(record=True, width=200, color_system=None)
+    diff.render_terminal(d, plain)
+    text = plain.export_text()
+    # 78/132 op: "... at its seventy-ninth session" -> 79/194: "... at its eightieth session"
+    assert "[-seventy-ninth-] {+eightieth+} session" in text
+    assert "{+Recognizes that the Internet is a critical global facility" not in text  # an added paragraph: its head says so
+    coloured = Console(record=True, width=200, force_terminal=True, color_system="standard")
+    diff.render_terminal(d, coloured)
+    shown, styled = coloured.export_text(clear=False), coloured.export_text(styles=True)
+    assert "[-" not in shown and "{+" not in shown and "seventy-ninth eightieth" in shown
+    assert "\x1b[9;31mseventy-ninth" in styled  # struck through in red
+
+
 def test_cli_diff(tmp_path):
     out = tmp_path / "out"
     r = CliRunner().invoke(main, ["build", str(ROOT / "samples"), "-o", str(out), "--no-html"])
@@ -252,6 +271,7 @@ def test_cli_diff(tmp_path):
                                   "--corpus", str(ROOT / "samples"), "--width", "120"])
     assert r.exit_code == 0, r.output
     assert "Changes since A/RES/78/132 in A/RES/79/194" in r.output and "Recognizes" in r.output
+    assert "[-seventy-ninth-] {+eightieth+}" in r.output  # captured, not a terminal: marked in the text
     r = CliRunner().invoke(main, ["diff", "78/132", "79/194", "-g", str(out / "graph.json"),
                                   "--corpus", str(ROOT / "samples"), "--format", "json"])
     data = json.loads(r.output)
