@@ -339,9 +339,9 @@ def _page_note(drawn: dict) -> str:
         note = f"graph.html: the overview draws all {drawn['graph_nodes']} documents and {drawn['graph_edges']} links"
     else:
         note = (f"graph.html: the overview draws {drawn['nodes']} of {drawn['graph_nodes']} documents and "
-                f"{drawn['edges']} of {drawn['graph_edges']} links; it leaves out the {drawn['left_out_nodes']} least "
-                f"connected ({drawn['left_out_in_corpus']} of them in the corpus), which the page still finds, "
-                f"focuses on and lists (--max-nodes 0 draws all)")
+                f"{drawn['edges']} of {drawn['graph_edges']} links (corpus documents first, then the most connected); "
+                f"it leaves out {drawn['left_out_nodes']} ({drawn['left_out_in_corpus']} of them in the corpus), "
+                f"which the page still finds, focuses on and lists (--max-nodes 0 draws all)")
     return note + (f"; it opens on {drawn['focus']}" if drawn["focus"] else "")
 
 
