@@ -250,6 +250,12 @@ _GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|HRC/(?:RES/|DEC/|PRST/)?|C\.\d+/)?((?
 _ROMAN_SESSION = re.compile(r"^[AE]/RES/\d+\s*(?:\([A-Z]*\))?\s*\((S-|ES-)?([IVXLC]+)\)")
 _UNEA_SESSION = re.compile(r"^UNEP/EA\.(\d{1,2})/")
 _YEAR_PART = re.compile(r"(?:^|[/(])((?:19[4-9]|20[0-9])\d)(?=$|[/)])")
+# An Assembly subsidiary organ's series ("A/AC.292/2024/INF/5", "A/CN.10/2020/WG.I/CRP.1",
+# "A/AC.105/C.1/2024/CRP.1") writes the year after the organ's parts and before the document's own:
+# a year-shaped part there, followed by another part, is a year. At the end it is not ("A/AC.109/2024"
+# is the Special Committee's document 2024, its numbering before it took years); nor right after "A/"
+# ("A/2004/Rev.1", the Assembly's document 2004 of 1952).
+_SUBSIDIARY_YEAR = re.compile(r"^A/(?:[A-Z]+\.[^/]+/)+((?:19[4-9]|20[0-9])\d)/")
 _SERIES_SESSIONS = [(re.compile(spec["pattern"]), spec) for spec in _G.get("series_sessions", {}).values()]
 
 
@@ -280,8 +286,9 @@ def symbol_year(symbol: str) -> Optional[int]:
     year its session opened (:func:`session_year`: ``A/RES/79/194`` 2024, ``A/RES/217(III)`` 1948,
     ``A/HRC/RES/55/1`` 2024, ``UNEP/EA.5/Res.1`` 2022, ``HSP/GC/25/2`` 2015; an emergency special
     session's, which may meet over years: ``A/RES/ES-10/22`` 1997, the year ES-10 opened; a special
-    session's: ``A/HRC/RES/S-15/1`` 2011), else None (``A/1059``, ``ECE/TRANS/WP.29/1110``: nothing in
-    them dates them).
+    session's: ``A/HRC/RES/S-15/1`` 2011; an Assembly subsidiary organ's year part:
+    ``A/AC.292/2024/INF/5`` 2024), else None (``A/1059``, ``ECE/TRANS/WP.29/1110``, ``A/AC.109/2024``:
+    nothing in them dates them).
 
     >>> symbol_year("S/RES/2720(2023)"), symbol_year("A/RES/69/204"), symbol_year("A/RES/217(III)")
     (2023, 2014, 1948)
@@ -292,6 +299,10 @@ def symbol_year(symbol: str) -> Optional[int]:
     """
     if not symbol.startswith("A/") or symbol.startswith("A/CONF."):
         m = _YEAR_PART.search(symbol)
+        if m:
+            return int(m.group(1))
+    else:
+        m = _SUBSIDIARY_YEAR.match(symbol)
         if m:
             return int(m.group(1))
     session = symbol_session(symbol)

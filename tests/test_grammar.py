@@ -169,3 +169,19 @@ def test_the_session_tables_agree_with_the_dates_un_texts_give():
                 wrong.append((f.name, m.group(0)))
     assert wrong == []
     assert {"ES-7", "ES-10", "ES-11", "S-8", "S-15", "S-27", "S-36"} <= seen and len(seen) >= 30
+
+
+@pytest.mark.parametrize("symbol, year", [
+    ("A/AC.292/2024/INF/5", 2024),        # the Ad Hoc Committee on cybercrime's information note
+    ("A/AC.109/2024/1", 2024),            # the Special Committee on decolonization since it took years
+    ("A/CN.10/2020/WG.I/CRP.1", 2020),    # the Disarmament Commission
+    ("A/AC.105/C.1/2024/CRP.1", 2024),    # COPUOS's Scientific and Technical Subcommittee
+    ("A/AC.109/2112", None),              # the Special Committee's document 2112 (1998): a number
+    ("A/AC.109/2024", None),              # at the end: a number, not a year
+    ("A/2004/Rev.1", None),               # the Assembly's document 2004
+    ("A/1948", None),
+    ("A/C.3/78/L.12", 2023),              # a session, as before
+    ("A/CONF.151/26/Rev.1", None),
+])
+def test_symbol_year_of_an_assembly_subsidiary_organ(symbol, year):
+    assert grammar.symbol_year(symbol) == year
