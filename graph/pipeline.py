@@ -1102,7 +1102,7 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
     from .explorer import add_layout, write_explorer
     from .export import FILES, write_all
     from .measures import add_measures
-    from .reading import start_pages
+    from .reading import kept_pages, pages_digest, record_pages, start_pages
 
     t0 = time.perf_counter()
     corpus.timings["reading"] = corpus.seconds
@@ -1124,10 +1124,15 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
         outputs = _KeptOutputs(cache_dir, out_dir, corpus.tables, corpus.reference_table,
                                (html, pages, html_options))
         kept = outputs.kept()
-        # the reading pages are made in other processes while the graph's files are written here; their
+        pages_key = pages_digest(outputs.digest, corpus.documents, corpus.keys) if pages else None
+        # the graph's files and every document's text as the last build had them, its docs/ as it left it:
+        # the reading pages stand; no page task is made
+        corpus.pages = kept_pages(out_dir, cache_dir, pages_key) if kept is not None else None
+        # else the reading pages are made in other processes while the graph's files are written here; their
         # texts come from the store
         job = start_pages(corpus.graph, corpus.documents, corpus.reference_table, out_dir, jobs=jobs,
-                          keys=corpus.keys, store=(str(cache_dir), tool_version()), workers=workers) if pages else None
+                          keys=corpus.keys, store=(str(cache_dir), tool_version()),
+                          workers=workers) if pages and corpus.pages is None else None
         try:
             if kept is None:
                 written = write_all(corpus.graph, corpus.reference_table, out_dir, html=html and explorer is None,
@@ -1148,6 +1153,7 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
             raise
         if job is not None:
             corpus.pages = job.wait()
+            record_pages(out_dir, cache_dir, pages_key, corpus.pages)
         if kept is None:
             outputs.record([n for n in FILES if n in written],
                            None if corpus.drawn is None else {k: v for k, v in corpus.drawn.items() if k != "path"})

@@ -719,6 +719,78 @@ def start_pages(G, documents: Iterable[Document], references, out_dir,
                     workers=workers)
 
 
+def pages_digest(outputs_digest: Optional[str], documents: Sequence[Document], keys: Sequence) -> Optional[str]:
+    """What the reading pages of a build are made from, when the build's store names it all: the digest
+    of the graph's files' inputs (``pipeline._KeptOutputs``: the code of ``graph/``, this file's
+    included, the libraries' versions, the graph's nodes and edges, the references, the options) and
+    each document's file and store key (the SHA-256 of its name and bytes, read by the same tool version:
+    the same text). None when a document has no key (its text is not named by the store)."""
+    if outputs_digest is None or len(keys) != len(documents) or any(k is None for k in keys):
+        return None
+    h = hashlib.sha256(f"pages\x1f{outputs_digest}".encode())
+    for d, k in zip(documents, keys):
+        h.update(f"\x1f{d.file}\x1e{k}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _docs_listing(docs_dir: pathlib.Path) -> Optional[str]:
+    """A digest of the files in ``docs_dir`` (name, size, modification time in ns); None when it is
+    missing or holds a folder."""
+    h = hashlib.sha256()
+    try:
+        with os.scandir(docs_dir) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for e in entries:
+            if not e.is_file(follow_symlinks=False):
+                return None
+            st = e.stat(follow_symlinks=False)
+            h.update(f"{e.name}\x1e{st.st_size}\x1e{st.st_mtime_ns}\x1f".encode("utf-8", "surrogatepass"))
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def kept_pages(out_dir, cache_dir, digest: Optional[str]) -> Optional[dict]:
+    """The reading pages of the last build into ``out_dir``, kept whole (no page made, linked or read)
+    when they were made from the same inputs (``digest``, :func:`pages_digest`) and ``docs/`` stands as
+    that build left it (the same files, sizes and times: a page deleted, touched or added makes them
+    all again, as does any change the digest names). Returns what :func:`write_pages` returns, or None."""
+    from .store import memo_get
+
+    if digest is None:
+        return None
+    t0 = time.perf_counter()
+    value = memo_get(cache_dir, "pages", digest)
+    if value is None:
+        return None
+    out = pathlib.Path(out_dir)
+    docs_dir = out / DOCS_DIRNAME
+    try:
+        record = json.loads(value)
+        if record["listing"] != _docs_listing(docs_dir):
+            return None
+        pages, changes = int(record["pages"]), int(record["changes"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    for stale in out.glob(f".{DOCS_DIRNAME}.*"):  # left by an interrupted build
+        shutil.rmtree(stale, ignore_errors=True)
+    return {"pages": pages, "changes": changes, "kept": pages, "seconds": time.perf_counter() - t0,
+            "dir": str(docs_dir)}
+
+
+def record_pages(out_dir, cache_dir, digest: Optional[str], made: dict) -> None:
+    """Keep, for :func:`kept_pages`, what the pages just made (``made``: :func:`write_pages`'s result)
+    were made from and how ``docs/`` stands now."""
+    from .store import memo_put
+
+    if digest is None:
+        return
+    listing = _docs_listing(pathlib.Path(out_dir) / DOCS_DIRNAME)
+    if listing is not None:
+        memo_put(cache_dir, "pages", digest, json.dumps({"listing": listing, "pages": made["pages"],
+                                                         "changes": made["changes"]}).encode())
+
+
 def _series_order(pred: dict[str, Optional[str]]) -> list[tuple[str, Optional[str]]]:
     """``(node, predecessor)`` pairs with each series in order, oldest first (56/183, 57/238, …), so
     that a process diffs a text with the one after it just after diffing it with the one before

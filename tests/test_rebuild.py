@@ -277,3 +277,41 @@ def test_a_table_s_digest_is_its_values_whatever_its_chunks_slices_and_nulls(mon
         other[k] = [v, *rows[k][1:]] if k != "n" else [*rows[k][:2], v, *rows[k][3:]]
         assert digest(pa.table(other)) != digest(t), k
     assert digest(t.rename_columns(["s", "m", "l"])) != digest(t)
+
+
+def _docs_stamp(out: pathlib.Path) -> int:
+    return (out / "docs").stat().st_ino  # the pages are made in a new folder that replaces docs/ whole
+
+
+@pytest.mark.parametrize("what", ["nothing", "a page deleted", "a page added", "a text edited",
+                                  "an option", "no store"])
+def test_the_reading_pages_are_kept_whole_only_when_nothing_they_are_made_from_changed(tmp_path, what):
+    src = _corpus(tmp_path)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    first = pipeline.build([src], out, jobs=2, progress=False, html=False)
+    stamp, options = _docs_stamp(out), {"html": False}
+    if what == "a page deleted":
+        (out / "docs" / "A_RES_70_1.html").unlink()
+    elif what == "a page added":
+        (out / "docs" / "stray.html").write_text("stray", encoding="utf-8")
+    elif what == "a text edited":
+        edit_the_text_only(src)
+    elif what == "an option":
+        options = {"html": True}
+    again = pipeline.build([src], out, jobs=2, progress=False, cache=what != "no store", **options)
+    assert again.pages["pages"] == first.pages["pages"] > 5
+    assert again.pages["changes"] == first.pages["changes"]
+    if what == "nothing":
+        assert again.outputs_kept and again.pages["kept"] == again.pages["pages"]
+        assert _docs_stamp(out) == stamp  # not made again, not even linked
+    else:
+        assert _docs_stamp(out) != stamp
+    pipeline.build([src], fresh, jobs=2, progress=False, **options)
+    _same(_outputs(out), _outputs(fresh))
+    if what == "no store":  # the files the build without a store wrote are not known to the store
+        assert not pipeline.build([src], out, jobs=2, progress=False, **options).outputs_kept
+    third = pipeline.build([src], out, jobs=2, progress=False, **options)  # nothing changed since
+    assert third.pages["kept"] == third.pages["pages"] and third.outputs_kept
+    if what == "nothing":
+        assert _docs_stamp(out) == stamp
+    _same(_outputs(out), _outputs(fresh))
