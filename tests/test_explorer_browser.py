@@ -299,6 +299,11 @@ def test_a_selection_draws_its_own_links_alone_in_the_large_overview(browser, sh
         selected = page.js(LINK_PIXELS)
         assert selected.get(blue) and selected.get(orange), sorted(selected.items())[:5]  # both directions drawn
         assert set(selected) <= {blue, orange}, sorted(selected.items())[:5]
+        # a hub's labels: itself and at most 30 neighbours forced (what it cites first), not its hundreds
+        forced = page.js("""ids => ids.filter(id => (window.citegraph.renderer().getNodeDisplayData(id) || {}).forceLabel)""",
+                         [top, *G.successors(top), *G.predecessors(top)])
+        assert top in forced and len(forced) <= 31 and G.in_degree(top) > 100, (top, len(forced))
+        assert set(G.successors(top)) <= set(forced) or len(forced) == 31
         page.page.click("#reset")
         assert page.js(LINK_PIXELS).get(grey, 0) == before[grey]
         assert page.clean()

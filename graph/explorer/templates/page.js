@@ -324,7 +324,7 @@
   function freshState() {
     return { hiddenBodies: new Set(), hiddenKinds: new Set(), yearMin: META.years ? META.years[0] : null,
              yearMax: META.years ? META.years[1] : null, undated: true, inCorpus: false,
-             selected: null, neighbours: null, hits: null };
+             selected: null, neighbours: null, labelled: new Set(), hits: null };
   }
   state = freshState();
   var YEAR = new Array(N);  // year of each document (null: undated), read by the year filter
@@ -354,7 +354,7 @@
     if (!passes[i]) return Object.assign({}, d, { hidden: true });
     if (state.selected !== null) {
       if (i === state.selected) return Object.assign({}, d, { ring: "#111111", forceLabel: true, zIndex: 2, highlighted: true });
-      if (state.neighbours.has(i)) return Object.assign({}, d, { ring: state.neighbours.get(i), forceLabel: true, zIndex: 1 });
+      if (state.neighbours.has(i)) return Object.assign({}, d, { ring: state.neighbours.get(i), forceLabel: state.labelled.has(i), zIndex: 1 });
       if (!LARGE) return Object.assign({}, d, { color: "#e2e4e8", label: "", zIndex: 0 });
     }
     if (state.hits && state.hits.has(i)) return Object.assign({}, d, { ring: "#111111", forceLabel: true, zIndex: 1 });
@@ -543,15 +543,27 @@
   }
 
   // ------------------------------------------------------------------ selection in the overview
+  // A selected document's neighbours are ringed in the colour of their direction; the labels of at most
+  // NEIGHBOUR_LABELS of them are forced (what it cites first, then what cites it, most cited first), the
+  // others drawn where sigma's label grid finds room: a hub's 800 citing documents forced at once made
+  // one black blob of overlapping labels around it. The panel lists them all.
+  var NEIGHBOUR_LABELS = 30;
+  function inDegree(j) { return IN.start[j + 1] - IN.start[j]; }
   function select(i, later) {
     if (state.selected !== null) touchAround(state.selected);
     state.selected = i;
     state.neighbours = null;
+    state.labelled = new Set();
     if (i !== null) {
       touchAround(i);
       state.neighbours = new Map();
       outEdges(i).forEach(function (e) { state.neighbours.set(ED.to[e], DIR_COLOUR.out); });
       inEdges(i).forEach(function (e) { if (!state.neighbours.has(ED.from[e])) state.neighbours.set(ED.from[e], DIR_COLOUR.in); });
+      var order = Array.from(state.neighbours.keys()).sort(function (a, b) {
+        var da = state.neighbours.get(a) === DIR_COLOUR.out ? 0 : 1, db = state.neighbours.get(b) === DIR_COLOUR.out ? 0 : 1;
+        return da - db || inDegree(b) - inDegree(a) || a - b;
+      });
+      order.slice(0, NEIGHBOUR_LABELS).forEach(function (j) { state.labelled.add(j); });
     }
     if (!later) repaint();
   }
@@ -1020,7 +1032,7 @@
     return true;
   }
   function resetFilters() {
-    var keep = { selected: state.selected, neighbours: state.neighbours, hits: state.hits };
+    var keep = { selected: state.selected, neighbours: state.neighbours, labelled: state.labelled, hits: state.hits };
     state = Object.assign(freshState(), keep);
     document.querySelectorAll("#filter-body input, #filter-kind input").forEach(function (b) { b.checked = true; });
     setYearInputs(); $("undated").checked = true; $("in-corpus").checked = false;
