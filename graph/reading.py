@@ -653,7 +653,9 @@ class PagesJob:
         self.todo = _series_order({n: (pred.get(n) if pred.get(n) in by_node else None) for n in sorted(by_node)})
         self._tasks = _TaskMaker(G, by_node, _ReferencesByFile(references, documents),
                                  dict(zip((d.file for d in documents), keys)) if store and keys is not None else {},
-                                 store, str(self.stage), str(self.docs_dir), _read_manifest(self.docs_dir))
+                                 store, str(self.stage), str(self.docs_dir), _read_manifest(self.docs_dir),
+                                 _page_stamps(store))
+        self.tasks_store = store
         self.pool = self.result = self.pending = None
         jobs = max(1, jobs or os.cpu_count() or 1)
         if workers is not None:
@@ -684,6 +686,7 @@ class PagesJob:
             if self.docs_dir.exists():
                 os.replace(self.docs_dir, old)
             os.replace(self.stage, self.docs_dir)
+            _record_page_stamps(self.tasks_store, self.docs_dir)
             shutil.rmtree(old, ignore_errors=True)
         except BaseException:
             self.cancel()
@@ -853,9 +856,9 @@ class _TaskMaker:
     makes no task (``kept``: its file name and digest)."""
 
     def __init__(self, G, by_node: dict, refs_of: "_ReferencesByFile", keys: dict, store: Optional[tuple],
-                 stage: str, previous: str, manifest: dict):
+                 stage: str, previous: str, manifest: dict, stamps: Optional[dict] = None):
         self.G, self.by_node, self.refs_of, self.keys, self.store = G, by_node, refs_of, keys, store
-        self.stage, self.previous, self.manifest = stage, previous, manifest
+        self.stage, self.previous, self.manifest, self.stamps = stage, previous, manifest, stamps
         self.kept: list[tuple[str, str, bool]] = []
 
     def __call__(self, todo: Sequence[tuple[str, Optional[str]]]) -> Iterable[PageTask]:
@@ -874,7 +877,7 @@ class _TaskMaker:
                 both = {**targets[old], **targets[n]} if old is not None else targets[n]
                 name = f"{page_name(n)}.html"
                 digest = _page_digest(n, digests[n], digests[old] if old is not None else "none", both)
-                if self.manifest.get(name) == digest:
+                if self.manifest.get(name) == digest and self._as_written(name):
                     try:
                         os.link(pathlib.Path(self.previous) / name, pathlib.Path(self.stage) / name)
                         self.kept.append((name, digest, True))
@@ -886,6 +889,17 @@ class _TaskMaker:
                 yield PageTask(n, doc, refs[doc.file], both, self.stage, digest, self.keys.get(doc.file), old,
                                old_doc, refs[old_doc.file] if old_doc is not None else (),
                                self.keys.get(old_doc.file) if old_doc is not None else None, self.store)
+
+    def _as_written(self, name: str) -> bool:
+        """The previous build's page ``name`` stands as it was written (the size and modification time
+        recorded in the store, :func:`_record_page_stamps`; without a record: yes, as before)."""
+        if self.stamps is None:
+            return True
+        try:
+            st = (pathlib.Path(self.previous) / name).stat()
+        except OSError:
+            return False
+        return self.stamps.get(name) == [st.st_size, st.st_mtime_ns]
 
     def _stored(self, doc: Document) -> Optional[str]:
         """What names a described document's whole text in the store (tool version and key), or None
@@ -988,6 +1002,34 @@ def _read_manifest(docs_dir: pathlib.Path) -> dict[str, str]:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
+
+
+def _page_stamps(store: Optional[tuple]) -> Optional[dict]:
+    """``{page file: [size, mtime_ns]}`` of the pages the last build wrote, kept in its store; None
+    without one."""
+    from .store import memo_get
+
+    value = memo_get(store[0], "page-files", "last") if store else None
+    try:
+        return json.loads(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _record_page_stamps(store: Optional[tuple], docs_dir: pathlib.Path) -> None:
+    """Keep each page's size and modification time in the store, so that a page edited by hand since is
+    made again, not linked (:meth:`_TaskMaker._as_written`)."""
+    from .store import memo_put
+
+    if not store:
+        return
+    stamps = {}
+    with os.scandir(docs_dir) as it:
+        for e in it:
+            if e.name.endswith(".html") and e.is_file(follow_symlinks=False):
+                st = e.stat(follow_symlinks=False)
+                stamps[e.name] = [st.st_size, st.st_mtime_ns]
+    memo_put(store[0], "page-files", "last", json.dumps(stamps).encode())
 
 
 @lru_cache(maxsize=1)
