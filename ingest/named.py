@@ -451,17 +451,22 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
                 i = bisect.bisect_right(starts, at) - 1
                 return full[i] if i >= 0 and full[i][0] <= at < full[i][1] else None
 
+            shorts = [m for m in _SHORT.finditer(text) if covering(m.start("h")) is None]
+            # a head standing as a short form at the end of a pinpoint ("Article 25 of the Charter", "Chapter VII
+            # of the Convention") is the short form, not a proper name of its own
+            short_at = {m.start("h") for m in shorts}
             for m in _proper_names(text):
                 if m.group(0) in _SHORT_HEADS:
                     continue  # a head alone: "the Convention" is a short form, not a name
                 for hm in _HEAD_IN.finditer(m.group(0)):
                     # the instrument whose full name holds this head here, or None (one citegraph does not know)
                     at = m.start() + hm.start()
+                    if at in short_at:
+                        continue
                     f = covering(at)
                     events.append((at, "name", hm.group(0), f[3] if f else None))
-            for m in _SHORT.finditer(text):
-                if covering(m.start("h")) is None:
-                    events.append((m.start("h"), "short", m.group("h"), m))
+            for m in shorts:
+                events.append((m.start("h"), "short", m.group("h"), m))
         for start, what, words, x in sorted(events, key=lambda e: e[0]):
             if what == "name":
                 seen = names.setdefault(words, {})
