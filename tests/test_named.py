@@ -366,3 +366,22 @@ def test_charter_short_form(texts, expected):
     from ingest.named import curated, short_forms
     got = short_forms(texts, curated().finditer_many(texts))
     assert [[(w, a.target) for _, _, w, a in f] for f in got] == [[tuple(e) for e in row] for row in expected]
+
+
+# pinpoints in the Editorial Manual's comma order ("section II, paragraph 3, of resolution 72/279"); the
+# written order without commas still reads, and a comma after a reference is not a pinpoint before it
+COMMA_PIN_ROWS = [
+    ("section II, paragraph 3, of resolution 72/279", ["section II", "paragraph 3"]),
+    ("Article 51, paragraph 1, of the ", ["Article 51", "paragraph 1"]),
+    ("paragraph 3 of section II of resolution ", ["paragraph 3", "section II"]),
+    ("paragraph 3, of resolution ", ["paragraph 3"]),
+    ("in its report, of resolution ", []),
+    ("Welcomes, of resolution ", []),
+]
+
+
+@pytest.mark.parametrize("pre,expected", COMMA_PIN_ROWS)
+def test_comma_order_pins(pre, expected):
+    from ingest.find.pinpoints import pins_before
+    at = pre.find("resolution 72") if "72/279" in pre else len(pre) - len("resolution ") if pre.endswith("resolution ") else len(pre)
+    assert [p.written for p in pins_before(pre, at)] == expected

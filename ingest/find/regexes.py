@@ -201,8 +201,10 @@ PIN_UNIT = (
 
 PIN_BEFORE = re.compile(
     r"(?P<pin>" + PIN_UNIT + r")"
-    r"(?:\s+of\s+(?:the\s+(?P<annex>annex)\s+to\s+|(?P<annex_n>annex\s+[IVX]+)\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$",
+    r"(?:,?\s+of\s+(?:the\s+(?P<annex>annex)\s+to\s+|(?P<annex_n>annex\s+[IVX]+)\s+to\s+)?|\s+to\s+)(?:the\s+|its\s+)?$",
     re.I)
+#: a pinpoint before another, in the Editorial Manual's comma order: "Article 51, " of "Article 51, paragraph 1, of"
+PIN_BEFORE_COMMA = re.compile(r"(?P<pin>" + PIN_UNIT + r"),\s+$", re.I)
 
 #: Every pinpoint PIN_BEFORE finds holds one of these words, case aside (a unit's word, the "paragraph" of
 #: an ordinal one, "annex"): a window without any has no pinpoint before its reference.
