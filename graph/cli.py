@@ -21,7 +21,7 @@ import click
 from tqdm import tqdm
 
 import ingest
-from ingest import CitegraphError, ReadError
+from ingest import CitegraphError, ReadError, escaped
 
 from . import pipeline  # (the graph side, which loads pandas and networkx, is imported by the commands that use it)
 from .files import OutputLocked
@@ -195,8 +195,7 @@ def _cell(value) -> str:
     >>> _cell("esc\x1b[31mred.txt"), _cell("Recalling\n its  resolution"), _cell(None), _cell(12)
     ('esc\\x1b[31mred.txt', 'Recalling its resolution', '', '12')
     """
-    s = " ".join(str(value if value is not None else "").split())
-    return s if s.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in s)
+    return escaped(" ".join(str(value if value is not None else "").split()))
 
 
 def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "CitegraphError",
     "ReadError",
     "shown_path",
+    "escaped",
     "PARAGRAPH_KINDS",
     "REFERENCE_KINDS",
 ]
@@ -84,10 +85,20 @@ def shown_path(path) -> str:
     >>> print(shown_path("in/new\nline\x1b[31m.txt"), shown_path("A_RES_79_1\u202e.txt"))
     in/new\nline\x1b[31m.txt A_RES_79_1\u202e.txt
     """
-    s = str(path)
-    if s.isprintable() and "\\" not in s:
+    return escaped(str(path), backslash=True)
+
+
+def escaped(s: str, backslash: bool = False) -> str:
+    r"""``s`` with every character that is not printable as its ``repr`` escape (and, with
+    ``backslash``, the backslash doubled, so that the escapes read back unambiguously): what
+    :func:`shown_path` prints of a name, and what the CLI's tables print in every cell.
+
+    >>> escaped("esc\x1b[31m"), escaped("a\\b"), escaped("a\\b", backslash=True)
+    ('esc\\x1b[31m', 'a\\b', 'a\\\\b')
+    """
+    if s.isprintable() and not (backslash and "\\" in s):
         return s
-    return "".join(c if c.isprintable() and c != "\\" else repr(c)[1:-1] for c in s)
+    return "".join(c if c.isprintable() and not (backslash and c == "\\") else repr(c)[1:-1] for c in s)
 
 
 class ReadError(CitegraphError):
