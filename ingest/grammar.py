@@ -13,7 +13,7 @@ them once and answers questions over them with small pure functions. Everything 
 * dates - :data:`MONTHS`, :data:`MONTH_PATTERN`, :func:`iso_date`, :func:`parse_date`;
 * Roman numerals - :func:`roman_to_int`;
 * sessions and years - :func:`session_year`, :func:`session_fits`, :func:`session_span`,
-  :func:`sc_year`, :data:`LAST_YEAR`; what a symbol gives - :func:`symbol_session`,
+  :func:`sc_year`, :func:`roman_session` and :func:`roman_fits` (the Assembly's numbers of 1946-1975), :data:`LAST_YEAR`; what a symbol gives - :func:`symbol_session`,
   :func:`symbol_year`;
 * citing verbs - the controlled vocabulary of relations :data:`RELATION_DATA`
   (``data/relations.toml``, normalised by :func:`ingest.find.relations.relation_lemma`); the words
@@ -26,6 +26,7 @@ builds on this), character clean-up (:mod:`ingest.normalize`).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import pathlib
@@ -38,8 +39,8 @@ __all__ = [
     "BODIES", "BODY_NAMES", "body_code", "BODY_PHRASES", "OTHER_BODY_PHRASES", "SPEAKER_BODIES", "MASTHEAD_BODIES",
     "SERIES", "WRITTEN_ROOTS",
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "RANGES", "SPEAKER",
-    "roman_to_int",
-    "session_year", "session_fits", "session_span", "sc_year", "LAST_YEAR", "symbol_session", "symbol_year",
+    "roman_to_int", "int_to_roman",
+    "session_year", "session_fits", "session_span", "sc_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year",
     "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
 ]
 
@@ -179,6 +180,30 @@ def roman_to_int(r: str) -> Optional[int]:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total
+
+
+#: (value, numeral) from the largest: each numeral, and before each a power of ten a fifth or a tenth of it
+#: subtracted ("XC" 90, "IX" 9), as :func:`roman_to_int` reads them
+_ROMAN_WRITTEN = sorted([(v, c) for c, v in _ROMAN.items()]
+                        + [(v - w, d + c) for c, v in _ROMAN.items() for d, w in _ROMAN.items()
+                           if w in (v // 5, v // 10) and str(w).strip("0") == "1"], reverse=True)
+
+
+def int_to_roman(n: int) -> str:
+    """The Roman numeral of ``n`` (1 to 399) as the sessions' numbers write it (the inverse of
+    :func:`roman_to_int`). ValueError for another ``n``.
+
+    >>> int_to_roman(16), int_to_roman(29), int_to_roman(63), int_to_roman(94)
+    ('XVI', 'XXIX', 'LXIII', 'XCIV')
+    """
+    if not 1 <= n < 400:
+        raise ValueError(f"Roman numeral of {n}: only 1 to 399 are written")
+    out = []
+    for v, numeral in _ROMAN_WRITTEN:
+        while n >= v:
+            out.append(numeral)
+            n -= v
+    return "".join(out)
 
 
 # ---------------------------------------------------------------- sessions and years
@@ -396,6 +421,37 @@ def sc_year(n: int) -> Optional[float]:
         if n0 <= n < n1:
             return y0 + (n - n0) / (n1 - n0) * (y1 - y0)
     return float(_SC_YEARS[-1][0])
+
+
+_GA_ROMAN_FIRST: list[int] = BODIES["GA"]["roman_first_numbers"]
+_GA_ROMAN_LAST: int = BODIES["GA"]["last_roman_number"]
+
+
+def roman_session(n: int) -> Optional[int]:
+    """The regular session whose numbers hold General Assembly resolution ``n`` of 1946-1975 (numbered
+    consecutively, 1 to 3541, the session in Roman numerals: "1514 (XV)"), or None past the last. Table:
+    ``grammar.toml`` ``[bodies.GA]`` ``roman_first_numbers``, with its sources (a special or emergency
+    session's numbers fall in the regular session before them: 3201 (S-VI) -> 28).
+
+    >>> roman_session(217), roman_session(1514), roman_session(3274), roman_session(3541), roman_session(3542)
+    (3, 15, 29, 30, None)
+    """
+    if not 1 <= n <= _GA_ROMAN_LAST:
+        return None
+    return bisect.bisect_right(_GA_ROMAN_FIRST, n)
+
+
+def roman_fits(n: int, session: int) -> bool:
+    """Whether General Assembly resolution ``n`` may carry regular session ``session`` (1 to 30): its
+    session by :func:`roman_session`, or the one before or after (a boundary of the table a few numbers
+    off, a numeral misprinted by one: "1721 D (XVII)" for 1721 (XVI) stays the Assembly's). "217 (VIII)",
+    "456 (XIV)", "55 (IV)" do not fit: the Economic and Social Council's numbers of those sessions.
+
+    >>> roman_fits(1514, 15), roman_fits(1721, 17), roman_fits(217, 8), roman_fits(456, 14), roman_fits(99, 5)
+    (True, True, False, False, False)
+    """
+    own = roman_session(n)
+    return own is not None and abs(own - session) <= 1
 
 
 # ---------------------------------------------------------------- citing verbs

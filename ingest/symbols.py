@@ -25,14 +25,14 @@ import re
 import tomllib
 from typing import NamedTuple, Optional
 
-from .grammar import BODIES, SERIES, WRITTEN_ROOTS, roman_to_int
+from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, roman_fits, roman_session, roman_to_int, session_year
 
 #: The Assembly numbered its sessions in Roman numerals up to the 30th (1975), then as numbers
 #: (grammar.toml ``first_numbered_session``); a higher Roman session is the Economic and Social
 #: Council's, whose Roman-numbered sessions ran on past the thirtieth.
 LAST_ROMAN_GA_SESSION = BODIES["GA"]["first_numbered_session"] - 1
 
-__all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "number_form", "describe", "symbol_from_filename",
+__all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "dated_roman", "number_form", "describe", "symbol_from_filename",
            "same_document", "looks_like_resolution", "part_letters", "parts_are_documents"]
 
 
@@ -132,7 +132,9 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
 
     ``body`` is a code of grammar.toml (GA, SC, ECOSOC, HRC, CHR, UNEA). When the
     body was not written (``explicit=False``) the number's form may overrule it:
-    year/number is ECOSOC's, number (year) the Security Council's.
+    year/number is ECOSOC's, number (year) the Security Council's, a Roman-session number
+    that the Assembly's numbering of that session does not hold the Council's
+    (:func:`ingest.grammar.roman_fits`; the date written after it: :func:`dated_roman`).
 
     >>> resolve_number("70/125", "GA")
     'A/RES/70/125'
@@ -140,6 +142,8 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
     'A/RES/217(III)'
     >>> resolve_number("2024/13", "GA", explicit=False)
     'E/RES/2024/13'
+    >>> resolve_number("1514 (XV)", "GA", explicit=False), resolve_number("217 (VIII)", "GA", explicit=False)
+    ('A/RES/1514(XV)', 'E/RES/217(VIII)')
     """
     s = re.sub(r"\s+", " ", num.strip())
     form = None
@@ -188,6 +192,60 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
                        p=part_letters(part))
 
 
+_ROMAN_TARGET = re.compile(r"^([AE])/RES/(\d+)\(([IVXLC]+)\)$")
+
+
+def dated_roman(target: str, year: Optional[int], written: bool) -> Optional[str]:
+    """A resolution of 1946-1977 numbered "number (Roman session)", checked against its number and the
+    year of the date written after it (None: no date); ``written``: the text named its body.
+
+    The Assembly numbered its first 3,541 resolutions consecutively, so the number names the session
+    (:func:`ingest.grammar.roman_session`): a numeral that the number and the date both contradict is a
+    misprint, and the number's session is used ("General Assembly resolution 3274 (XXIV) of 10
+    December 1974" is A/RES/3274(XXIX)); an Assembly session opens in September of 1945 + s and its
+    resolutions are dated that year or the next. A number the Assembly's session does not hold, whose body
+    the text did not write, is the Economic and Social Council's (:func:`resolve_number`), unless its date
+    falls more than a year from that Council session's (:func:`ingest.grammar.session_year`): then the
+    Assembly's when the number's own session fits the date ("its resolutions ... 3334 (XXXIX) of 17 December
+    1974": 3334 (XXIX)), else no body of citegraph's numbered it, None ("resolution 90 (IV) of 30 May 1976
+    of the Conference", UNCTAD's; "resolution 908 (XLVI) of 26 March 2013" of the Economic Commission for
+    Africa's Conference of Ministers). Other targets are returned as they are.
+
+    >>> dated_roman("A/RES/3274(XXIV)", 1974, True), dated_roman("A/RES/1721(XVII)", 1961, True)
+    ('A/RES/3274(XXIX)', 'A/RES/1721(XVI)')
+    >>> dated_roman("E/RES/217(VIII)", 1949, False), dated_roman("E/RES/90(IV)", 1976, False)
+    ('E/RES/217(VIII)', None)
+    >>> dated_roman("E/RES/3334(XXXIX)", 1974, False), dated_roman("E/RES/908(XLVI)", 2013, False)
+    ('A/RES/3334(XXIX)', None)
+    >>> dated_roman("A/RES/1514(XV)", 1960, False), dated_roman("A/RES/1514(XV)", None, False)
+    ('A/RES/1514(XV)', 'A/RES/1514(XV)')
+    """
+    m = _ROMAN_TARGET.match(target)
+    if not m or year is None:
+        return target
+    n, session = int(m.group(2)), roman_to_int(m.group(3))
+    if m.group(1) == "A":
+        own = roman_session(n)
+        if own is not None and own != session and _opened(session_year("GA", own), year) \
+                and not _opened(session_year("GA", session), year):
+            return f"A/RES/{n}({int_to_roman(own)})"
+        return target
+    if written:
+        return target
+    opened = session_year("ECOSOC", session)
+    if opened is None or abs(opened - year) <= 1:
+        return target
+    own = roman_session(n)
+    if own is not None and _opened(session_year("GA", own), year):
+        return f"A/RES/{n}({int_to_roman(own)})"  # "its resolutions ... 3334 (XXXIX) of 17 December 1974"
+    return None
+
+
+def _opened(opened: Optional[int], year: int) -> bool:
+    """Whether a resolution dated in ``year`` may be of an Assembly session opened in ``opened``."""
+    return opened is not None and opened <= year <= opened + 1
+
+
 def parts_are_documents(form: str, body: str, session: Optional[str], part: Optional[str]) -> bool:
     """Whether the part letters of a resolution number name documents of their own.
 
@@ -221,7 +279,10 @@ def _body_for_form(form: str, body: str, g: dict) -> str:
             return "GA"
         if body == "ECOSOC":
             return "ECOSOC"
-        return "GA" if roman_to_int(r) <= LAST_ROMAN_GA_SESSION else "ECOSOC"
+        # the Assembly's when its numbering of that session holds the number ("1514 (XV)"); else the Council's,
+        # the other body that numbered so ("217 (VIII)", "1949 (LVIII)": grammar.toml roman_first_numbers)
+        s = roman_to_int(r)
+        return "GA" if s <= LAST_ROMAN_GA_SESSION and roman_fits(int(g["n"]), s) else "ECOSOC"
     if form in ("session_number", "special_session"):
         return body if body in ("GA", "HRC", "UNEA") else "GA"
     return body

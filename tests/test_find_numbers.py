@@ -365,3 +365,30 @@ def test_tied_numbers_across_texts(texts, expected):
     tied = {}
     assert [[h.target for h in find_in_text(t, "GA", tied)] for t in texts] == expected
     assert find_in_text(texts[-1], "GA") == find_in_text(texts[-1], "GA", None)  # without a tie kept: as before
+
+
+# old "number (Roman session)" resolutions: the Assembly's numbering of each session (grammar.toml
+# roman_first_numbers) tells its numbers from the Council's; a date after it tells a misprinted numeral
+@pytest.mark.parametrize("text, speaker, expected", [
+    # E/5715/Rev.2 (the Council's rules of procedure, 1992): the Council's resolutions, no body written
+    ("Former rule 5, adopted on 16 February 1946, first session (E/33, rule 5), and amended by resolution 217 (VIII) "
+     "(E/33/Rev.5, rule 5)", "GA", ["E/33", "E/RES/217(VIII)", "E/33/Rev.5"]),
+    ("and resolutions 55 (IV), 57 (IV) and 99 (V), decision of 28 August 1948", "GA",
+     ["E/RES/55(IV)", "E/RES/57(IV)", "E/RES/99(V)"]),
+    ("Pursuant to General Assembly resolutions 413 (V) and 456 (V) (regulation 13.1 of the Financial Regulations of "
+     "the United Nations) and Council resolution 402 B (XIII),", "GA",
+     ["A/RES/413(V)", "A/RES/456(V)", "E/RES/402(XIII)"]),
+    # the Assembly's: its session holds the number
+    ("Recalling its resolution 1514 (XV) of 14 December 1960,", "GA", ["A/RES/1514(XV)"]),
+    ("Recalling its resolutions 3067 (XXVIII) of 16 November 1973, 3334 (XXXIX) of 17 December 1974, 3483 (XXX) of "
+     "12 December 1975", "GA", ["A/RES/3067(XXVIII)", "A/RES/3334(XXIX)", "A/RES/3483(XXX)"]),
+    ("under General Assembly resolutions 3274 (XXIV) of 10 December 1974 and 31/36 of 30 November 1976;", "GA",
+     ["A/RES/3274(XXIX)", "A/RES/31/36"]),
+    ("Reaffirms its belief, as expressed in its resolution 1721 D (XVII) of 20 December 1961,", "GA",
+     ["A/RES/1721(XVI)"]),
+    # negative rows: another body's, its date far from the Council's session (A/RES/32/197, E/RES/2023/17)
+    ("the major role envisaged in resolution 90 (IV) of 30 May 1976 of the Conference", "GA", []),
+    ("as set out in its resolution 908 (XLVI) of 26 March 2013,", "ECOSOC", []),
+])
+def test_old_roman_numbers(text, speaker, expected):
+    assert targets(text, speaker) == expected

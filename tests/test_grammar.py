@@ -185,3 +185,63 @@ def test_the_session_tables_agree_with_the_dates_un_texts_give():
 ])
 def test_symbol_year_of_an_assembly_subsidiary_organ(symbol, year):
     assert grammar.symbol_year(symbol) == year
+
+
+# The Assembly's resolutions of 1946-1975, numbered 1 to 3541 across sessions I to XXX (grammar.toml
+# roman_first_numbers): the session a number falls in, and whether a written session may be it
+@pytest.mark.parametrize("n, session", [
+    (1, 1), (96, 1), (181, 2), (217, 3), (260, 3), (302, 4), (377, 5), (428, 5), (637, 7), (742, 8), (1514, 15),
+    (1653, 16), (1721, 16), (1803, 17), (2008, 20), (2132, 20), (2200, 21), (2625, 25), (2758, 26), (3201, 28),
+    (3281, 29), (3379, 30), (3541, 30),
+    # negative rows: no Assembly resolution was numbered so
+    (0, None), (3542, None), (9999, None),
+])
+def test_roman_session(n, session):
+    assert grammar.roman_session(n) == session
+
+
+@pytest.mark.parametrize("n, session, fits", [
+    (1514, 15, True), (217, 3, True), (2200, 21, True), (3379, 30, True),
+    (1721, 17, True),    # A/RES/2601(XXIV) op4 "1721 D (XVII)": a numeral one off is still the Assembly's
+    # the Economic and Social Council's numbers of those sessions (E/5715/Rev.2, its rules of procedure)
+    (217, 8, False), (456, 14, False), (481, 15, False), (55, 4, False), (99, 5, False), (288, 10, False),
+    (3274, 24, False),   # A/RES/50/152 op13 "3274 (XXIV) of 10 December 1974": 3274 (XXIX), misprinted
+    (3600, 30, False),
+])
+def test_roman_fits(n, session, fits):
+    assert grammar.roman_fits(n, session) is fits
+
+
+@pytest.mark.parametrize("n, numeral", [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (16, "XVI"), (29, "XXIX"),
+                                        (40, "XL"), (49, "XLIX"), (63, "LXIII"), (94, "XCIV"), (399, "CCCXCIX")])
+def test_int_to_roman(n, numeral):
+    assert grammar.int_to_roman(n) == numeral and grammar.roman_to_int(numeral) == n
+
+
+@pytest.mark.parametrize("n", [0, -1, 400])
+def test_int_to_roman_refuses_what_no_session_writes(n):
+    with pytest.raises(ValueError, match=str(n)):
+        grammar.int_to_roman(n)
+
+
+def test_the_assembly_numbers_agree_with_the_corpus():
+    """Every "General Assembly resolution(s) N (Roman)" the shared corpus writes fits the table
+    (roman_fits), save a numeral that the date written after it contradicts, where the number's own
+    session fits that date (a misprint: "3274 (XXIV) of 10 December 1974")."""
+    if SHARED is None:
+        pytest.skip("the shared corpus is not beside the checkout")
+    rx = re.compile(r"General Assembly resolutions? (\d{1,4})(?: [A-Z](?: (?:and|to) [A-Z])?)? \(([IVXL]+)\)"
+                    r"(?: of (\d{1,2}\s[A-Z][a-z]+\s\d{4}))?")
+    seen, wrong = set(), []
+    for f in sorted((SHARED / "corpus" / "text").iterdir()):
+        for m in rx.finditer(f.read_text(encoding="utf-8")):
+            n, session = int(m.group(1)), grammar.roman_to_int(m.group(2))
+            seen.add(n)
+            if grammar.roman_fits(n, session):
+                continue
+            date = grammar.parse_date(" ".join(m.group(3).split())) if m.group(3) else None
+            opened = grammar.session_year("GA", grammar.roman_session(n) or 0)
+            if not (date and opened and opened <= int(date[:4]) <= opened + 1):
+                wrong.append((f.name, m.group(0)))
+    assert wrong == []
+    assert len(seen) >= 50

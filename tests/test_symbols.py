@@ -79,3 +79,44 @@ def test_file_name_parts(name, symbol, language, job):
 ])
 def test_document_key_never_a_machine_path(symbol, file, key):
     assert symbols.document_key(symbol, file) == key
+
+
+# an old "number (Roman session)" with no body written: the Assembly's when its session holds the number,
+# else the Economic and Social Council's (E/5715/Rev.2, the Council's rules of procedure)
+@pytest.mark.parametrize("num, body, explicit, symbol", [
+    ("1514 (XV)", "GA", False, "A/RES/1514(XV)"),
+    ("217 A (III)", "GA", False, "A/RES/217(III)"),
+    ("217 (VIII)", "GA", False, "E/RES/217(VIII)"),
+    ("456 (XIV)", "GA", False, "E/RES/456(XIV)"),
+    ("55 (IV)", "GA", False, "E/RES/55(IV)"),
+    ("1949 (LVIII)", "GA", False, "E/RES/1949(LVIII)"),
+    ("3201 (S-VI)", "GA", False, "A/RES/3201(S-VI)"),
+    # written: as written (a misprint is told by its date: dated_roman)
+    ("217 (VIII)", "GA", True, "A/RES/217(VIII)"),
+    ("217 (VIII)", "ECOSOC", True, "E/RES/217(VIII)"),
+])
+def test_resolve_old_roman_numbers(num, body, explicit, symbol):
+    assert symbols.resolve_number(num, body, explicit=explicit) == symbol
+
+
+@pytest.mark.parametrize("target, year, written, expected", [
+    # misprinted numerals, the number and the date agreeing (A/RES/50/152 op13, A/RES/2601(XXIV) op4, A/RES/37/66 pp1)
+    ("A/RES/3274(XXIV)", 1974, True, "A/RES/3274(XXIX)"),
+    ("A/RES/1721(XVII)", 1961, True, "A/RES/1721(XVI)"),
+    ("E/RES/3334(XXXIX)", 1974, False, "A/RES/3334(XXIX)"),
+    # the Council's, its session's year (E/5715/Rev.2: "resolution 217 (VIII)", of 18 March 1949)
+    ("E/RES/217(VIII)", 1949, False, "E/RES/217(VIII)"),
+    ("E/RES/99(V)", 1947, False, "E/RES/99(V)"),
+    # negative rows: another body's (A/RES/32/197: UNCTAD's 90 (IV) of 1976; E/RES/2023/17: ECA's 908 (XLVI) of 2013)
+    ("E/RES/90(IV)", 1976, False, None),
+    ("E/RES/908(XLVI)", 2013, False, None),
+    # unchanged: no date, a date that fits, a body written, another form
+    ("A/RES/1514(XV)", None, False, "A/RES/1514(XV)"),
+    ("A/RES/1514(XV)", 1960, True, "A/RES/1514(XV)"),
+    ("A/RES/1514(XV)", 1961, False, "A/RES/1514(XV)"),
+    ("E/RES/908(XLVI)", 2013, True, "E/RES/908(XLVI)"),
+    ("A/RES/79/194", 2024, False, "A/RES/79/194"),
+    ("S/RES/242(1967)", 1967, False, "S/RES/242(1967)"),
+])
+def test_dated_roman(target, year, written, expected):
+    assert symbols.dated_roman(target, year, written) == expected

@@ -318,6 +318,14 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         target = presidential_statement(num, speaker, "HRC" if kw.prst else kw.body if kw.explicit else None)
     else:
         target = symbols.resolve_number(num, code, part, decision=kw.decision, explicit=b_explicit) if code else None
+        if target and kw.carried and not aft and target.startswith("A/RES/") and symbols.number_form(num) == "roman" \
+                and symbols.resolve_number(num, code, part, explicit=False) != target:
+            # "General Assembly resolutions 413 (V) and 456 (V) ... and Council resolution 402 B (XIII)": a carried
+            # Assembly whose session does not hold the number (grammar.roman_fits) yields to the body it had
+            target = symbols.resolve_number(num, kw.carried[0], part, explicit=kw.carried[1]) if kw.carried[0] else None
+        if target:
+            # an old "number (Roman session)" against the date after it: a misprinted numeral, another body's
+            target = symbols.dated_roman(target, year, b_explicit and not kw.carried)
     if not target:
         return None
     if (b_explicit or b_code == "Council") and not kw.statement:
