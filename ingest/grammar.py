@@ -40,7 +40,7 @@ __all__ = [
     "SERIES", "WRITTEN_ROOTS",
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "RANGES", "SPEAKER",
     "roman_to_int", "int_to_roman",
-    "session_year", "session_fits", "session_span", "sc_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year",
+    "session_year", "session_fits", "session_span", "sc_year", "sc_number_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year",
     "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
 ]
 
@@ -421,6 +421,23 @@ def sc_year(n: int) -> Optional[float]:
         if n0 <= n < n1:
             return y0 + (n - n0) / (n1 - n0) * (y1 - y0)
     return float(_SC_YEARS[-1][0])
+
+
+def sc_number_year(n: int) -> Optional[int]:
+    """The year the Security Council adopted resolution ``n``, where its table of first numbers is yearly
+    (from 1990, resolution 646): the year whose first number is at most ``n`` and whose next year's is
+    more; None before 1990 (the table is five-yearly there: a year would be a guess) or past the numbers
+    it has reached. A text that writes "resolution 1493" without its year means S/RES/1493(2003).
+
+    >>> sc_number_year(1493), sc_number_year(2231), sc_number_year(2720), sc_number_year(646), sc_number_year(242)
+    (2003, 2015, 2023, 1990, None)
+    """
+    if n < 1 or n > _SC_YEARS[-1][1] + 80:
+        return None
+    for (y0, n0), (y1, n1) in zip(_SC_YEARS, _SC_YEARS[1:]):
+        if n0 <= n < n1:
+            return y0 if y1 == y0 + 1 else None
+    return _SC_YEARS[-1][0]
 
 
 _GA_ROMAN_FIRST: list[int] = BODIES["GA"]["roman_first_numbers"]

@@ -392,3 +392,33 @@ def test_tied_numbers_across_texts(texts, expected):
 ])
 def test_old_roman_numbers(text, speaker, expected):
     assert targets(text, speaker) == expected
+
+
+# the Security Council's number written without its year, where the keyword's body is the Council (its own text,
+# "Security Council resolution"): the year from the date after it, else from its yearly table of first numbers
+@pytest.mark.parametrize("text, speaker, expected", [
+    # S_RES_1533(2004), S_RES_2075(2012), S_RES_2395(2017), S_PRST_2016_8, S_RES_2654(2022)
+    ("the arms embargo imposed by its resolution 1493 of 28 July 2003,", "SC", ["S/RES/1493(2003)"]),
+    ("Reaffirms the demand, laid down in paragraph 20 of resolution 1493, that all States", "SC", ["S/RES/1493(2003)"]),
+    ("in particular resolution 1990 and resolution 2046, that the Abyei Area", "SC", ["S/RES/1990(2011)", "S/RES/2046(2012)"]),
+    ("the Committee established pursuant to resolutions 1267 and 1989 and the Committee established pursuant to "
+     "resolution 1540, as well as", "SC", ["S/RES/1267(1999)", "S/RES/1989(2011)", "S/RES/1540(2004)"]),
+    ("the implementation of Security Council resolution 1325 on women, peace and security", "SC", ["S/RES/1325(2000)"]),
+    ("Recalling United Nations Security Council resolutions 1325 and 2250 and related resolutions;", "SC",
+     ["S/RES/1325(2000)", "S/RES/2250(2015)"]),
+    ("Recalling Security Council resolution 2231,", "GA", ["S/RES/2231(2015)"]),
+    ("SC res. 2231", "GA", ["S/RES/2231(2015)"]),
+    ("resolution 2231 (2015)", "SC", ["S/RES/2231(2015)"]),
+    # negative rows: another body's number, an old number with no date (a five-yearly table: no year), a date the
+    # number cannot have, a number that is a year, a bare number in the Assembly's text
+    ("its resolution 242", "SC", []),
+    ("its resolution 1493 of 5 May 2020", "SC", []),
+    ("its resolution 1 of the Conference", "SC", []),
+    ("its resolution 1493", "GA", []),
+    ("Recalling its resolution 2231,", "GA", []),
+    ("resolution 1493/2003", "SC", []),
+])
+def test_security_council_numbers_without_their_year(text, speaker, expected):
+    assert targets(text, speaker) == expected
+    hits = find_in_text(text, speaker)
+    assert all(text[h.start:h.end] == h.surface and not h.surface[0].isspace() for h in hits)

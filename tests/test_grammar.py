@@ -245,3 +245,12 @@ def test_the_assembly_numbers_agree_with_the_corpus():
                 wrong.append((f.name, m.group(0)))
     assert wrong == []
     assert len(seen) >= 50
+
+
+@pytest.mark.parametrize("n, year", [
+    (646, 1990), (1493, 2003), (1533, 2004), (2231, 2015), (2720, 2023), (2722, 2024), (2810, 2026),
+    # negative rows: the table is five-yearly before 1990 (242 (1967): no year told), none past its numbers
+    (242, None), (645, None), (1, None), (0, None), (2900, None),
+])
+def test_sc_number_year(n, year):
+    assert grammar.sc_number_year(n) == year

@@ -24,13 +24,13 @@ from typing import Iterator, Optional
 import re
 
 from .. import symbols
-from ..grammar import BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_date, sc_year, session_fits
+from ..grammar import BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_date, sc_number_year, sc_year, session_fits
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
 from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, GLUE,
                       GLUE_CLAUSE, ITS_BEFORE, ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
-                      NUMBER, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
+                      NUMBER, SC_BARE, SC_BARE_NEXT, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
 __all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period",
            "range_members", "RANGE_MEMBERS", "body_after"]
@@ -306,6 +306,10 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         # a misprint ("24 December 2107") says nothing of the body, nor of the target's date
         year = iso = None
+    if num.isdigit():
+        num = _sc_number(int(num), year)  # the Council's number without its year ("its resolution 1493")
+        if num is None:
+            return None
     code = body_for_number(num, b_code, b_explicit, speaker, kw.decision, year)
     if kw.carried and not aft and code and year is not None and symbols.number_form(num) == "session_number" \
             and not session_fits(code, *map(int, num.split("/")), year, kw.decision):
@@ -339,15 +343,43 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
     part_pin = part_pinpoint(num, part, target)
     title = TITLE_AFTER.match(after)
     subj = SUBJECT_AFTER.match(after)
-    surface = text[n.start():n.end()].rstrip()
+    surface = text[n.start("num"):n.end()].rstrip()
     return Hit(
-        target=target, surface=surface, start=n.start(), end=n.start() + len(surface),
+        target=target, surface=surface, start=n.start("num"), end=n.start("num") + len(surface),
         pinpoint=join_pins(part_pin, *(p.normal for p in pins)),
         pinpoint_written=join_pins(part_pin and (part or part_pin).strip(), *(p.written for p in pins)),
         target_date=iso,
         target_subject=clip(subj.group(1)) if subj else None,
         target_title=clip(title.group(1), TITLE_CHARS) if title else None,
         anchor=kw.start)
+
+
+def _sc_number(n: int, year: Optional[int]) -> Optional[str]:
+    """A Security Council resolution number written without its year, as "number (year)": the year of the date
+    written after it when the Council's numbering fits it (a year off at most, :func:`ingest.grammar.sc_year`),
+    else the year its table of first numbers gives (:func:`ingest.grammar.sc_number_year`, from 1990); None
+    when neither tells (an older number with no date, a date the number cannot have).
+
+    >>> _sc_number(1493, 2003), _sc_number(1493, None), _sc_number(242, 1967), _sc_number(242, None), _sc_number(1493, 2020)
+    ('1493 (2003)', '1493 (2003)', '242 (1967)', None, None)
+    """
+    if year is not None:
+        fits = sc_year(n)
+        return f"{n} ({year})" if fits is not None and abs(fits - year) <= 1 else None
+    year = sc_number_year(n)
+    return f"{n} ({year})" if year is not None else None
+
+
+def _bare_sc_items(text: str, pos: int) -> Iterator[tuple]:
+    """``(number match, first?)`` of the Security Council's numbers written without their year right after a
+    keyword at ``pos`` ("resolutions 1493 and 1533"), joined by a comma or "and" (a date between them)."""
+    n = SC_BARE.match(text, pos)
+    first = True
+    while n:
+        yield n, first
+        first = False
+        joint = SC_BARE_NEXT.match(text, n.end())
+        n = SC_BARE.match(text, joint.end()) if joint else None
 
 
 def _tie(scan: _Scan, num: str, code: Optional[str]) -> None:
@@ -401,7 +433,11 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
     for km in keywords(text):
         other_body = scan.other_body
         kw = _keyword_body(scan, km)
-        items = list(_list_items(scan, km.end()))
+        if kw.body == "SC" and not kw.decision and not kw.statement and SC_BARE.match(text, km.end()):
+            # "its resolution 1493 of 28 July 2003" in the Council's text, "Security Council resolution 2231"
+            items = [(n, first) for n, first in _bare_sc_items(text, km.end()) if not in_spans(taken, n.start("num"))]
+        else:
+            items = list(_list_items(scan, km.end()))
         if not items:
             # "the decisions of the United Nations Conference on ...": a keyword with no number does not end
             # what another body named before carries

@@ -63,6 +63,15 @@ NUMBER = re.compile(
     r"|\d{1,4}\s?\((?:19|20)\d{2}\))"
     r"(?P<part>\s?(?<=[\d)\s])(?:[A-Z](?:\s?(?:,\s?[A-Z]\s?)*(?:and|to|[-–])\s?[A-Z])?)(?=[\s,;.)⁰¹²³⁴⁵⁶⁷⁸⁹]|$)(?!\s+[A-Z][a-z]))?")
 
+# A Security Council resolution's number written without its year, after a keyword whose body is the Council ("its
+# resolution 1493 of 28 July 2003", "resolutions 1493 and 1533,"): digits that are no other number's start ("1493
+# (2003)", "58/1", "217 (III)", "1.5"); ``part`` never matches (the groups of NUMBER). SC_BARE_NEXT: what joins
+# the next one (a date, a comma, "and").
+_SC_BARE_END = r"(?![\d/\-]|\.\d|\s?\(|\s?[A-H]\s\()"
+SC_BARE = re.compile(r"\s*(?=\d)(?P<num>\d{1,4})(?P<part>(?!)x)?" + _SC_BARE_END)
+SC_BARE_NEXT = re.compile(r"(?:\s*,?\s*(?:of|dated|adopted\s+on)\s+" + DATE_TEXT + r")?\s*(?:,\s*(?:and\s+)?|and\s+)"
+                          r"(?=\d{3,4}" + _SC_BARE_END + r")")
+
 # "resolution(s)", "decision(s)", "presidential statement(s)"; each branch opens with a literal and
 # tests the word start after it (see ingest.patterns: a leading \b makes re try every position)
 #: the stems of the keywords, looked for before KEYWORD is tried a letter before each
