@@ -312,8 +312,12 @@ def split_blocks(text: str) -> tuple[list[Block], dict[str, str]]:
         in_notes = False
         groups = paragraph_lines(raw) if "\n" in stripped else [[stripped]]
         for group in groups:
-            raw_group = "\n".join(ln.strip() for ln in group)
-            clean, marks, links = clean_inline(_joined(group, words) if len(group) > 1 else raw_group)
+            if len(group) == 1:
+                raw_group = group[0].strip()
+                clean, marks, links = clean_inline(raw_group)
+            else:
+                raw_group = "\n".join([ln.strip() for ln in group])
+                clean, marks, links = clean_inline(_joined(group, words))
             if not clean:
                 continue
             prev = blocks[-1] if blocks else None

@@ -179,7 +179,12 @@ def read_header(blocks: list[Block], speaker_idx: Optional[int], speaker_body: O
     h = Header()
     header_blocks = blocks[: speaker_idx + 1] if speaker_idx is not None else blocks[:HEADER_BLOCKS]
     for b in header_blocks:
-        for seg in _SEGMENT_BREAK.split(_NUMBER_ALONE.sub(r"\1 ", b.raw)):
+        raw = b.raw
+        if "\n" in raw or "]" in raw or "**" in raw or "  " in raw or not raw.isprintable():
+            segments = _SEGMENT_BREAK.split(_NUMBER_ALONE.sub(r"\1 ", raw))
+        else:
+            segments = (raw,)  # (no line break, bracket, asterisks or run of spaces: nothing to split at)
+        for seg in segments:
             _read_segment(h, seg.strip(" *_"))
         if h.date is None and _ADOPTED.search(b.text):
             h.date = parse_date(b.text[_ADOPTED.search(b.text).start():])

@@ -161,21 +161,28 @@ def _is_word(word: str, words: tuple[str, ...]) -> bool:
     return any(_edits(w, x.lower()) <= MAX_WORD_EDITS for x in words if abs(len(x) - len(w)) <= MAX_WORD_EDITS)
 
 
+# What every heading's line opens with (a necessary condition of the four patterns of :func:`_heading_at`,
+# tried first: most blocks fail it at their first word): a number (_TITLE_LINE, _NUMBER_ALONE), a word and a
+# number with its bracket (_WORD_HEADING), a word alone (_WORD_ALONE).
+_MAY_BE_HEADING = re.compile(rf"(?:{_D}|(?:ES|S)-)|(?i:[^\W\d_][^\W_]{{0,14}}\s*(?:{_DIGITS}\s?\(|[.:]?$))")
+_A_DIGIT = re.compile(r"\d")
+
+
 def _heading_at(blocks: list[Block], i: int) -> Optional[Heading]:
     t = blocks[i].text.strip()
-    if not t or len(t) > 400 or not (t[0].isalnum()):
+    if not t or len(t) > 400 or not (t[0].isalnum()) or not _MAY_BE_HEADING.match(t):
         return None
     m = _TITLE_LINE.match(t)
-    if m and re.search(r"\d", m.group("num")):
+    if m and _A_DIGIT.search(m.group("num")):
         return Heading(i, m.group("num"), number_key(m.group("num")), m.group("title").strip())
     m = _NUMBER_ALONE.match(t)
-    if m and re.search(r"\d", m.group("num")) and i + 1 < len(blocks):
+    if m and _A_DIGIT.search(m.group("num")) and i + 1 < len(blocks):
         nxt = blocks[i + 1].text.strip()
         if nxt[:1].isupper() and not speaker(nxt) and any(
                 speaker(b.text) for b in blocks[i + 2:i + 2 + _SPEAKER_WITHIN]):
             return Heading(i, m.group("num"), number_key(m.group("num")), nxt, size=2)
     m = _WORD_HEADING.match(t)
-    if m and re.search(r"\d", m.group("num")) and _is_word(m.group("word"), RESOLUTION_WORDS):
+    if m and _A_DIGIT.search(m.group("num")) and _is_word(m.group("word"), RESOLUTION_WORDS):
         return Heading(i, m.group("num"), number_key(m.group("num")))
     m = _WORD_ALONE.match(t)
     if m and _is_word(m.group("word"), DECISION_WORDS):

@@ -94,11 +94,16 @@ _NUMBERS = re.compile(r"\d+")
 _TITLE_NO_STOP = re.compile(r"^(?P<num>(?:S-)?\d{1,2}/\d{1,3})[ \t]+(?P<title>[A-Z].*\S)$")
 
 
+_SPACES = re.compile(r"\s+")
+_GLUED_NOTE = re.compile(r"(?<=[a-z])\d{1,3}$")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+
+
 def _tidy(text: str) -> str:
     """Spaces squashed, a first-page footnote's asterisks and an OCR'd footnote number glued to the
     last word dropped ("... the United Nations110" -> "... the United Nations")."""
-    t = re.sub(r"\s+", " ", text).strip().rstrip("*").strip()
-    return re.sub(r"(?<=[a-z])\d{1,3}$", "", t)
+    t = _SPACES.sub(" ", text).strip().rstrip("*").strip()
+    return _GLUED_NOTE.sub("", t)
 
 
 def is_title(text: Optional[str]) -> bool:
@@ -114,7 +119,7 @@ def is_title(text: Optional[str]) -> bool:
     if not text:
         return False
     t = _tidy(text)
-    if not t or len(t) > _R["max_chars"] or t[-1] in ",;:" or not re.search(r"[A-Za-z]{3}", t):
+    if not t or len(t) > _R["max_chars"] or t[-1] in ",;:" or not _THREE_LETTERS.search(t):
         return False
     if t.endswith(".") and len(t.split()) > 12:  # a sentence of the text: "At its 2073rd meeting, ... question."
         return False
@@ -126,7 +131,7 @@ def _printed_title(text: Optional[str]) -> bool:
     """A resolution's title line needs no more than to be a title at all: "Special session of the
     General Assembly in response to ..." is 75/4's title, though a session line starts so."""
     t = _tidy(text or "")
-    return bool(t) and len(t) <= _R["max_chars"] and bool(re.search(r"[A-Za-z]{3}", t)) \
+    return bool(t) and len(t) <= _R["max_chars"] and bool(_THREE_LETTERS.search(t)) \
         and not _R["not_title"].search(t)
 
 
