@@ -520,7 +520,9 @@ def graph_tables(documents: list[Document], facts: list[dict], references: pa.Ta
     t_all = tables.map_unique(targets, canon)
     keep = pc.invert(pc.or_(pc.equal(s_all, t_all), pc.equal(references.column("kind"), "self")).fill_null(False))
     self_refs = n - pc.sum(keep.cast(pa.int64())).as_py() if n else 0
-    kept = references.filter(keep)
+    # the columns the rules below read for every row, not the whole table (its sentences are most of it)
+    kept = references.select([c for c in _ROW_INPUTS if c in references.column_names]).filter(keep)
+    kept_rows = np.flatnonzero(keep.to_numpy(zero_copy_only=False)) if n else np.zeros(0, dtype=np.int64)
     s_kept, t_kept = s_all.filter(keep), t_all.filter(keep)
 
     keys = sorted(set(docs_by_key) | set(pc.unique(s_kept).to_pylist()) | set(pc.unique(t_kept).to_pylist()))
@@ -548,7 +550,7 @@ def graph_tables(documents: list[Document], facts: list[dict], references: pa.Ta
         clean_attrs(attrs)
         nodes.append((key, attrs))
 
-    edges = _edges_table(kept, s_code, t_code, keys, [a for _, a in nodes])
+    edges = _edges_table(kept, s_code, t_code, keys, [a for _, a in nodes], references, kept_rows)
     return GraphTables(nodes, edges, {"name": "citegraph", "self_references": self_refs,
                                       "duplicate_documents": duplicates})
 
@@ -607,12 +609,22 @@ def _part_targets(references: pa.Table, docs: dict) -> pa.Array:
     return pa.array(values, pa.string())
 
 
+#: The columns of the references that :func:`graph_tables` reads row by row (the nodes' facts, the
+#: edges' lists); the citing sentence, its mark and the surface are read at each edge's first row
+#: only, from the whole table.
+_ROW_INPUTS = ("target_date", "target_title", "target_subject", "target_body", "target_type", "footnote", "paragraph",
+               "relation", "verb", "pinpoint", "kind")
+
+
 def _edges_table(kept: pa.Table, s_code: np.ndarray, t_code: np.ndarray, keys: list[str],
-                 node_attrs: list[dict]) -> pa.Table:
-    """One row per (citing, cited) pair, in key order, from the references (in file order)."""
+                 node_attrs: list[dict], references: pa.Table, kept_rows: np.ndarray) -> pa.Table:
+    """One row per (citing, cited) pair, in key order, from the references (in file order):
+    ``kept`` holds the :data:`_ROW_INPUTS` of the references that make edges, which are the rows
+    ``kept_rows`` of ``references``, the whole table."""
     m = kept.num_rows
     order = np.lexsort((np.arange(m), t_code, s_code))
     rows = kept.take(pa.array(order))
+    whole_rows = kept_rows[order]  # each sorted row's row in the whole table
     s_sorted, t_sorted = s_code[order], t_code[order]
     new = np.r_[True, (s_sorted[1:] != s_sorted[:-1]) | (t_sorted[1:] != t_sorted[:-1])] if m else np.zeros(0, bool)
     starts = np.flatnonzero(new)
@@ -622,15 +634,17 @@ def _edges_table(kept: pa.Table, s_code: np.ndarray, t_code: np.ndarray, keys: l
     has_note = pc.and_(pc.is_valid(footnote), pc.not_equal(footnote, "")).fill_null(False)
     places = pc.if_else(has_note, pc.binary_join_element_wise(rows.column("paragraph"), footnote.fill_null(""), " fn"),
                         rows.column("paragraph"))
-    sentence = rows.column("sentence")
+    # each edge's first row with a citing sentence, else its first row (taken from the whole table
+    # chunk by chunk: the sentences are most of its bytes)
+    sentence = references.column("sentence")
     has_sentence = pc.and_(pc.is_valid(sentence), pc.not_equal(sentence, "")).fill_null(False)
-    first = pa.array(tables.first_where(has_sentence.to_numpy(zero_copy_only=False), starts, m))
-    first_sentence = sentence.take(first)
-    first_surface = rows.column("surface").take(first)
-    # the paragraph's sentence carrying a footnote's mark, and the footnote's own (citing_sentence)
-    own = pc.coalesce(pc.if_else(pc.equal(first_sentence, ""), None, first_sentence),
-                      pc.if_else(pc.equal(first_surface, ""), None, first_surface), "")
-    mark = rows.column("mark_sentence").take(first).fill_null("")
+    has_sentence = has_sentence.to_numpy(zero_copy_only=False)
+    first = whole_rows[tables.first_where(has_sentence[whole_rows], starts, m)]
+    first_surface = tables.take(references.column("surface"), first).fill_null("")
+    # the paragraph's sentence carrying a footnote's mark, and the footnote's own (citing_sentence):
+    # its sentence, else its surface, else ""
+    own = pc.if_else(pa.array(has_sentence[first], pa.bool_()), tables.take(sentence, first), first_surface)
+    mark = tables.take(references.column("mark_sentence"), first).fill_null("")
     has_mark = pc.not_equal(mark, "")
     spans = [node_span(a) for a in node_attrs]
     lo = pa.array([sp[0] if sp else None for sp in spans], pa.string())
@@ -650,7 +664,7 @@ def _edges_table(kept: pa.Table, s_code: np.ndarray, t_code: np.ndarray, keys: l
         "kinds": tables.join_distinct(rows.column("kind"), groups, n, SEP),
         "sentence": pc.if_else(has_mark, mark, own),
         "footnote": pc.if_else(has_mark, own, ""),
-        "surface": first_surface.fill_null(""),
+        "surface": first_surface,
         "later": later,
     }
     for name in ("relations", "verbs", "paragraphs", "places", "pinpoints", "kinds", "sentence", "footnote", "surface"):

@@ -428,6 +428,16 @@ def _collector_paused():
             gc.enable()
 
 
+def _give_back() -> None:
+    """Hand back to the system the memory Arrow's allocator (mimalloc) keeps after a stage let its
+    tables go: it holds freed pages for reuse, and the building process's resident size counted
+    them (measured: 0.29 GiB of 0.69 after a 10,000-document corpus was read from the store). Called
+    between a build's stages; costs a few milliseconds."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
 @dataclass
 class _Reading:
     """What the passes gather, by file index: results (Extracted without references, or Failed),
@@ -758,21 +768,35 @@ def _collect(reading: _Reading, corpus: Corpus, encode: Optional[Callable], on_e
     parts = []
     replaced = np.zeros(len(reading.files) + 1, dtype=bool)
     replaced[list(reading.replaced)] = True
-    for n, part in enumerate(reading.parts):
+    # each part is let go once it is taken (a part kept whole is not copied), so the rows are held
+    # about once, not once per step
+    for n in range(len(reading.parts)):
+        part, reading.parts[n] = reading.parts[n], None
         if not part.num_rows:
             continue
         doc = part.column("doc").to_numpy()
         keep = index[doc] >= 0
         if n < reading.first_parts:
             keep &= ~replaced[doc]
-        part = part.filter(pa.array(keep))
+        if not keep.all():
+            part = part.filter(pa.array(keep))
         parts.append(part.set_column(part.schema.get_field_index("doc"), "doc", pa.array(index[part.column("doc").to_numpy()])))
+    reading.parts.clear()
     if not parts:
         corpus.reference_table = pa.schema([*TABLE_SCHEMA, pa.field("doc", pa.int32())]).empty_table()
         return
     table = pa.concat_tables(parts)
-    corpus.reference_table = table.take(pc.sort_indices(table.column("doc")))  # stable: each file's rows in order
-    reading.parts.clear()
+    del parts, part
+    doc = table.column("doc").to_numpy()
+    if len(doc) > 1 and (doc[1:] < doc[:-1]).any():  # (a full build's parts come in file order already)
+        order = pc.sort_indices(table.column("doc"))  # stable: each file's rows in order
+        schema, columns = table.schema, table.columns
+        del table
+        for i in range(len(columns)):  # one column at a time: each is let go once sorted
+            columns[i] = columns[i].take(order)
+        table = pa.table(columns, schema=schema)
+    corpus.reference_table = table
+    _give_back()
 
 
 def input_root(paths: Iterable[PathLike]) -> pathlib.Path:
@@ -1111,12 +1135,15 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
     with _collector_paused():
         _relative_files(corpus, corpus.root)
         corpus.reference_table = clean_references(corpus.reference_table)
+        _give_back()
         corpus.tables = graph_tables(corpus.documents, corpus.facts, corpus.reference_table)
+        _give_back()
         corpus.graph = add_measures(to_networkx(corpus.tables),
                                     scores=kept_measures(cache_dir if writing else None, corpus.tables.edges))
     if writing:
         # the explorer's overview positions, for the page and GEXF alike; kept from the last build
         add_layout(corpus.graph, layout=kept_layout(cache_dir))
+    _give_back()
     t1 = time.perf_counter()
     corpus.timings["building"] = t1 - t0
     if writing:

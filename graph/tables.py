@@ -13,6 +13,7 @@ per group:
 * :func:`map_unique` - a Python function applied once per distinct value of a column;
 * :func:`clean_column` - a Python rule on the rows that a regular expression says need it;
   :func:`re2_class` writes a Python character class for Arrow's regular expressions;
+* :func:`take` - the rows of a column at given positions, chunk by chunk;
 * :func:`python_values` - a column as Python values, one ``str`` object per distinct value (the
   graph's attributes repeat: "pp1", "recalling" ...).
 
@@ -31,7 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 __all__ = ["join_distinct", "most_common", "first_where", "map_unique", "clean_column", "re2_class",
-           "python_values", "codes"]
+           "python_values", "codes", "take"]
 
 
 def _array(values) -> pa.Array:
@@ -105,6 +106,36 @@ def first_where(mask: np.ndarray, starts: np.ndarray, n_rows: int) -> np.ndarray
     return np.where(first < ends, first, starts)
 
 
+def take(values, indices: np.ndarray) -> pa.Array:
+    """``values[indices]`` (an array; ``indices`` integer positions, any order, repeats allowed).
+    A chunked column is taken chunk by chunk: Arrow's own ``take`` of a chunked array first joins
+    all its chunks into one, a copy of the whole column (hundreds of megabytes for the citing
+    sentences of a large corpus), where this copies about twice what it gives back.
+
+    >>> take(pa.chunked_array([["a", "b"], ["c"]]), np.array([2, 0, 2])).to_pylist()
+    ['c', 'a', 'c']
+    """
+    indices = np.asarray(indices, dtype=np.int64)
+    if not isinstance(values, pa.ChunkedArray):
+        return values.take(pa.array(indices))
+    if values.num_chunks == 1:
+        return values.chunk(0).take(pa.array(indices))
+    if values.num_chunks == 0 or not len(indices):
+        return pa.array([], values.type)
+    bounds = np.cumsum([0] + [len(c) for c in values.chunks])
+    chunk_of = np.searchsorted(bounds, indices, side="right") - 1
+    order = np.argsort(chunk_of, kind="stable")  # the positions grouped by chunk
+    grouped, chunk_sorted = indices[order], chunk_of[order]
+    cuts = np.searchsorted(chunk_sorted, np.arange(values.num_chunks + 1))
+    pieces = [values.chunk(k).take(pa.array(grouped[cuts[k]:cuts[k + 1]] - bounds[k]))
+              for k in range(values.num_chunks) if cuts[k + 1] > cuts[k]]
+    joined = pa.concat_arrays(pieces)
+    del pieces
+    back = np.empty_like(order)
+    back[order] = np.arange(len(order))
+    return joined.take(pa.array(back))
+
+
 def map_unique(values, fn: Callable[[Optional[str]], Optional[str]]) -> pa.Array:
     """``fn`` of each row of a string column, calling ``fn`` once per distinct value."""
     d = _array(values).dictionary_encode()
@@ -134,10 +165,15 @@ def re2_class(pattern: str) -> str:
     return "[" + "".join(out) + "]"
 
 
-def clean_column(values, fn: Callable[[str], str], needs: str) -> pa.Array:
+def clean_column(values, fn: Callable[[str], str], needs: str):
     """``fn`` applied to the rows of a string column that match the RE2 expression ``needs`` (the
-    others, and nulls, as they are): a Python rule at C speed where it changes nothing."""
-    arr = _array(values)
+    others, and nulls, as they are): a Python rule at C speed where it changes nothing. A chunked
+    column is cleaned chunk by chunk, and a chunk that needs nothing is kept as it is, not copied
+    (the references table of a large corpus is hundreds of megabytes: copied whole, it is held
+    twice); an array gives an array."""
+    if isinstance(values, pa.ChunkedArray):
+        return pa.chunked_array([clean_column(c, fn, needs) for c in values.chunks], values.type)
+    arr = values
     hit = pc.match_substring_regex(arr, needs).fill_null(False)
     if not pc.any(hit).as_py():
         return arr

@@ -480,6 +480,26 @@ def test_the_fast_build_gives_what_the_obvious_one_gives_on_tricky_input():
     assert "\x0c" not in G.nodes["memo.txt"]["title"] and "\r" not in G.edges["A/RES/79/194", "A/RES/78/132"]["sentence"]
 
 
+@pytest.mark.parametrize("rows_a_chunk", [1, 2, 5])
+def test_the_fast_build_gives_the_same_graph_from_a_table_in_chunks(rows_a_chunk):
+    """A corpus's references table comes in many chunks (a batch of files each, the store's parts):
+    the graph is the one its rows give in one piece (the columns are cleaned and taken chunk by chunk)."""
+    import pyarrow as pa
+
+    from graph.build import (clean_references, document_facts, graph_tables, reference_marks, to_networkx)
+    from graph.store import references_table
+
+    docs, refs = _tricky()
+    marks = reference_marks(docs[0], refs[:3]) + [""] * (len(refs) - 3)
+    table = references_table(refs).append_column("mark_sentence", pa.array(marks, pa.string()))
+    chunked = pa.concat_tables([table.slice(at, rows_a_chunk) for at in range(0, table.num_rows, rows_a_chunk)])
+    assert chunked.column("sentence").num_chunks > 1
+    facts = [document_facts(d) for d in docs]
+    whole = to_networkx(graph_tables(docs, facts, clean_references(table)))
+    _same_graph(to_networkx(graph_tables(docs, facts, clean_references(chunked))), whole)
+    assert whole.edges["A/RES/79/194", "A/RES/78/132"]["sentence"] == "Recalling 78/132\nand more"
+
+
 def test_the_fast_build_gives_what_the_obvious_one_gives_on_the_sample():
     from graph import pipeline
     from graph.build import build_graph_python
