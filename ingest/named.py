@@ -114,9 +114,9 @@ class AliasTable:
         """Names in ``text`` as (start, end, words as written, alias), in order of position; where
         two overlap, the one that starts first (and at one start, the longest). A name stands
         alone: no letter, digit or hyphen touches it."""
-        if "  " in text or not text.isprintable():
-            # a tab, a line break or a run of spaces (every blank but the space is non-printable):
-            # a name may be spread over them, so take the pattern
+        if ("  " in text or not text.isprintable()) and _ODD_BLANK.search(text):
+            # a tab, a line break or a run of spaces (every blank but the space is non-printable, so the
+            # quick test errs only towards yes): a name may be spread over them, so take the pattern
             by_name, spellings = self._by_name, self._spellings
             return [(m.start(), m.end(), m.group(0), by_name[spellings[_normal(m.group(0))]])
                     for m in self._pattern.finditer(text) if _normal(m.group(0)) in spellings]
@@ -125,7 +125,7 @@ class AliasTable:
     def finditer_many(self, texts: list[str]) -> list[list[tuple[int, int, str, Alias]]]:
         """:meth:`finditer` of each text, with one pass of the automaton over them all."""
         joined = "|".join(texts)  # no name holds a "|", so none runs from one text into the next
-        if "  " in joined or not joined.isprintable():
+        if ("  " in joined or not joined.isprintable()) and _ODD_BLANK.search(joined):
             return [self.finditer(t) for t in texts]
         out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]
         found = self._scan(joined)
@@ -164,6 +164,11 @@ class AliasTable:
     @functools.cached_property
     def _by_name(self) -> dict[str, Alias]:
         return {_normal(a.name): a for a in self.all()}
+
+
+#: a blank other than one space (what the pattern's ``\s+`` matches and the automaton's " " does not); a
+#: text without one is read the same by both (a private-use or control character alone changes nothing)
+_ODD_BLANK = re.compile(r"[^\S ]|  ")
 
 
 def _normal(s: str) -> str:
@@ -405,23 +410,69 @@ _PROPER = re.compile(r"(?:[A-Z0-9][\w’'/-]*\s+(?:(?:of|on|for|the|and|against|
 _HEAD_IN = re.compile(r"\b(?:" + _HEAD_ALT + r")\b")
 #: a head anywhere, as ``head in text`` finds it
 _HEAD_ANY = re.compile(_HEAD_ALT)
+#: every head, found in one pass of an Aho-Corasick automaton over all of a document's texts
+_HEADS_AC = ahocorasick_rs.AhoCorasick(_SHORT_HEADS, implementation=ahocorasick_rs.Implementation.DFA)
 #: a character no match of _PROPER holds (it holds words, apostrophes, "/", "-" and spaces only)
 _NOT_IN_NAME = re.compile(r"[^\w’'/\s-]")
+#: up to the last such character (``match(text, pos, end)``: the end of the last one before ``end``)
+_TO_LAST_NOT_IN_NAME = re.compile(r".*[^\w’'/\s-]", re.S)
 
 
-def _proper_names(text: str) -> Iterator[re.Match]:
+def _head_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Per text, ``(start, end)`` of each head (``traps.toml`` ``short_form_heads``) as ``_HEAD_ANY.search``
+    finds them from each place: at each start the longest head, in order of position. One pass of
+    :data:`_HEADS_AC` over the texts joined by "|" (no head holds one)."""
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    joined = "|".join(texts)
+    found = _HEADS_AC.find_matches_as_indexes(joined, overlapping=True)
+    if not found:
+        return out
+    longest: dict[int, int] = {}
+    for _, start, end in found:
+        if longest.get(start, -1) < end:
+            longest[start] = end
+    offsets = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    for start in sorted(longest):
+        i = bisect.bisect_right(offsets, start) - 1
+        out[i].append((start - offsets[i], longest[start] - offsets[i]))
+    return out
+
+
+def _proper_names(text: str, heads: Optional[list[tuple[int, int]]] = None) -> Iterator[re.Match]:
     """``_PROPER.finditer(text)``, the same matches, tried only inside the runs of characters a name holds
-    that hold a head (every match holds one and lies inside one run: _PROPER has no look-around)."""
-    pos, n, rev = 0, len(text), None
+    that hold a head (every match holds one and lies inside one run: _PROPER has no look-around). ``heads``
+    are the text's heads (:func:`_head_spans`), found here when not given."""
+    if heads is None:
+        heads = _head_spans([text])[0]
+    pos, n, k = 0, len(text), 0
     while True:
-        h = _HEAD_ANY.search(text, pos)
-        if not h:
+        while k < len(heads) and heads[k][0] < pos:
+            k += 1
+        if k == len(heads):
             return
-        rev = rev or text[::-1]  # the run's start: the first character back from the head that no name holds
-        back = _NOT_IN_NAME.search(rev, n - h.start())
-        ahead = _NOT_IN_NAME.search(text, h.end())
+        start, end = heads[k]
+        # the run's start: after the last character before the head that no name holds (from the last run's
+        # end, itself such a character: linear in the text)
+        back = _TO_LAST_NOT_IN_NAME.match(text, pos, start)
+        ahead = _NOT_IN_NAME.search(text, end)
         pos = ahead.start() if ahead else n
-        yield from _PROPER.finditer(text, n - back.start() if back else 0, pos)
+        yield from _PROPER.finditer(text, back.end() if back else 0, pos)
+
+
+def _short_matches(text: str, heads: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``_SHORT.finditer(text)``, the same matches, tried only where one may start: "the" and blanks before
+    a head (``heads``: :func:`_head_spans`)."""
+    reach = 0
+    for start, _ in heads:
+        j = start
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == start or j < 3 or text[j - 3] not in "Tt" or not text.startswith("he", j - 2) or j - 3 < reach:
+            continue
+        m = _SHORT.match(text, j - 3)
+        if m:
+            reach = m.end()
+            yield m
 
 
 def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]]]) -> list[list[tuple[int, int, str, "Alias"]]]:
@@ -441,32 +492,34 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
     # know), kept small: a short form is read only while it holds one known target
     names: dict[str, dict[Optional[str], Optional[Alias]]] = {}
     out: list[list[tuple[int, int, str, Alias]]] = []
-    for text, full in zip(texts, found):
+    for text, full, heads in zip(texts, found, _head_spans(texts)):
+        if not heads:
+            out.append([])  # no head: neither a proper name nor a short form
+            continue
         here: list[tuple[int, int, str, Alias]] = []
         events = []
-        if _HEAD_ANY.search(text):
-            starts = [f[0] for f in full]  # the full names, in order: a binary search finds the one at a place
+        starts = [f[0] for f in full]  # the full names, in order: a binary search finds the one at a place
 
-            def covering(at: int) -> Optional[tuple]:
-                i = bisect.bisect_right(starts, at) - 1
-                return full[i] if i >= 0 and full[i][0] <= at < full[i][1] else None
+        def covering(at: int) -> Optional[tuple]:
+            i = bisect.bisect_right(starts, at) - 1
+            return full[i] if i >= 0 and full[i][0] <= at < full[i][1] else None
 
-            shorts = [m for m in _SHORT.finditer(text) if covering(m.start("h")) is None]
-            # a head standing as a short form at the end of a pinpoint ("Article 25 of the Charter", "Chapter VII
-            # of the Convention") is the short form, not a proper name of its own
-            short_at = {m.start("h") for m in shorts}
-            for m in _proper_names(text):
-                if m.group(0) in _SHORT_HEADS:
-                    continue  # a head alone: "the Convention" is a short form, not a name
-                for hm in _HEAD_IN.finditer(m.group(0)):
-                    # the instrument whose full name holds this head here, or None (one citegraph does not know)
-                    at = m.start() + hm.start()
-                    if at in short_at:
-                        continue
-                    f = covering(at)
-                    events.append((at, "name", hm.group(0), f[3] if f else None))
-            for m in shorts:
-                events.append((m.start("h"), "short", m.group("h"), m))
+        shorts = [m for m in _short_matches(text, heads) if covering(m.start("h")) is None]
+        # a head standing as a short form at the end of a pinpoint ("Article 25 of the Charter", "Chapter VII
+        # of the Convention") is the short form, not a proper name of its own
+        short_at = {m.start("h") for m in shorts}
+        for m in _proper_names(text, heads):
+            if m.group(0) in _SHORT_HEADS:
+                continue  # a head alone: "the Convention" is a short form, not a name
+            for hm in _HEAD_IN.finditer(m.group(0)):
+                # the instrument whose full name holds this head here, or None (one citegraph does not know)
+                at = m.start() + hm.start()
+                if at in short_at:
+                    continue
+                f = covering(at)
+                events.append((at, "name", hm.group(0), f[3] if f else None))
+        for m in shorts:
+            events.append((m.start("h"), "short", m.group("h"), m))
         for start, what, words, x in sorted(events, key=lambda e: e[0]):
             if what == "name":
                 seen = names.setdefault(words, {})

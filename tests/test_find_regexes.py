@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from ingest.find.regexes import BODY_BEFORE, PIN_BEFORE, PIN_WORD, body_before
+from ingest.find.regexes import BODY_BEFORE, PIN_BEFORE, PIN_BEFORE_COMMA, PIN_WORD, body_before, search_from_starts
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # real text: the sample corpus (resolutions, reports, decisions as the UN prints them)
@@ -57,6 +57,40 @@ def test_body_before_is_the_pattern_on_real_text(size):
         assert _same(m, BODY_BEFORE.search(w)), w
         found += m is not None
     assert found > 50  # the windows hold bodies' names too
+
+
+@pytest.mark.parametrize("pre, pin", [
+    ("paragraph 71 of ", "paragraph 71"),
+    ("Recalling paragraphs 50 and 52 of section XI of its ", "section XI"),
+    ("the thirteenth preambular paragraph of ", "the thirteenth preambular paragraph"),
+    ("as set out in SUBPARAGRAPH 3 OF ", "SUBPARAGRAPH 3"),
+    ("in subparagraph 3 (b) of the ", "subparagraph 3 (b)"),
+    ("Article 2 (4) of its ", "Article 2 (4)"),
+    ("paragraph 47 of the annex to ", "paragraph 47"),
+    ("chapters I to III of ", "chapters I to III"),
+    ("the report of the Secretary-General on ", None),
+    ("paragraph 71 and ", None),
+    ("", None),
+])
+def test_pin_before_from_its_starts(pre, pin):
+    m = search_from_starts(PIN_BEFORE, pre)
+    assert _same(m, PIN_BEFORE.search(pre))
+    assert (m.group("pin") if m else None) == pin
+
+
+def test_pins_before_from_their_starts_on_real_text():
+    """search_from_starts gives PIN_BEFORE's and PIN_BEFORE_COMMA's own match on every window of the sample
+    that ends where a pinpoint may end."""
+    ends = re.compile(r"\b(?:of|to|the|its) |(?<=[0-9IVX]), ", re.I)
+    found = 0
+    for text in SAMPLE[:6]:
+        for m in ends.finditer(text):
+            pre = text[max(0, m.end() - 240):m.end()]
+            for pattern in (PIN_BEFORE, PIN_BEFORE_COMMA):
+                fast = search_from_starts(pattern, pre)
+                assert _same(fast, pattern.search(pre)), pre
+                found += fast is not None
+    assert found > 40
 
 
 def test_every_pinpoint_before_holds_a_pin_word():

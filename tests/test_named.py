@@ -191,6 +191,57 @@ def test_finditer_many_is_finditer_of_each(texts):
     assert table.finditer_many(texts) == [table.finditer(t) for t in texts]
 
 
+@pytest.mark.parametrize("text", [
+    "the Charter of the United\u200eNations and the Paris\uf02aAgreement",  # marks that are not printable
+    "the Paris Agreement\x00 and the Tunis Agenda",
+    "the Paris\tAgreement, the Tunis\nAgenda and the Paris\u00a0Agreement",  # blanks: the pattern's \\s+
+    "the Paris  Agreement",
+    "Recalling the 2030 Agenda and Agenda 21",
+])
+def test_automaton_and_pattern_agree_where_no_odd_blank(text):
+    """A text is read by the automaton unless it holds a blank other than one space; both ways give the same."""
+    table = named.curated()
+    pattern = [(m.start(), m.end(), m.group(0)) for m in table._pattern.finditer(text)
+               if named._normal(m.group(0)) in table._spellings]
+    assert [f[:3] for f in table.finditer(text)] == pattern
+    assert bool(named._ODD_BLANK.search(text)) == ("  " in text or any(c.isspace() and c != " " for c in text))
+
+
+HEAD_TEXTS = [
+    "Recalling the Convention on the Rights of the Child and the Optional Protocols thereto,",
+    "the Programme of Action Agenda, the Action Agenda and the Guiding Principles; the Principles",
+    "The  Convention, the\nProtocol, THE Charter, the Charters, the Convention-based, theConvention",
+    "Athe Convention and (the Covenant) and the Charter of the United Nations",
+    "no head here at all, only words",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", HEAD_TEXTS)
+def test_heads_and_short_forms_are_the_patterns(text):
+    """_head_spans finds what _HEAD_ANY.search finds from each place; _short_matches gives _SHORT.finditer's
+    matches, tried only before heads."""
+    heads = named._head_spans([text])[0]
+    pos, slow = 0, []
+    while (m := named._HEAD_ANY.search(text, pos)) is not None:
+        slow.append(m.span())
+        pos = m.start() + 1
+    assert heads == slow
+    assert [m.span() for m in named._short_matches(text, heads)] == [m.span() for m in named._SHORT.finditer(text)]
+
+
+def test_heads_and_short_forms_are_the_patterns_on_real_text():
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    texts = [f.read_text(encoding="utf-8") for f in [root / "A_RES_79_194.md", *sorted((root / "text").glob("*.txt"))]]
+    count = 0
+    for text, heads in zip(texts, named._head_spans(texts)):
+        assert heads == named._head_spans([text])[0]
+        got = [m.span() for m in named._short_matches(text, heads)]
+        assert got == [m.span() for m in named._SHORT.finditer(text)]
+        count += len(got)
+    assert count > 20
+
+
 def named_in(paragraphs):
     doc = parse_text("The General Assembly,\n\n" + "\n\n".join(paragraphs), file="A_RES_80_1.txt")
     return [(r.paragraph, r.target, r.pinpoint, r.surface) for r in ingest.extract(doc) if r.kind == "named"]

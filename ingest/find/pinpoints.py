@@ -17,7 +17,8 @@ from typing import NamedTuple, Optional
 
 from .. import symbols
 from ..grammar import PINPOINT_DATA
-from .regexes import PIN_AFTER, PIN_BEFORE, PIN_BEFORE_COMMA, ROMAN_PART, body_before, has_pin_word
+from .regexes import (PIN_AFTER, PIN_BEFORE, PIN_BEFORE_COMMA, ROMAN_PART, body_before, has_pin_word,
+                      search_from_starts)
 
 __all__ = ["Pin", "norm_pin", "join_pins", "pins_before", "pin_after", "part_pinpoint"]
 
@@ -122,8 +123,8 @@ def pins_before(text: str, kw_start: int) -> list[Pin]:
     if not _may_end_pin(pre) or not has_pin_word(pre):
         return pins  # every pinpoint before a reference ends with "of" or "to" and holds a unit's word: none here
     while True:
-        pm = PIN_BEFORE.search(pre) if _may_end_pin(pre) else (
-            PIN_BEFORE_COMMA.search(pre) if pins and pre.endswith(", ") else None)  # "section II, paragraph 3, of"
+        pm = search_from_starts(PIN_BEFORE, pre) if _may_end_pin(pre) else (
+            search_from_starts(PIN_BEFORE_COMMA, pre) if pins and pre.endswith(", ") else None)  # "section II, paragraph 3, of"
         if not pm:
             return pins
         annex = pm.groupdict().get("annex") or pm.groupdict().get("annex_n")  # "paragraph 47 of the annex to resolution 5/1"

@@ -215,6 +215,27 @@ PIN_BEFORE = re.compile(
 #: a pinpoint before another, in the Editorial Manual's comma order: "Article 51, " of "Article 51, paragraph 1, of"
 PIN_BEFORE_COMMA = re.compile(r"(?P<pin>" + PIN_UNIT + r"),\s+$", re.I)
 
+# every match of PIN_UNIT opens with an ordinal's "the", an ordinal, "preambular"/"operative", a unit's word or
+# "annex": where none of their first three letters stands (case aside, as PIN_UNIT), no match starts
+_PIN_OPENERS = {"the", "annex", *_PD["ordinals"]["words"], *_PD["ordinals"]["preambular"],
+                *_PD["ordinals"]["operative"], *(w for u in _PD["unit"] for w in u["words"])}
+PIN_START = re.compile(trie({w[:3].lower() for w in _PIN_OPENERS}), re.I)
+
+
+def search_from_starts(pattern: re.Pattern, text: str) -> Optional[re.Match]:
+    """``pattern.search(text)`` for PIN_BEFORE or PIN_BEFORE_COMMA, the same match, tried only where
+    :data:`PIN_START` says one may start (the big case-blind alternation is not tried at every character)."""
+    pos = 0
+    while True:
+        m = PIN_START.search(text, pos)
+        if not m:
+            return None
+        found = pattern.match(text, m.start())
+        if found:
+            return found
+        pos = m.start() + 1
+
+
 #: Every pinpoint PIN_BEFORE finds holds one of these words, case aside (a unit's word, the "paragraph" of
 #: an ordinal one, "annex"): a window without any has no pinpoint before its reference.
 _PIN_WORD_LIST = sorted({*(w for u in _PD["unit"] for w in u["words"]), "paragraph", "annex"}, key=len, reverse=True)
