@@ -47,7 +47,8 @@ import pathlib
 import re
 import shutil
 import time
-from dataclasses import dataclass
+from collections import namedtuple
+from dataclasses import MISSING, dataclass, fields
 from functools import lru_cache
 from operator import itemgetter
 from importlib.metadata import version
@@ -77,6 +78,9 @@ __all__ = [
     "start_pages",
     "PagesJob",
     "PageTask",
+    "PageReference",
+    "page_reference",
+    "PAGE_FIELDS",
     "make_page",
     "write_assets",
     "Target",
@@ -142,15 +146,16 @@ class Target:
         return f"{page_name(self.key)}.html" if self.in_corpus else (_safe_url(self.url) or _undocs(self.key))
 
 
-def target_info(G, references: Iterable[Reference]) -> dict[str, Target]:
+def target_info(G, references: Iterable[Reference], aliases: Optional["_Aliases"] = None) -> dict[str, Target]:
     """``reference.target`` -> :class:`Target`, for the given references, from graph ``G``.
 
     A target lands on the node ``build_graph`` put it on: a part's own document when the corpus
     has it ("57/270 B"), the head of a joint symbol (``E/2024/3`` on ``A/79/62``). A target the
-    graph lacks keeps what the reference says of it.
+    graph lacks keeps what the reference says of it. ``aliases`` (:class:`_Aliases` of ``G``) may be
+    shared between calls, so that the graph's aliases are gathered once.
     """
     out: dict[str, Target] = {}
-    alias: Optional[dict[str, str]] = None
+    alias = aliases if aliases is not None else _Aliases(G)
     docs = _CorpusNodes(G)
     for r in references:
         key = _part_document(r, docs) if r.pinpoint else r.target
@@ -158,14 +163,26 @@ def target_info(G, references: Iterable[Reference]) -> dict[str, Target]:
         if cache_key in out:
             continue
         if key not in G:
-            if alias is None:
-                alias = {a: n for n, d in G.nodes(data=True) for a in split(d.get("aliases") or "")}
             key = alias.get(key, key)
         d = G.nodes[key] if key in G else {}
         out[cache_key] = Target(key=key, title=str(d.get("title") or d.get("subject") or r.target_title or ""),
                                 date=str(d.get("date") or r.target_date or ""), in_corpus=bool(d.get("in_corpus")),
                                 url=str(d.get("url") or ""))
     return out
+
+
+class _Aliases:
+    """The other symbols of graph ``G``'s nodes (a joint symbol's, node attribute ``aliases``) -> the node,
+    gathered on first use."""
+
+    def __init__(self, G):
+        self.G = G
+        self.by_alias: Optional[dict[str, str]] = None
+
+    def get(self, key: str, default: str) -> str:
+        if self.by_alias is None:
+            self.by_alias = {a: n for n, d in self.G.nodes(data=True) for a in split(d.get("aliases") or "")}
+        return self.by_alias.get(key, default)
 
 
 class _CorpusNodes:
@@ -844,6 +861,25 @@ class PageTask:
     old_key: Optional[str] = None
     store: Optional[tuple] = None
 
+    def __reduce__(self):
+        """Pickled with its references as plain tuples (:class:`PageReference`'s fields): a named tuple
+        or an object pickles as its class and fields, a plain tuple as its values alone."""
+        values = [getattr(self, f.name) for f in fields(self)]
+        for at in _TASK_REFERENCES:
+            values[at] = tuple(map(tuple, map(page_reference, values[at])))
+        return _unpickle_task, tuple(values)
+
+
+def _unpickle_task(*values) -> PageTask:
+    values = list(values)
+    for at in _TASK_REFERENCES:
+        values[at] = tuple(map(PageReference._make, values[at]))
+    return PageTask(*values)
+
+
+#: Where :class:`PageTask`'s references are among its fields.
+_TASK_REFERENCES = tuple(i for i, f in enumerate(fields(PageTask)) if f.name in ("references", "old_references"))
+
 
 #: Pages whose tasks are made at a time: the references of their documents are taken from the
 #: build's table in one step (not one per document), and no more than these are held at once.
@@ -860,6 +896,7 @@ class _TaskMaker:
         self.G, self.by_node, self.refs_of, self.keys, self.store = G, by_node, refs_of, keys, store
         self.stage, self.previous, self.manifest, self.stamps = stage, previous, manifest, stamps
         self.kept: list[tuple[str, str, bool]] = []
+        self.aliases = _Aliases(G)
 
     def __call__(self, todo: Sequence[tuple[str, Optional[str]]]) -> Iterable[PageTask]:
         for at in range(0, len(todo), TASK_WINDOW):
@@ -872,7 +909,7 @@ class _TaskMaker:
                 for m in (n, old):
                     if m is not None and m not in targets:
                         d = self.by_node[m]
-                        targets[m] = target_info(self.G, refs[d.file])
+                        targets[m] = target_info(self.G, refs[d.file], self.aliases)
                         digests[m] = _document_digest(d, refs[d.file], self._stored(d))
                 both = {**targets[old], **targets[n]} if old is not None else targets[n]
                 name = f"{page_name(n)}.html"
@@ -909,9 +946,9 @@ class _TaskMaker:
 
 
 class _ReferencesByFile:
-    """file -> its references (a tuple), from a list of references or the build's references table
-    (whose rows are made :class:`~ingest.Reference` objects a window of documents at a time, with
-    only the fields a page uses: :data:`PAGE_FIELDS`)."""
+    """file -> its references (a tuple of :class:`PageReference`), from a list of references or the
+    build's references table (whose rows are made :class:`PageReference` tuples a window of documents at
+    a time, only the fields a page uses: :data:`PAGE_FIELDS`)."""
 
     def __init__(self, references, documents: list):
         import pyarrow as pa  # pyarrow: where pages are made, kept off `citegraph extract`'s start
@@ -930,12 +967,13 @@ class _ReferencesByFile:
     def many(self, files: Sequence[str]) -> dict[str, tuple]:
         """``{file: its references}`` for each of ``files``."""
         if self.table is None:
-            return {f: tuple(self.by_file.get(f, ())) for f in files}
+            return {f: tuple(map(page_reference, self.by_file.get(f, ()))) for f in files}
         spans = [self.slices.get(f, (0, 0)) for f in files]
         rows = np.concatenate([np.arange(a, b) for a, b in spans] or [np.zeros(0, np.int64)])
         part = self.table.take(rows) if len(rows) else self.table.slice(0, 0)
-        names = part.column_names
-        made = [Reference(**dict(zip(names, row))) for row in zip(*(part.column(n).to_pylist() for n in names))]
+        columns = [part.column(n).to_pylist() if n in part.column_names else [_PAGE_DEFAULTS[n]] * part.num_rows
+                   for n in PAGE_FIELDS]
+        made = list(map(PageReference._make, zip(*columns)))
         out, at = {}, 0
         for f, (a, b) in zip(files, spans):
             out[f] = tuple(made[at:at + b - a])
@@ -945,10 +983,24 @@ class _ReferencesByFile:
 
 #: The fields of a reference that a page shows, links or digests (:func:`render_page`,
 #: :func:`graph.diff.diff_documents`, :func:`_document_digest`): only these columns of the build's
-#: table are made into :class:`~ingest.Reference` objects for the pages (the citing sentence, the
-#: aliases and the rest keep their defaults), which halves the cost of taking them from the table.
+#: table are taken for the pages (the citing sentence, the aliases and the rest are not), which
+#: halves the cost of taking them from the table.
 PAGE_FIELDS = ("source", "target", "kind", "paragraph", "footnote", "pinpoint", "relation", "surface", "start", "end",
                "target_title", "target_date")
+
+_PAGE_DEFAULTS = {f.name: (f.default if f.default is not MISSING else "") for f in fields(Reference)
+                  if f.name in PAGE_FIELDS}
+
+#: A reference as a page uses it: the :data:`PAGE_FIELDS` of an :class:`~ingest.Reference`, read by the
+#: same names (``r.target``, ``r.start``), as a named tuple: made from the build's table a window of
+#: pages at a time for a tenth of what :class:`~ingest.Reference` objects cost, and sent to the page
+#: processes as plain tuples (:meth:`PageTask.__reduce__`), which pickle in half the time.
+PageReference = namedtuple("PageReference", PAGE_FIELDS)
+
+
+def page_reference(r) -> "PageReference":
+    """``r`` (an :class:`~ingest.Reference` or a :class:`PageReference`) as a :class:`PageReference`."""
+    return r if type(r) is PageReference else PageReference._make([getattr(r, f) for f in PAGE_FIELDS])
 
 
 def make_page(task: PageTask) -> tuple[str, str, bool]:

@@ -91,6 +91,23 @@ def test_same_span_two_targets_is_one_link():
     assert 'data-targets="A/RES/78/132 | A/RES/78/132B"' in page
 
 
+def test_a_page_task_sent_to_another_process_makes_the_same_page(tmp_path):
+    """A task travels with its references as plain tuples (PageReference's fields) and makes the page
+    that render_page makes from the Reference objects themselves."""
+    import pickle
+
+    d, refs, targets = _paragraph_doc()
+    task = reading.PageTask("A/RES/79/194", d, tuple(map(reading.page_reference, refs)), targets, str(tmp_path),
+                            old_references=tuple(refs))
+    sent = pickle.loads(pickle.dumps(task))
+    assert all(type(r) is reading.PageReference for r in sent.references + sent.old_references)
+    for r, back in zip(refs, sent.old_references):
+        assert all(getattr(r, f) == getattr(back, f) for f in reading.PAGE_FIELDS)
+    name, _, kept = reading.make_page(sent)
+    assert (name, kept) == ("A_RES_79_194.html", False)
+    assert (tmp_path / name).read_text(encoding="utf-8") == reading.render_page(d, refs, targets, key="A/RES/79/194")
+
+
 # --------------------------------------------------------------------------- the build writes them
 
 @pytest.fixture(scope="module")
