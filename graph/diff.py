@@ -300,10 +300,11 @@ def _unify(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _split(text: str) -> tuple[list[str], list[str]]:
-    """``text`` as gap, token, gap, token, …, gap (the parts, which join into ``text`` folded), and
-    the folded tokens. One C call, no match objects; cached, as a text of a series is compared
-    twice, with the text before it and with the one after."""
+def _split(text: str) -> tuple[list[str], list[str], str]:
+    """``text`` as gap, token, gap, token, …, gap (the parts, which join into ``text`` folded), the
+    folded tokens and their :func:`_code`. One C call, no match objects; cached, as a text of a series
+    is compared twice, with the text before it and with the one after (and looked up once a
+    comparison: :func:`_align_split` hands what it split to :func:`_word_diff`)."""
     folded = _unify(text).lower()
     if len(folded) == len(text):
         parts = _TOKEN_SPLIT.split(folded)
@@ -311,7 +312,7 @@ def _split(text: str) -> tuple[list[str], list[str]]:
     else:  # folding changed the length (rare: NFKC): split the text as written
         parts = _TOKEN_SPLIT.split(text)
         words = [_fold(t) for t in parts[1::2]]
-    return parts, words
+    return parts, words, "".join(map(_FIRST, words))
 
 
 def _words(text: str) -> list[str]:
@@ -329,10 +330,9 @@ def _code(words: Sequence[str]) -> str:
 _FIRST = itemgetter(0)
 
 
-@lru_cache(maxsize=4096)
 def _text_code(text: str) -> str:
-    """:func:`_code` of ``text``'s words, kept like them (a text of a series is compared twice)."""
-    return _code(_words(text))
+    """:func:`_code` of ``text``'s words, kept with them (:func:`_split`)."""
+    return _split(text)[2]
 
 
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
@@ -344,23 +344,27 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     >>> [(w.op, w.old, w.new) for w in word_diff("Calls upon States", "Encourages States")]
     [('replace', 'Calls upon', 'Encourages'), ('equal', 'States', 'States')]
     """
-    (op, ow), (np_, nw) = _split(old), _split(new)
-    # token k is part 2k+1 of the split and the gap before it part 2k; parts are as long as the
-    # text they come from, so each step's text is found by adding up the lengths of its parts
-    at_old = at_new = 0  # where the gap before the step's first token starts, in old and in new
+    return _word_diff(old, new, _split(old), _split(new))
+
+
+def _word_diff(old: str, new: str, old_split: tuple, new_split: tuple) -> tuple[WordOp, ...]:
+    """:func:`word_diff` of ``old`` and ``new`` split already (:func:`_split`)."""
+    op, ow, _ = old_split
+    np_, nw, _ = new_split
+    # token k is part 2k+1 of the split and the gap before it part 2k; parts are as long as the text
+    # they come from, so part k ends at the sum of the lengths of parts 0..k
+    oend, nend = list(accumulate(map(len, op))), list(accumulate(map(len, np_)))
     ops = []
     for tag, i1, i2, j1, j2 in _opcodes(ow, nw):
         o = n = gap = ""
         if i2 > i1:
-            start = at_old + len(op[2 * i1])
-            at_old = start + sum(map(len, op[2 * i1 + 1:2 * i2]))
-            o = old[start:at_old]
-            gap = old[start - len(op[2 * i1]):start] if i1 else ""
+            start = oend[2 * i1]
+            o = old[start:oend[2 * i2 - 1]]
+            gap = old[oend[2 * i1 - 1]:start] if i1 else ""
         if j2 > j1:
-            start = at_new + len(np_[2 * j1])
-            at_new = start + sum(map(len, np_[2 * j1 + 1:2 * j2]))
-            n = new[start:at_new]
-            gap = new[start - len(np_[2 * j1]):start] if j1 else ""
+            start = nend[2 * j1]
+            n = new[start:nend[2 * j2 - 1]]
+            gap = new[nend[2 * j1 - 1]:start] if j1 else ""
         ops.append(WordOp(tag, o, n, " " if gap and gap.isspace() else gap))
     return tuple(ops)
 
@@ -450,6 +454,13 @@ def align_paragraphs(old: Sequence[str], new: Sequence[str],
 
 def _align(old: Sequence[str], new: Sequence[str], threshold: float,
            exhaustive: bool = False) -> list[tuple[int, int, float, bool]]:
+    return _align_split(old, new, threshold, exhaustive)[0]
+
+
+def _align_split(old: Sequence[str], new: Sequence[str], threshold: float, exhaustive: bool = False) \
+        -> tuple[list[tuple[int, int, float, bool]], dict[int, tuple], dict[int, tuple]]:
+    """:func:`_align`'s pairs, and the paragraphs it split (:func:`_split`; those not paired whole by
+    their text), by index in ``old`` and in ``new``."""
     pairs: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
     taken_old: set[int] = set()
 
@@ -471,9 +482,10 @@ def _align(old: Sequence[str], new: Sequence[str], threshold: float,
     # 1. identical paragraphs, in order: the same text, then the same words (only those left are split;
     #    the same words have the same codes, so the codes say which lists to compare)
     pair_equal(dict(enumerate(old)), dict(enumerate(new)))
-    ow = {i: _words(old[i]) for i in range(len(old)) if i not in taken_old}
-    nw = {j: _words(new[j]) for j in range(len(new)) if j not in pairs}
-    oc, nc = {i: _text_code(old[i]) for i in ow}, {j: _text_code(new[j]) for j in nw}
+    osplit = {i: _split(old[i]) for i in range(len(old)) if i not in taken_old}
+    nsplit = {j: _split(new[j]) for j in range(len(new)) if j not in pairs}
+    ow, nw = {i: s[1] for i, s in osplit.items()}, {j: s[1] for j, s in nsplit.items()}
+    oc, nc = {i: s[2] for i, s in osplit.items()}, {j: s[2] for j, s in nsplit.items()}
     pair_equal(oc, nc, lambda i, j: ow[i] == nw[j])
     # 2. similar paragraphs, best first
     rest_old = [i for i in ow if i not in taken_old]
@@ -496,7 +508,7 @@ def _align(old: Sequence[str], new: Sequence[str], threshold: float,
     order = sorted(pairs, key=lambda j: pairs[j][0])  # new indices, by old index
     keep = _lis(order)
     in_place = {order[k] for k in keep}
-    return [(pairs[j][0], j, pairs[j][1], j not in in_place) for j in sorted(pairs)]
+    return [(pairs[j][0], j, pairs[j][1], j not in in_place) for j in sorted(pairs)], osplit, nsplit
 
 
 def _similar_exhaustive(old: list[list[str]], new: list[list[str]], threshold: float,
@@ -595,7 +607,7 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
     op = [p for p in old.paragraphs if p.kind in ALIGNED_KINDS]
     np_ = [p for p in new.paragraphs if p.kind in ALIGNED_KINDS]
     otexts, ntexts = [_body(p) for p in op], [_body(p) for p in np_]
-    pairs = _align(otexts, ntexts, threshold)
+    pairs, osplit, nsplit = _align_split(otexts, ntexts, threshold)
     paired_old = {i: (j, s, m) for i, j, s, m in pairs}
     paired_new = {j: (i, s, m) for i, j, s, m in pairs}
 
@@ -620,7 +632,8 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
         if j in paired_new:
             i, s, moved = paired_new[j]
             q = op[i]
-            words = () if s == 1.0 and otexts[i] == ntexts[j] else word_diff(otexts[i], ntexts[j])
+            words = () if s == 1.0 and otexts[i] == ntexts[j] else \
+                _word_diff(otexts[i], ntexts[j], osplit.get(i) or _split(otexts[i]), nsplit.get(j) or _split(ntexts[j]))
             if words and all(w.op == "equal" for w in words):
                 words = ()
             changes.append(ParagraphChange(q.id, p.id, q.text, p.text, s, moved, words, q.verb, p.verb))
