@@ -257,28 +257,29 @@ def _annotate(text: str, refs: Sequence[Reference], targets: Mapping[str, Target
     else:
         spans = []
     inserts = sorted(((off, h) for _, off, h in marks), key=lambda x: x[0]) if marks else ()
+    # escaping the pieces is escaping the text (each escaped character is one character): a text with
+    # nothing to escape (most) is cut into pieces as it is
+    esc = _text if "&" in text or "<" in text or ">" in text else None
     out: list[str] = []
     pos = 0
     k = 0
     for s, e, o, c in spans:
         while k < len(inserts) and inserts[k][0] <= s:
             off = max(inserts[k][0], pos)
-            out.append(_text(text[pos:off]))
-            out.append(inserts[k][1])
+            out += (text[pos:off] if esc is None else esc(text[pos:off]), inserts[k][1])
             pos = off
             k += 1
-        out.append(_text(text[pos:s]))
-        out.append(o)
-        out.append(_text(text[s:e]))
-        out.append(c)
+        if esc is None:
+            out += (text[pos:s], o, text[s:e], c)
+        else:
+            out += (esc(text[pos:s]), o, esc(text[s:e]), c)
         pos = e
     while k < len(inserts):
         off = min(max(inserts[k][0], pos), len(text))
-        out.append(_text(text[pos:off]))
-        out.append(inserts[k][1])
+        out += (text[pos:off] if esc is None else esc(text[pos:off]), inserts[k][1])
         pos = off
         k += 1
-    out.append(_text(text[pos:]))
+    out.append(text[pos:] if esc is None else esc(text[pos:]))
     return "".join(out)
 
 
