@@ -75,6 +75,19 @@ CASES = [
     ("a/res/79/194", "A/RES/79/194"),
     ("A/C.2/79/194", "A/C.2/79/194"),
     ("HRC resolution 47/16", "A/HRC/RES/47/16"),
+    # the codes and the abbreviated keyword as people write them, with or without its full stop
+    ("UNSC resolution 2720 (2023)", "S/RES/2720(2023)"),
+    ("UNSC Res 1325", "S/RES/1325(2000)"),
+    ("SC Res 1325", "S/RES/1325(2000)"),
+    ("SC res. 1325 (2000)", "S/RES/1325(2000)"),
+    ("UNGA resolution 70/1", "A/RES/70/1"),
+    ("UNGA Res 70/1", "A/RES/70/1"),
+    ("GA Res 70/1", "A/RES/70/1"),
+    ("HRC Res 47/16", "A/HRC/RES/47/16"),
+    ("HRC res. 47/16", "A/HRC/RES/47/16"),
+    ("ECOSOC Res 2024/13", "E/RES/2024/13"),
+    ("UNSC resolution 70/1", None),  # the Council numbers no resolution so
+    ("UNGA resolution 2720 (2023)", None),  # the Council's number, not the Assembly's
     ("General Assembly resolution 47/16", "A/RES/47/16"),
     ("decision 79/555", "A/DEC/79/555"),
     ("79/555", "A/DEC/79/555"),
