@@ -38,7 +38,7 @@ __all__ = [
     "grammar", "VERSION",
     "BODIES", "BODY_NAMES", "body_code", "BODY_PHRASES", "OTHER_BODY_PHRASES", "SPEAKER_BODIES", "MASTHEAD_BODIES",
     "SERIES", "WRITTEN_ROOTS",
-    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "RANGES", "SPEAKER",
+    "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "KEYWORD_AFTER_CODE", "RANGES", "SPEAKER",
     "roman_to_int", "int_to_roman",
     "session_year", "session_fits", "session_span", "sc_year", "sc_number_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year",
     "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
@@ -115,6 +115,9 @@ SPEAKER: dict = _G["speaker"]
 #: Abbreviated keywords before a number, by the keyword they stand for: ``{"resolution": ("res.", ...),
 #: "decision": ("dec.", ...)}`` (grammar.toml ``[keyword_abbreviations]``).
 KEYWORD_ABBREVIATIONS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _G["keyword_abbreviations"].items()}
+#: The same without their full stop, read only right after a body's code ("HRC Res 52/1"): ``{"resolution":
+#: ("Res", ...), ...}`` (grammar.toml ``[keyword_abbreviations_after_code]``).
+KEYWORD_AFTER_CODE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _G["keyword_abbreviations_after_code"].items()}
 
 #: The words of "Ibid." and its kin ("Id.", "Idem"): a note citing what the note before it cited.
 IBID: tuple[str, ...] = tuple(_G["ibid"])

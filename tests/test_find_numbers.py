@@ -185,7 +185,19 @@ def test_abbreviated_keywords(short, full, speaker):
     ("address 70/1", []),
     ("adopted on 14 Dec. 2020", []),
     ("the res. of the Committee", []),
-    ("HRC res 52/1", []),  # no full stop: not the abbreviation the UN writes
+    # without the full stop: only right after a body's code (grammar.toml [keyword_abbreviations_after_code])
+    ("HRC res 52/1", ["A/HRC/RES/52/1"]),
+    ("HRC Res 52/1", ["A/HRC/RES/52/1"]),
+    ("Recalling GA Res 75/1 and HRC Res 52/1,", ["A/RES/75/1", "A/HRC/RES/52/1"]),
+    ("SC Res 2231", ["S/RES/2231(2015)"]),
+    ("UNSC Res 2231 (2015)", ["S/RES/2231(2015)"]),
+    ("UNGA RES 70/1", ["A/RES/70/1"]),
+    ("ECOSOC Dec 2019/201", ["E/DEC/2019/201"]),
+    ("Res 52/1", []),
+    ("the progres 70/1", []),
+    ("XGA Res 52/1", []),
+    ("HRC Resolute 5", []),
+    ("CSW Res 60/2", []),
 ])
 def test_abbreviated_keywords_real_strings(text, expected):
     assert targets(text, "GA") == expected

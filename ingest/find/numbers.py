@@ -29,7 +29,7 @@ from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
 from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, GLUE,
-                      GLUE_CLAUSE, ITS_BEFORE, ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
+                      CODE_KEYWORD_STEMS, GLUE_CLAUSE, ITS_BEFORE, ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
                       NUMBER, SC_BARE, SC_BARE_NEXT, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
 __all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period",
@@ -99,6 +99,11 @@ def keywords(text: str) -> Iterator:
         i = text.find(stem, 1)
         while i >= 0:
             starts.append(i - 1)
+            i = text.find(stem, i + 1)
+    for stem, at in CODE_KEYWORD_STEMS:  # "HRC Res 52/1": the keyword starts after the code
+        i = text.find(stem)
+        while i >= 0:
+            starts.append(i + at)
             i = text.find(stem, i + 1)
     end = 0
     for p in sorted(starts):

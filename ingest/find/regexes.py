@@ -81,13 +81,23 @@ SC_BARE_NEXT = re.compile(r"(?:\s*,?\s*(?:of|dated|adopted\s+on)\s+" + DATE_TEXT
 _ABBREVIATIONS = sorted({a for words in grammar.KEYWORD_ABBREVIATIONS.values() for a in words}, key=len, reverse=True)
 KEYWORD_STEMS = ("esolution", "ESOLUTION", "ecision", "residential", "RST",
                  *sorted({a[1:] for a in _ABBREVIATIONS}))
+# "Res"/"Dec" without the full stop only right after a body's code (grammar.toml [keyword_abbreviations_after_code]):
+# "HRC Res 52/1". CODE_KEYWORD_STEMS: (the code, a space and the word; where in it the keyword starts).
+_CODES = sorted({p for spec in grammar.BODIES.values() for p in spec.get("phrases", ()) if p.isupper() and p.isalpha()})
+_AFTER_CODE = sorted({a for words in grammar.KEYWORD_AFTER_CODE.values() for a in words})
+CODE_KEYWORD_STEMS = tuple((f"{c} {a}", len(c) + 1) for c in _CODES for a in _AFTER_CODE)
+#: what a text holds when it may hold such a keyword: a code's last letter, a space and the word
+CODE_KEYWORD_HINTS = tuple(sorted({f"{c[-1]} {a}" for c in _CODES for a in _AFTER_CODE}))
 KEYWORD = re.compile(r"(?P<kw>(?:R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)esolutions?|[Dd](?<!\w.)ecisions?"
                       r"|[Pp](?<!\w.)residential [Ss]tatements?|P(?<![\w/].)RSTs?(?=\s+\d))\b"
                       + "".join(r"|" + re.escape(a[0]) + r"(?<![\w/.\-].)" + re.escape(a[1:]) + r"(?=\s?(?:\d|(?:ES|S)-\d))"
-                                for a in _ABBREVIATIONS) + ")")
+                                for a in _ABBREVIATIONS)
+                      + "".join(r"|" + re.escape(a[0]) + "(?:" + "|".join(r"(?<=\b" + re.escape(f"{c} {a[0]}") + ")" for c in _CODES)
+                                + ")" + re.escape(a[1:]) + r"(?=\s?(?:\d|(?:ES|S)-\d))" for a in _AFTER_CODE) + ")")
 
 #: an abbreviated keyword right before a number: whether a text may hold one ("HRC res. 52/1")
-ABBREVIATED_KEYWORD = re.compile(r"(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\s?(?:\d|(?:ES|S)-\d)")
+ABBREVIATED_KEYWORD = re.compile(r"(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + "|"
+                                 + "|".join(re.escape(c) for c, _ in CODE_KEYWORD_STEMS) + r")\s?(?:\d|(?:ES|S)-\d)")
 
 # ---------------------------------------------------------------- the body behind a number
 

@@ -20,7 +20,7 @@ from typing import Optional
 from .body import ITS_ASSEMBLY_IF_FITS, OTHER_SPEAKER
 from .hit import Hit
 from .numbers import extract_bare_sc, extract_numbers
-from .regexes import ABBREVIATED_KEYWORD
+from .regexes import ABBREVIATED_KEYWORD, CODE_KEYWORD_HINTS
 from .written import extract_written
 
 __all__ = ["find_in_text"]
@@ -41,8 +41,9 @@ def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[dict] 
     ['A/RES/56/183', 'A/RES/57/238']
     """
     has_kw = "esolution" in text or "ecision" in text or "ESOLUTION" in text or "residential" in text \
-        or "PRST" in text or (("es." in text or "ec." in text or "ES." in text or "EC." in text)
-                              and ABBREVIATED_KEYWORD.search(text) is not None)  # "HRC res. 52/1"
+        or "PRST" in text or (("es." in text or "ec." in text or "ES." in text or "EC." in text
+                               or any(h in text for h in CODE_KEYWORD_HINTS))
+                              and ABBREVIATED_KEYWORD.search(text) is not None)  # "HRC res. 52/1", "HRC Res 52/1"
     if not has_kw and "/" not in text and "(19" not in text and "(20" not in text:
         return []  # most paragraphs: nothing a reference could start with
     its = None  # "its resolution": the speaker's
