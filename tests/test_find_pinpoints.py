@@ -117,7 +117,7 @@ def after(text):
     (", annexed", []),
     (", partly", []),
     # a subdivision in brackets (ECE_TRANS_274 p230), and a paragraph after it with no comma between
-    (", section I(B) para. 2, p. 4)", [("section I.B", "section I(B)"), ("para. 2", "para. 2")]),
+    (", section I(B) para. 2, p. 4)", [("section I.B", "section I(B)"), ("para. 2", "para. 2"), ("p. 4", "p. 4")]),
     (", chap. IV (A), para. 3.", [("chapter IV.A", "chap. IV (A)"), ("para. 3", "para. 3")]),
     (", sect. II(C).", [("section II.C", "sect. II(C)")]),
     # negative rows: no brackets, no division before the space, a lower-case letter kept as written
@@ -143,3 +143,26 @@ def test_part_pinpoint(num, part, target, pin):
 def test_join_pins_keeps_each_once_in_order():
     assert join_pins("A", None, "para. 3", "A") == "A, para. 3"
     assert join_pins(None, None) is None
+
+
+# pages (pinpoints.toml [[unit]] page: "p.", "pp.", "page", "pages")
+@pytest.mark.parametrize("written, normal", [
+    ("p. 12", "p. 12"), ("pp. 3-5", "pp. 3-5"), ("page 41", "p. 41"), ("pages 3-5", "pp. 3-5"),
+    ("pages 76, 77 and 78", "pp. 76, 77 and 78"), ("pages 25 and 26", "pp. 25 and 26"),
+])
+def test_norm_pin_pages(written, normal):
+    assert norm_pin(written) == normal
+
+
+@pytest.mark.parametrize("text, pins", [
+    (", p. 12", ["p. 12"]),
+    (", pp. 34-36)", ["pp. 34-36"]),
+    (", page 41", ["p. 41"]),
+    (", section I(B) para. 2, p. 4)", ["section I.B", "para. 2", "p. 4"]),
+    # negative rows: not a page of it
+    (" at 3 p.m.", []),
+    (", p.m.", []),
+    (", page", []),
+])
+def test_pin_after_pages(text, pins):
+    assert [p.normal for p in pin_after(text)] == pins

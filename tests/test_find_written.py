@@ -4,6 +4,7 @@ import doctest
 import pytest
 
 from ingest.find import written
+from ingest.find import find_in_text
 from ingest.find.written import attach, extract_written
 
 
@@ -142,3 +143,25 @@ def test_every_series_root_parses(written, canonical, body):
 ])
 def test_sessions_in_brackets_need_a_root(text):
     assert extract_written(text)[0] == []
+
+
+# a pinpoint past the symbol's corrigenda and past the bracket that holds it alone (Official Records footnotes:
+# "Supplement No. 1 (E/5367), p. 41"; E/5715/Rev.2, A/RES/44/25, A/RES/35/201)
+@pytest.mark.parametrize("text, expected", [
+    ("Supplement No. 1 (E/5367), p. 41).", [("E/5367", "p. 41")]),
+    ("(E/5367), page 41", [("E/5367", "p. 41")]),
+    ("(E/1065 and Corr.1, p. 77)", [("E/1065", "p. 77"), ("E/1065/Corr.1", None)]),
+    ("(E/573 and Corr.1), page 91", [("E/573", "p. 91"), ("E/573/Corr.1", None)]),
+    ("Supplement No. 2 (E/1989/20), chap. II, sect. A.", [("E/1989/20", "chapter II, section A")]),
+    ("Supplement No. 21 (A/34/21 and Corr.1), annex III, sect. C", [("A/34/21", "annex III, section C"),
+                                                                     ("A/34/21/Corr.1", None)]),
+    ("A/79/62, p. 12", [("A/79/62", "p. 12")]),
+    # negative rows: an addendum's own pages and paragraphs, a pinpoint of the next reference, no bracket
+    ("A/79/62 and Add.1, para. 3", [("A/79/62", None), ("A/79/62/Add.1", None)]),
+    ("(A/79/62 and Add.1), para. 3", [("A/79/62", None), ("A/79/62/Add.1", None)]),
+    ("the report (A/79/62), paragraph 5 of resolution 70/1", [("A/79/62", None), ("A/RES/70/1", "para. 5")]),
+    ("(see A/79/62), para. 3", [("A/79/62", None)]),
+    ("(A/79/62 and Corr.1)", [("A/79/62", None), ("A/79/62/Corr.1", None)]),
+])
+def test_pinpoint_past_corrigenda_and_bracket(text, expected):
+    assert [(h.target, h.pinpoint) for h in find_in_text(text, "GA")] == expected

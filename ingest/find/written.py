@@ -79,6 +79,16 @@ def attach(symbol: str, part: str) -> str:
     return f"{symbol}/{part}"
 
 
+def _past_corrigenda(text: str, pos: int) -> int:
+    """Where the corrigenda written after a symbol ending at ``pos`` end ("and Corr.1", "and Corrs. 1 and 2"), or
+    ``pos``; not past an addendum or a revision, which have pages and paragraphs of their own ("and Add.1, para. 3")."""
+    more = MORE_PARTS.match(text, pos)
+    while more and more.group("kind").startswith("Corr"):
+        pos = more.end()
+        more = MORE_PARTS.match(text, pos)
+    return pos if not more else -1
+
+
 def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     """The written symbols of ``text`` (and the parts after them) as hits, in order, and the
     spans they take (a number inside a symbol is not read again after a keyword).
@@ -116,7 +126,16 @@ def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             end = m.start("part")
             surface = text[m.start():end]
         # "paragraph 5 of A/79/1", "Annex II of ECE/TRANS/2022/6"; ", annex", ", chap. I.B", ", para 67"
-        pins = [*pins_before(text, m.start()), *pin_after(text[end:end + AFTER_SYMBOL])]
+        after = pin_after(text[end:end + AFTER_SYMBOL])
+        if not after:
+            # past its corrigenda ("(E/1065 and Corr.1, p. 77)") and the bracket that holds it alone ("Supplement No. 1
+            # (E/5367), p. 41", "(E/573 and Corr.1), page 91"): the symbol's pinpoint, not its corrigenda's
+            close = _past_corrigenda(text, m.end())
+            if close >= 0 and text.startswith(")", close) and text.endswith("(", 0, m.start()):
+                close += 1
+            if close > end:
+                after = pin_after(text[close:close + AFTER_SYMBOL])
+        pins = [*pins_before(text, m.start()), *after]
         hits.append(Hit(target, surface, m.start(), end, join_pins(part_pin, *(p.normal for p in pins)),
                         aliases=aliases,
                         pinpoint_written=join_pins(part_pin and part.strip(), *(p.written for p in pins))))
