@@ -728,9 +728,28 @@ def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path, pa
     raise ValueError(f"unknown output file {name!r}; known: {', '.join(FILES)}")
 
 
+#: The README every output folder gets (what each file is, how to read it): ``graph/data/output_README.md``,
+#: the text of the project's own ``output/README.md`` (tests/test_export.py keeps them one).
+OUTPUT_README = pathlib.Path(__file__).resolve().parent / "data" / "output_README.md"
+
+
+def write_readme(out_dir: PathLike) -> pathlib.Path:
+    """Write :data:`OUTPUT_README` into ``out_dir`` as ``README.md`` (whole, moved into place), unless the
+    folder has it already as it is (a rebuild that changes nothing writes nothing). Returns its path."""
+    path = pathlib.Path(out_dir) / "README.md"
+    text = OUTPUT_README.read_bytes()
+    try:
+        if path.read_bytes() == text:
+            return path
+    except OSError:
+        pass
+    return atomic_write(path, text)
+
+
 def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike, html: bool = True,
               progress: bool = False, pages: bool = False, edges: Optional[pa.Table] = None) -> dict[str, pathlib.Path]:
-    """Write every file of :data:`FILES` into ``out_dir``, one after another; returns name -> path.
+    """Write every file of :data:`FILES` into ``out_dir``, one after another, and its README
+    (:func:`write_readme`); returns name -> path of the files of :data:`FILES`.
 
     ``pages``: the reading pages are written too (``docs/``), so graph.html links to them.
     ``references``: :class:`~ingest.Reference` objects, or the build's references table;
@@ -747,9 +766,11 @@ def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike,
     names = [n for n in FILES if html or n != "graph.html"]
     if edges is None and any(n in FILES for n in ("graph.graphml", "edges.csv")):
         edges = edge_table(G)
-    return {name: _write_one(name, G, references, out, pages, edges)
-            for name in tqdm(names, desc="writing", unit="file", file=sys.stderr,
-                             disable=(not progress) or None, leave=False)}
+    written = {name: _write_one(name, G, references, out, pages, edges)
+               for name in tqdm(names, desc="writing", unit="file", file=sys.stderr,
+                                disable=(not progress) or None, leave=False)}
+    write_readme(out)
+    return written
 
 
 # --------------------------------------------------------------------------- readers

@@ -1124,7 +1124,7 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
     and reading pages (made by ``workers``, the build's processes, while the files are written here)."""
     from .build import clean_references, graph_tables, to_networkx
     from .explorer import add_layout, write_explorer
-    from .export import FILES, write_all
+    from .export import FILES, write_all, write_readme
     from .measures import add_measures
     from .reading import kept_pages, pages_digest, record_pages, start_pages
 
@@ -1181,6 +1181,7 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
         if job is not None:
             corpus.pages = job.wait()
             record_pages(out_dir, cache_dir, pages_key, corpus.pages)
+        write_readme(out_dir)  # every output folder says what its files are, a kept build's too
         if kept is None:
             outputs.record([n for n in FILES if n in written],
                            None if corpus.drawn is None else {k: v for k, v in corpus.drawn.items() if k != "path"})

@@ -339,3 +339,19 @@ def test_extract_loads_none_of_the_graph_libraries(fmt, jobs):
     assert "ingest" in loaded and "graph" in loaded
     assert not loaded & {"pandas", "networkx", "pyarrow", "numpy", "rich", "lxml", "scipy", "matplotlib", "jinja2"}, \
         loaded
+
+
+def test_build_o_dir_writes_its_readme(tmp_path):
+    """`citegraph build -o DIR` writes README.md into DIR, as the default output/ has one (the same text); a
+    rebuild with nothing changed, which keeps every file, puts it back when it was deleted."""
+    from graph.export import OUTPUT_README
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE_TEXT / "A_RES_70_125.txt", src)
+    out = tmp_path / "results"
+    for _ in range(2):
+        result = run("build", src, "-o", out, "--no-html")
+        assert result.exit_code == 0, result.output
+        assert (out / "README.md").read_bytes() == OUTPUT_README.read_bytes()
+        (out / "README.md").unlink()

@@ -49,7 +49,7 @@ def out(G, tmp_path_factory):
 
 
 def test_write_all_writes_every_file(out):
-    assert sorted(p.name for p in out.iterdir()) == sorted(export.FILES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*export.FILES, "README.md"])  # and what they are
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
 
 
@@ -256,3 +256,20 @@ def test_parquet_keeps_the_true_value_where_csv_neutralises(tmp_path):
 def test_node_dates_are_iso(measured):
     H, _ = measured
     assert all(re.match(r"^(\d{4}-\d{2}-\d{2})?$", d["date"]) for _, d in H.nodes(data=True))
+
+
+def test_every_output_folder_gets_its_readme(tmp_path):
+    """write_all writes README.md beside the files, the text of graph/data/output_README.md, which is the
+    project's own output/README.md; written again only when it differs (a rebuild changing nothing keeps it)."""
+    root = pathlib.Path(__file__).resolve().parent.parent
+    assert export.OUTPUT_README.read_bytes() == (root / "output" / "README.md").read_bytes()
+    out = tmp_path / "elsewhere"
+    export.write_all(build_graph(DOCS, REFS), REFS, out)
+    readme = out / "README.md"
+    assert readme.read_bytes() == export.OUTPUT_README.read_bytes()
+    stamp = readme.stat().st_mtime_ns, readme.stat().st_ino
+    export.write_readme(out)
+    assert (readme.stat().st_mtime_ns, readme.stat().st_ino) == stamp
+    readme.write_text("edited", encoding="utf-8")
+    export.write_readme(out)
+    assert readme.read_bytes() == export.OUTPUT_README.read_bytes()
