@@ -434,3 +434,18 @@ def test_security_council_numbers_without_their_year(text, speaker, expected):
     assert targets(text, speaker) == expected
     hits = find_in_text(text, speaker)
     assert all(text[h.start:h.end] == h.surface and not h.surface[0].isspace() for h in hits)
+
+
+# a number whose body is not written and whose date fits none of our bodies' sessions is another body's: left out
+# (the shared corpus's 19 such numbers, read one by one: CSW's, ESCAP's, the CND's, UNCTAD's); a body written keeps it
+@pytest.mark.parametrize("text, speaker, expected", [
+    ("led to the adoption of resolution 32/2 of 20 February 1991, in which the Commission decided", "GA", []),
+    ("by the Economic and Social Commission for Asia and the Pacific in its resolution 73/8 of 19 May 2017,", "GA", []),
+    ("and reaffirmed in its resolution 64/2, adopted on 9 March 2020,", "HRC", []),
+    ("Recalls its resolutions 48/2 of 23 April 1992 and 64/1 of 30 April 2008", "ECOSOC", []),
+    ("Recalling its resolution 70/1 of 25 September 2015,", "GA", ["A/RES/70/1"]),
+    ("General Assembly resolution 70/1 of 25 September 2014", "GA", ["A/RES/70/1"]),
+    ("Human Rights Council resolution 5/1 of 18 June 2007", "GA", ["A/HRC/RES/5/1"]),
+])
+def test_a_date_no_session_of_ours_fits(text, speaker, expected):
+    assert targets(text, speaker) == expected
