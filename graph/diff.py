@@ -206,6 +206,32 @@ class SeriesDiff:
     citations: tuple[CitationChange, ...] = ()
     old_title: str = field(default="", compare=False)
     new_title: str = field(default="", compare=False)
+    #: how many footnotes each text has as read (None: not known)
+    old_footnotes: Optional[int] = field(default=None, compare=False)
+    new_footnotes: Optional[int] = field(default=None, compare=False)
+
+    def footnotes_lost(self) -> Optional[str]:
+        """Which text, ``"old"`` or ``"new"``, has no footnote as read while the other's footnotes cite what
+        this diff lists as added or dropped, else None. A text read without its footnotes (an old scan, a
+        file whose notes were not read) makes every citation of the other's footnotes look added or dropped:
+        the caveat the renderings print (:func:`render_terminal`, ``graph.reading.changes_html``)."""
+        in_notes = {c.change for c in self.citations if c.footnotes}
+        if self.old_footnotes == 0 and (self.new_footnotes or 0) > 0 and "added" in in_notes:
+            return "old"
+        if self.new_footnotes == 0 and (self.old_footnotes or 0) > 0 and "dropped" in in_notes:
+            return "new"
+        return None
+
+    def footnotes_caveat(self) -> str:
+        """The sentence said beside the citations when :meth:`footnotes_lost`, else ``""``."""
+        side = self.footnotes_lost()
+        if side is None:
+            return ""
+        lost, other, change = (self.old or "the older text", self.new or "the newer text", "added") if side == "old" \
+            else (self.new or "the newer text", self.old or "the older text", "dropped")
+        return (f"{lost} has no footnotes as read (its file may have lost them), while {other} has "
+                f"{self.new_footnotes if side == 'old' else self.old_footnotes}: the citations {change} in "
+                f"footnotes may be in both texts.")
 
     def of(self, change: str) -> list[ParagraphChange]:
         """The paragraph changes of one kind (``added``, ``dropped``, ``moved``, ``changed``, ``unchanged``)."""
@@ -670,7 +696,13 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
         cites += _citation_changes("dropped", ot[p.id], nt.get(cp, {}) if cp else {}, p.id, cp, n_any)
     return SeriesDiff(old=old.symbol or old.file, new=new.symbol or new.file, paragraphs=tuple(changes),
                       verbs=tuple(verbs), citations=tuple(cites), old_title=old.title or "",
-                      new_title=new.title or "")
+                      new_title=new.title or "", old_footnotes=_footnote_count(old),
+                      new_footnotes=_footnote_count(new))
+
+
+def _footnote_count(doc: Document) -> int:
+    """The footnotes a document has as read: bound to its paragraphs, or unplaced."""
+    return sum(len(p.footnotes) for p in doc.paragraphs) + len(doc.unplaced_footnotes)
 
 
 def diff_in(documents: Iterable[Document], references: Iterable[Reference], old: str, new: str,
@@ -744,6 +776,8 @@ def render_terminal(diff: SeriesDiff, console=None, unchanged: bool = False, wid
             t.add_row(Text("+" if change == "added" else "−", style="green" if change == "added" else "red"),
                       where, ", ".join(c.target for c in group), note)
         console.print(t)
+        if diff.footnotes_caveat():
+            console.print(Text(diff.footnotes_caveat(), style="yellow"))
     for p in diff.paragraphs:
         kind = p.change
         if kind == "unchanged" and not unchanged:

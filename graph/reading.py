@@ -588,6 +588,8 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
             out.append(f'<tr class="{change}"><td>{sign}</td><td>{place}</td><td>{", ".join(links)}</td>'
                        f'<td class="note">{note}</td></tr>')
         out.append("</tbody></table>")
+        if diff.footnotes_caveat():
+            out.append(f'<p class="caveat">{_ESC(diff.footnotes_caveat())}</p>')
     out.append('<h3>Paragraphs</h3><ol class="pchanges">')
     for i, pc in enumerate(diff.paragraphs):
         change = pc.change

@@ -339,3 +339,27 @@ def test_similar_pairs(old, new, expected):
     for way in (diff._similar, diff._similar_exhaustive):
         got = way(old, new, 0.5, [diff._code(w) for w in old], [diff._code(w) for w in new])
         assert [(int(a), int(b), round(s, 4)) for a, b, s in got] == expected
+
+
+# a text read without its footnotes: the citations of the other's footnotes are listed with a caveat
+_NO_NOTES = "A/RES/1/1\n\nResolution 1/1. T\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n1. Calls upon States to act;\n"
+_NOTES = ("A/RES/2/1\n\nResolution 2/1. T\n\nThe General Assembly,\n\nRecalling its resolutions,[^1]\n\n"
+          "1. Calls upon States to act;\n\n[^1]: Resolutions 70/1 and 71/1.\n")
+_NOTES_2 = _NOTES.replace("2/1", "3/1").replace("70/1 and 71/1", "70/1 and 72/1")
+
+
+@pytest.mark.parametrize("old, new, lost, words", [
+    (_NO_NOTES, _NOTES, "old", "no footnotes as read"),    # the older text lost its notes: 'added' in notes
+    (_NOTES, _NO_NOTES, "new", "no footnotes as read"),    # the newer one: 'dropped' in notes
+    # negative rows: both have notes (a real change), neither has, the same text
+    (_NOTES, _NOTES_2, None, ""),
+    (_NO_NOTES, _NO_NOTES.replace("act", "do"), None, ""),
+    (_NOTES, _NOTES, None, ""),
+])
+def test_footnotes_lost_caveat(old, new, lost, words):
+    a, b = (ingest.parse_text(t, fmt="markdown") for t in (old, new))
+    d = diff_documents(a, b, ingest.extract(a), ingest.extract(b))
+    assert d.footnotes_lost() == lost
+    assert (words in d.footnotes_caveat()) if words else d.footnotes_caveat() == ""
+    from graph.reading import changes_html
+    assert ('class="caveat"' in changes_html(d)) is bool(lost)
