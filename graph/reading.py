@@ -289,14 +289,20 @@ def _SPAN_ORDER(item: tuple[tuple[int, int], list]) -> tuple[int, int]:
 
 
 def _link(refs: list[Reference], targets: Mapping[str, Target]) -> tuple[str, str]:
-    found = []
-    for r in refs:
+    if len(refs) == 1:  # most links: one reference
+        r = refs[0]
         t = _lookup(targets, r)
-        if all(t.key != f[0].key for f in found):
-            found.append((t, r.relation, r.pinpoint, r.kind))
-    # the key as plain tuples: hashed in C, not by the dataclass's generated __hash__
-    key = tuple((t.key, t.title, t.date, t.in_corpus, t.url, relation, pinpoint, kind)
-                for t, relation, pinpoint, kind in found)
+        found = [(t, r.relation, r.pinpoint, r.kind)]
+        key = ((t.key, t.title, t.date, t.in_corpus, t.url, r.relation, r.pinpoint, r.kind),)
+    else:
+        found = []
+        for r in refs:
+            t = _lookup(targets, r)
+            if all(t.key != f[0].key for f in found):
+                found.append((t, r.relation, r.pinpoint, r.kind))
+        # the key as plain tuples: hashed in C, not by the dataclass's generated __hash__
+        key = tuple((t.key, t.title, t.date, t.in_corpus, t.url, relation, pinpoint, kind)
+                    for t, relation, pinpoint, kind in found)
     tag = _LINKS.get(key)
     if tag is None:
         if len(_LINKS) > 100_000:
@@ -578,13 +584,7 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
             note = _ESC(("still cited elsewhere: " if change == "dropped" else "cited elsewhere before: ")
                         + ", ".join(also)) if also else ""
             sign = '<ins>+</ins>' if change == "added" else '<del>−</del>'
-            links = []
-            for ch in group:
-                t = targets.get(ch.target) or Target(key=ch.target)
-                tip = json.dumps([{k: v for k, v in {"s": t.key, "t": t.title, "d": t.date}.items() if v}],
-                                 ensure_ascii=False, separators=(",", ":"))
-                label = short_symbol(t.key) if t.key == ch.surface or not ch.surface else ch.surface
-                links.append(f'<a class="ref" href="{_ESC(t.href)}" data-tip="{_ESC(tip)}">{_ESC(label)}</a>')
+            links = [_citation_link(targets.get(ch.target) or Target(key=ch.target), ch.surface) for ch in group]
             out.append(f'<tr class="{change}"><td>{sign}</td><td>{place}</td><td>{", ".join(links)}</td>'
                        f'<td class="note">{note}</td></tr>')
         out.append("</tbody></table>")
@@ -605,6 +605,26 @@ def changes_html(diff: SeriesDiff, targets: Mapping[str, Target] = {}) -> str:
                    f'<p class="words">{_words_html(pc)}</p></li>')
     out.append("</ol></section>\n")
     return "".join(out)
+
+
+def _citation_link(t: Target, surface: str) -> str:
+    """The link of a citation added or dropped (the section "Changes since"): to ``t``, over the words as
+    written (``surface``), or its symbol as people write it."""
+    label = short_symbol(t.key) if t.key == surface or not surface else surface
+    key = (t.key, t.title, t.date, t.in_corpus, t.url, label)
+    link = _CITATION_LINKS.get(key)
+    if link is None:
+        if len(_CITATION_LINKS) > 100_000:
+            _CITATION_LINKS.clear()
+        tip = json.dumps([{k: v for k, v in {"s": t.key, "t": t.title, "d": t.date}.items() if v}],
+                         ensure_ascii=False, separators=(",", ":"))
+        link = _CITATION_LINKS[key] = f'<a class="ref" href="{_ESC(t.href)}" data-tip="{_ESC(tip)}">{_ESC(label)}</a>'
+    return link
+
+
+#: Links of citations added and dropped already made, by target and label: the same citation (the 2030
+#: Agenda, added) recurs across pages.
+_CITATION_LINKS: dict[tuple, str] = {}
 
 
 # --------------------------------------------------------------------------- writing
