@@ -45,32 +45,67 @@ _XML_ATTR = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n
 _JSON_CONTROL = "[\\x{0}-\\x{1f}]"
 
 
-def _replace_all(arr: pa.Array, pairs) -> pa.Array:
-    for old, new in pairs:
-        if pc.any(pc.match_substring(arr, old)).as_py():
-            arr = pc.replace_substring(arr, old, new)
-    return arr
+def _replace_all(arr, pairs, needs: str) -> pa.Array:
+    """``arr`` with each ``old`` of ``pairs`` replaced by its ``new``, in order. ``needs`` is one RE2
+    character class of every ``old``: one scan finds the rows that hold any (in a corpus's columns,
+    few: a sentence with an ``&``), and only those are rewritten (:func:`_rewrite_rows`)."""
+    def replace(part):
+        for old, new in pairs:
+            if pc.any(pc.match_substring(part, old)).as_py():
+                part = pc.replace_substring(part, old, new)
+        return part
+
+    return _rewrite_rows(arr, needs, replace)
+
+
+def _rewrite_rows(arr, needs: str, rewrite: Callable[[pa.Array], pa.Array]) -> pa.Array:
+    """``arr`` with ``rewrite`` applied to the rows that match ``needs`` (an RE2 pattern), the other
+    rows as they are; nulls stay null. ``rewrite`` is given only the rows that match (all of them,
+    at once, when most do) and must keep their number and order."""
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    hit = pc.match_substring_regex(arr, needs)
+    rows = pc.sum(hit).as_py() or 0
+    if rows == 0:
+        return arr
+    if 2 * rows > len(arr):  # most rows: rewriting the whole column costs no more than picking them
+        return rewrite(arr)
+    hit = hit.fill_null(False)
+    return pc.replace_with_mask(arr, hit, rewrite(arr.filter(hit)))
+
+
+#: The characters each escape rewrites, as one RE2 class.
+_XML_TEXT_NEEDS = "[&<>\\r]"
+_XML_ATTR_NEEDS = '[&<>"\\n\\r\\t]'
+#: What :func:`json_string` rewrites: a backslash, a quote, a C0 control.
+_JSON_NEEDS = '[\\\\"\\x{0}-\\x{1f}]'
 
 
 def xml_text(arr: pa.Array) -> pa.Array:
     """``arr`` escaped for XML element text (as ``str.translate`` with the export's table)."""
-    return _replace_all(arr, _XML_TEXT)
+    return _replace_all(arr, _XML_TEXT, _XML_TEXT_NEEDS)
 
 
 def xml_attribute(arr: pa.Array) -> pa.Array:
     """``arr`` escaped for an XML attribute value."""
-    return _replace_all(arr, _XML_ATTR)
+    return _replace_all(arr, _XML_ATTR, _XML_ATTR_NEEDS)
 
 
 def json_string(arr: pa.Array) -> pa.Array:
     """Each value as a JSON string literal (quotes included; a null stays null: no value), as
     ``json.dumps(v, ensure_ascii=False)``: ``\\`` and ``"`` escaped, control characters as JSON
     writes them (a value holding one other than tab and line feed is made by :mod:`json` itself)."""
-    esc = _replace_all(arr, (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t")))
-    if pc.any(pc.match_substring_regex(esc, _JSON_CONTROL)).as_py():  # rare: \b, \f, \x01 ... by json itself
-        values = arr.to_pylist()
-        esc = pa.array([None if v is None else json.dumps(v, ensure_ascii=False)[1:-1] for v in values], pa.string())
-    return pc.binary_join_element_wise('"', esc, '"', "")
+    def escape(part):
+        esc = part
+        for old, new in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t")):
+            if pc.any(pc.match_substring(esc, old)).as_py():
+                esc = pc.replace_substring(esc, old, new)
+        if pc.any(pc.match_substring_regex(esc, _JSON_CONTROL)).as_py():  # rare: \b, \f, \x01 ... by json itself
+            esc = pa.array([None if v is None else json.dumps(v, ensure_ascii=False)[1:-1] for v in part.to_pylist()],
+                           pa.string())
+        return esc
+
+    return pc.binary_join_element_wise('"', _rewrite_rows(arr, _JSON_NEEDS, escape), '"', "")
 
 
 def csv_cell(arr: pa.Array, neutralise: bool = True) -> pa.Array:

@@ -37,6 +37,26 @@ def test_json_strings_as_json_dumps_writes_them():
     assert got == [json.dumps(v, ensure_ascii=False) if v is not None else None for v in HOSTILE]
 
 
+#: A corpus's column: most values need no escape, a few do, some are missing (what the escapes
+#: rewrite row by row, only where a row holds a character they change).
+SPARSE = ["plain"] * 40 + HOSTILE + ["clean text, mostly"] * 40 + [None] * 5
+
+
+@pytest.mark.parametrize("column", [
+    pa.array(SPARSE, pa.string()),
+    pa.array(SPARSE, pa.string()).slice(7, 60),
+    pa.chunked_array([SPARSE[:50], SPARSE[50:]], pa.string()),
+    pa.array(["plain"] * 10, pa.string()),
+    pa.array([None] * 3, pa.string()),
+], ids=["sparse", "a slice", "chunked", "nothing to escape", "nulls only"])
+def test_escapes_rewrite_the_rows_that_need_it_and_leave_the_rest(column):
+    values = column.to_pylist()
+    assert writers.xml_text(column).to_pylist() == [None if v is None else v.translate(XML_TEXT) for v in values]
+    assert writers.xml_attribute(column).to_pylist() == [None if v is None else v.translate(XML_ATTR) for v in values]
+    assert writers.json_string(column).to_pylist() == [None if v is None else json.dumps(v, ensure_ascii=False)
+                                                       for v in values]
+
+
 def test_csv_cells_as_the_csv_module_writes_them():
     got = writers.csv_cell(_arr(HOSTILE)).to_pylist()
     for value, cell in zip(HOSTILE, got):

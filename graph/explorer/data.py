@@ -81,7 +81,7 @@ def as_list(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [v.strip() for v in re.split(r"[;|]", value) if v.strip()]
+        return [v for v in (p.strip() for p in value.replace(";", "|").split("|")) if v]
     if isinstance(value, (list, tuple, set)):
         return [str(v) for v in value if v is not None and str(v) != ""]
     return [str(value)]
@@ -303,6 +303,16 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
             rec["x"], rec["y"] = pos[n]
         nodes.append(rec)
 
+    listed: dict[str, list[str]] = {}  # a joined value -> its list: edges repeat a few ("recall", "op1")
+
+    def lst(value: Any) -> list[str]:
+        if type(value) is not str:
+            return as_list(value)
+        got = listed.get(value)
+        if got is None:
+            got = listed[value] = as_list(value)
+        return got.copy()
+
     edges = []
     for u, v, a in edge_list:
         try:
@@ -311,11 +321,11 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
             count = 1
         edges.append({
             "from": str(u), "to": str(v), "count": count,
-            "relations": as_list(a.get("relations", a.get("relation"))),
-            "verbs": as_list(a.get("verbs")),
-            "paragraphs": as_list(a.get("paragraphs", a.get("paragraph"))),
-            "places": as_list(a.get("places")),
-            "pinpoints": as_list(a.get("pinpoints", a.get("pinpoint"))),
+            "relations": lst(a.get("relations", a.get("relation"))),
+            "verbs": lst(a.get("verbs")),
+            "paragraphs": lst(a.get("paragraphs", a.get("paragraph"))),
+            "places": lst(a.get("places")),
+            "pinpoints": lst(a.get("pinpoints", a.get("pinpoint"))),
             "sentence": _clip(_text(a.get("footnote")) or _text(a.get("sentence"))),
             # a citation in a footnote: the page shows the paragraph's sentence with the mark, then the footnote
             "mark_sentence": _clip(_text(a.get("sentence"))) if _text(a.get("footnote")) else "",
