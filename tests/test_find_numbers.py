@@ -449,3 +449,19 @@ def test_security_council_numbers_without_their_year(text, speaker, expected):
 ])
 def test_a_date_no_session_of_ours_fits(text, speaker, expected):
     assert targets(text, speaker) == expected
+
+
+# keywords after the text's last digit list no number (extract_numbers stops there); a keyword with no number
+# before a digit still leaves its body to the next keyword of the sentence
+@pytest.mark.parametrize("text, speaker, expected", [
+    ("Recalling its resolution 70/1 and all its other relevant resolutions and decisions,", "GA", ["A/RES/70/1"]),
+    ("Recalling the resolutions and decisions of the Human Rights Council,", "GA", []),
+    ("Recalling resolution 70/1 (2015), and taking note of the relevant decisions,", "GA", ["A/RES/70/1"]),
+    ("Recalling Human Rights Council resolutions and decisions on the subject, as well as resolution 28/6,", "GA",
+     ["A/HRC/RES/28/6"]),
+    ("Recalling Human Rights Council resolution 5/1, and the decisions of the Council thereafter,", "GA",
+     ["A/HRC/RES/5/1"]),
+    ("", "GA", []),
+])
+def test_keywords_after_the_last_digit(text, speaker, expected):
+    assert targets(text, speaker) == expected

@@ -47,6 +47,9 @@ FIRST_YEAR = 1946
 _RANGE_TO = re.compile(r"\s*(?:to|through|–)\s*(?=\d|ES-|S-)")
 #: a target's last number and what follows it ("A/RES/ES-11/|6|", "S/RES/|1326|(2000)", "A/RES/|1515|(XV)")
 _LAST_NUMBER = re.compile(r"^(.*?)(\d+)((?:\([^)]*\))?)$")
+#: up to the text's last digit: every number of a list holds one (NUMBER, SC_BARE), so a keyword after it
+#: lists none, nor does any later keyword
+_TO_LAST_DIGIT = re.compile(r".*\d", re.S)
 #: the most resolutions a range may hold for its members to be read (grammar.toml [ranges])
 RANGE_MEMBERS = GRAMMAR_RANGES["max_members"]
 
@@ -435,7 +438,13 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
     34/22": the Council's)."""
     scan = _Scan(text, speaker, its, taken, hits, {})
     scan.tied = tied
+    digits = _TO_LAST_DIGIT.match(text)
+    last_digit = digits.end() if digits else 0
     for km in keywords(text):
+        if km.end() >= last_digit:
+            # no digit after this keyword: neither it nor a later one has a number, and what a keyword leaves
+            # in ``scan`` for the next counts only where a next one has numbers (nothing is added, nothing tied)
+            break
         other_body = scan.other_body
         kw = _keyword_body(scan, km)
         if kw.body == "SC" and not kw.decision and not kw.statement and SC_BARE.match(text, km.end()):
