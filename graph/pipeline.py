@@ -216,9 +216,10 @@ def _read_extract(path: str, texts: bool = True, encode: Optional[Callable] = No
     graph), else as columns with the document's facts; with ``blobs``, its text and search text
     come back compressed, for the store. With ``encode``, a text file's language is not counted
     in its text (``ingest.read_document(language=False)``): only :func:`_one_per_document` asks
-    for it, of the few documents several files hold."""
+    for it, of the few documents several files hold; nor is its title looked for (no reference and
+    no encoded line depends on it)."""
     try:
-        doc = ingest.read_document(path, language=encode is None)
+        doc = ingest.read_document(path, language=encode is None, title=encode is None)
         first = ingest.first_pass(doc)
         refs = first.references
         if encode:
@@ -274,7 +275,7 @@ def _extract_again(item: tuple, payload: tuple = ("none", None, None), encode: O
                 return Unchanged()
             doc = texts.document(key, path)
         if doc is None:
-            doc = ingest.read_document(path, language=encode is None)
+            doc = ingest.read_document(path, language=encode is None, title=encode is None)
         if not ingest.may_change(aliases, doc):
             return Unchanged()
         again = ingest.second_pass(doc, aliases)

@@ -140,13 +140,15 @@ def read_docx(path: str | pathlib.Path) -> Document:
     return parse_text(markup, file=str(path), fmt="docx", hints=hints)
 
 
-def read_document(path: str | pathlib.Path, language: bool = True) -> Document:
+def read_document(path: str | pathlib.Path, language: bool = True, title: bool = True) -> Document:
     """Read one file into a :class:`Document` (the format follows the suffix).
 
     ``language=False``: a text or Markdown file's language is taken from its name alone (None
     when the name does not say), not counted in its text (:func:`ingest.parse_text`); no
     reference depends on it, and :func:`file_language` gives it when asked. A PDF's or Word
-    file's language is read from its text all the same (reading them costs far more)."""
+    file's language is read from its text all the same (reading them costs far more).
+    ``title=False``: a text or Markdown file's title is not looked for (None; no reference depends
+    on it either); a PDF's or Word file's is read all the same."""
     p = pathlib.Path(path)
     fmt = SUFFIXES.get(p.suffix.lower())
     if fmt != "text" and fmt != "markdown" and not p.exists():  # (read_text_file says so itself)
@@ -157,7 +159,7 @@ def read_document(path: str | pathlib.Path, language: bool = True) -> Document:
         return read_pdf(p)
     if fmt == "docx":
         return read_docx(p)
-    return parse_text(read_text_file(p), file=str(p), fmt=fmt, language=language)
+    return parse_text(read_text_file(p), file=str(p), fmt=fmt, language=language, title=title)
 
 
 def file_language(path: str | pathlib.Path) -> Optional[str]:

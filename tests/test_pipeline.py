@@ -488,6 +488,20 @@ def test_a_text_read_without_its_language_gives_the_same_references(tmp_path, na
     assert dataclasses.replace(without, language=with_language.language) == with_language
 
 
+@pytest.mark.parametrize("path", sorted(SAMPLE_TEXT.iterdir()) + [SAMPLE / "A_RES_79_194.md"], ids=lambda p: p.name)
+def test_a_text_read_without_its_title_gives_the_same_document_and_references(path):
+    """``citegraph extract`` reads each text with ``title=False``: all but the title is the same."""
+    import dataclasses
+
+    import ingest
+
+    whole, untitled = ingest.read_document(path), ingest.read_document(path, title=False)
+    assert whole.title and whole.title_source  # (every sample prints its title)
+    assert untitled.title is None and untitled.title_source is None
+    assert dataclasses.replace(untitled, title=whole.title, title_source=whole.title_source) == whole
+    assert ingest.first_pass(untitled).references == ingest.first_pass(whole).references
+
+
 _TEXTS_LEFT = r"""
 import gc, pathlib, sys
 from graph import pipeline

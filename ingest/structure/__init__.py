@@ -41,7 +41,7 @@ __all__ = ["parse_text", "clean_inline", "leading_verb"]
 
 
 def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dict] = None,
-               language: bool = True) -> Document:
+               language: bool = True, title: bool = True) -> Document:
     """Parse one document's text (citegraph markup) into a :class:`~ingest.model.Document`.
 
     The text first goes through the one normalisation step every reader shares
@@ -58,6 +58,10 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     (None when neither says), not from the text (:func:`ingest.structure.language.text_language`
     counts the function words of its first 20,000 characters: about a seventh of parsing a plain
     text). No reference depends on the language: what asks for references alone may skip it.
+
+    ``title=False`` leaves the title unread (``title`` and ``title_source`` None): finding it
+    (:mod:`.title`, a Security Council resolution's inferred agenda item among its rules) is about a
+    tenth of parsing a text, and no reference depends on it either.
     """
     hints = dict(hints or {})
     text = normalize_text(text)
@@ -71,9 +75,13 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     body = hints.get("body") or head.body or speaker_body
     symbol, source, own_title = own_symbol(file, head.title_lines, head.symbol_line, body, hints)
     part = body_blocks(blocks, speaker_idx, source, symbol, head.report)
-    title, title_source = document_title(blocks, head, symbol, describe(symbol)[1] if symbol else "",
-                                         own_title if source != "filename" else None, hints.get("title"),
-                                         part.section_title, speaker_idx)
+    title_source: Optional[str] = None
+    if title:
+        title, title_source = document_title(blocks, head, symbol, describe(symbol)[1] if symbol else "",
+                                             own_title if source != "filename" else None, hints.get("title"),
+                                             part.section_title, speaker_idx)
+    else:
+        title = None
     body = body or part.section_body
     paras = ([Para("header", head.report)] if head.report else []) + classify(part)
     # The date a text's own header states (an adoption line, a Security Council meeting line, a
