@@ -989,11 +989,14 @@ class _ReferencesByFile:
 
     def many(self, files: Sequence[str]) -> dict[str, tuple]:
         """``{file: its references}`` for each of ``files``."""
+        import pyarrow as pa
+
         if self.table is None:
             return {f: tuple(map(page_reference, self.by_file.get(f, ()))) for f in files}
         spans = [self.slices.get(f, (0, 0)) for f in files]
-        rows = np.concatenate([np.arange(a, b) for a, b in spans] or [np.zeros(0, np.int64)])
-        part = self.table.take(rows) if len(rows) else self.table.slice(0, 0)
+        # each file's rows are one run of the table: slices, not a take (Arrow's take of a table in
+        # many chunks joins each whole column first, for every window of pages)
+        part = pa.concat_tables([self.table.slice(a, b - a) for a, b in spans if b > a] or [self.table.slice(0, 0)])
         columns = [part.column(n).to_pylist() if n in part.column_names else [_PAGE_DEFAULTS[n]] * part.num_rows
                    for n in PAGE_FIELDS]
         made = list(map(PageReference._make, zip(*columns)))
