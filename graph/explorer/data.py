@@ -25,7 +25,7 @@ import datetime as _dt
 import math
 import re
 from collections import Counter, deque
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import networkx as nx
 
@@ -257,6 +257,16 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
     graph.lookup.NodeNotFound
         when ``focus`` names no node (or several).
     """
+    data = _explorer_data(G, focus, depth, max_nodes, seed, pages)
+    data["edges"] = list(data["edges"])
+    return data
+
+
+def _explorer_data(G: nx.DiGraph, focus: Optional[str], depth: int, max_nodes: Optional[int], seed: int,
+                   pages: bool) -> dict:
+    """:func:`explorer_data` with ``edges`` a generator of the records, made as they are taken: what
+    the page is written from (:func:`graph.explorer.page.pack` reads each once), so the records of
+    a large graph's edges (a million at 100,000 documents, about a kilobyte each) are never all held."""
     focus = _focus(G, focus, depth)
     drawn, left_out = overview_nodes(G, max_nodes)
     keep = set(drawn)
@@ -303,41 +313,13 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
             rec["x"], rec["y"] = pos[n]
         nodes.append(rec)
 
-    listed: dict[str, list[str]] = {}  # a joined value -> its list: edges repeat a few ("recall", "op1")
-
-    def lst(value: Any) -> list[str]:
-        if type(value) is not str:
-            return as_list(value)
-        got = listed.get(value)
-        if got is None:
-            got = listed[value] = as_list(value)
-        return got.copy()
-
-    edges = []
-    for u, v, a in edge_list:
-        try:
-            count = int(a.get("count") or 1)
-        except (TypeError, ValueError):
-            count = 1
-        edges.append({
-            "from": str(u), "to": str(v), "count": count,
-            "relations": lst(a.get("relations", a.get("relation"))),
-            "verbs": lst(a.get("verbs")),
-            "paragraphs": lst(a.get("paragraphs", a.get("paragraph"))),
-            "places": lst(a.get("places")),
-            "pinpoints": lst(a.get("pinpoints", a.get("pinpoint"))),
-            "sentence": _clip(_text(a.get("footnote")) or _text(a.get("sentence"))),
-            # a citation in a footnote: the page shows the paragraph's sentence with the mark, then the footnote
-            "mark_sentence": _clip(_text(a.get("sentence"))) if _text(a.get("footnote")) else "",
-            "later": _truthy(a.get("later")),
-            "drawn": u in keep and v in keep,
-        })
+    edges = _edge_records(edge_list, keep)
 
     meta = {
         "graph_nodes": G.number_of_nodes(),
-        "graph_edges": len(edges),
+        "graph_edges": len(edge_list),
         "drawn_nodes": len(drawn),
-        "drawn_edges": sum(1 for e in edges if e["drawn"]),
+        "drawn_edges": sum(1 for u, v, _ in edge_list if u in keep and v in keep),
         "left_out": {
             "cap": (DEFAULT_MAX_NODES if max_nodes is None else max_nodes) or None,
             "nodes": [str(n) for n in left_out],
@@ -354,6 +336,38 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
         "years": _year_range(nodes),
     }
     return {"meta": meta, "nodes": nodes, "edges": edges}
+
+
+def _edge_records(edge_list: list, keep: set) -> Iterator[dict]:
+    """One record per edge of ``edge_list`` (``(u, v, attributes)``), as :func:`explorer_data` gives them."""
+    listed: dict[str, list[str]] = {}  # a joined value -> its list: edges repeat a few ("recall", "op1")
+
+    def lst(value: Any) -> list[str]:
+        if type(value) is not str:
+            return as_list(value)
+        got = listed.get(value)
+        if got is None:
+            got = listed[value] = as_list(value)
+        return got.copy()
+
+    for u, v, a in edge_list:
+        try:
+            count = int(a.get("count") or 1)
+        except (TypeError, ValueError):
+            count = 1
+        yield {
+            "from": str(u), "to": str(v), "count": count,
+            "relations": lst(a.get("relations", a.get("relation"))),
+            "verbs": lst(a.get("verbs")),
+            "paragraphs": lst(a.get("paragraphs", a.get("paragraph"))),
+            "places": lst(a.get("places")),
+            "pinpoints": lst(a.get("pinpoints", a.get("pinpoint"))),
+            "sentence": _clip(_text(a.get("footnote")) or _text(a.get("sentence"))),
+            # a citation in a footnote: the page shows the paragraph's sentence with the mark, then the footnote
+            "mark_sentence": _clip(_text(a.get("sentence"))) if _text(a.get("footnote")) else "",
+            "later": _truthy(a.get("later")),
+            "drawn": u in keep and v in keep,
+        }
 
 
 def add_layout(G: nx.DiGraph, max_nodes: Optional[int] = None, seed: int = 7, layout=None) -> nx.DiGraph:

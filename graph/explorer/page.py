@@ -30,7 +30,7 @@ import networkx as nx
 
 from ..files import atomic_write
 from ..lookup import RULES_FILE
-from .data import explorer_data
+from .data import _explorer_data
 
 __all__ = ["render_explorer", "write_explorer", "pack"]
 
@@ -166,7 +166,7 @@ def render_explorer(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
 
     ``focus``, ``depth``, ``max_nodes``, ``seed`` and ``pages`` as :func:`graph.explorer.explorer_data`.
     """
-    return _render(explorer_data(G, focus, depth, max_nodes, seed, pages), title)
+    return _render(_explorer_data(G, focus, depth, max_nodes, seed, pages), title)
 
 
 def write_explorer(G: nx.DiGraph, path, focus: Optional[str] = None, depth: int = 1,
@@ -186,9 +186,9 @@ def write_explorer(G: nx.DiGraph, path, focus: Optional[str] = None, depth: int 
     2
     """
     path = pathlib.Path(path)
-    data = explorer_data(G, focus, depth, max_nodes, seed, pages)
-    html = _render(data, "citegraph explorer")
-    atomic_write(path, html)
+    data = _explorer_data(G, focus, depth, max_nodes, seed, pages)  # its edges' records made as the page takes them
+    page = _render(data, "citegraph explorer").encode("utf-8")  # (the text let go at once: one copy held)
+    atomic_write(path, page)
     meta = data["meta"]
     return {
         "path": str(path),
@@ -200,5 +200,5 @@ def write_explorer(G: nx.DiGraph, path, focus: Optional[str] = None, depth: int 
         "left_out_edges": meta["graph_edges"] - meta["drawn_edges"],
         "left_out_in_corpus": meta["left_out"]["in_corpus"],
         "focus": meta["focus"],
-        "bytes": len(html.encode("utf-8")),
+        "bytes": len(page),
     }
