@@ -1,6 +1,6 @@
 """Full build against a rebuild after one file changed (the per-file cache at work).
 
-    python benchmarks/bench_build.py [--corpus /work/shared/corpus/text] [--jobs N] [--no-html]
+    python benchmarks/bench_build.py [--corpus ../shared/corpus/text] [--jobs N] [--no-html]
 
 The corpus is copied to a temporary folder (one file there gets a new
 paragraph); the builds write into another temporary folder. Prints one line
@@ -44,7 +44,7 @@ def timed_build(src: pathlib.Path, out: pathlib.Path, jobs, html: bool) -> dict:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default="/work/shared/corpus/text")
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "text"))
     ap.add_argument("--jobs", type=int, default=None, help="processes (default: all cores)")
     ap.add_argument("--no-html", action="store_true", help="skip graph.html")
     args = ap.parse_args(argv)

@@ -19,7 +19,7 @@ after) as ``citegraph build`` does (cache and reading pages included), then prin
   edge tables with pandas, in N interleaved rounds (default 3): median and range of wall-clock and
   CPU seconds, with the load average before and after (the machine is shared: quote the ratios).
 
-Run it alone on the machine's timing lock: ``flock /work/bench.lock python benchmarks/bench_data.py``.
+Run it alone on the machine's timing lock: ``python benchmarks/bench_data.py`` (with nothing else running).
 """
 from __future__ import annotations
 

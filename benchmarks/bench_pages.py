@@ -1,6 +1,6 @@
 """What the reading pages add to `citegraph build`: the same build with and without them, side by side.
 
-    python benchmarks/bench_pages.py [--corpus /work/shared/corpus/text] [--rounds 3] [--jobs N]
+    python benchmarks/bench_pages.py [--corpus ../shared/corpus/text] [--rounds 3] [--jobs N]
 
 Each round runs, in fresh processes and alternating which goes first, `citegraph build CORPUS -o OUT`
 with `--no-pages` and with the pages (one per document, plus "Changes since OLD" for each document
@@ -48,7 +48,7 @@ def run(corpus: pathlib.Path, out: pathlib.Path, pages: bool, cache: bool, jobs)
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default="/work/shared/corpus/text")
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "text"))
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=None, help="processes (default: all cores)")
     a = ap.parse_args(argv)
