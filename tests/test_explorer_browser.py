@@ -226,7 +226,11 @@ def test_nodes_are_painted_in_their_body_colour(browser, build, request):
     G, out = request.getfixturevalue(build)
     page = Page(browser, out / "graph.html")
     try:
-        top = max(G, key=G.in_degree)
+        # the most cited drawn document that no other drawn node covers (the layout may put a small node on a hub)
+        at = {n: (G.nodes[n]["x"], G.nodes[n]["y"]) for n in G if G.nodes[n].get("x") is not None}
+        assert at, "the build's graph carries the overview's layout"
+        top = next(n for n in sorted(at, key=G.in_degree, reverse=True)
+                   if all(abs(x - at[n][0]) + abs(y - at[n][1]) >= 10 for m, (x, y) in at.items() if m != n))
         page.js("id => window.citegraph.renderer().getCamera().setState({x: 0.5, y: 0.5, ratio: 0.5})", top)
         page.js("id => { const s = window.citegraph.renderer(), d = s.getNodeDisplayData(id); s.getCamera().setState({x: d.x, y: d.y, ratio: 0.3}); }", top)
         page.page.wait_for_timeout(400)
@@ -388,7 +392,7 @@ def test_the_readme_path_works_and_a_failure_names_its_input(browser, shared_bui
         pg.fill("#path-from", "217")
         pg.fill("#path-to", "56/183")
         pg.click("#path-go")
-        assert "from: '217' is ambiguous: A/RES/217(III), A/RES/217(VIII)" in pg.inner_text("#path-result")
+        assert "from: '217' is ambiguous: A/RES/217(III), E/RES/217(VIII)" in pg.inner_text("#path-result")
         assert page.clean()
     finally:
         page.close()
