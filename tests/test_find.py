@@ -2,6 +2,8 @@
 rows included. The stages have their own tables (test_find_<stage>.py).
 Every string below is copied from a real UN document (the citing document in the comment).
 """
+import pathlib
+
 import pytest
 
 import ingest
@@ -432,3 +434,52 @@ def test_where_a_subject_ends(text, speaker, subject):
 def test_a_misprinted_year_is_no_date_of_the_target(text, target, date):
     h = find_in_text(text, "GA")[0]
     assert (h.target, h.target_date) == (target, date)
+
+
+# ---------------------------------------------------------------- keyword_cues: one pass over a document's texts
+
+from ingest.find.numbers import keyword_starts
+from ingest.find.scan import keyword_cues
+
+# (texts, expected cues: the texts find_in_text reads past its first test, with their keyword starts)
+CUES = [
+    # A/RES/79/194: a keyword, a written symbol, nothing a reference starts with
+    (["Recalling its resolution 78/132 of 19 December 2023", "See A/C.2/59/3, annex.", "Noting with concern the report."],
+     {"Recalling its resolution 78/132 of 19 December 2023": [14], "See A/C.2/59/3, annex.": []}),
+    # a keyword at the text's very start is found a letter before its stem, from the second letter on: not at 0
+    (["Resolution 217 A (III).", "resolutions 56/183 and 57/238"], {"Resolution 217 A (III).": [0],
+                                                                     "resolutions 56/183 and 57/238": [0]}),
+    # a code's keyword starts after the code ("HRC Res 52/1"); an abbreviation's a letter before its stem (as
+    # keyword_starts gives them: "GA res." twice, by its stem "es." and after its code)
+    (["Human Rights Council (HRC Res 52/1)", "GA res. 75/1"], {"Human Rights Council (HRC Res 52/1)": [26],
+                                                               "GA res. 75/1": [3, 3]}),
+    # a bare Security Council number in brackets, a year; the same text twice is one entry
+    (["the values set forth in 2367 (2017)", "the values set forth in 2367 (2017)"],
+     {"the values set forth in 2367 (2017)": []}),
+    # negative rows: no keyword, no slash, no "(19"/"(20"
+    (["Decides to remain seized of the matter.", "Welcomes the report (2nd edition)."], {}),
+    ([], {}),
+]
+
+
+@pytest.mark.parametrize("texts, expected", CUES)
+def test_keyword_cues(texts, expected):
+    assert keyword_cues(texts) == expected
+
+
+def test_keyword_cues_are_find_in_texts_own_on_real_text():
+    """On every paragraph of the sample corpus: a text keyword_cues leaves out has no hit, and the
+    starts it gives are keyword_starts's (sorted); find_in_text reads the same hits with them."""
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    files = [root / "A_RES_79_194.md", *sorted((root / "text").glob("*.txt"))]
+    for f in files:
+        d = parse_text(f.read_text(encoding="utf-8"), file=f.name)
+        texts = [p.text for p in d.paragraphs]
+        cues = keyword_cues(texts)
+        assert len(cues) > 0
+        for t in texts:
+            if t not in cues:
+                assert find_in_text(t) == [], (f.name, t[:80])
+            else:
+                assert cues[t] == sorted(keyword_starts(t)), (f.name, t[:80])
+                assert find_in_text(t, starts=cues[t]) == find_in_text(t), (f.name, t[:80])

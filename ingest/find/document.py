@@ -29,7 +29,7 @@ from .hit import Hit
 from .ibid import ibid_hits, last_cited, opens_with_ibid
 from .regexes import LINK_URL
 from .relations import normalise_verb
-from .scan import find_in_text
+from .scan import find_in_text, keyword_cues
 from .tables import heading_after, with_rows
 
 __all__ = ["extract_explicit", "footnote_hits", "source_of", "link_symbol"]
@@ -112,13 +112,18 @@ class _LastNote:
     """The last reference of the note read last (None when that note cited no UN document): what
     an "Ibid." in the next note repeats."""
 
-    def __init__(self, tied: Optional[dict] = None):
+    def __init__(self, tied: Optional[dict] = None, cues: Optional[dict[str, list[int]]] = None):
         self.hit: Optional[Hit] = None
         self.tied = tied  # the numbers the document tied to another body (find_in_text)
+        self.cues = cues  # keyword_cues of the document's texts, when found
 
     def hits(self, text: str, speaker: str) -> list[Hit]:
         """The hits of one note's ``text``, its "Ibid."s included, in order; remembers its last."""
-        hits = find_in_text(text, speaker, self.tied)
+        if self.cues is None:
+            hits = find_in_text(text, speaker, self.tied)
+        else:
+            starts = self.cues.get(text)
+            hits = [] if starts is None else find_in_text(text, speaker, self.tied, starts)
         more = ibid_hits(text, hits, self.hit)
         if more:
             hits = sorted(hits + more, key=lambda h: h.start)
@@ -174,14 +179,18 @@ def extract_explicit(doc: Document) -> list[Reference]:
     refs: list[Reference] = []
     heading: Optional[str] = None  # "General Assembly resolutions" over a table of numbers and titles
     tied: dict = {}  # numbers the document tied to a body: its later bare ones are that body's
-    last = _LastNote(tied)
+    # what may hold a reference, and where its keywords may start: one pass over every text read below
+    cues = keyword_cues([t for p in doc.paragraphs if p.kind != "outside"
+                         for t in (p.text, *(fn.text for fn in p.footnotes))] + [fn.text for fn in doc.unplaced_footnotes])
+    last = _LastNote(tied, cues)
     last_in_text: Optional[Hit] = None
     before: Optional[Paragraph] = None
     for p in doc.paragraphs:
         if p.kind == "outside":
             continue
         heading, is_heading = heading_after(p.text, heading)
-        hits = find_in_text(p.text, speaker, tied)
+        starts = cues.get(p.text)
+        hits = [] if starts is None else find_in_text(p.text, speaker, tied, starts)
         # "(A/79/434, para. 21) ... (ibid., para. 44)"; a note read as a paragraph, "24 Ibid., para. 22.",
         # repeats the paragraph before, or the note numbered before it where a compilation page's neighbour
         # printed it ("16 Ibid., ... (A/9613)" is the neighbour's, "17 Ibid." the own: A/9613 again)

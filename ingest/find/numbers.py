@@ -32,7 +32,7 @@ from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, CO
                       CODE_KEYWORD_STEMS, GLUE_CLAUSE, ITS_BEFORE, ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
                       NUMBER, SC_BARE, SC_BARE_NEXT, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
-__all__ = ["keywords", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period",
+__all__ = ["keywords", "keyword_starts", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period",
            "range_members", "RANGE_MEMBERS", "body_after"]
 
 #: What the rules read after a number, in characters: a body named after it ("resolution 726
@@ -95,8 +95,15 @@ def budget_period(text: str, start: int, end: int) -> bool:
     return bool(_PERIOD_AFTER.match(text, end) or _PERIOD_BEFORE.search(text, max(0, start - 30), start))
 
 
-def keywords(text: str) -> Iterator:
-    """``KEYWORD.finditer(text)``, tried only a letter before each stem ("esolution", "ecision" ...)."""
+def keyword_starts(text: str) -> list[int]:
+    """Where a keyword may start in ``text``: a letter before each stem of ``KEYWORD_STEMS`` ("esolution",
+    "ecision" ...) found from the text's second character on, and after the code of each of
+    ``CODE_KEYWORD_STEMS`` ("HRC Res": the "R"); in no order, a place maybe more than once.
+    (:func:`ingest.find.scan.keyword_cues` finds the same places for many texts in one pass.)
+
+    >>> sorted(keyword_starts("Recalling its resolution 70/1 and HRC Res 52/1"))
+    [14, 38]
+    """
     starts = []
     for stem in KEYWORD_STEMS:
         i = text.find(stem, 1)
@@ -108,6 +115,14 @@ def keywords(text: str) -> Iterator:
         while i >= 0:
             starts.append(i + at)
             i = text.find(stem, i + 1)
+    return starts
+
+
+def keywords(text: str, starts: Optional[list[int]] = None) -> Iterator:
+    """``KEYWORD.finditer(text)``, tried only where a keyword may start (``starts``, as
+    :func:`keyword_starts` gives them, found here when not given)."""
+    if starts is None:
+        starts = keyword_starts(text)
     end = 0
     for p in sorted(starts):
         if p >= end:
@@ -427,7 +442,7 @@ def body_after(after: str, adopter: bool = True) -> Optional[re.Match]:
 
 
 def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken: list[tuple[int, int]],
-                    hits: list[Hit], tied: Optional[dict] = None) -> None:
+                    hits: list[Hit], tied: Optional[dict] = None, starts: Optional[list[int]] = None) -> None:
     """Add to ``hits`` the references the numbers after each keyword of ``text`` make (see the
     module docstring). ``taken`` are the spans of written symbols; ``its`` what "its resolution"
     means when not the speaker's; ``tied`` (kept by the caller over one document, or None) the numbers
@@ -435,12 +450,13 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
     among them whose body the text does not write (or writes as "its") is that body's ("Taking note of Economic
     and Social Commission for Asia and the Pacific resolution 78/2" in the preamble, "Resolution 78/2" over its
     annexed text: not a reference; "Human Rights Council resolution 34/22", then "pursuant to its resolution
-    34/22": the Council's)."""
+    34/22": the Council's). ``starts``: where a keyword may start (:func:`keyword_starts`), when the caller
+    found them."""
     scan = _Scan(text, speaker, its, taken, hits, {})
     scan.tied = tied
     digits = _TO_LAST_DIGIT.match(text)
     last_digit = digits.end() if digits else 0
-    for km in keywords(text):
+    for km in keywords(text, starts):
         if km.end() >= last_digit:
             # no digit after this keyword: neither it nor a later one has a number, and what a keyword leaves
             # in ``scan`` for the next counts only where a next one has numbers (nothing is added, nothing tied)

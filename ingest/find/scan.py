@@ -15,18 +15,67 @@ The hits come back in order of position.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from typing import Optional
+
+import ahocorasick_rs
 
 from .body import ITS_ASSEMBLY_IF_FITS, OTHER_SPEAKER
 from .hit import Hit
 from .numbers import extract_bare_sc, extract_numbers
-from .regexes import ABBREVIATED_KEYWORD, CODE_KEYWORD_HINTS
+from .regexes import ABBREVIATED_KEYWORD, CODE_KEYWORD_HINTS, CODE_KEYWORD_STEMS, KEYWORD_STEMS
 from .written import extract_written
 
-__all__ = ["find_in_text"]
+__all__ = ["find_in_text", "keyword_cues"]
+
+#: what :func:`find_in_text` tests a text for before it reads it: a text with none of these holds no reference
+_FIRST_TESTS = ("esolution", "ecision", "ESOLUTION", "residential", "PRST", "es.", "ec.", "ES.", "EC.",
+                *CODE_KEYWORD_HINTS, "/", "(19", "(20")
+#: every literal of _FIRST_TESTS and of the keyword stems, and where a keyword starts from each found: a stem
+#: of KEYWORD_STEMS a letter before it (from the text's second character on), a code's stem after the code
+#: (ingest.find.numbers.keyword_starts), None for a test alone
+_CUE_AT: dict[str, Optional[int]] = {**{w: None for w in _FIRST_TESTS}, **{w: -1 for w in KEYWORD_STEMS},
+                                     **{w: at for w, at in CODE_KEYWORD_STEMS}}
+_CUE_WORDS = tuple(_CUE_AT)
+_CUE_OFFSETS = tuple(_CUE_AT.values())
+#: one Aho-Corasick automaton (a DFA) for them all: one pass over a document's texts
+_CUES = ahocorasick_rs.AhoCorasick(_CUE_WORDS, implementation=ahocorasick_rs.Implementation.DFA)
 
 
-def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[dict] = None) -> list[Hit]:
+def keyword_cues(texts: list[str]) -> dict[str, list[int]]:
+    """The texts of ``texts`` that :func:`find_in_text` reads past its first test, each with the places a
+    keyword may start in it (sorted: :func:`ingest.find.numbers.keyword_starts`), found in one pass of an
+    Aho-Corasick automaton over the texts joined (no literal holds the joint, "\\x00"). A text left out
+    holds none of the literals ``find_in_text`` first tests for, so it finds nothing there: the caller
+    may skip it, and pass a text's starts on (``find_in_text(text, ..., starts=cues[text])``).
+
+    >>> keyword_cues(["Noting the report.", "Recalling its resolution 70/1,", "See A/79/1."])
+    {'Recalling its resolution 70/1,': [14], 'See A/79/1.': []}
+    """
+    out: dict[str, list[int]] = {}
+    joined = "\x00".join(texts)
+    found = _CUES.find_matches_as_indexes(joined, overlapping=True)
+    if not found:
+        return out
+    offsets = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    lo, hi = 0, -1  # the span in ``joined`` of the text at hand
+    starts: Optional[list[int]] = None  # its keyword starts (None: a text read before, the same words)
+    for k, s, _ in found:
+        if not lo <= s < hi:
+            i = bisect.bisect_right(offsets, s) - 1
+            lo, hi = offsets[i], offsets[i] + len(texts[i])
+            starts = None if texts[i] in out else out.setdefault(texts[i], [])
+        at = _CUE_OFFSETS[k]
+        if starts is not None and at is not None and (at >= 0 or s > lo):
+            starts.append(s - lo + at)
+    for starts in out.values():
+        starts.sort()
+    return out
+
+
+def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[dict] = None,
+                 starts: Optional[list[int]] = None) -> list[Hit]:
     """Every explicit reference in one text, in order of position. ``speaker`` is the body whose
     text it is (a code of grammar.toml), or ``OTHER_SPEAKER`` for a body citegraph does not resolve
     (a UN-Habitat or UNEP Governing Council text): its "its resolution" is then not a reference,
@@ -35,7 +84,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[dict] 
     ``tied``, a dict kept by the caller from text to text of one document, holds the numbers the document tied
     to a body ("Human Rights Council resolution 34/22"; None for another body's: "Economic and Social Commission
     for Asia and the Pacific resolution 78/2"): a later bare "resolution 34/22" or "its resolution 34/22" of the
-    same document is that body's too (:func:`ingest.find.numbers.extract_numbers`).
+    same document is that body's too (:func:`ingest.find.numbers.extract_numbers`). ``starts``: where a keyword
+    may start in ``text`` (:func:`keyword_cues`), when the caller found them.
 
     >>> [h.target for h in find_in_text("Recalling its resolutions 56/183 and 57/238,")]
     ['A/RES/56/183', 'A/RES/57/238']
@@ -51,7 +101,7 @@ def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[dict] 
         its, speaker = ITS_ASSEMBLY_IF_FITS, "GA"
     hits, taken = extract_written(text)
     if has_kw:
-        extract_numbers(text, speaker, its, taken, hits, tied)
+        extract_numbers(text, speaker, its, taken, hits, tied, starts)
     if "(19" in text or "(20" in text:
         hits += extract_bare_sc(text, taken, hits)
     if len(hits) > 1:
