@@ -491,20 +491,19 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
     # head -> the instruments its proper names so far belong to (target -> an alias; None: one citegraph does not
     # know), kept small: a short form is read only while it holds one known target
     names: dict[str, dict[Optional[str], Optional[Alias]]] = {}
-    out: list[list[tuple[int, int, str, Alias]]] = []
+    out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]  # no head: neither a name nor a short form
+    # the short forms of each text first: the proper names of a text after the last text with one decide nothing
+    shorts_of = []
     for text, full, heads in zip(texts, found, _head_spans(texts)):
+        shorts = [m for m in _short_matches(text, heads) if _covering(full, m.start("h")) is None] if heads else []
+        shorts_of.append((heads, shorts))
+    last = max((i for i, (_, shorts) in enumerate(shorts_of) if shorts), default=-1)
+    for i in range(last + 1):
+        text, full, (heads, shorts) = texts[i], found[i], shorts_of[i]
         if not heads:
-            out.append([])  # no head: neither a proper name nor a short form
             continue
-        here: list[tuple[int, int, str, Alias]] = []
+        here = out[i]
         events = []
-        starts = [f[0] for f in full]  # the full names, in order: a binary search finds the one at a place
-
-        def covering(at: int) -> Optional[tuple]:
-            i = bisect.bisect_right(starts, at) - 1
-            return full[i] if i >= 0 and full[i][0] <= at < full[i][1] else None
-
-        shorts = [m for m in _short_matches(text, heads) if covering(m.start("h")) is None]
         # a head standing as a short form at the end of a pinpoint ("Article 25 of the Charter", "Chapter VII
         # of the Convention") is the short form, not a proper name of its own
         short_at = {m.start("h") for m in shorts}
@@ -516,7 +515,7 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
                 at = m.start() + hm.start()
                 if at in short_at:
                     continue
-                f = covering(at)
+                f = _covering(full, at)
                 events.append((at, "name", hm.group(0), f[3] if f else None))
         for m in shorts:
             events.append((m.start("h"), "short", m.group("h"), m))
@@ -529,8 +528,14 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
             seen = names.get(words, {})
             if len(seen) == 1 and None not in seen:
                 here.append((x.start("h"), x.end("h"), words, next(iter(seen.values()))))
-        out.append(here)
     return out
+
+
+def _covering(full: list[tuple[int, int, str, "Alias"]], at: int) -> Optional[tuple]:
+    """The full name of ``full`` (in order of position, none overlapping) that holds the place ``at``, or None
+    (a binary search over their starts)."""
+    i = bisect.bisect_right(full, (at, float("inf"))) - 1
+    return full[i] if i >= 0 and full[i][0] <= at < full[i][1] else None
 
 
 _PROTOCOL_TO = re.compile(r"\b(?:(?:Protocols?|Amendments?)\s+(?:thereto\s+)?to|supplementing)\s+the\s+$", re.I)

@@ -419,6 +419,27 @@ def test_charter_short_form(texts, expected):
     assert [[(w, a.target) for _, _, w, a in f] for f in got] == [[tuple(e) for e in row] for row in expected]
 
 
+def test_short_forms_depend_on_the_texts_before_only_on_real_text():
+    """A text's short forms are decided by the proper names before them: the same from the document's first
+    texts up to it alone as from all its texts (short_forms reads no proper name after its last short form).
+    The sample corpus's paragraphs, with their short forms counted."""
+    from ingest.named import curated, short_forms
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    count = 0
+    for f in [root / "A_RES_79_194.md", *sorted((root / "text").glob("*.txt"))]:
+        texts = [p.text for p in parse_text(f.read_text(encoding="utf-8"), file=f.name).paragraphs]
+        found = curated().finditer_many(texts)
+        whole = short_forms(texts, found)
+        for k in [k for k, here in enumerate(whole) if here]:
+            assert short_forms(texts[:k + 1], found[:k + 1])[k] == whole[k], (f.name, k)
+            count += len(whole[k])
+        # the texts after the last short form change nothing before them
+        if whole and any(whole):
+            k = max(k for k, here in enumerate(whole) if here)
+            assert short_forms(texts[:k + 1], found[:k + 1]) == whole[:k + 1]
+    assert count > 20
+
+
 # pinpoints in the Editorial Manual's comma order ("section II, paragraph 3, of resolution 72/279"); the
 # written order without commas still reads, and a comma after a reference is not a pinpoint before it
 COMMA_PIN_ROWS = [
