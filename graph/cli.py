@@ -10,6 +10,7 @@ import functools
 import io
 import json
 import logging
+import operator
 import os
 import pathlib
 import shutil
@@ -150,12 +151,21 @@ def aliases_cmd(paths: tuple[pathlib.Path, ...], learned_only: bool, fmt: str) -
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., ensure_ascii=False) makes one a call
+#: ``_JSON.encode``'s C encoder, made once (``JSONEncoder.encode`` makes one at every call): it gives the same
+#: text for the flat, acyclic objects of JSONL_FIELDS (no circular check needed); None where the C encoder is missing
+_C_ENCODE = json.encoder.c_make_encoder(None, _JSON.default, json.encoder.encode_basestring, None,
+                                        _JSON.key_separator, _JSON.item_separator, False, False,
+                                        True) if json.encoder.c_make_encoder else None
+_JSONL_VALUES = operator.attrgetter(*JSONL_FIELDS)
 
 
 def jsonl_lines(references) -> str:
     """``extract --format jsonl``: one JSON object a line per reference, the fields of JSONL_FIELDS in order."""
-    encode = _JSON.encode
-    return "".join([encode({k: getattr(r, k) for k in JSONL_FIELDS}) + "\n" for r in references])
+    if _C_ENCODE is None:
+        encode = _JSON.encode
+        return "".join([encode({k: getattr(r, k) for k in JSONL_FIELDS}) + "\n" for r in references])
+    encode, values = _C_ENCODE, _JSONL_VALUES
+    return "".join(["".join(encode(dict(zip(JSONL_FIELDS, values(r))), 0)) + "\n" for r in references])
 
 
 def _print_table(rows: list[dict], out) -> None:

@@ -3,6 +3,7 @@
 The pipeline under ``build`` (cache, processes, the two passes) is tested in ``test_pipeline.py``."""
 from __future__ import annotations
 
+import pathlib
 import re
 import shutil
 
@@ -355,3 +356,25 @@ def test_build_o_dir_writes_its_readme(tmp_path):
         assert result.exit_code == 0, result.output
         assert (out / "README.md").read_bytes() == OUTPUT_README.read_bytes()
         (out / "README.md").unlink()
+
+
+# `extract --format jsonl` encodes with the C encoder made once: the same lines as json.dumps of each reference's
+# fields, on real references and on strings that need escaping (quotes, backslashes, control and non-ASCII characters)
+JSONL_ODD_SURFACES = ["resolution 70/1", 'entitled “Transforming our world”', 'the "Global Compact"', "a\\b",
+                      "tab\there", "line\nbreak", "\x00\x1f", "İstanbul – ES‑11/1", "😀", ""]
+
+
+def test_jsonl_lines_are_json_dumps():
+    import json
+    from dataclasses import replace
+
+    import ingest
+    from graph.cli import jsonl_lines
+    from graph.schema import JSONL_FIELDS
+
+    refs = ingest.extract_file(pathlib.Path(__file__).resolve().parent.parent / "samples" / "A_RES_79_194.md")[1]
+    assert len(refs) > 20
+    refs += [replace(refs[0], surface=s, sentence=s, start=k, target_title=None) for k, s in enumerate(JSONL_ODD_SURFACES)]
+    expected = "".join(json.dumps({k: getattr(r, k) for k in JSONL_FIELDS}, ensure_ascii=False) + "\n" for r in refs)
+    assert jsonl_lines(refs) == expected
+    assert jsonl_lines([]) == ""
