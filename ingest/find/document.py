@@ -90,6 +90,9 @@ def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit,
                      evidence=evidence, target_aliases=h.aliases)
 
 
+_NONE: frozenset = frozenset()  # no hit added from a link, no linked symbol
+
+
 def _with_links(p: Paragraph, hits: list[Hit]) -> tuple[list[Hit], set[int], set[str]]:
     """A symbol the document hyperlinked is a reference, even where its words alone are not one:
     ``(hits with those added, ids of the added hits, the linked symbols without part letters)``."""
@@ -198,10 +201,13 @@ def extract_explicit(doc: Document) -> list[Reference]:
         before = p
         if hits or previous:
             hits += ibid_hits(p.text, hits, previous)
-        last_in_text = last_cited(hits)
+        last_in_text = last_cited(hits) if hits else None
         if heading and not is_heading:
             hits = with_rows(p.text, heading, speaker, hits)
-        hits, from_links, link_targets = _with_links(p, hits)
+        if p.links:
+            hits, from_links, link_targets = _with_links(p, hits)
+        else:
+            from_links = link_targets = _NONE
         if hits:
             hits.sort(key=lambda h: h.start)
             marks = marks_of(p.text)
@@ -212,7 +218,8 @@ def extract_explicit(doc: Document) -> list[Reference]:
                             "text+link" if _base(h.target) in link_targets else "text")
                 refs.append(_ref(doc, source, p.id, None, h, marks.relation(h.at, p.verb),
                                  marks.sentence(h.start, h.end), evidence))
-        refs += _footnote_refs(doc, source, p, speaker, own, last)
+        if p.footnotes:
+            refs += _footnote_refs(doc, source, p, speaker, own, last)
     for fn in doc.unplaced_footnotes:
         hits = last.hits(fn.text, speaker)
         marks = marks_of(fn.text) if hits else None

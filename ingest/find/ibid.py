@@ -28,6 +28,8 @@ __all__ = ["IBID_RX", "ibid_hits", "opens_with_ibid", "last_cited"]
 #: "Ibid.", "ibid.,", "Id.", "Idem" as a word (where it stands is checked by :func:`_opens_clause`)
 IBID_RX = re.compile(r"(?<![\w./-])(?P<w>(?:" + "|".join(sorted(map(re.escape, IBID), key=len, reverse=True))
                      + r")\.?)(?=[,;:.)]|\s*$|(?<=\.)\s)")  # a bare word only before punctuation: not "Ibidem Foundation"
+#: a letter every word of IBID holds ("d"), or "" (none): a text without it holds none of them
+_IBID_LETTER = min(set.intersection(*(set(w) for w in IBID)), default="")
 _SERIES_AFTER = re.compile(r",?\s*(?:" + "|".join(map(re.escape, IBID_NOT_BEFORE)) + r")\b")
 #: where an "Ibid." clause ends: at ";", a closing bracket, or a full stop that ends a sentence
 _CLAUSE_END = re.compile(r";|\)|\.(?=\s+[A-Z(]|\s*$)")
@@ -62,6 +64,8 @@ def opens_with_ibid(text: str) -> bool:
     >>> opens_with_ibid("24 Ibid., para. 22."), opens_with_ibid("Recalling ibid.")
     (True, False)
     """
+    if _IBID_LETTER and text.find(_IBID_LETTER, 0, 12) < 0:
+        return False  # (most texts: no word of IBID in their first 12 characters)
     m = IBID_RX.search(text, 0, 12)
     return bool(m) and _opens_clause(text, m.start()) and not text[:m.start()].strip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*( ")
 
