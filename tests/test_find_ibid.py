@@ -79,6 +79,10 @@ def test_ibid_in_a_paragraph(text, expected):
 @pytest.mark.parametrize("text, opens", [
     ("24 Ibid., para. 22.", True), ("² Ibid., para. 23.", True), ("Ibid.", True), ("(ibid., para. 4)", True),
     ("Recalling ibid.", False), ("Ibidem Foundation", False),
+    # each word of grammar.toml's ibid (the letter they all hold is tried first), and texts without it
+    ("12 Ibidem, p. 4.", True), ("Ibíd., párr. 3.", True), ("Id., para. 7.", True), ("Idem.", True),
+    ("idem, annex", True), ("3 Ibid", True), ("Recalling its resolution 70/1", False), ("Ib., para. 2", False),
+    ("", False),
 ])
 def test_opens_with_ibid(text, opens):
     assert opens_with_ibid(text) is opens
