@@ -811,15 +811,28 @@ def input_root(paths: Iterable[PathLike]) -> pathlib.Path:
     return pathlib.Path(os.path.commonpath(folders)) if len(folders) > 1 else folders[0]
 
 
-def _relative_name(root: pathlib.Path, f: Optional[str]) -> Optional[str]:
+def _relative_name(root: pathlib.Path, f: Optional[str], folders: Optional[dict] = None) -> Optional[str]:
     """``f`` relative to ``root`` in POSIX form (``A_RES_79_194.md``, ``pdf/A_80_95.pdf``); a file
-    not under ``root`` (a symlink out of it): its name alone."""
+    not under ``root`` (a symlink out of it): its name alone. ``folders`` (a dict kept by the
+    caller) holds each folder's real path once found, so a corpus's files cost one ``lstat`` each,
+    not one per part of their path: the real path of a file that is not a link is its folder's real
+    path and its name (a link is resolved whole, as ``pathlib.Path.resolve`` does)."""
     if not f:
         return f
-    try:
-        return pathlib.Path(f).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return pathlib.Path(f).name
+    folder, name = os.path.split(f)
+    if name in (".", "..") or os.path.islink(f):
+        real = os.path.realpath(f)
+    else:
+        if folders is None:
+            folders = {}
+        top = folders.get(folder)
+        if top is None:
+            top = folders[folder] = os.path.realpath(folder or ".")
+        real = os.path.join(top, name)
+    under = os.fspath(root).rstrip(os.sep) + os.sep
+    if real.startswith(under):
+        return pathlib.PurePath(real[len(under):]).as_posix()
+    return pathlib.Path(f).name
 
 
 def _relative_files(corpus: Corpus, root: pathlib.Path) -> None:
@@ -827,10 +840,11 @@ def _relative_files(corpus: Corpus, root: pathlib.Path) -> None:
     when it names a document with no symbol ("(no symbol) " and the relative path): no machine
     path in what a build writes. In place; once per distinct file name."""
     names: dict[str, str] = {}
+    folders: dict[str, str] = {}
 
     def rel(f):
         if f not in names:
-            names[f] = _relative_name(root, f)
+            names[f] = _relative_name(root, f, folders)
         return names[f]
 
     corpus.documents = [d if not d.file else dataclasses.replace(d, file=rel(d.file)) for d in corpus.documents]

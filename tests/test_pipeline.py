@@ -230,6 +230,42 @@ def test_input_root():
     assert pipeline.input_root([SAMPLE / "text", SAMPLE / "A_RES_79_194.md"]) == SAMPLE.resolve()
 
 
+#: (file as given, relative to the corpus folder) -> its name in the outputs. The corpus folder
+#: ``corpus/`` holds ``text/a.txt``, ``b.txt``, a link ``text/link.txt`` to ``b.txt``, a link
+#: ``out.txt`` to a file outside it and a link ``linked/`` to its ``text/`` folder.
+RELATIVE_NAMES = [
+    ("b.txt", "b.txt"),
+    ("text/a.txt", "text/a.txt"),
+    ("text/../b.txt", "b.txt"),
+    ("./text/./a.txt", "text/a.txt"),
+    ("text/link.txt", "b.txt"),  # a link is resolved: the file it names
+    ("out.txt", "out.txt"),  # a link out of the folder: its name alone
+    ("linked/a.txt", "text/a.txt"),  # a linked folder: the real one
+    ("../elsewhere/c.txt", "c.txt"),  # not under the folder
+    ("text/missing.txt", "text/missing.txt"),
+]
+
+
+@pytest.mark.parametrize("given, expected", RELATIVE_NAMES)
+@pytest.mark.parametrize("cached", [False, True])
+def test_relative_name(tmp_path, monkeypatch, given, expected, cached):
+    root = tmp_path / "corpus"
+    (root / "text").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    for f in (root / "text" / "a.txt", root / "b.txt", tmp_path / "elsewhere" / "c.txt"):
+        f.write_text("x", encoding="utf-8")
+    (root / "text" / "link.txt").symlink_to(root / "b.txt")
+    (root / "out.txt").symlink_to(tmp_path / "elsewhere" / "c.txt")
+    (root / "linked").symlink_to(root / "text")
+    monkeypatch.chdir(root)
+    folders: dict = {}
+    if cached:  # every name once before, so that each folder's real path is the one kept
+        for other, _ in RELATIVE_NAMES:
+            pipeline._relative_name(root.resolve(), other, folders)
+    assert pipeline._relative_name(root.resolve(), given, folders if cached else None) == expected
+    assert pipeline._relative_name(root.resolve(), str(root / given), folders if cached else None) == expected
+
+
 # --------------------------------------------------------------------------- the output folder (issue 17)
 
 def _cli(*args, **kw):
