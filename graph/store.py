@@ -499,7 +499,12 @@ class Store:
                 missing.update(doc_of.values())
         if not parts:
             return _empty_table(), missing
-        table = pa.concat_tables(parts).sort_by([("doc", "ascending"), ("seq", "ascending")])
+        table = pa.concat_tables(parts)
+        if table.num_rows > 1:  # (the store's segments in order but for the entries a rebuild added: those are moved)
+            doc, seq = table.column("doc").to_numpy(), table.column("seq").to_numpy()
+            from .tables import reordered
+
+            table = reordered(table, np.lexsort((seq, doc)))
         return _with_paths(table.drop_columns(["entry", "seq"]), wanted, paths), missing
 
     def _segment(self, name: str) -> pa.Table:

@@ -60,3 +60,34 @@ def test_clean_column_cleans_chunk_by_chunk_and_keeps_clean_chunks(chunks, clean
     for before, after, want in zip(column.chunks, got.chunks, cleaned):
         if before.to_pylist() == want:  # a chunk that needs nothing is the same buffers, not a copy
             assert after.buffers()[-1] is None or after.buffers()[-1].address == before.buffers()[-1].address
+
+
+#: (chunks of a column, an order of its rows) -> the runs of consecutive rows in that order.
+REORDERED = [
+    ([[0, 1, 2, 3]], [0, 1, 2, 3], 1),  # in order: the table itself, one run
+    ([[0, 1], [2, 3, 4]], [0, 1, 2, 3, 4], 1),  # across chunks, still one run of rows
+    ([[0, 1, 2, 3, 4, 5]], [0, 1, 4, 2, 3, 5], 4),  # one row moved back (a rebuild's entry, stored last)
+    ([[0, 1, 2], [3, 4, 5]], [3, 4, 5, 0, 1, 2], 2),
+    ([[5, 4, 3, 2, 1, 0]], [5, 4, 3, 2, 1, 0], 6),  # every row its own run
+    ([[7]], [0], 1),
+    ([[]], [], 0),
+]
+
+
+@pytest.mark.parametrize("sliced", [True, False])  # slices of runs; rows taken (every order over 1 run)
+@pytest.mark.parametrize("chunks, order, runs", REORDERED)
+def test_reordered_is_take(monkeypatch, sliced, chunks, order, runs):
+    if not sliced:
+        monkeypatch.setattr(tables, "RUNS", 1)
+    col = pa.chunked_array(chunks, pa.int64())
+    t = pa.table({"n": col, "s": pa.chunked_array([[f"r{v}" for v in c] for c in chunks], pa.string())})
+    got = tables.reordered(t, np.array(order, dtype=np.int64))
+    assert got.to_pylist() == t.take(pa.array(order, pa.int64())).to_pylist()
+    assert got.schema == t.schema
+    if sliced and runs:
+        assert got.column("n").num_chunks >= runs  # (slices: one chunk a run at least, nothing copied)
+
+
+def test_reordered_needs_every_row():
+    with pytest.raises(ValueError, match="an order of 2 rows for a table of 3"):
+        tables.reordered(pa.table({"n": [1, 2, 3]}), np.array([0, 1]))
