@@ -67,6 +67,7 @@ import functools
 import gc
 import hashlib
 import json
+import logging
 import os
 import pathlib
 import pickle
@@ -96,6 +97,8 @@ __all__ = ["Corpus", "read_corpus", "build", "input_root", "one_per_document", "
            "Reextracted", "Unchanged", "Failed", "Superseded", "kept_layout", "kept_measures", "OUTPUT_LIBRARIES"]
 
 PathLike = Union[str, os.PathLike]
+
+log = logging.getLogger("citegraph.pipeline")
 
 #: Files whose results are gathered into one Arrow table (and one store segment) at a time.
 BATCH = 2000
@@ -1005,28 +1008,106 @@ def _outputs_code() -> bytes:
     return h.digest()
 
 
-class _KeptOutputs:
-    """The output files of the last build, kept when nothing they are made from changed.
+#: The node attributes a build sets after :func:`graph.build.graph_tables` (measures, layout).
+_ADDED = ("cited_by", "citations", "cites", "pagerank", "community", "x", "y")
+#: The types of node attributes that JSON gives back as they were (a tuple comes back a list, a
+#: NumPy float another type): a graph with any other is not kept.
+_JSON_TYPES = (str, int, float, bool, type(None))
 
-    Their inputs' digest (:func:`_outputs_code`, the graph's node rows and edge table, the
-    references table, the options) and each file's size and modification time (ns) are kept in
-    the store's memo after the files are written. A build with the same digest whose files are all
-    there with that size and time writes none of them again (a file's text edited, its references
-    the same: only its reading page changes); a file deleted or touched, another option, another
-    version of the code or a library writes them all."""
 
-    def __init__(self, cache_dir: Optional[PathLike], out_dir: pathlib.Path, tables: "GraphTables",
-                 references: "pa.Table", options: Any):
-        self.cache_dir, self.out_dir = cache_dir, out_dir
-        self.digest = None
+class _KeptGraph:
+    """The graph of the last build (its tables, and its nodes with their measures and layout), kept
+    in the store's memo (``graph``) by the digest of what it is made from: the code of ``graph/``
+    and ``ingest/`` and the output libraries' versions (:func:`_outputs_code`, which holds the
+    measures' and the layout's seeds), the documents as described, their facts and the references
+    table (by value). A rebuild with the same digest (a file's text edited, its references the
+    same) takes the graph from there, exactly (nodes as JSON, edges as Arrow), instead of making
+    its tables, PageRank, communities and layout again; anything else makes them afresh.
+
+    ``digest`` (None without a store) is also what the output files and reading pages are made
+    from, besides the options (:class:`_KeptOutputs`)."""
+
+    def __init__(self, cache_dir: Optional[PathLike], documents: Sequence[Document], facts: Sequence[dict],
+                 references: "pa.Table"):
+        self.cache_dir, self.digest = cache_dir, None
         if cache_dir is None:
             return
         h = hashlib.sha256(_outputs_code())
-        h.update(repr(options).encode() + b"\0" + repr(tables.graph).encode() + b"\0")
-        h.update(repr(tables.nodes).encode())
-        _table_digest(h, tables.edges)
+        h.update(f"{len(documents)}\0".encode())
+        for d, f in zip(documents, facts):
+            h.update(repr(d).encode("utf-8", "surrogatepass") + b"\0" + repr(f).encode("utf-8", "surrogatepass")
+                     + b"\0")
         _table_digest(h, references)
         self.digest = h.hexdigest()
+
+    def kept(self) -> "Optional[tuple[GraphTables, nx.DiGraph]]":
+        """The tables and the graph (measures and layout set) of the last build, when made from the
+        same inputs; else None (a value that cannot be read is None too)."""
+        import pyarrow as pa
+
+        from .build import GraphTables, to_networkx
+        from .store import memo_get
+
+        if self.digest is None:
+            return None
+        value = memo_get(self.cache_dir, "graph", self.digest)
+        if value is None:
+            return None
+        try:
+            size = int.from_bytes(value[:8], "little")
+            record = json.loads(value[8:8 + size])
+            edges = pa.ipc.open_stream(pa.py_buffer(value[8 + size:])).read_all()
+            final = [(k, attrs) for k, attrs in record["nodes"]]
+            base = [(k, dict(list(attrs.items())[:n])) for (k, attrs), n in zip(final, record["base"])]
+            tables = GraphTables(base, edges, record["graph"])
+            G = to_networkx(GraphTables(final, edges, record["graph"]))
+        except (ValueError, KeyError, TypeError, IndexError, OSError, pa.ArrowException) as err:
+            log.info("kept graph unreadable (%s: %s); made again", type(err).__name__, err)
+            return None
+        return tables, G
+
+    def record(self, tables: "GraphTables", G: "nx.DiGraph") -> None:
+        """Keep the graph just made (``tables``, and ``G`` with its measures and layout), when JSON
+        gives its nodes back as they are and the tables' nodes are the first attributes of ``G``'s."""
+        import pyarrow as pa
+
+        from .store import memo_put
+
+        if self.digest is None:
+            return
+        nodes, base = [], []
+        for (key, attrs), (n, d) in zip(tables.nodes, G.nodes(data=True)):
+            if key != n or list(d)[:len(attrs)] != list(attrs) or any(d[a] != attrs[a] for a in attrs) \
+                    or any(type(v) not in _JSON_TYPES for v in d.values()) or any(a in attrs for a in _ADDED):
+                return
+            nodes.append((n, d))
+            base.append(len(attrs))
+        if len(nodes) != G.number_of_nodes() or any(type(v) not in _JSON_TYPES for v in tables.graph.values()):
+            return
+        head = json.dumps({"nodes": nodes, "base": base, "graph": tables.graph}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8", "surrogatepass")
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, tables.edges.schema) as w:
+            w.write_table(tables.edges)
+        memo_put(self.cache_dir, "graph", self.digest, len(head).to_bytes(8, "little") + head + sink.getvalue().to_pybytes())
+
+
+class _KeptOutputs:
+    """The output files of the last build, kept when nothing they are made from changed.
+
+    Their inputs' digest (the graph's inputs, :attr:`_KeptGraph.digest`: the code, the documents,
+    their facts, the references table; and the options) and each file's size and modification time
+    (ns) are kept in the store's memo after the files are written. A build with the same digest
+    whose files are all there with that size and time writes none of them again (a file's text
+    edited, its references the same: only its reading page changes); a file deleted or touched,
+    another option, another version of the code or a library writes them all."""
+
+    def __init__(self, cache_dir: Optional[PathLike], out_dir: pathlib.Path, inputs: Optional[str], options: Any):
+        self.cache_dir, self.out_dir = cache_dir, out_dir
+        self.digest = None
+        if cache_dir is None or inputs is None:
+            return
+        self.digest = hashlib.sha256(f"outputs\0{inputs}\0{options!r}".encode()).hexdigest()
 
     def kept(self) -> Optional[dict]:
         """What the last build recorded (``files``: name -> [size, mtime_ns]; ``drawn``) when its
@@ -1149,20 +1230,25 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
         _relative_files(corpus, corpus.root)
         corpus.reference_table = clean_references(corpus.reference_table)
         _give_back()
-        corpus.tables = graph_tables(corpus.documents, corpus.facts, corpus.reference_table)
-        _give_back()
-        corpus.graph = add_measures(to_networkx(corpus.tables),
-                                    scores=kept_measures(cache_dir if writing else None, corpus.tables.edges))
-    if writing:
+        graph = _KeptGraph(cache_dir if writing else None, corpus.documents, corpus.facts, corpus.reference_table)
+        kept_graph = graph.kept()
+        if kept_graph is not None:  # the last build's, made from the same inputs
+            corpus.tables, corpus.graph = kept_graph
+        else:
+            corpus.tables = graph_tables(corpus.documents, corpus.facts, corpus.reference_table)
+            _give_back()
+            corpus.graph = add_measures(to_networkx(corpus.tables),
+                                        scores=kept_measures(cache_dir if writing else None, corpus.tables.edges))
+    if writing and kept_graph is None:
         # the explorer's overview positions, for the page and GEXF alike; kept from the last build
         add_layout(corpus.graph, layout=kept_layout(cache_dir))
+        graph.record(corpus.tables, corpus.graph)
     _give_back()
     t1 = time.perf_counter()
     corpus.timings["building"] = t1 - t0
     if writing:
         html_options = None if explorer is None else {k: explorer.get(k) for k in ("focus", "depth", "max_nodes")}
-        outputs = _KeptOutputs(cache_dir, out_dir, corpus.tables, corpus.reference_table,
-                               (html, pages, html_options))
+        outputs = _KeptOutputs(cache_dir, out_dir, graph.digest, (html, pages, html_options))
         kept = outputs.kept()
         pages_key = pages_digest(outputs.digest, corpus.documents, corpus.keys) if pages else None
         # the graph's files and every document's text as the last build had them, its docs/ as it left it:

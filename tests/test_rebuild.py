@@ -318,3 +318,74 @@ def test_the_reading_pages_are_kept_whole_only_when_nothing_they_are_made_from_c
     if what == "nothing":
         assert _docs_stamp(out) == stamp
     _same(_outputs(out), _outputs(fresh))
+
+
+def _graph_rows(G) -> tuple:
+    """Every node and edge with its attributes in their order (the order shows in the files)."""
+    return ([(n, list(d.items())) for n, d in G.nodes(data=True)],
+            [(u, v, list(d.items())) for u, v, d in G.edges(data=True)], dict(G.graph))
+
+
+def _tamper_graph_memo(out: pathlib.Path, how: str) -> None:
+    import json
+    import sqlite3
+
+    with sqlite3.connect(out / ".citegraph-cache" / "index.sqlite") as db:
+        (value,) = db.execute("SELECT value FROM memo WHERE name = 'graph'").fetchone()
+        if how == "damaged":
+            value = value[:len(value) // 2]
+        else:  # one node's title changed where it is kept: what a rebuild shows if it takes the kept graph
+            size = int.from_bytes(value[:8], "little")
+            record = json.loads(value[8:8 + size])
+            record["nodes"][0][1]["title"] = "KEPT"
+            head = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+            value = len(head).to_bytes(8, "little") + head + value[8 + size:]
+        db.execute("UPDATE memo SET value = ? WHERE name = 'graph'", (value,))
+
+
+#: (the change since the last build, what is done to the kept graph) -> whether the rebuild takes it.
+KEPT_GRAPH = [
+    (edit_the_text_only, "marked", True),  # the same references: the last build's graph, as kept
+    (edit_the_text_only, "damaged", False),  # cannot be read: made again
+    (add_a_citation, "marked", False),  # another graph: made again
+    (edit_a_citation, "marked", False),
+    (teach_a_name, "marked", False),
+]
+
+
+@pytest.mark.parametrize("change, how, taken", KEPT_GRAPH, ids=lambda x: getattr(x, "__name__", str(x)))
+def test_the_graph_is_kept_for_the_same_documents_and_references_only(tmp_path, change, how, taken):
+    src = _corpus(tmp_path)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    pipeline.build([src], out, jobs=1, progress=False, html=False)
+    _tamper_graph_memo(out, how)
+    change(src)
+    (out / "nodes.csv").unlink()  # so that the graph's files are written again, from the graph the rebuild has
+    again = pipeline.build([src], out, jobs=1, progress=False, html=False)
+    first_node = next(iter(again.graph.nodes))
+    assert (again.graph.nodes[first_node]["title"] == "KEPT") == taken
+    assert (again.tables.nodes[0][1]["title"] == "KEPT") == taken
+    if taken:  # (the mark undone) the graph, its tables and every file are a fresh build's
+        again.graph.nodes[first_node]["title"] = again.tables.nodes[0][1]["title"] = "?"
+    made = pipeline.build([src], fresh, jobs=1, progress=False, html=False)
+    if taken:
+        made.graph.nodes[first_node]["title"] = made.tables.nodes[0][1]["title"] = "?"
+    assert _graph_rows(again.graph) == _graph_rows(made.graph)
+    assert again.tables.nodes == made.tables.nodes and again.tables.graph == made.tables.graph
+    assert again.tables.edges.equals(made.tables.edges)
+    if not taken:
+        _same(_outputs(out), _outputs(fresh))
+
+
+def test_a_kept_graph_writes_what_a_fresh_build_writes(tmp_path):
+    """A text-only edit takes the graph from the store; its files, written from it, are a fresh build's."""
+    src = _corpus(tmp_path)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    html = {"focus": None, "depth": 1, "max_nodes": None}
+    pipeline.build([src], out, jobs=1, progress=False, html=False, explorer=html)
+    edit_the_text_only(src)
+    for name in GRAPH_FILES:
+        (out / name).unlink()
+    pipeline.build([src], out, jobs=1, progress=False, html=False, explorer=html)
+    pipeline.build([src], fresh, jobs=1, progress=False, html=False, explorer=html)
+    _same(_outputs(out), _outputs(fresh))
