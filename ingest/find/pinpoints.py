@@ -117,6 +117,8 @@ def pins_before(text: str, kw_start: int) -> list[Pin]:
     passed over ("paragraph 71 of General Assembly resolution")."""
     pins: list[Pin] = []
     pre = text[max(0, kw_start - PIN_LOOKBACK):kw_start]
+    if not has_pin_word(pre):
+        return pins  # (asked first: the window cut at a body's name is a prefix of this one, and holds none either)
     bm = body_before(pre)
     if bm:
         pre = pre[: bm.start()]
