@@ -21,9 +21,7 @@ import pathlib
 import stat
 from typing import Callable, Iterable, Iterator, Optional
 
-from .formats.pdf import DEFAULT_BACKEND, pdf_markup
 from .formats.text import read_text_file
-from .formats.word import docx_markup
 from .model import Document, ReadError
 from .normalize import text as normalize_text
 from .structure import parse_text
@@ -120,14 +118,17 @@ def _walk(folder: pathlib.Path, skipped: Callable[[pathlib.Path, str], None] | N
             _skip(skipped, p, f"unknown file type {p.suffix or '(none)'!s}, skipped")
 
 
-def read_pdf(path: str | pathlib.Path, backend: str = DEFAULT_BACKEND) -> Document:
+def read_pdf(path: str | pathlib.Path, backend: Optional[str] = None) -> Document:
     """Read an official PDF into a :class:`Document` (``backend``: ``"pdfium"``, the
-    default, or ``"pdfplumber"``).
+    default (:data:`ingest.formats.pdf.DEFAULT_BACKEND`), or ``"pdfplumber"``).
 
     Raises :class:`ReadError` for an empty, encrypted, truncated or scanned PDF,
     or a file that is not a PDF.
     """
-    markup, hints = pdf_markup(path, backend)
+    # the PDF and Word readers are loaded by the first file of theirs (a corpus of texts never loads them)
+    from .formats.pdf import DEFAULT_BACKEND, pdf_markup
+
+    markup, hints = pdf_markup(path, backend or DEFAULT_BACKEND)
     return parse_text(markup, file=str(path), fmt="pdf", hints=hints)
 
 
@@ -136,6 +137,8 @@ def read_docx(path: str | pathlib.Path) -> Document:
 
     Raises :class:`ReadError` for an empty, encrypted, legacy or corrupt file.
     """
+    from .formats.word import docx_markup
+
     markup, hints = docx_markup(path)
     return parse_text(markup, file=str(path), fmt="docx", hints=hints)
 

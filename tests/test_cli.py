@@ -322,7 +322,8 @@ from graph.cli import main
 result = CliRunner().invoke(main, ["extract", sys.argv[1], "--format", sys.argv[2], "-j", sys.argv[3]])
 assert result.exit_code == 0, result.output
 assert result.output.count("A/RES/") > 10, result.output[:500]
-print(" ".join(sorted({m.split(".")[0] for m in sys.modules})))
+from ingest.structure.title import title_rules
+print(" ".join(sorted(sys.modules)), "title_rules_read=%d" % title_rules.cache_info().currsize)
 """
 
 
@@ -336,10 +337,14 @@ def test_extract_loads_none_of_the_graph_libraries(fmt, jobs):
     done = subprocess.run([sys.executable, "-c", _EXTRACT_LOADS, str(SAMPLE), fmt, jobs], env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    loaded = set(done.stdout.split())
+    modules = set(done.stdout.split())
+    loaded = {m.split(".")[0] for m in modules}
     assert "ingest" in loaded and "graph" in loaded
     assert not loaded & {"pandas", "networkx", "pyarrow", "numpy", "rich", "lxml", "scipy", "matplotlib", "jinja2"}, \
         loaded
+    # nor the PDF and Word readers (a text corpus has no file of theirs), nor the title rules (no title is read)
+    assert not modules & {"ingest.formats.pdf", "ingest.formats.pdf_layout", "ingest.formats.word"}, modules
+    assert "title_rules_read=0" in modules
 
 
 def test_build_o_dir_writes_its_readme(tmp_path):

@@ -66,7 +66,8 @@ _MONTH = grammar.MONTH_PATTERN
 
 @functools.lru_cache(maxsize=None)
 def title_rules() -> dict:
-    """``data/titles.toml`` as a dict, its patterns compiled (read once)."""
+    """``data/titles.toml`` as a dict, its patterns compiled (read once, when a title is first looked for:
+    ``citegraph extract`` looks for none, and does not compile them)."""
     with open(_DATA, "rb") as f:
         raw = tomllib.load(f)
 
@@ -86,7 +87,6 @@ def title_rules() -> dict:
     }
 
 
-_R = title_rules()
 _BODY_NAMES = frozenset(name.lower() for _, name in grammar.MASTHEAD_BODIES) | frozenset(
     name.lower() for name in grammar.BODY_NAMES.values())
 _ADDENDUM = re.compile(r"^(?i:addendum|corrigendum)$")
@@ -119,7 +119,7 @@ def is_title(text: Optional[str]) -> bool:
     if not text:
         return False
     t = _tidy(text)
-    if not t or len(t) > _R["max_chars"] or t[-1] in ",;:" or not _THREE_LETTERS.search(t):
+    if not t or len(t) > title_rules()["max_chars"] or t[-1] in ",;:" or not _THREE_LETTERS.search(t):
         return False
     if t.endswith(".") and len(t.split()) > 12:  # a sentence of the text: "At its 2073rd meeting, ... question."
         return False
@@ -131,8 +131,8 @@ def _printed_title(text: Optional[str]) -> bool:
     """A resolution's title line needs no more than to be a title at all: "Special session of the
     General Assembly in response to ..." is 75/4's title, though a session line starts so."""
     t = _tidy(text or "")
-    return bool(t) and len(t) <= _R["max_chars"] and bool(_THREE_LETTERS.search(t)) \
-        and not _R["not_title"].search(t)
+    return bool(t) and len(t) <= title_rules()["max_chars"] and bool(_THREE_LETTERS.search(t)) \
+        and not title_rules()["not_title"].search(t)
 
 
 def _role(t: str) -> str:
@@ -141,19 +141,19 @@ def _role(t: str) -> str:
     if _ADDENDUM.match(t):
         return "addendum"
     for role in ("furniture", "session", "date", "agenda", "not_title"):
-        if _R[role].search(t):
+        if title_rules()[role].search(t):
             return role
     if t.startswith("on ") and grammar.parse_date(t) and len(t) < 30:  # "on 15 October 1999"
         return "date"
-    if _R["statement_line"].match(t):
+    if title_rules()["statement_line"].match(t):
         return "statement"
-    if _R["letter"].match(t):
+    if title_rules()["letter"].match(t):
         return "letter"
-    if _R["own_title"].match(t):
+    if title_rules()["own_title"].match(t):
         return "own"
-    if _R["heading"].match(t) or t.lower() in _BODY_NAMES:
+    if title_rules()["heading"].match(t) or t.lower() in _BODY_NAMES:
         return "heading"
-    if _R["author"].match(t):
+    if title_rules()["author"].match(t):
         return "author"
     return "text"
 
@@ -169,7 +169,7 @@ class Line:
 def _runs_on(prev: str, nxt: str) -> bool:
     """Does ``nxt`` go on from ``prev`` (a title wrapped over two blocks)?"""
     last = prev.rsplit(None, 1)[-1].lower() if prev.split() else ""
-    return last in _R["runs_on"] or nxt[:1].islower()
+    return last in title_rules()["runs_on"] or nxt[:1].islower()
 
 
 def _lines(blocks: Iterable[Block]) -> list[Line]:
@@ -180,7 +180,7 @@ def _lines(blocks: Iterable[Block]) -> list[Line]:
         t = _tidy(b.text)
         if not t:
             continue
-        if len(t) > _R["max_chars"]:
+        if len(t) > title_rules()["max_chars"]:
             break
         role = _role(t)
         prev = out[-1] if out else None
@@ -201,7 +201,7 @@ def _mark_headings(lines: list[Line]) -> list[Line]:
     line is a date line."""
     for i, ln in enumerate(lines):
         near = [lines[j].role for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if ln.role == "text" and _R["place"].match(ln.text) and ("session" in near or "date" in near):
+        if ln.role == "text" and title_rules()["place"].match(ln.text) and ("session" in near or "date" in near):
             ln.role = "date"
     marks = [i for i, ln in enumerate(lines[:HEADER_BLOCKS]) if ln.role in ("session", "date")]
     if marks:
@@ -236,7 +236,7 @@ def first_page_title(blocks: Iterable[Block]) -> Optional[str]:
 def _first_page(blocks: Iterable[Block]) -> tuple[Optional[str], str]:
     """:func:`first_page_title` and where it came from: ``printed`` (the document's own title
     line) or ``agenda item`` (the title of the agenda item it is issued under)."""
-    lines = _lines(list(blocks)[: _R["head_blocks"]])
+    lines = _lines(list(blocks)[: title_rules()["head_blocks"]])
     agenda, agenda_at = _agenda_title(lines)
     for i, ln in enumerate(lines):
         if ln.role == "addendum" and i + 1 < len(lines) and lines[i + 1].role == "text":
@@ -266,16 +266,16 @@ def statement_title(blocks: Iterable[Block]) -> Optional[str]:
 def _statement(blocks: Iterable[Block]) -> tuple[Optional[str], str]:
     """:func:`statement_title` and where it came from: ``printed`` (its own numbered title) or
     ``agenda item``."""
-    blocks = list(blocks)[: _R["head_blocks"]]
+    blocks = list(blocks)[: title_rules()["head_blocks"]]
     lines = _lines(blocks)
     for ln in lines:
         if ln.role == "statement":
-            own = _R["statement_line"].match(ln.text).group("title").strip()
+            own = title_rules()["statement_line"].match(ln.text).group("title").strip()
             if is_title(own):
                 return own, PRINTED
             break
     for b in blocks[:_STATEMENT_ITEM_BLOCKS]:
-        m = _R["item_entitled"].search(b.text)
+        m = title_rules()["item_entitled"].search(b.text)
         if m:
             return _tidy(m.group("item")), AGENDA_ITEM
     agenda, _ = _agenda_title(lines)
@@ -309,10 +309,10 @@ def resolution_title(blocks: list[Block], head: Header, symbol: Optional[str], o
         if b.text.startswith(num):
             m = TITLE_LINE.match(b.text) or _TITLE_NO_STOP.match(b.text)
             if m and m.group("num") == num and m.group("title").startswith(title[:20]) \
-                    and len(m.group("title")) < _R["max_chars"]:
+                    and len(m.group("title")) < title_rules()["max_chars"]:
                 whole = _tidy(m.group("title"))
                 j = blocks.index(b)
-                while (whole.endswith(",") or whole.rsplit(None, 1)[-1].lower() in _R["runs_on"]) \
+                while (whole.endswith(",") or whole.rsplit(None, 1)[-1].lower() in title_rules()["runs_on"]) \
                         and j + 1 < len(blocks) and len(blocks[j + 1].text) < 200 and blocks[j + 1].text[:1].isupper() \
                         and not TITLE_LINE.match(blocks[j + 1].text) and _role(blocks[j + 1].text) == "text":
                     j += 1  # a title wrapped over two blocks (OCR): "39/46. Convention against Torture and Other Cruel," | "Inhuman ..."
