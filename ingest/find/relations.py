@@ -145,6 +145,8 @@ _ASIDE = re.compile(r"(?:\(|[,;]\s+)(?:" + "|".join(re.escape(a) for a in sorted
                                                                                   reverse=True)) + r")(?=\s)")
 
 
+#: the asides' words that hold no other ("see", "cf."): a text without one of them holds no aside
+_ASIDE_CORES = tuple(a for a in _CL["asides"] if not any(o != a and o in a for o in _CL["asides"]))
 _BRACKET = re.compile(r"[()]")
 #: how far an aside's bracket may close (characters): further, it is no aside but a stray bracket
 ASIDE_REACH = 400
@@ -299,7 +301,7 @@ def relation_events(text: str, head: int = 0, opening: int = 0) -> list[tuple[in
             word = m.group(1)
             if word not in FORM_LEMMA and word not in _NOT_PARTICIPLES and not in_spans(quoted, m.start(1)):
                 events.append((m.start(1), m.end(1), REDUCED, None, ""))
-    if "(" in text:
+    if "(" in text and any(w in low for w in _ASIDE_CORES):
         asides = list(_ASIDE.finditer(low))
         closes = _aside_closes(text, [m.start() for m in asides]) if asides else {}
         for m in asides:
