@@ -100,8 +100,9 @@ class AliasTable:
     @functools.cached_property
     def _automaton(self) -> ahocorasick_rs.AhoCorasick:
         # every spelling as written (its first letter either case: _spellings) in one Aho-Corasick
-        # automaton, a DFA: one pass over a text finds them all, with no lower-cased copy of the text
-        return ahocorasick_rs.AhoCorasick(self._spelled, implementation=ahocorasick_rs.Implementation.DFA)
+        # automaton, a DFA: one pass over a text finds them all, with no lower-cased copy of the text; the
+        # short forms' heads after them (_SHORT_HEADS: the same pass finds them for short_forms)
+        return ahocorasick_rs.AhoCorasick(self._spelled + _SHORT_HEADS, implementation=ahocorasick_rs.Implementation.DFA)
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern:
@@ -124,23 +125,37 @@ class AliasTable:
 
     def finditer_many(self, texts: list[str]) -> list[list[tuple[int, int, str, Alias]]]:
         """:meth:`finditer` of each text, with one pass of the automaton over them all."""
-        joined = "|".join(texts)  # no name holds a "|", so none runs from one text into the next
-        if ("  " in joined or not joined.isprintable()) and _ODD_BLANK.search(joined):
-            return [self.finditer(t) for t in texts]
-        out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]
-        found = self._scan(joined)
-        if found:
-            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            for start, end, words, alias in found:
-                i = bisect.bisect_right(starts, start) - 1
-                out[i].append((start - starts[i], end - starts[i], words, alias))
-        return out
+        return self.finditer_many_heads(texts)[0]
 
-    def _scan(self, text: str) -> list[tuple[int, int, str, Alias]]:
+    def finditer_many_heads(self, texts: list[str]) -> tuple[list[list[tuple[int, int, str, Alias]]],
+                                                             list[list[tuple[int, int]]]]:
+        """``(finditer_many(texts), _head_spans(texts))``: the names and the short forms' heads of each text,
+        both found by one pass of the automaton over the texts joined by "|" (no name or head holds one, so
+        none runs from one text into the next)."""
+        joined = "|".join(texts)
+        if ("  " in joined or not joined.isprintable()) and _ODD_BLANK.search(joined):
+            return [self.finditer(t) for t in texts], _head_spans(texts)
+        out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]
+        heads: dict[int, int] = {}
+        found = self._scan(joined, heads)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        for start, end, words, alias in found:
+            i = bisect.bisect_right(starts, start) - 1
+            out[i].append((start - starts[i], end - starts[i], words, alias))
+        return out, _spans_of_texts(heads, starts, len(texts))
+
+    def _scan(self, text: str, heads: Optional[dict[int, int]] = None) -> list[tuple[int, int, str, Alias]]:
+        """The names in ``text`` (see :meth:`finditer`); ``heads``, when given, gets the short forms' heads
+        found by the same pass, start -> the longest head's end there (as :func:`_head_spans` keeps them)."""
         by_name, spellings, spelled = self._by_name, self._spellings, self._spelled
         found = []
-        n = len(text)
+        n, k = len(text), len(spelled)
+        # (a head holds no "–" nor "-": the replacement finds the heads of the text as written, _HEADS_AS_WRITTEN)
         for i, start, end in self._automaton.find_matches_as_indexes(text.replace("–", "-"), overlapping=True):
+            if i >= k:
+                if heads is not None and heads.get(start, -1) < end:
+                    heads[start] = end
+                continue
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
                 continue
             if end < n and (text[end].isalnum() or text[end] in "_-"):
@@ -355,8 +370,8 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     out: list[Reference] = []
     paragraphs = [p for p in doc.paragraphs if p.kind != "outside"]
     texts = [p.text for p in paragraphs]
-    all_found = table.finditer_many(texts)
-    for p, found, short in zip(paragraphs, all_found, short_forms(texts, all_found)):
+    all_found, all_heads = table.finditer_many_heads(texts)
+    for p, found, short in zip(paragraphs, all_found, short_forms(texts, all_found, all_heads)):
         if short:
             found = sorted(found + short, key=lambda f: f[0])
         if not found:
@@ -410,6 +425,8 @@ _PROPER = re.compile(r"(?:[A-Z0-9][\w’'/-]*\s+(?:(?:of|on|for|the|and|against|
 _HEAD_IN = re.compile(r"\b(?:" + _HEAD_ALT + r")\b")
 #: a head anywhere, as ``head in text`` finds it
 _HEAD_ANY = re.compile(_HEAD_ALT)
+#: a head holds no dash: found in a text whose en dashes are read as hyphens (AliasTable._scan), it is found as written
+assert not any("–" in h or "-" in h for h in _SHORT_HEADS), "a head with a dash: AliasTable._scan would miss it"
 #: every head, found in one pass of an Aho-Corasick automaton over all of a document's texts
 _HEADS_AC = ahocorasick_rs.AhoCorasick(_SHORT_HEADS, implementation=ahocorasick_rs.Implementation.DFA)
 #: a character no match of _PROPER holds (it holds words, apostrophes, "/", "-" and spaces only)
@@ -421,17 +438,21 @@ _TO_LAST_NOT_IN_NAME = re.compile(r".*[^\w’'/\s-]", re.S)
 def _head_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     """Per text, ``(start, end)`` of each head (``traps.toml`` ``short_form_heads``) as ``_HEAD_ANY.search``
     finds them from each place: at each start the longest head, in order of position. One pass of
-    :data:`_HEADS_AC` over the texts joined by "|" (no head holds one)."""
-    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    :data:`_HEADS_AC` over the texts joined by "|" (no head holds one). (:meth:`AliasTable.finditer_many_heads`
+    finds the same with the names.)"""
     joined = "|".join(texts)
-    found = _HEADS_AC.find_matches_as_indexes(joined, overlapping=True)
-    if not found:
-        return out
     longest: dict[int, int] = {}
-    for _, start, end in found:
+    for _, start, end in _HEADS_AC.find_matches_as_indexes(joined, overlapping=True):
         if longest.get(start, -1) < end:
             longest[start] = end
-    offsets = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return _spans_of_texts(longest, list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0)),
+                           len(texts))
+
+
+def _spans_of_texts(longest: dict[int, int], offsets: list[int], n: int) -> list[list[tuple[int, int]]]:
+    """Spans of texts joined with one character between them (``start -> end`` in the joined text; ``offsets``:
+    where each of the ``n`` texts starts there), per text, in order of position."""
+    out: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     for start in sorted(longest):
         i = bisect.bisect_right(offsets, start) - 1
         out[i].append((start - offsets[i], longest[start] - offsets[i]))
@@ -475,12 +496,13 @@ def _short_matches(text: str, heads: list[tuple[int, int]]) -> Iterator[re.Match
             yield m
 
 
-def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]]]) -> list[list[tuple[int, int, str, "Alias"]]]:
+def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]]],
+                heads: Optional[list[list[tuple[int, int]]]] = None) -> list[list[tuple[int, int, str, "Alias"]]]:
     """The short forms ("the Programme of Action", "the Convention") of a document's paragraph ``texts``
     that cite an instrument named in full before them, given the full names ``found`` in each text; per
     text, ``(start, end, words, alias)`` as :meth:`AliasTable.finditer` gives. A short form is read only when
     every proper name holding its head written before it (``traps.toml`` ``short_form_heads``) is a name of
-    one and the same instrument.
+    one and the same instrument. ``heads``: each text's heads (:func:`_head_spans`), found here when not given.
 
     >>> from ingest.named import curated
     >>> t = ["Recalling the Programme of Action of the International Conference on Population and Development,",
@@ -494,9 +516,10 @@ def short_forms(texts: list[str], found: list[list[tuple[int, int, str, "Alias"]
     out: list[list[tuple[int, int, str, Alias]]] = [[] for _ in texts]  # no head: neither a name nor a short form
     # the short forms of each text first: the proper names of a text after the last text with one decide nothing
     shorts_of = []
-    for text, full, heads in zip(texts, found, _head_spans(texts)):
-        shorts = [m for m in _short_matches(text, heads) if _covering(full, m.start("h")) is None] if heads else []
-        shorts_of.append((heads, shorts))
+    for text, full, here_heads in zip(texts, found, _head_spans(texts) if heads is None else heads):
+        shorts = [m for m in _short_matches(text, here_heads) if _covering(full, m.start("h")) is None] \
+            if here_heads else []
+        shorts_of.append((here_heads, shorts))
     last = max((i for i, (_, shorts) in enumerate(shorts_of) if shorts), default=-1)
     for i in range(last + 1):
         text, full, (heads, shorts) = texts[i], found[i], shorts_of[i]

@@ -419,6 +419,35 @@ def test_charter_short_form(texts, expected):
     assert [[(w, a.target) for _, _, w, a in f] for f in got] == [[tuple(e) for e in row] for row in expected]
 
 
+@pytest.mark.parametrize("texts", [
+    ["Recalling the Programme of Action of the International Conference on Population and Development,",
+     "Stresses that the Programme of Action remains valid;"],
+    # an en dash read as a hyphen for the names ("2015–2030"), the heads found as written around it
+    ["the Sendai Framework for Disaster Risk Reduction 2015–2030 and the Convention – the Agenda", "no head"],
+    # a line break: the names' pattern, not the automaton; the heads as before
+    ["Recalling the Convention on the\nRights of the Child,", "Urges States to ratify the Convention,"],
+    [], [""],
+])
+def test_names_and_heads_in_one_pass(texts):
+    """finditer_many_heads gives finditer_many's names and _head_spans's heads."""
+    table = named.curated()
+    got_names, got_heads = table.finditer_many_heads(texts)
+    assert got_names == [table.finditer(t) for t in texts]
+    assert got_heads == named._head_spans(texts)
+
+
+def test_names_and_heads_in_one_pass_on_real_text():
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    table, count = named.curated(), 0
+    for f in [root / "A_RES_79_194.md", *sorted((root / "text").glob("*.txt"))]:
+        texts = [p.text for p in parse_text(f.read_text(encoding="utf-8"), file=f.name).paragraphs]
+        got_names, got_heads = table.finditer_many_heads(texts)
+        assert got_names == [table.finditer(t) for t in texts], f.name
+        assert got_heads == named._head_spans(texts), f.name
+        count += sum(map(len, got_heads))
+    assert count > 100
+
+
 def test_short_forms_depend_on_the_texts_before_only_on_real_text():
     """A text's short forms are decided by the proper names before them: the same from the document's first
     texts up to it alone as from all its texts (short_forms reads no proper name after its last short form).
