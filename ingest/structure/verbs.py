@@ -73,7 +73,8 @@ def is_preambular_start(text: str) -> bool:
     if first.endswith("ing") or first in _PREAMBULAR:
         return True
     if first in _PREAMBULAR_ADVERBS:
-        second = text.split()[1].strip(",").lower() if len(text.split()) > 1 else ""
+        words = text.split(None, 2)  # (the first two words: not every word of the paragraph)
+        second = words[1].strip(",").lower() if len(words) > 1 else ""
         return second.endswith("ing") or second in _PREAMBULAR
     return False
 
