@@ -387,6 +387,37 @@ def _paragraph_html(p: Paragraph, refs: Sequence[Reference], targets: Mapping[st
     return out + "</div>\n"
 
 
+def _plain_paragraph_html(p: Paragraph) -> str:
+    """:func:`_paragraph_html` of a paragraph with no reference, footnote mark, footnote or change (most
+    paragraphs): the same bytes, without the machinery that places links."""
+    text = p.text
+    if "&" in text or "<" in text or ">" in text:
+        return _paragraph_html(p, (), {}, None, None)
+    kind = p.kind
+    pid = _attr(p.id)
+    auto = lead = ""
+    pos = start = 0
+    if kind == "operative" or kind == "body":
+        m = _NUMBERED.match(text)
+        if m:
+            s, e = m.span(1)
+            lead = f'{text[:s]}<span class="num">{text[s:e]}</span>'
+            pos, start = e, m.end()
+        elif kind == "operative":
+            n = p.number or (p.id[2:] if p.id.startswith("op") else "")
+            if n:
+                auto = f'<span class="num auto" title="number not printed in the source">{_text(n)}.</span> '
+    verb = p.verb
+    if verb and (kind == "preambular" or kind == "operative"):
+        at = text.find(verb, start, start + len(verb) + 2)
+        if at >= 0:
+            e = at + len(verb)
+            lead += f'{text[pos:at]}<em class="verb">{verb}</em>'
+            pos = e
+    return (f'<div class="para {kind}" id="{pid}"><p>{auto}<span class="text" data-para="{pid}">{lead}{text[pos:]}'
+            '</span></p></div>\n')
+
+
 def _footnote_html(pid: str, f: Footnote, refs: Sequence[Reference], targets: Mapping[str, Target]) -> str:
     return (f'<p class="fn" id="{_attr(pid)}-fn{_attr(f.number)}"><sup>{_text(f.number)}</sup> '
             f'<span class="text" data-para="{_attr(pid)}" data-fn="{_attr(f.number)}">'
@@ -460,7 +491,12 @@ def render_page(doc: Document, references: Sequence[Reference], targets: Mapping
     body: list[str] = []
     current = None
     for p in doc.paragraphs:
-        html_p = _paragraph_html(p, by_para.get(p.id, ()), targets, *change_of.get(p.id, (None, None)))
+        pid = p.id
+        refs = by_para.get(pid)
+        if refs is None and not p.marks and not p.footnotes and pid not in change_of:
+            html_p = _plain_paragraph_html(p)  # most paragraphs: no link, mark, note or change
+        else:
+            html_p = _paragraph_html(p, refs or (), targets, *change_of.get(pid, (None, None)))
         if p.kind == "header":
             header.append(html_p)
             continue
