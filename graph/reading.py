@@ -152,22 +152,31 @@ def target_info(G, references: Iterable[Reference], aliases: Optional["_Aliases"
     A target lands on the node ``build_graph`` put it on: a part's own document when the corpus
     has it ("57/270 B"), the head of a joint symbol (``E/2024/3`` on ``A/79/62``). A target the
     graph lacks keeps what the reference says of it. ``aliases`` (:class:`_Aliases` of ``G``) may be
-    shared between calls, so that the graph's aliases are gathered once.
+    shared between calls, so that the graph's aliases are gathered once, and with them what each
+    reference was found to cite (the same target, pinpoint, title and date give the same
+    :class:`Target`: the same citations recur across a corpus's pages).
     """
     out: dict[str, Target] = {}
     alias = aliases if aliases is not None else _Aliases(G)
-    docs = _CorpusNodes(G)
+    known = alias.targets
+    docs = None
     for r in references:
-        key = _part_document(r, docs) if r.pinpoint else r.target
-        cache_key = r.target if key == r.target else (_part_key(r) or r.target)
-        if cache_key in out:
-            continue
-        if key not in G:
-            key = alias.get(key, key)
-        d = G.nodes[key] if key in G else {}
-        out[cache_key] = Target(key=key, title=str(d.get("title") or d.get("subject") or r.target_title or ""),
-                                date=str(d.get("date") or r.target_date or ""), in_corpus=bool(d.get("in_corpus")),
-                                url=str(d.get("url") or ""))
+        memo = (r.target, r.pinpoint, r.target_title, r.target_date)
+        got = known.get(memo)
+        if got is None:
+            if docs is None:
+                docs = _CorpusNodes(G)
+            key = _part_document(r, docs) if r.pinpoint else r.target
+            cache_key = r.target if key == r.target else (_part_key(r) or r.target)
+            if key not in G:
+                key = alias.get(key, key)
+            d = G.nodes[key] if key in G else {}
+            got = known[memo] = (cache_key, Target(key=key, title=str(d.get("title") or d.get("subject")
+                                                                    or r.target_title or ""),
+                                                   date=str(d.get("date") or r.target_date or ""),
+                                                   in_corpus=bool(d.get("in_corpus")), url=str(d.get("url") or "")))
+        if got[0] not in out:
+            out[got[0]] = got[1]
     return out
 
 
@@ -178,6 +187,9 @@ class _Aliases:
     def __init__(self, G):
         self.G = G
         self.by_alias: Optional[dict[str, str]] = None
+        #: (target, pinpoint, target title, target date) of a reference -> (where :func:`target_info`
+        #: keeps it, its :class:`Target`)
+        self.targets: dict[tuple, tuple[str, Target]] = {}
 
     def get(self, key: str, default: str) -> str:
         if self.by_alias is None:
