@@ -324,6 +324,10 @@ def _link(refs: list[Reference], targets: Mapping[str, Target]) -> tuple[str, st
     return tag, "</a>"
 
 
+#: A link's tooltip as JSON: ``json.dumps(x, ensure_ascii=False, separators=(",", ":"))`` without making an
+#: encoder per call.
+_TIP_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 #: Opening tags of links already made, by (target, relation, pinpoint, kind) of each target: the
 #: same citation ("the 2030 Agenda", recalling) recurs across paragraphs and pages.
 _LINKS: dict[tuple, str] = {}
@@ -336,7 +340,7 @@ def _link_tag(found: list[tuple[Target, Optional[str], Optional[str], str]]) -> 
                "n": 1 if kind == "named" else 0}
         tips.append({k: v for k, v in tip.items() if v})
     first = found[0][0]
-    tip = json.dumps(tips, ensure_ascii=False, separators=(",", ":"))
+    tip = _TIP_JSON(tips)
     cls = "ref named" if found[0][3] == "named" else "ref"
     if first.in_corpus:
         cls += " local"
@@ -357,8 +361,10 @@ def _verb_span(p: Paragraph, start: int) -> list[tuple[int, int, str, str]]:
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]*$")
 
 
+@lru_cache(maxsize=16384)
 def _attr(s: str) -> str:
-    """``s`` for an HTML attribute value in double quotes; ids (``pp3``) as they are."""
+    """``s`` for an HTML attribute value in double quotes; ids (``pp3``) as they are (kept: the same ids
+    recur on every page)."""
     return s if (s.isascii() and s.isalnum()) or _SAFE_ID.match(s) else _ESC(s)
 
 
@@ -665,8 +671,7 @@ def _citation_link(t: Target, surface: str) -> str:
     if link is None:
         if len(_CITATION_LINKS) > 100_000:
             _CITATION_LINKS.clear()
-        tip = json.dumps([{k: v for k, v in {"s": t.key, "t": t.title, "d": t.date}.items() if v}],
-                         ensure_ascii=False, separators=(",", ":"))
+        tip = _TIP_JSON([{k: v for k, v in {"s": t.key, "t": t.title, "d": t.date}.items() if v}])
         link = _CITATION_LINKS[key] = f'<a class="ref" href="{_ESC(t.href)}" data-tip="{_ESC(tip)}">{_ESC(label)}</a>'
     return link
 
