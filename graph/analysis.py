@@ -27,6 +27,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Optional
 
 import networkx as nx
@@ -285,7 +286,10 @@ def lineage_graph(G: nx.DiGraph, symbol: str, direction: str = "ancestors", max_
 
 # --------------------------------------------------------------------------- series
 
+@lru_cache(maxsize=65536)
 def _norm_title(t: Optional[str]) -> str:
+    """A title as series are matched by it (case, quotes, a leading "on"/"the" and spaces dropped); kept,
+    as each title is asked for several times (once indexed, once per node that starts a series)."""
     if not t:
         return ""
     t = unicodedata.normalize("NFKC", t).lower()
