@@ -53,6 +53,7 @@ from .colours import body_colours
 from .explorer import render_explorer, write_explorer
 from .clean import clean_reference, csv_cell
 from .files import atomic_file, atomic_write
+from .memory import give_back
 from .clean import clean_text
 from .schema import SEP, EDGE_COLUMNS, NODE_COLUMNS, NODES_CSV_COLUMNS, REFERENCE_COLUMNS, arrow_schema, column_types, split
 
@@ -604,13 +605,27 @@ def _parquet_table(name: str, table: pa.Table) -> bytes:
     """Parquet of a table's columns typed as :func:`_typed` types each value, column by column (a
     date column as dates, a joined list as a list, numbers as numbers; strings as they are: the
     build's tables are cleaned already)."""
+    buf = io.BytesIO()
+    _parquet_table_to(buf, name, table)
+    return buf.getvalue()
+
+
+def _whole(col: pa.ChunkedArray) -> pa.Array:
+    """The column as one array: its one chunk as it is (``combine_chunks`` would copy it), else
+    joined (Parquet's pages depend on how the rows come in chunks; one array gives the same bytes)."""
+    return col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
+
+
+def _parquet_table_to(out, name: str, table: pa.Table) -> None:
+    """:func:`_parquet_table` written to the binary file ``out`` as it is made (the file's bytes are
+    not held, then copied: at 10,000 documents the references' Parquet is 12 MB)."""
     import pyarrow.parquet as pq
 
     schema = arrow_schema(name)
     kinds = column_types(name)
     columns = []
     for f in schema:
-        col = table.column(f.name).combine_chunks() if f.name in table.column_names else pa.nulls(table.num_rows)
+        col = _whole(table.column(f.name)) if f.name in table.column_names else pa.nulls(table.num_rows)
         kind = kinds[f.name]
         if kind == "date":
             iso = pc.match_substring_regex(col.cast(pa.string()), r"^\d{4}-\d{2}-\d{2}$").fill_null(False)
@@ -625,9 +640,7 @@ def _parquet_table(name: str, table: pa.Table) -> bytes:
         else:
             col = col.cast(f.type)
         columns.append(col.cast(f.type))
-    buf = io.BytesIO()
-    pq.write_table(pa.Table.from_arrays(columns, schema=schema), buf, compression="zstd")
-    return buf.getvalue()
+    pq.write_table(pa.Table.from_arrays(columns, schema=schema), out, compression="zstd")
 
 
 # --------------------------------------------------------------------------- HTML
@@ -720,8 +733,14 @@ def _write_one(name: str, G: nx.DiGraph, references: list, out: pathlib.Path, pa
     if name == "nodes.parquet":
         return atomic_write(path, nodes_parquet(G))
     if name == "edges.parquet":
-        return atomic_write(path, edges_parquet(G, edges))
+        with atomic_file(path) as f:
+            _parquet_table_to(f, "edges", edge_table(G) if edges is None else edges)
+        return path
     if name == "references.parquet":
+        if isinstance(references, pa.Table):
+            with atomic_file(path) as f:
+                _parquet_table_to(f, "references", references)
+            return path
         return atomic_write(path, references_parquet(references))
     if name == "graph.html":
         return write_html(G, path, pages=pages)
@@ -754,7 +773,8 @@ def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike,
     ``pages``: the reading pages are written too (``docs/``), so graph.html links to them.
     ``references``: :class:`~ingest.Reference` objects, or the build's references table;
     ``edges``: the graph's edges as a table (:func:`edge_table`; the build passes its own, which
-    saves making it). Large files are streamed: each holds one chunk of text in memory at a time.
+    saves making it). Large files are streamed: each holds one chunk of text in memory at a time,
+    and what a file made is handed back to the system before the next (:func:`graph.memory.give_back`).
 
     ``progress`` shows a tqdm bar on stderr (when stderr is a terminal).
     (Writing in forked processes was measured and did not pay on two shared
@@ -766,9 +786,10 @@ def write_all(G: nx.DiGraph, references: Iterable[Reference], out_dir: PathLike,
     names = [n for n in FILES if html or n != "graph.html"]
     if edges is None and any(n in FILES for n in ("graph.graphml", "edges.csv")):
         edges = edge_table(G)
-    written = {name: _write_one(name, G, references, out, pages, edges)
-               for name in tqdm(names, desc="writing", unit="file", file=sys.stderr,
-                                disable=(not progress) or None, leave=False)}
+    written = {}
+    for name in tqdm(names, desc="writing", unit="file", file=sys.stderr, disable=(not progress) or None, leave=False):
+        written[name] = _write_one(name, G, references, out, pages, edges)
+        give_back()  # each file's temporary columns and text, freed, go back to the system: they do not pile up
     write_readme(out)
     return written
 

@@ -433,13 +433,14 @@ def _collector_paused():
 
 
 def _give_back() -> None:
-    """Hand back to the system the memory Arrow's allocator (mimalloc) keeps after a stage let its
-    tables go: it holds freed pages for reuse, and the building process's resident size counted
-    them (measured: 0.29 GiB of 0.69 after a 10,000-document corpus was read from the store). Called
-    between a build's stages; costs a few milliseconds."""
-    import pyarrow as pa
+    """Hand back to the system the memory Arrow's allocator (mimalloc) and glibc's ``malloc`` keep
+    after a stage let its tables go (:func:`graph.memory.give_back`): they hold freed pages for
+    reuse, and the building process's resident size counted them (measured: 0.29 GiB of 0.69 after a
+    10,000-document corpus was read from the store). Called between a build's stages; costs a few
+    milliseconds."""
+    from .memory import give_back
 
-    pa.default_memory_pool().release_unused()
+    give_back()
 
 
 @dataclass
@@ -512,6 +513,7 @@ def _first_pass(reading: _Reading, store: Store, workers: Workers, bar: tqdm, te
         for i, hit in hits.items():
             reading.results[i] = Extracted(hit.document, None, hit.taught, hit.facts)
         reading.parts.append(table)
+        _give_back()  # what loading the store took
     corpus.cached = len(hits)
     bar.update(len(hits))
     todo = [i for i in range(len(files)) if i not in hits]
@@ -529,6 +531,8 @@ def _first_pass(reading: _Reading, store: Store, workers: Workers, bar: tqdm, te
         if len(batch) >= BATCH:
             _keep_batch(reading, store, batch, encode)
             batch = []
+            if not encode:
+                _give_back()  # the batch's lists and its store segment's buffers
     _keep_batch(reading, store, batch, encode)
     corpus.read = len(todo)
     reading.first_parts = len(reading.parts)
@@ -797,6 +801,14 @@ def _collect(reading: _Reading, corpus: Corpus, encode: Optional[Callable], on_e
 
         # stable: each file's rows in order; the runs already in order are moved whole, not row by row
         table = reordered(table, np.argsort(doc, kind="stable"))
+    if table.num_columns and any(c.num_chunks > 1 for c in table.columns):
+        # one chunk a column (each joined and its parts let go in turn): the writers take each column
+        # whole (references.parquet), which then copies nothing
+        schema, columns = table.schema, table.columns
+        del table
+        for i in range(len(columns)):
+            columns[i] = columns[i].combine_chunks()
+        table = pa.table(columns, schema=schema)
     corpus.reference_table = table
     _give_back()
 
@@ -1228,6 +1240,7 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
     writing = out_dir is not None and write and bool(corpus.documents)
     with _collector_paused():
         _relative_files(corpus, corpus.root)
+        _give_back()
         corpus.reference_table = clean_references(corpus.reference_table)
         _give_back()
         graph = _KeptGraph(cache_dir if writing else None, corpus.documents, corpus.facts, corpus.reference_table)
@@ -1237,8 +1250,10 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
         else:
             corpus.tables = graph_tables(corpus.documents, corpus.facts, corpus.reference_table)
             _give_back()
-            corpus.graph = add_measures(to_networkx(corpus.tables),
-                                        scores=kept_measures(cache_dir if writing else None, corpus.tables.edges))
+            corpus.graph = to_networkx(corpus.tables)
+            _give_back()
+            corpus.graph = add_measures(corpus.graph, scores=kept_measures(cache_dir if writing else None,
+                                                                            corpus.tables.edges))
     if writing and kept_graph is None:
         # the explorer's overview positions, for the page and GEXF alike; kept from the last build
         add_layout(corpus.graph, layout=kept_layout(cache_dir))
@@ -1259,6 +1274,7 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
         job = start_pages(corpus.graph, corpus.documents, corpus.reference_table, out_dir, jobs=jobs,
                           keys=corpus.keys, store=(str(cache_dir), tool_version()),
                           workers=workers) if pages and corpus.pages is None else None
+        _give_back()  # what making the page tasks took
         try:
             if kept is None:
                 written = write_all(corpus.graph, corpus.reference_table, out_dir, html=html and explorer is None,
