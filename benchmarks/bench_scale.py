@@ -164,6 +164,8 @@ def main(argv=None) -> None:
             if full["rc"]:
                 print(f"{n}: build failed ({full['rc']}): {full['stderr']}")
                 continue
+            print(f"  {n}: full build {full['seconds']:.1f} s ({full['cpu']:.0f} s CPU, load {full['load']:.1f} before), "
+                  f"peak {full['peak'] / 2**30:.2f} GiB (the rebuilds follow)", flush=True)
             files, pages, cache = output_size(out)
             first = sorted((corpus / "copy-0").glob("*.txt"))
             edited = {p: p.read_bytes() for p in (first[len(first) // 3], first[len(first) // 2])}
