@@ -1154,6 +1154,51 @@ class _KeptOutputs:
         memo_put(self.cache_dir, "outputs", self.digest, json.dumps({"files": files, "drawn": drawn}).encode())
 
 
+def _manifest_digest(out_dir: pathlib.Path) -> Optional[str]:
+    """The SHA-256 of the reading pages' manifest in ``out_dir`` (``docs/.pages.json``, written with
+    the pages of one build: it names the build that made ``docs/``); None when there is none."""
+    from .reading import DOCS_DIRNAME, MANIFEST
+
+    try:
+        return hashlib.sha256((out_dir / DOCS_DIRNAME / MANIFEST).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _unchanged_texts(cache_dir: Optional[PathLike], digest: Optional[str], out_dir: pathlib.Path,
+                     documents: Sequence[Document], keys: Sequence) -> frozenset:
+    """The files of the documents whose text (store key) is the one the last build's reading pages
+    were made from, when that build's outputs digest is ``digest`` (the same graph, references and
+    options: :class:`_KeptOutputs`) and ``docs/`` is the folder it made (its manifest's digest, kept by
+    :func:`_record_texts`); else none. Their pages are made of what they were made of then
+    (``graph.reading.start_pages``' ``unchanged``)."""
+    from .store import memo_get
+
+    value = memo_get(cache_dir, "page-texts", digest) if digest is not None else None
+    if value is None:
+        return frozenset()
+    try:
+        record = json.loads(value)
+        if record["manifest"] is None or record["manifest"] != _manifest_digest(out_dir):
+            return frozenset()
+        last = record["keys"]
+        return frozenset(d.file for d, k in zip(documents, keys) if k is not None and last.get(d.file) == k)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return frozenset()
+
+
+def _record_texts(cache_dir: Optional[PathLike], digest: Optional[str], out_dir: pathlib.Path,
+                  documents: Sequence[Document], keys: Sequence) -> None:
+    """Keep, for :func:`_unchanged_texts`, each document's store key as the reading pages just made in
+    ``out_dir`` were made from, with the outputs digest and the pages' manifest's digest."""
+    from .store import memo_put
+
+    if digest is None or cache_dir is None:
+        return
+    record = {"manifest": _manifest_digest(out_dir), "keys": {d.file: k for d, k in zip(documents, keys)}}
+    memo_put(cache_dir, "page-texts", digest, json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
 def build(paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, cache: bool = True, jobs: Optional[int] = None,
           progress: bool = True, on_error: Optional[Callable[[str], None]] = None,
           on_skip: Optional[Callable[[str], None]] = None, write: bool = True, html: bool = True,
@@ -1271,9 +1316,13 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
         corpus.pages = kept_pages(out_dir, cache_dir, pages_key) if kept is not None else None
         # else the reading pages are made in other processes while the graph's files are written here; their
         # texts come from the store
+        # the documents whose page is made of what it was made of in the last build (the same graph,
+        # references and options; the same text): their pages are linked with no digest made again
+        unchanged = _unchanged_texts(cache_dir, outputs.digest, out_dir, corpus.documents, corpus.keys) \
+            if pages and corpus.pages is None and kept_graph is not None else frozenset()
         job = start_pages(corpus.graph, corpus.documents, corpus.reference_table, out_dir, jobs=jobs,
                           keys=corpus.keys, store=(str(cache_dir), tool_version()),
-                          workers=workers) if pages and corpus.pages is None else None
+                          workers=workers, unchanged=unchanged) if pages and corpus.pages is None else None
         _give_back()  # what making the page tasks took
         try:
             if kept is None:
@@ -1296,6 +1345,7 @@ def _graph_and_files(corpus: Corpus, paths, out_dir, cache_dir, jobs, progress, 
         if job is not None:
             corpus.pages = job.wait()
             record_pages(out_dir, cache_dir, pages_key, corpus.pages)
+            _record_texts(cache_dir, outputs.digest, out_dir, corpus.documents, corpus.keys)
         write_readme(out_dir)  # every output folder says what its files are, a kept build's too
         if kept is None:
             outputs.record([n for n in FILES if n in written],

@@ -724,7 +724,7 @@ class PagesJob:
 
     def __init__(self, G, documents: Iterable[Document], references, out_dir,
                  changes: bool, jobs: Optional[int], background: bool = False, keys: Optional[Sequence] = None,
-                 store: Optional[tuple] = None, workers=None):
+                 store: Optional[tuple] = None, workers=None, unchanged: frozenset = frozenset()):
         from . import analysis  # pandas: loaded where pages are made (the series of each document)
 
         self.t0 = time.perf_counter()
@@ -748,7 +748,7 @@ class PagesJob:
         self._tasks = _TaskMaker(G, by_node, _ReferencesByFile(references, documents),
                                  dict(zip((d.file for d in documents), keys)) if store and keys is not None else {},
                                  store, str(self.stage), str(self.docs_dir), _read_manifest(self.docs_dir),
-                                 _page_stamps(store))
+                                 _page_stamps(store), unchanged)
         self.tasks_store = store
         self.pool = self.result = self.pending = None
         jobs = max(1, jobs or os.cpu_count() or 1)
@@ -802,18 +802,24 @@ class PagesJob:
 
 def start_pages(G, documents: Iterable[Document], references, out_dir,
                 changes: bool = True, jobs: Optional[int] = None, keys: Optional[Sequence] = None,
-                store: Optional[tuple] = None, workers=None) -> PagesJob:
+                store: Optional[tuple] = None, workers=None, unchanged: frozenset = frozenset()) -> PagesJob:
     """Start making the reading pages of :func:`write_pages` in other processes and return at once;
     ``.wait()`` puts them in place and returns what :func:`write_pages` returns. The caller goes on
     working meanwhile. ``workers`` (a :class:`graph.workers.Workers`, forked at the start of the
     build, before the graph existed) make them; without it, ``jobs`` processes forked here (default:
     as many as the machine has cores: the caller's work, ``pipeline.build`` writing the graph's
     files, ends before the pages do, and its core would then stand idle). A corpus of under 50
-    documents without ``workers`` is made in ``wait``, here."""
+    documents without ``workers`` is made in ``wait``, here.
+
+    ``unchanged``: the files of the documents whose page inputs are the last build's but for their own
+    text, and whose text is the last build's too (``graph.pipeline`` gives them when the graph is the
+    last build's, :class:`graph.pipeline._KeptGraph`, and the document's store key the same): a page
+    whose document and predecessor are both among them is linked from the last build's folder with its
+    recorded digest, without the digest being made again (its references, targets and text digests)."""
     if jobs is None:
         jobs = os.cpu_count() or 1
     return PagesJob(G, documents, references, out_dir, changes, jobs, background=True, keys=keys, store=store,
-                    workers=workers)
+                    workers=workers, unchanged=unchanged)
 
 
 def pages_digest(outputs_digest: Optional[str], documents: Sequence[Document], keys: Sequence) -> Optional[str]:
@@ -969,15 +975,17 @@ class _TaskMaker:
     makes no task (``kept``: its file name and digest)."""
 
     def __init__(self, G, by_node: dict, refs_of: "_ReferencesByFile", keys: dict, store: Optional[tuple],
-                 stage: str, previous: str, manifest: dict, stamps: Optional[dict] = None):
+                 stage: str, previous: str, manifest: dict, stamps: Optional[dict] = None,
+                 unchanged: frozenset = frozenset()):
         self.G, self.by_node, self.refs_of, self.keys, self.store = G, by_node, refs_of, keys, store
         self.stage, self.previous, self.manifest, self.stamps = stage, previous, manifest, stamps
+        self.unchanged = unchanged
         self.kept: list[tuple[str, str, bool]] = []
         self.aliases = _Aliases(G)
 
     def __call__(self, todo: Sequence[tuple[str, Optional[str]]]) -> Iterable[PageTask]:
         for at in range(0, len(todo), TASK_WINDOW):
-            window = todo[at:at + TASK_WINDOW]
+            window = [pair for pair in todo[at:at + TASK_WINDOW] if not self._linked_unchanged(*pair)]
             files = list(dict.fromkeys(self.by_node[n].file for pair in window for n in pair if n is not None))
             refs = self.refs_of.many(files)
             targets: dict[str, dict[str, Target]] = {}
@@ -1003,6 +1011,23 @@ class _TaskMaker:
                 yield PageTask(n, doc, refs[doc.file], both, self.stage, digest, self.keys.get(doc.file), old,
                                old_doc, refs[old_doc.file] if old_doc is not None else (),
                                self.keys.get(old_doc.file) if old_doc is not None else None, self.store)
+
+    def _linked_unchanged(self, n: str, old: Optional[str]) -> bool:
+        """Link the last build's page of ``n`` when it and its predecessor ``old`` are :attr:`unchanged`
+        and the page stands as written (its recorded digest kept); False when it is not linked."""
+        if not self.unchanged or self.by_node[n].file not in self.unchanged \
+                or (old is not None and self.by_node[old].file not in self.unchanged):
+            return False
+        name = f"{page_name(n)}.html"
+        digest = self.manifest.get(name)
+        if digest is None or not self._as_written(name):
+            return False
+        try:
+            os.link(pathlib.Path(self.previous) / name, pathlib.Path(self.stage) / name)
+        except OSError:  # gone, or links not supported here: its digest is made, as for any page
+            return False
+        self.kept.append((name, digest, True))
+        return True
 
     def _as_written(self, name: str) -> bool:
         """The previous build's page ``name`` stands as it was written (the size and modification time

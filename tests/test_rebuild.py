@@ -389,3 +389,54 @@ def test_a_kept_graph_writes_what_a_fresh_build_writes(tmp_path):
     pipeline.build([src], out, jobs=1, progress=False, html=False, explorer=html)
     pipeline.build([src], fresh, jobs=1, progress=False, html=False, explorer=html)
     _same(_outputs(out), _outputs(fresh))
+
+
+#: After a text-only edit (the graph kept): what else is done to the output folder, and whether the
+#: pages of the documents whose text did not change are linked with no digest made again.
+UNCHANGED_PAGES = [
+    # the edited document's page, and its successor's (which shows its changes)
+    ("nothing else", {"A/RES/77/150", "A/RES/78/132"}),
+    # and that page, made again (it does not stand as written); the others linked
+    ("a page deleted", {"A/RES/70/1", "A/RES/77/150", "A/RES/78/132"}),
+    ("a page touched", {"A/RES/70/1", "A/RES/77/150", "A/RES/78/132"}),
+    # docs/ is not the folder the last build made, or its record is gone: every page's digest is made
+    ("the manifest edited", None),
+    ("no page-texts record", None),
+]
+
+
+@pytest.mark.parametrize("what, digested", UNCHANGED_PAGES)
+def test_the_pages_of_unchanged_texts_are_linked_without_their_digests(tmp_path, monkeypatch, what, digested):
+    import sqlite3
+
+    from graph import reading
+
+    src = _corpus(tmp_path)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    first = pipeline.build([src], out, jobs=2, progress=False, html=False)
+    edit_the_text_only(src)
+    if what == "a page deleted":
+        (out / "docs" / "A_RES_70_1.html").unlink()
+    elif what == "a page touched":
+        with open(out / "docs" / "A_RES_70_1.html", "a", encoding="utf-8") as f:
+            f.write("<!-- -->")
+    elif what == "the manifest edited":
+        manifest = out / "docs" / ".pages.json"
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace("{", "{ ", 1), encoding="utf-8")
+    elif what == "no page-texts record":
+        with sqlite3.connect(out / ".citegraph-cache" / "index.sqlite") as db:
+            db.execute("DELETE FROM memo WHERE name = 'page-texts'")
+    asked = []  # the documents whose targets a page's digest was made from (a spy on the real function)
+    real = reading.target_info
+    monkeypatch.setattr(reading, "target_info", lambda G, refs, *a: asked.append(refs[0].source if refs else None)
+                        or real(G, refs, *a))
+    again = pipeline.build([src], out, jobs=2, progress=False, html=False)
+    assert again.outputs_kept
+    pages = first.pages["pages"]
+    if digested is not None:
+        assert set(asked) == digested
+    else:
+        assert len(set(asked)) == pages
+    monkeypatch.setattr(reading, "target_info", real)
+    pipeline.build([src], fresh, jobs=2, progress=False, html=False)
+    _same(_outputs(out), _outputs(fresh))
