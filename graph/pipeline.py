@@ -1068,7 +1068,7 @@ class _KeptGraph:
         try:
             size = int.from_bytes(value[:8], "little")
             record = json.loads(value[8:8 + size])
-            edges = pa.ipc.open_stream(pa.py_buffer(value[8 + size:])).read_all()
+            edges = pa.ipc.open_stream(pa.py_buffer(memoryview(value)[8 + size:])).read_all()
             final = [(k, attrs) for k, attrs in record["nodes"]]
             base = [(k, dict(list(attrs.items())[:n])) for (k, attrs), n in zip(final, record["base"])]
             tables = GraphTables(base, edges, record["graph"])
@@ -1098,10 +1098,13 @@ class _KeptGraph:
             return
         head = json.dumps({"nodes": nodes, "base": base, "graph": tables.graph}, ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8", "surrogatepass")
-        sink = pa.BufferOutputStream()
+        sink = pa.BufferOutputStream()  # the value made in one buffer, handed to SQLite as it is (no copy)
+        sink.write(len(head).to_bytes(8, "little"))
+        sink.write(head)
+        del head
         with pa.ipc.new_stream(sink, tables.edges.schema) as w:
             w.write_table(tables.edges)
-        memo_put(self.cache_dir, "graph", self.digest, len(head).to_bytes(8, "little") + head + sink.getvalue().to_pybytes())
+        memo_put(self.cache_dir, "graph", self.digest, memoryview(sink.getvalue()))
 
 
 class _KeptOutputs:
