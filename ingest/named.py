@@ -150,7 +150,8 @@ class AliasTable:
         by_name, spellings, spelled = self._by_name, self._spellings, self._spelled
         found = []
         n, k = len(text), len(spelled)
-        # (a head holds no "–" nor "-": the replacement finds the heads of the text as written, _HEADS_AS_WRITTEN)
+        # (no head holds "–" or "-", as asserted where _SHORT_HEADS is read: in the text with its en dashes read
+        # as hyphens the heads are found where they stand as written)
         for i, start, end in self._automaton.find_matches_as_indexes(text.replace("–", "-"), overlapping=True):
             if i >= k:
                 if heads is not None and heads.get(start, -1) < end:

@@ -184,7 +184,8 @@ def extract_explicit(doc: Document) -> list[Reference]:
     tied: dict = {}  # numbers the document tied to a body: its later bare ones are that body's
     # what may hold a reference, and where its keywords may start: one pass over every text read below
     cues = keyword_cues([t for p in doc.paragraphs if p.kind != "outside"
-                         for t in (p.text, *(fn.text for fn in p.footnotes))] + [fn.text for fn in doc.unplaced_footnotes])
+                         for t in (p.text, *(fn.text for fn in p.footnotes))]
+                        + [fn.text for fn in doc.unplaced_footnotes])
     last = _LastNote(tied, cues)
     last_in_text: Optional[Hit] = None
     before: Optional[Paragraph] = None
