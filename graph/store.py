@@ -667,8 +667,14 @@ class StoreReader:
         self._db: Optional[sqlite3.Connection] = None
 
     def _con(self) -> sqlite3.Connection:
+        # Not bound to the thread that opened it: a reader outlives the thread that made it when a
+        # process runs several builds (a notebook, tests: with ``jobs=1`` each build makes its pages in
+        # a thread of its own, and the reader is kept per process and store), and a bound connection
+        # used from the next build's thread raised, so that page was made without its text. Reads
+        # only, one thread at a time; SQLite's default build is serialized (``sqlite3.threadsafety``).
         if self._db is None:
-            self._db = sqlite3.connect(f"file:{self.root / INDEX_NAME}?mode=ro", uri=True, timeout=60)
+            self._db = sqlite3.connect(f"file:{self.root / INDEX_NAME}?mode=ro", uri=True, timeout=60,
+                                       check_same_thread=False)
         return self._db
 
     def document(self, key: str, path: Optional[str] = None) -> Optional[Document]:

@@ -100,16 +100,20 @@ def _same(rebuilt: dict[str, bytes], fresh: dict[str, bytes]) -> None:
     assert [n for n in fresh if rebuilt[n] != fresh[n]] == []
 
 
+# jobs=1: the builds, one after the other in this process, make their pages in threads of this process
+# with the store's readers kept from the build before (a text-only rebuild once made the edited page
+# without its text); jobs=2: in processes forked by each build
+@pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("change", CHANGES, ids=lambda f: f.__name__)
-def test_a_rebuild_writes_what_a_full_build_of_the_changed_corpus_writes(tmp_path, change):
+def test_a_rebuild_writes_what_a_full_build_of_the_changed_corpus_writes(tmp_path, change, jobs):
     src = _corpus(tmp_path)
     out, fresh = tmp_path / "out", tmp_path / "fresh"
-    first = pipeline.build([src], out, jobs=2, progress=False, html=False)
+    first = pipeline.build([src], out, jobs=jobs, progress=False, html=False)
     before = _outputs(out)
     change(src)
-    again = pipeline.build([src], out, jobs=2, progress=False, html=False)
+    again = pipeline.build([src], out, jobs=jobs, progress=False, html=False)
     assert again.cached >= len(NAMES) - 2  # the rest came from the store
-    pipeline.build([src], fresh, jobs=2, progress=False, html=False)
+    pipeline.build([src], fresh, jobs=jobs, progress=False, html=False)
     after = _outputs(out)
     _same(after, _outputs(fresh))
     assert after != before  # the change shows

@@ -71,6 +71,28 @@ def test_a_document_and_its_references_come_back_equal(tmp_path):
     assert reader.search(key) == " ".join(" ".join(p.text for p in doc.paragraphs).split()).replace("–", "-").lower()
 
 
+def test_a_reader_reads_in_any_thread_and_sees_what_a_later_store_adds(tmp_path):
+    """A reader kept from one build serves the next (a notebook's builds with ``jobs=1`` make their
+    pages in a thread each): it reads from a thread that did not open it, and finds an entry a later
+    :class:`Store` added."""
+    import threading
+
+    first, later = SAMPLE / "A_RES_79_194.md", SAMPLE_TEXT / "A_RES_70_125.txt"
+    _put(tmp_path, first)
+    reader = store.StoreReader(tmp_path)
+    got = {}
+    opener = threading.Thread(target=lambda: got.update(first=reader.document(files.file_key(first))))
+    opener.start()
+    opener.join()
+    _put(tmp_path, later)  # the next build's store: opened, written, closed
+    for name, path in (("again", first), ("later", later)):
+        t = threading.Thread(target=lambda: got.update({name: reader.document(files.file_key(path))}))
+        t.start()
+        t.join()
+    assert got["first"] is not None and got["again"] == got["first"]
+    assert got["later"] is not None and got["later"].symbol == "A/RES/70/125" and got["later"].paragraphs
+
+
 def test_a_file_known_under_another_path_comes_back_with_it(tmp_path):
     path = SAMPLE_TEXT / "A_RES_70_125.txt"
     _put(tmp_path, path)
