@@ -483,3 +483,21 @@ def test_keyword_cues_are_find_in_texts_own_on_real_text():
             else:
                 assert cues[t] == sorted(keyword_starts(t)), (f.name, t[:80])
                 assert find_in_text(t, starts=cues[t]) == find_in_text(t), (f.name, t[:80])
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 64, 4096])
+def test_keyword_cues_read_a_chunk_at_a_time_find_what_one_read_finds(monkeypatch, chunk):
+    """The automaton reads the joined texts a chunk at a time (a text of one literal repeated holds a match
+    every few characters: 16 MB of "A/" held 8 million at once); a literal across two chunks is found once,
+    in the chunk where it starts. Chunks from one character (every literal across a joint) up."""
+    import ingest.find.scan as scan
+
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    files = [root / "A_RES_79_194.md", *sorted((root / "text").glob("*.txt"))[:6]]
+    docs = [[p.text for p in parse_text(f.read_text(encoding="utf-8"), file=f.name).paragraphs] for f in files]
+    docs += [t for t, _ in CUES] + [["A/" * 5000 + " resolution 70/1"]]
+    whole = [keyword_cues(texts) for texts in docs]
+    monkeypatch.setattr(scan, "_CUE_CHUNK", chunk)
+    assert [keyword_cues(texts) for texts in docs] == whole
+    joined = "\x00".join(docs[0])
+    assert sorted(scan._cue_matches(joined)) == sorted(scan._CUES.find_matches_as_indexes(joined, overlapping=True))

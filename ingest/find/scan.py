@@ -41,6 +41,25 @@ _CUE_WORDS = tuple(_CUE_AT)
 _CUE_OFFSETS = tuple(_CUE_AT.values())
 #: one Aho-Corasick automaton (a DFA) for them all: one pass over a document's texts
 _CUES = ahocorasick_rs.AhoCorasick(_CUE_WORDS, implementation=ahocorasick_rs.Implementation.DFA)
+#: how many characters of the joined texts the automaton reads at a time: one read's matches are held at
+#: once, as a list, and a text made of one literal holds one match every few characters (16 MB of "A/"
+#: gave 8 million, more than 1 GiB: tests/test_adversarial.py)
+_CUE_CHUNK = 1 << 20
+#: how far a match may reach past its first character (the longest literal, less one)
+_CUE_REACH = max(map(len, _CUE_WORDS)) - 1
+
+
+def _cue_matches(joined: str):
+    """Every match of the automaton in ``joined`` (overlapping: ``(literal, start, end)``), read
+    :data:`_CUE_CHUNK` characters at a time: a chunk is read with the :data:`_CUE_REACH` characters after it,
+    and keeps the matches that start in it (the others start in the next one)."""
+    if len(joined) <= _CUE_CHUNK + _CUE_REACH:
+        yield from _CUES.find_matches_as_indexes(joined, overlapping=True)
+        return
+    for a in range(0, len(joined), _CUE_CHUNK):
+        for k, s, e in _CUES.find_matches_as_indexes(joined[a:a + _CUE_CHUNK + _CUE_REACH], overlapping=True):
+            if s < _CUE_CHUNK:
+                yield k, s + a, e + a
 
 
 def keyword_cues(texts: list[str]) -> dict[str, list[int]]:
@@ -55,13 +74,10 @@ def keyword_cues(texts: list[str]) -> dict[str, list[int]]:
     """
     out: dict[str, list[int]] = {}
     joined = "\x00".join(texts)
-    found = _CUES.find_matches_as_indexes(joined, overlapping=True)
-    if not found:
-        return out
     offsets = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     lo, hi = 0, -1  # the span in ``joined`` of the text at hand
     starts: Optional[list[int]] = None  # its keyword starts (None: a text read before, the same words)
-    for k, s, _ in found:
+    for k, s, _ in _cue_matches(joined):
         if not lo <= s < hi:
             i = bisect.bisect_right(offsets, s) - 1
             lo, hi = offsets[i], offsets[i] + len(texts[i])
