@@ -71,6 +71,9 @@ def main(argv=None) -> None:
     a = ap.parse_args(argv)
     folder = pathlib.Path(a.folder)
     files = sorted(f for f in folder.rglob("*") if f.suffix in (".txt", ".md") and f.is_file())
+    if not files:
+        sys.exit(f"bench_extract: no .txt or .md file in {folder} (the shared corpus is looked for in ../shared "
+                 "beside the checkout or its folder; give FOLDER)")
     if a.limit:
         import shutil
         import tempfile

@@ -48,10 +48,15 @@ def run(corpus: pathlib.Path, out: pathlib.Path, pages: bool, cache: bool, jobs)
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "text"))
+    shared = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
+                   if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
+    ap.add_argument("--corpus", default=str(shared),
+                    help="the corpus to build (default: the shared corpus, ../shared beside the checkout or its folder)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=None, help="processes (default: all cores)")
     a = ap.parse_args(argv)
+    if not pathlib.Path(a.corpus).is_dir():
+        sys.exit(f"bench_pages: no corpus folder {a.corpus} (give --corpus)")
     times: dict[tuple[str, str], list[float]] = {}
     cpus: dict[tuple[str, str], list[float]] = {}
     load_before = os.getloadavg()[0]

@@ -42,14 +42,17 @@ SOURCE = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.pare
                if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
 
 
-def corpus_of(n: int, work: pathlib.Path) -> tuple[pathlib.Path, int]:
-    """A synthetic corpus of ``n`` documents (``benchmarks/synthetic.py``), made once and kept in
-    ``work``; its folder and size in bytes."""
-    folder = work / f"citegraph-synthetic-{n}"
+def corpus_of(n: int, work: pathlib.Path, source: pathlib.Path = SOURCE) -> tuple[pathlib.Path, int]:
+    """A synthetic corpus of ``n`` documents (``benchmarks/synthetic.py``) copied from ``source``, made
+    once and kept in ``work`` (another source's under a name of its own); its folder and size in bytes."""
+    import hashlib
+
+    other = "" if source == SOURCE else "-" + hashlib.sha1(os.path.realpath(source).encode()).hexdigest()[:8]
+    folder = work / f"citegraph-synthetic-{n}{other}"
     done = folder / "DONE"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
-        make_corpus(folder, n, SOURCE)
+        make_corpus(folder, n, source)
         done.write_text(f"{n}\n")
     return folder, sum(p.stat().st_size for p in folder.rglob("*.txt"))
 
@@ -141,19 +144,25 @@ def output_size(out: pathlib.Path) -> tuple[int, int, int]:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="2135,10000,30000,100000")
+    ap.add_argument("--sizes", default="2135,10000,30000,100000",
+                    help="numbers of documents, comma-separated: one synthetic corpus and its builds each")
+    ap.add_argument("--corpus", type=pathlib.Path, default=SOURCE,
+                    help="the texts the synthetic corpora are copied from, each named after its symbol "
+                         "(default: the shared corpus, ../shared beside the checkout or its folder)")
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--args", default="", help="more arguments for citegraph build (e.g. '--no-pages')")
     ap.add_argument("--work", type=pathlib.Path, default=pathlib.Path(tempfile.gettempdir()),
                     help="where corpora are made and kept (default: the temporary folder)")
     ap.add_argument("--json", type=pathlib.Path, default=None, help="also write the figures as JSON here")
     a = ap.parse_args(argv)
+    if not a.corpus.is_dir():
+        sys.exit(f"bench_scale: no corpus folder {a.corpus} (give --corpus)")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     rows = []
     print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; "
           f"command: citegraph build CORPUS -o OUT {a.args}".rstrip())
     for n in [int(x) for x in a.sizes.split(",")]:
-        corpus, size = corpus_of(n, a.work)
+        corpus, size = corpus_of(n, a.work, a.corpus)
         out = pathlib.Path(tempfile.mkdtemp(prefix=f"citegraph-scale-{n}-", dir=a.work))
         cmd = [sys.executable, "-m", "graph.cli", "build", str(corpus), "-o", str(out)]
         if a.jobs:

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, node
+from conftest import ROOT, SHARED, node
 from graph import export, lookup, pipeline
 from graph.cli import main
 from graph.explorer import write_explorer
@@ -22,8 +22,7 @@ from graph.explorer import write_explorer
 import test_lookup
 
 #: ../shared beside the checkout (CI, /work/main) or beside the folder of worktrees
-SHARED_TEXT = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
-                    if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
+SHARED_TEXT = SHARED / "corpus" / "text" if SHARED is not None else ROOT.parent / "shared" / "corpus" / "text"
 C12 = pathlib.Path(__file__).resolve().parent / "realworld" / "c12_explorer_search"
 PLANTED = '<script>window.__pwned = 1</script>"><img src=x onerror="window.__pwned = 2"><svg onload="window.__pwned = 3">'
 #: The forms of issue 12, each -> the node it must find on the shared corpus

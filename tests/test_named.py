@@ -9,10 +9,10 @@ import ingest
 from ingest import named
 from ingest import parse_text
 
-from conftest import cli
+from conftest import SHARED as _SHARED, cli
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = _SHARED if _SHARED is not None else ROOT.parent / "shared"  # conftest: beside the checkout or the worktrees
 
 
 def named_targets(text, **kw):
