@@ -25,7 +25,7 @@ import re
 import tomllib
 from typing import NamedTuple, Optional
 
-from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, roman_fits, roman_session, roman_to_int, session_year
+from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, roman_fits, roman_session, roman_to_int, sc_year, session_year
 
 #: The Assembly numbered its sessions in Roman numerals up to the 30th (1975), then as numbers
 #: (grammar.toml ``first_numbered_session``); a higher Roman session is the Economic and Social
@@ -400,7 +400,38 @@ def symbol_from_filename(path: str) -> Optional[str]:
     return file_name_parts(path).symbol
 
 
+#: A Security Council resolution's file name, number then year: "S_RES_2800_2025", "S-RES-2800-2025",
+#: "S_RES_2800_(2025)", "S_RES_2800(2025)", "S_RES_2800 (2025)", "s_res_2800_2025" (any case, "_" or "-"
+#: between the parts; a space only before the bracketed year, as the Council writes "2800 (2025)").
+#: Since 1946 the Council's resolutions are S/RES/<number>(<year>); S/RES/<n>/<yyyy> is no symbol of it.
+_SC_RES_NAME = re.compile(r"^S[_-]RES[_-](?P<n>\d{1,4})(?:[_-]\(?|[ _-]?\()(?P<y>\d{4})\)?(?![0-9A-Za-z])", re.I)
+
+
+def _sc_resolution_of_name(name: str) -> Optional[str]:
+    """S/RES/<n>(<yyyy>) for a file name that writes a Security Council resolution's number and year
+    (:data:`_SC_RES_NAME`) when the Council's numbering fits the year, a year off at most
+    (:func:`ingest.grammar.sc_year`, interpolated from grammar.toml's first numbers by year, as a
+    bare number's year is checked in ingest.find.numbers); else None (the name is read as any other).
+
+    >>> _sc_resolution_of_name("S_RES_2800_2025"), _sc_resolution_of_name("s-res-242-1967")
+    ('S/RES/2800(2025)', 'S/RES/242(1967)')
+    >>> _sc_resolution_of_name("S_RES_2800_2010"), _sc_resolution_of_name("S_RES_9999_2025"), _sc_resolution_of_name("S_2025_800")
+    (None, None, None)
+    """
+    m = _SC_RES_NAME.match(name)
+    if not m:
+        return None
+    n, y = int(m.group("n")), int(m.group("y"))
+    fits = sc_year(n)
+    if fits is None or abs(fits - y) > 1:
+        return None
+    return f"S/RES/{n}({y})"
+
+
 def _symbol_of_name(name: str) -> Optional[str]:
+    sc = _sc_resolution_of_name(name)
+    if sc:
+        return sc
     m = _FILE_SYMBOL.match(name)
     stem = m.group(0).rstrip("_.-") if m else ""
     if not _FILE_ROOT.match(stem) or not re.search(r"\d", stem):

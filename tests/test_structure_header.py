@@ -25,6 +25,32 @@ def test_own_symbol_of_text_documents(name, symbol, source):
     assert (doc.symbol, doc.symbol_source) == (symbol, source)
 
 
+#: The opening of S/RES/2694(2023) and the recital of S/RES/2704(2023) that cites it (shared corpus).
+RES_2694 = ("Resolution 2694 (2023)\n\nAdopted by the Security Council at its 9391st meeting, on 2 August 2023\n\n"
+            "The Security Council,\n\nReaffirming its full commitment to the peace process in the Republic of Colombia,")
+RES_2704 = ("Resolution 2704 (2023)\n\nAdopted by the Security Council at its 9461st meeting, on 30 October 2023\n\n"
+            "The Security Council,\n\nRecalling also its resolution 2694 (2023) which expanded the mandate of the "
+            "Verification Mission,")
+
+
+@pytest.mark.parametrize("name, symbol, source", [
+    # the title line and a file name that spells the same resolution agree: the title line's symbol
+    ("S_RES_2694_2023.txt", "S/RES/2694(2023)", "title-line"),
+    ("S-RES-2694-2023.txt", "S/RES/2694(2023)", "title-line"),
+    ("s_res_2694_(2023).txt", "S/RES/2694(2023)", "title-line"),
+    ("S_RES_2694(2023).txt", "S/RES/2694(2023)", "title-line"),
+    ("res2694.txt", "S/RES/2694(2023)", "title-line"),
+    # negative row: a name that spells another resolution is not the title line's (the file name is last)
+    ("S_RES_2695_2023.txt", "S/RES/2695(2023)", "filename"),
+])
+def test_a_council_resolution_named_number_year_is_its_title_line(name, symbol, source):
+    doc = parse_text(RES_2694, file=name)
+    assert (doc.symbol, doc.symbol_source) == (symbol, source)
+    if source == "title-line":  # the resolution that recites it reaches the document, not a cited-only node
+        citing = parse_text(RES_2704, file=name.replace("2694", "2704"))
+        assert doc.symbol in [r.target for r in ingest.extract(citing)]
+
+
 def test_symbol_from_file_name_as_last_resort(tmp_path):
     p = tmp_path / "A_79_434.txt"
     p.write_text("Report of the Second Committee\n\nThe Committee adopted the draft resolution.", encoding="utf-8")

@@ -17,6 +17,22 @@ from ingest.symbols import symbol_from_filename
     ('A_79_434"x.txt', "A/79/434"), ("S_RES_2720(2023)\n.txt", "S/RES/2720(2023)"),
     # nothing of a symbol left: no symbol (the node is keyed by the file name, cleaned by graph.clean)
     ("memo\x1bx\x0by.txt", None), ("S_\x1b.txt", None), ("A_#1.txt", None), ("A_.txt", None),
+    # a Security Council resolution's number and year, however the name separates them, is S/RES/<n>(<yyyy>):
+    # S/RES/<n>/<yyyy> is no symbol of the Council, and its texts cite "resolution 2800 (2025)"
+    ("S_RES_2800_2025.txt", "S/RES/2800(2025)"), ("S-RES-2800-2025.txt", "S/RES/2800(2025)"),
+    ("S_RES_2800_(2025).txt", "S/RES/2800(2025)"), ("s_res_2800_2025.txt", "S/RES/2800(2025)"),
+    ("S_RES_2800 (2025).txt", "S/RES/2800(2025)"), ("S_RES_2720_2023-EN.pdf", "S/RES/2720(2023)"),
+    ("S_RES_1325_2000.docx", "S/RES/1325(2000)"), ("S_RES_242_1967.pdf", "S/RES/242(1967)"),
+    ("S_RES_1_1946.txt", "S/RES/1(1946)"), ("S_RES_2694_2023 copy.txt", "S/RES/2694(2023)"),
+    ("S_RES_1244(1999).txt", "S/RES/1244(1999)"),
+    # negative rows: a year the Council's numbering cannot have is not made one (the name is read as written);
+    # a number without its year stays one; the Assembly's and the Council's (ECOSOC) session and year numbers
+    # and the Council's documents keep their shape
+    ("S_RES_2800_2010.txt", "S/RES/2800/2010"), ("S_RES_242_2025.txt", "S/RES/242/2025"),
+    ("S_RES_2800_20251.txt", "S/RES/2800/20251"), ("S_RES_2800.txt", "S/RES/2800"),
+    ("S_RES_2800 (1).txt", "S/RES/2800"), ("S_2025_800.txt", "S/2025/800"), ("S_PRST_2021_4.txt", "S/PRST/2021/4"),
+    ("A_RES_78_132.txt", "A/RES/78/132"), ("E_RES_2024_13.txt", "E/RES/2024/13"),
+    ("A_RES_2000_1999.txt", "A/RES/2000/1999"), ("A_HRC_RES_52_1.txt", "A/HRC/RES/52/1"),
 ])
 def test_symbol_from_file_name(name, symbol):
     assert symbol_from_filename(name) == symbol
