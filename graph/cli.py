@@ -522,12 +522,14 @@ def read_cmd(symbol: str, graph_file: pathlib.Path, print_path: bool) -> None:
         click.echo(str(page.resolve()))
 
 
-def _diff_side(arg: str, G_loader, corpus: pathlib.Path) -> tuple:
-    """A document and its references: ARG is a file, else a symbol of the graph whose corpus file is
-    read from CORPUS (the folder the graph was built from: file names in the graph are relative)."""
+def _diff_side(arg: str, G_loader, corpus: pathlib.Path, graph_file: pathlib.Path) -> tuple:
+    """A document and its references, or None for them: ARG is a file (read; its references are
+    extracted by the caller, under the names the documents of the command teach), else a symbol of the
+    graph whose corpus file is read from CORPUS (the folder the graph was built from: file names in the
+    graph are relative) and whose references are the build's (:func:`_build_references`)."""
     path = pathlib.Path(arg)
     if path.is_file():
-        return ingest.extract_file(path)
+        return ingest.read_document(path), None
     from . import lookup  # (networkx: see read_cmd)
 
     G = G_loader()
@@ -540,9 +542,30 @@ def _diff_side(arg: str, G_loader, corpus: pathlib.Path) -> tuple:
         raise click.ClickException(f"{node}: {where} not found (give the folder the graph was built from "
                                    f"with --corpus)")
     try:
-        return ingest.extract_file(where)
+        return ingest.read_document(where), _build_references(graph_file, file)
     except ReadError as err:
         raise click.ClickException(str(err)) from err
+
+
+def _build_references(graph_file: pathlib.Path, file: str) -> tuple:
+    """The build's references of the corpus file ``file`` (as the graph names it): its rows of the
+    ``references.parquet`` beside ``graph_file``, in the table's order, as the reading pages take them
+    (:class:`graph.reading.PageReference`) - with the names learned from the whole corpus, which the
+    file alone does not teach (issue 18: `diff 78/132 79/194` called two citations of 78/132 by a
+    learned name added)."""
+    import pyarrow.parquet as pq  # (pyarrow: imported by the commands that use it)
+
+    from .reading import _PAGE_DEFAULTS, PAGE_FIELDS, PageReference
+
+    path = graph_file.parent / "references.parquet"
+    if not path.is_file():
+        raise click.ClickException(f"{path} not found: the diff of symbols takes their references from the "
+                                   f"build that wrote {graph_file.name} (run `citegraph build`), or give files")
+    names = set(pq.read_schema(path).names)
+    table = pq.read_table(path, columns=[f for f in PAGE_FIELDS if f in names], filters=[("file", "==", file)])
+    columns = [table.column(f).to_pylist() if f in names else [_PAGE_DEFAULTS[f]] * table.num_rows
+               for f in PAGE_FIELDS]
+    return tuple(PageReference._make(row) for row in zip(*columns))
 
 
 @main.command("diff")
@@ -559,7 +582,12 @@ def diff_cmd(old: str, new: str, graph_file: pathlib.Path, corpus: pathlib.Path,
              width) -> None:
     """What changed from OLD to NEW (symbols of the graph, e.g. `diff 78/132 79/194`, or files):
     paragraphs added, dropped, moved and changed with the changed words marked, verbs changed,
-    citations added and dropped. Paragraphs are aligned by their words, whatever their numbers."""
+    citations added and dropped. Paragraphs are aligned by their words, whatever their numbers.
+
+    \b
+    A symbol's references are the build's (references.parquet beside --graph), as on its reading
+    page: named references include the names learned from the whole corpus. A file's references
+    know the curated names and the names OLD and NEW teach in their footnotes, not the corpus's."""
     from .diff import diff_documents, render_terminal  # (numpy, rapidfuzz: see read_cmd)
 
     loaded = []
@@ -569,8 +597,11 @@ def diff_cmd(old: str, new: str, graph_file: pathlib.Path, corpus: pathlib.Path,
             loaded.append(_load_graph(graph_file))
         return loaded[0]
 
-    a, a_refs = _diff_side(old, graph, corpus)
-    b, b_refs = _diff_side(new, graph, corpus)
+    (a, a_refs), (b, b_refs) = (_diff_side(arg, graph, corpus, graph_file) for arg in (old, new))
+    if a_refs is None or b_refs is None:  # a file: its references under the names both documents teach
+        table = ingest.learn_aliases([a, b])
+        a_refs = ingest.extract(a, aliases=table) if a_refs is None else a_refs
+        b_refs = ingest.extract(b, aliases=table) if b_refs is None else b_refs
     result = diff_documents(a, b, a_refs, b_refs)
     if fmt == "json":
         sys.stdout.write(json.dumps(dataclasses.asdict(result), ensure_ascii=False) + "\n")

@@ -284,6 +284,24 @@ def test_cli_diff(tmp_path):
     assert r.exit_code == 1 and "not in the corpus" in r.output
 
 
+@pytest.mark.parametrize("change, where, target, listed", [
+    # 79/194's footnotes 12 and 13 teach "Road map for digital cooperation" and "Our Common Agenda",
+    # which 78/132's pp20 names without a footnote: cited in both texts, so not added
+    ("added", ("pp21", ("12",)), "A/74/821", False),
+    ("added", ("pp21", ("13",)), "A/75/982", False),
+    ("added", ("header", ()), "A/79/434", True),  # new in 79/194
+])
+def test_cli_diff_of_files_knows_the_names_both_teach(change, where, target, listed):
+    r = CliRunner().invoke(main, ["diff", str(ROOT / "samples" / "text" / "A_RES_78_132.txt"),
+                                  str(ROOT / "samples" / "A_RES_79_194.md"), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = {(c["change"], (c["paragraph"], tuple(c["footnotes"])), c["target"])
+            for c in json.loads(r.output)["citations"]}
+    assert ((change, where, target) in rows) is listed
+    alone = ingest.extract_file(ROOT / "samples" / "text" / "A_RES_78_132.txt")[1]
+    assert listed or target not in {x.target for x in alone}  # 78/132 alone does not know the name
+
+
 # --------------------------------------------------------------------------- the fast alignment is the exhaustive one
 
 def _bodies(doc):

@@ -7,7 +7,10 @@ document's title, a script planted in a title and in the text stays inert, nothi
 """
 from __future__ import annotations
 
+import html
+import json
 import pathlib
+import re
 import shutil
 
 import pytest
@@ -17,7 +20,6 @@ import ingest
 from conftest import doc, ref
 from graph import pipeline, reading
 from graph.cli import main
-from graph.diff import diff_documents
 from ingest import Footnote, Paragraph
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -162,14 +164,38 @@ def test_pages_are_byte_identical_and_stale_ones_go(built, tmp_path):
     assert not list(other.glob(".docs.*"))  # no staging folder left
 
 
+def _page_citation_rows(page: str) -> list[tuple[str, str, str]]:
+    """(change, "pp21 fn 12", cited symbol) for each citation of a page's table "Citations added and
+    dropped", read from its HTML (a row's links name their symbols in their tooltips)."""
+    table = re.search(r'<table class="citations">.*?</table>', page, re.S)
+    rows = []
+    for change, place, cites in re.findall(r'<tr class="(added|dropped)"><td>.*?</td><td>(.*?)</td><td>(.*?)</td>',
+                                           table.group(0) if table else ""):
+        where = html.unescape(re.sub(r"<[^>]+>", "", place))
+        rows += [(change, where, tip["s"]) for t in re.findall(r'data-tip="([^"]*)"', cites)
+                 for tip in json.loads(html.unescape(t))]
+    return rows
+
+
 def test_changes_section_matches_the_diff(built):
+    """`citegraph diff OLD NEW` over the build lists the citations the page's section lists, row for row
+    (it read the two texts without the names learned from the corpus, and called two citations of 78/132
+    by a learned name, "Road map for digital cooperation" in its pp20, added in 79/194's pp21)."""
     out, _ = built
-    old, old_refs = ingest.extract_file(SAMPLE / "text" / "A_RES_78_132.txt")
-    new, new_refs = ingest.extract_file(SAMPLE / "A_RES_79_194.md")
-    d = diff_documents(old, new, old_refs, new_refs)
+    args = ["diff", "78/132", "79/194", "-g", str(out / "graph.json"), "--corpus", str(SAMPLE)]
+    r = CliRunner().invoke(main, args + ["--format", "json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    shown = [(c["change"], c["paragraph"] + (f" fn {', '.join(c['footnotes'])}" if c["footnotes"] else ""),
+              c["target"]) for c in data["citations"]]
     page = (out / "docs" / "A_RES_79_194.html").read_text(encoding="utf-8")
-    c = d.counts()
-    assert f"{c['added']} paragraphs added, {c['dropped']} dropped, {c['moved']} moved" in page
+    on_page = _page_citation_rows(page)
+    assert len(on_page) > 50 and ("added", "header", "A/79/434") in on_page  # the table was read
+    assert sorted(shown) == sorted(on_page)
+    assert not {("added", "pp21 fn 12", "A/74/821"), ("added", "pp21 fn 13", "A/75/982")} & set(shown)
+    r = CliRunner().invoke(main, args + ["--width", "400"])
+    summary = r.output.splitlines()[2]
+    assert f'<p class="summary">{summary}. ' in page and "citations added" in summary
     assert "<del>Recognizing also</del></td><td><ins>Recognizes</ins>" in page
     assert 'class="para operative chg-added" id="op6"' in page
 
