@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from graph import export, pipeline  # noqa: E402
 from graph.files import CACHE_DIRNAME, tool_version  # noqa: E402
 from graph.build import build_graph  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
 
 def timed_build(src: pathlib.Path, out: pathlib.Path, jobs, html: bool) -> dict:
@@ -44,7 +45,7 @@ def timed_build(src: pathlib.Path, out: pathlib.Path, jobs, html: bool) -> dict:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "text"))
+    ap.add_argument("--corpus", default=str(shared_path("corpus", "text")))
     ap.add_argument("--jobs", type=int, default=None, help="processes (default: all cores)")
     ap.add_argument("--no-html", action="store_true", help="skip graph.html")
     args = ap.parse_args(argv)

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from graph import pipeline  # noqa: E402
 from graph.engine import DaskEngine  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
 GIB = 2**30
 
@@ -56,7 +57,7 @@ def _build(src, out: pathlib.Path, engine=None, jobs=None) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=pathlib.Path, default=ROOT.parent / "shared" / "corpus" / "text")
+    ap.add_argument("--corpus", type=pathlib.Path, default=shared_path("corpus", "text"))
     ap.add_argument("--synthetic", type=int, default=0, metavar="N", help="N documents made from the corpus")
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes (one thread each)")
     ap.add_argument("--jobs", type=int, default=None, help="local engine processes [default: all cores]")

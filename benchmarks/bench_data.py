@@ -39,6 +39,7 @@ from ingest import grammar  # noqa: E402
 from graph import pipeline  # noqa: E402
 from graph.build import is_symbol  # noqa: E402
 from graph.schema import SEP  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
 
 def _load() -> str:
@@ -132,7 +133,7 @@ def load_times(out: pathlib.Path, rounds: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "text"))
+    ap.add_argument("corpus", nargs="?", default=str(shared_path("corpus", "text")))
     ap.add_argument("--out", help="build folder (default: a temporary one, removed after)")
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()

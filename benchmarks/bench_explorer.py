@@ -64,6 +64,7 @@ from graph import pipeline  # noqa: E402
 from graph.explorer import write_explorer  # noqa: E402
 
 import synthetic  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -198,8 +199,7 @@ def load() -> str:
 
 
 def corpus_folder(name: str, cache: pathlib.Path) -> pathlib.Path:
-    shared = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
-                   if (p / "shared" / "corpus" / "text").is_dir()), None)
+    shared = shared_path("corpus", "text")
     if name == "sample":
         return ROOT / "samples"
     if name == "shared":

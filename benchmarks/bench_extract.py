@@ -30,10 +30,10 @@ import statistics
 import subprocess
 import sys
 import time
+from corpora import shared_path
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
-               if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
+SHARED = shared_path("corpus", "text")
 
 #: The plain regex pass of issue 16.
 REGEX = r"\b\d{1,4}/\d{1,4}\b|\b[AES]/[A-Z0-9./-]+"

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from corpora import shared_path
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 #: What the pages may add to a build, in per cent of its time (issue 18).
@@ -48,8 +49,7 @@ def run(corpus: pathlib.Path, out: pathlib.Path, pages: bool, cache: bool, jobs)
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    shared = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
-                   if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
+    shared = shared_path("corpus", "text")
     ap.add_argument("--corpus", default=str(shared),
                     help="the corpus to build (default: the shared corpus, ../shared beside the checkout or its folder)")
     ap.add_argument("--rounds", type=int, default=3)

@@ -28,6 +28,7 @@ import pypdfium2 as pdfium  # noqa: E402
 
 from ingest.formats.pdf import pdf_markup  # noqa: E402
 from ingest import read_pdf  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
 
 def bare_pdfplumber(path: pathlib.Path) -> int:
@@ -67,7 +68,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--quick", action="store_true", help="skip the pdfplumber rows")
     a = ap.parse_args()
-    files = [pathlib.Path(p) for p in a.pdfs] or sorted((ROOT.parent / "shared" / "corpus" / "pdf").glob("*.pdf"))
+    files = [pathlib.Path(p) for p in a.pdfs] or sorted(shared_path("corpus", "pdf").glob("*.pdf"))
     if not files:
         print("no PDFs", file=sys.stderr)
         return 1

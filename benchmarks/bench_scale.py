@@ -37,9 +37,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from synthetic import make_corpus  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
-SOURCE = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
-               if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
+SOURCE = shared_path("corpus", "text")
 
 
 def corpus_of(n: int, work: pathlib.Path, source: pathlib.Path = SOURCE) -> tuple[pathlib.Path, int]:

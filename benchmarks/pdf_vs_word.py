@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import ingest  # noqa: E402
 from ingest import read_docx, read_pdf  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
 
 def targets(doc) -> set[str]:
@@ -33,7 +34,7 @@ def targets(doc) -> set[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("folders", nargs="*", default=[str(ROOT.parent / "shared" / "corpus" / "pdf"),
+    ap.add_argument("folders", nargs="*", default=[str(shared_path("corpus", "pdf")),
                                                     str(ROOT / "tests" / "pdfs" / "twins")])
     ap.add_argument("--backend", default="pdfium", choices=["pdfium", "pdfplumber", "both"])
     ap.add_argument("--show", type=int, default=0)

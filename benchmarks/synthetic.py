@@ -30,6 +30,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest import symbol_from_filename  # noqa: E402
+from corpora import shared_path  # noqa: E402
 
 __all__ = ["make_corpus", "renamed", "OFFSET", "HEADER_CHARS"]
 
@@ -112,8 +113,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out")
     ap.add_argument("n", type=int)
-    shared = next((p / "shared" / "corpus" / "text" for p in (ROOT.parent, ROOT.parent.parent)
-                   if (p / "shared" / "corpus" / "text").is_dir()), ROOT.parent / "shared" / "corpus" / "text")
+    shared = shared_path("corpus", "text")
     ap.add_argument("--source", default=str(shared))
     a = ap.parse_args()
     print(f"{make_corpus(a.out, a.n, a.source)} files written to {a.out}")
