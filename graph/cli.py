@@ -17,6 +17,7 @@ import shutil
 import sys
 import time
 import webbrowser
+from typing import Iterable, NoReturn
 
 import click
 from tqdm import tqdm
@@ -35,6 +36,17 @@ DEFAULT_OUT = ROOT / "output"
 
 def warn(msg: str) -> None:
     tqdm.write(f"citegraph: {msg}", file=sys.stderr)
+
+
+def nothing_read(tried: int, paths: Iterable[pathlib.Path]) -> NoReturn:
+    """Fail a command that could read none of its ``tried`` files under ``paths`` (exit status 1).
+    Each file has had its one line already (:func:`warn`: the file and the reason), so one file tried
+    adds nothing more; several get a count; none (an empty folder) names where it looked."""
+    if tried == 1:
+        raise SystemExit(1)
+    if tried == 0:
+        raise click.ClickException(f"no file to read in {', '.join(ingest.shown_path(p) for p in paths)}")
+    raise click.ClickException(f"no file could be read ({tried} tried)")
 
 
 def progress(items, desc: str):
@@ -76,7 +88,7 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str, jobs) -> None:
         if corpus.reference_count:
             _print_table([r.to_dict() for r in corpus.references], out)
     if not corpus.documents:
-        raise click.ClickException("no file could be read")
+        nothing_read(corpus.files + len(corpus.skipped), paths)
 
 
 @main.command("inspect")
@@ -86,11 +98,18 @@ def extract_cmd(paths: tuple[pathlib.Path, ...], fmt: str, jobs) -> None:
 def inspect_cmd(paths: tuple[pathlib.Path, ...], paragraphs: bool, fmt: str) -> None:
     """Show the structure found in each document: its own symbol and where it came from, title,
     date, body, session, agenda item, report line, paragraph counts and footnotes."""
-    read = 0
-    for path in ingest.iter_paths(paths, skipped=lambda p, why: warn(f"{ingest.shown_path(p)}: {why}")):
+    read = failed = 0
+
+    def skipped(p, why: str) -> None:
+        nonlocal failed
+        failed += 1
+        warn(f"{ingest.shown_path(p)}: {why}")
+
+    for path in ingest.iter_paths(paths, skipped=skipped):
         try:
             doc = ingest.read_document(path)
         except ReadError as err:
+            failed += 1
             warn(str(err))
             continue
         read += 1
@@ -121,7 +140,7 @@ def inspect_cmd(paths: tuple[pathlib.Path, ...], paragraphs: bool, fmt: str) -> 
                 fn = f" [{', '.join(f.number for f in p.footnotes)}]" if p.footnotes else ""
                 out.write(f"    {p.id:<7} {(p.verb or ''):<20} {_cut(p.text, 90)}{fn}\n")
     if read == 0:
-        raise click.ClickException("no file could be read")
+        nothing_read(failed, paths)
 
 
 @main.command("aliases")
@@ -312,7 +331,7 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
                 raise
             raise click.ClickException(str(err)) from err
     if not corpus.documents:
-        raise click.ClickException(f"no file could be read ({corpus.files} tried)")
+        nothing_read(corpus.files + len(corpus.skipped), paths or (SAMPLE,))
     G = corpus.graph
     if corpus.drawn is not None:
         warn(_page_note(corpus.drawn))

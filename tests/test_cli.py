@@ -133,6 +133,42 @@ OTHER_ENCODINGS = [
 ]
 
 
+#: (command, input files by name and bytes (None: a missing path; "/": an empty folder), the lines stderr
+#: must be, ``{d}`` the input folder): one file that cannot be read gets its one line and nothing more.
+NOTHING_READ = [
+    ("extract", {"bad.bin": b"\x00\x01binary"}, ["citegraph: {d}/bad.bin: unknown file type .bin, skipped"]),
+    ("extract", {"gone.txt": None}, ["citegraph: {d}/gone.txt: no such file"]),
+    ("extract", {"empty.txt": b"  "}, ["citegraph: {d}/empty.txt: empty file"]),
+    ("inspect", {"empty.txt": b""}, ["citegraph: {d}/empty.txt: empty file"]),
+    ("build", {"binary.txt": b"\x00\x00\x00\xff" * 64}, ["citegraph: {d}/binary.txt: binary file, not text"]),
+    ("extract", {"empty.txt": b"", "gone.txt": None},
+     ["citegraph: {d}/empty.txt: empty file", "citegraph: {d}/gone.txt: no such file",
+      "Error: no file could be read (2 tried)"]),
+    ("build", {"empty.txt": b"", "gone.md": None},
+     ["citegraph: {d}/empty.txt: empty file", "citegraph: {d}/gone.md: no such file",
+      "Error: no file could be read (2 tried)"]),
+    ("extract", {"nothing": "/"}, ["Error: no file to read in {d}/nothing"]),
+    ("inspect", {"nothing": "/"}, ["Error: no file to read in {d}/nothing"]),
+    ("build", {"nothing": "/"}, ["Error: no file to read in {d}/nothing"]),
+]
+
+
+@pytest.mark.parametrize("command, files, lines", NOTHING_READ)
+def test_nothing_read_fails_with_one_line_per_file(tmp_path, command, files, lines):
+    paths = []
+    for name, data in files.items():
+        path = tmp_path / name
+        if data == "/":
+            path.mkdir()
+        elif data is not None:
+            path.write_bytes(data)
+        paths.append(path)
+    result = run(command, *paths, *(["-o", tmp_path / "out"] if command == "build" else []))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [line.format(d=tmp_path) for line in lines]
+    assert result.stdout == ""
+
+
 def test_every_kind_of_bad_input_is_one_line_and_nothing_written_is_lost(tmp_path):
     """The brief's bad input (corrupt, encrypted and scanned PDFs, a corrupt Word file, binary files,
     empty files, a missing path), all in one build: one line on stderr for each, naming the file and
