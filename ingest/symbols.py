@@ -33,7 +33,7 @@ from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, roman_fits, ro
 LAST_ROMAN_GA_SESSION = BODIES["GA"]["first_numbered_session"] - 1
 
 __all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "dated_roman", "number_form", "describe", "symbol_from_filename",
-           "same_document", "looks_like_resolution", "part_letters", "parts_are_documents"]
+           "same_document", "adds_year", "looks_like_resolution", "part_letters", "parts_are_documents"]
 
 
 _SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol|Prog)\.?\s*([0-9A-Z]+)\s*\)(?=/|$)", re.I)
@@ -462,6 +462,21 @@ def same_document(a: str, b: str) -> bool:
     def norm(x: str) -> str:
         return re.sub(r"[\s()]", "", x).upper()
     return norm(a) == norm(b) or norm(a).rstrip("ABCDEFGH-") == norm(b).rstrip("ABCDEFGH-")
+
+
+def adds_year(precise: str, short: str) -> bool:
+    """Whether ``precise`` is ``short`` with the year the Security Council's symbols carry in
+    parentheses, and nothing else: "S/RES/2682(2023)" of "S/RES/2682" (a file named ``S_RES_2682.txt``
+    whose title line reads "Resolution 2682 (2023)"). Spaces, case and parentheses aside, as
+    :func:`same_document`.
+
+    >>> adds_year("S/RES/2682(2023)", "S/RES/2682"), adds_year("S/RES/2682 (2023)", "s/res/2682")
+    (True, True)
+    >>> adds_year("S/RES/2682(2023)", "S/RES/268"), adds_year("A/RES/78/132", "A/RES/78")
+    (False, False)
+    """
+    m = re.fullmatch(r"(S/RES/\d+)\s*\((\d{4})\)", precise.strip(), re.I)
+    return bool(m) and m.group(1).upper() == re.sub(r"\s", "", short).upper()
 
 
 def looks_like_resolution(symbol: str) -> bool:

@@ -40,8 +40,14 @@ RES_2704 = ("Resolution 2704 (2023)\n\nAdopted by the Security Council at its 94
     ("s_res_2694_(2023).txt", "S/RES/2694(2023)", "title-line"),
     ("S_RES_2694(2023).txt", "S/RES/2694(2023)", "title-line"),
     ("res2694.txt", "S/RES/2694(2023)", "title-line"),
-    # negative row: a name that spells another resolution is not the title line's (the file name is last)
+    # a name without the year: the title line adds it
+    ("S_RES_2694.txt", "S/RES/2694(2023)", "title-line"),
+    ("S-RES-2694.txt", "S/RES/2694(2023)", "title-line"),
+    ("s_res_2694 (1).txt", "S/RES/2694(2023)", "title-line"),
+    # negative rows: a name that spells another resolution is not the title line's (the file name is last)
     ("S_RES_2695_2023.txt", "S/RES/2695(2023)", "filename"),
+    ("S_RES_2695.txt", "S/RES/2695", "filename"),
+    ("S_RES_269.txt", "S/RES/269", "filename"),
 ])
 def test_a_council_resolution_named_number_year_is_its_title_line(name, symbol, source):
     doc = parse_text(RES_2694, file=name)

@@ -136,3 +136,21 @@ def test_resolve_old_roman_numbers(num, body, explicit, symbol):
 ])
 def test_dated_roman(target, year, written, expected):
     assert symbols.dated_roman(target, year, written) == expected
+
+
+@pytest.mark.parametrize("precise, short, expected", [
+    ("S/RES/2682(2023)", "S/RES/2682", True), ("S/RES/2682 (2023)", "s/res/2682", True),
+    ("s/res/242(1967)", "S/RES/242", True),
+    # negative rows: another number, another series, nothing added, the year elsewhere
+    ("S/RES/2682(2023)", "S/RES/268", False), ("S/RES/2682(2023)", "S/RES/2682(2023)", False),
+    ("A/RES/78/132", "A/RES/78", False), ("S/RES/2682/2023", "S/RES/2682", False),
+    ("S/PRST/2023/1", "S/PRST/2023", False), ("E/RES/476(XV)", "E/RES/476", False),
+])
+def test_adds_year_is_the_councils_year_and_nothing_else(precise, short, expected):
+    assert symbols.adds_year(precise, short) is expected
+
+
+def test_doctests():
+    import doctest
+
+    assert doctest.testmod(symbols).failed == 0

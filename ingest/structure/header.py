@@ -277,6 +277,10 @@ def own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Option
         if sym:
             candidates.append((sym, title))
     for sym, title in candidates:
+        if from_file and symbols.adds_year(sym, from_file):
+            # "S_RES_2682.txt" under "Resolution 2682 (2023)": the title line adds the Council's year,
+            # as its citations spell it ("its resolution 2682 (2023)")
+            return sym, "title-line", title or None
         if from_file and symbols.same_document(sym, from_file):
             # the file name may be more precise: "A_RES_75_290_A" is part A of 75/290
             if len(from_file) > len(sym):
