@@ -186,6 +186,12 @@ POSITIVE = [
     ("Supplement No. 12B (A/31/12/ Add.2).", "GA", ["A/31/12/Add.2"]),
     ("A/S-10/AC.1/12 and Corr.1, A/S-10/ AC.1/1-8", "GA",
      ["A/S-10/AC.1/12", "A/S-10/AC.1/12/Corr.1", "A/S-10/AC.1/1-8"]),
+    # beside an act of the European Union (traps.toml [eu_acts]), the Council's own numbers still count
+    ("Council Decision (CFSP) 2024/386 of 29 January 2024 to implement resolution 2397 (2017)", "GA",
+     ["S/RES/2397(2017)"]),
+    ("Recalling Economic and Social Council decision 2024/386 and Council Decision (CFSP) 2024/386", "GA",
+     ["E/DEC/2024/386"]),
+    ("Council decision 2024/201 (see E/2024/99)", "GA", ["E/DEC/2024/201", "E/2024/99"]),
 ]
 
 NEGATIVE = [
@@ -198,6 +204,11 @@ NEGATIVE = [
     # an act of the European Union quoted in an annex (S_RES_2231(2015))
     ("(Articles 4c and 4d of Council Decision 2010/413/CFSP; Articles 15 and 16 of Council Regulation (EU) No 267/2012)",
      "SC"),
+    # the EU's acts as numbered since 2015 (traps.toml [eu_acts]; a Panel of Experts' letter, explore6 D4)
+    ("the European Union adopted Council Decision (CFSP) 2024/386 of 29 January 2024 and Council Implementing "
+     "Regulation (EU) 2024/387", "SC"),
+    ("The European Union adopted Council Decision (CFSP) 2024/386 on restrictive measures.", "GA"),
+    ("Commission Implementing Decision (EU) 2023/1234 and Council Decision (EU, Euratom) 2020/2053", "GA"),
     ("held in Geneva on 24/7 basis", "GA"),
     # bodies citegraph does not resolve: never a GA resolution (A_RES_68_215, A_RES_73_241)
     ("Takes note of decision 27/11 of 22 February 2013, adopted by the Governing Council", "GA"),

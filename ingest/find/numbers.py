@@ -28,7 +28,7 @@ from ..grammar import BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
-from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, GLUE,
+from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, EU_ACT_AFTER, GLUE,
                       CODE_KEYWORD_STEMS, GLUE_CLAUSE, ITS_BEFORE, ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
                       NUMBER, SC_BARE, SC_BARE_NEXT, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
@@ -461,6 +461,8 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
             # no digit after this keyword: neither it nor a later one has a number, and what a keyword leaves
             # in ``scan`` for the next counts only where a next one has numbers (nothing is added, nothing tied)
             break
+        if EU_ACT_AFTER.match(text, km.end()):
+            continue  # "Council Decision (CFSP) 2024/386": the European Union's act (traps.toml [eu_acts])
         other_body = scan.other_body
         kw = _keyword_body(scan, km)
         if kw.body == "SC" and not kw.decision and not kw.statement and SC_BARE.match(text, km.end()):

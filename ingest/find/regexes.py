@@ -95,6 +95,12 @@ KEYWORD = re.compile(r"(?P<kw>(?:R(?<!\w.)(?:ESOLUTIONS?|esolutions?)|r(?<!\w.)e
                       + "".join(r"|" + re.escape(a[0]) + "(?:" + "|".join(r"(?<=\b" + re.escape(f"{c} {a[0]}") + ")" for c in _CODES)
                                 + ")" + re.escape(a[1:]) + r"(?=\s?(?:\d|(?:ES|S)-\d))" for a in _AFTER_CODE) + ")")
 
+#: an act of the European Union after the keyword: its domain in brackets, then its number ("Council Decision (CFSP)
+#: 2024/386", "Decision (EU) 2023/1234"; traps.toml [eu_acts]): the keyword's numbers are not read
+EU_ACT_AFTER = re.compile(r"\s*\((?:" + "|".join(re.escape(d).replace(r"\ ", r"\s*") for d in
+                                            sorted(grammar.TRAPS["eu_acts"]["domains"], key=len, reverse=True)) +
+                          r")\)\s*(?:No\.?\s*)?\d")
+
 #: an abbreviated keyword right before a number: whether a text may hold one ("HRC res. 52/1")
 ABBREVIATED_KEYWORD = re.compile(r"(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + "|"
                                  + "|".join(re.escape(c) for c, _ in CODE_KEYWORD_STEMS) + r")\s?(?:\d|(?:ES|S)-\d)")
