@@ -72,9 +72,11 @@ _CODE_OF_NAME = {b["name"].lower(): code for code, b in BODIES.items()}
 #: How texts name the bodies citegraph resolves, as (phrase, code), longest phrase first.
 BODY_PHRASES: list[tuple[str, str]] = sorted(
     [(ph, code) for code, b in BODIES.items() for ph in b["phrases"]], key=lambda x: len(x[0]), reverse=True)
-#: Bodies whose numbers are not UN resolutions citegraph resolves, longest phrase first.
-OTHER_BODY_PHRASES: list[str] = sorted(_G["other_bodies"]["phrases"], key=len, reverse=True)
 _NAMED = _G.get("named_bodies", {})
+#: Bodies whose numbers are not UN resolutions citegraph resolves, longest phrase first: ``[other_bodies]`` and the
+#: bodies known by name only (``[named_bodies]``: "Trusteeship Council resolution 2160 (LIX)" is no reference).
+OTHER_BODY_PHRASES: list[str] = sorted({*_G["other_bodies"]["phrases"], *(b["name"] for b in _NAMED.values())},
+                                       key=len, reverse=True)
 #: (name, code) of the bodies whose resolutions open "The <name>,": those citegraph resolves
 #: and the named-only ones marked ``opening_line``.
 SPEAKER_BODIES: tuple[tuple[str, str], ...] = tuple(
@@ -461,17 +463,44 @@ def roman_session(n: int) -> Optional[int]:
     return bisect.bisect_right(_GA_ROMAN_FIRST, n)
 
 
-def roman_fits(n: int, session: int) -> bool:
-    """Whether General Assembly resolution ``n`` may carry regular session ``session`` (1 to 30): its
-    session by :func:`roman_session`, or the one before or after (a boundary of the table a few numbers
-    off, a numeral misprinted by one: "1721 D (XVII)" for 1721 (XVI) stays the Assembly's). "217 (VIII)",
-    "456 (XIV)", "55 (IV)" do not fit: the Economic and Social Council's numbers of those sessions.
+def roman_fits(n: int, session: int, code: str = "GA") -> bool:
+    """Whether resolution ``n`` of body ``code`` may carry Roman-numbered session ``session``, that session
+    or the one before or after (a boundary a few numbers off, a numeral misprinted by one: "1721 D (XVII)"
+    for 1721 (XVI) stays the Assembly's). The General Assembly's (1 to 30): its session by
+    :func:`roman_session`; "217 (VIII)", "456 (XIV)", "55 (IV)" do not fit, the Economic and Social
+    Council's numbers of those sessions. The Council's (``"ECOSOC"``, 1 to 63): above every number seen of
+    an earlier session and below every number seen of a later one (grammar.toml ``roman_numbers_seen``; the
+    first three sessions numbered each from 1); "1369 (XVII)" and "2160 (LIX)" are neither body's. False
+    for another body.
 
     >>> roman_fits(1514, 15), roman_fits(1721, 17), roman_fits(217, 8), roman_fits(456, 14), roman_fits(99, 5)
     (True, True, False, False, False)
+    >>> roman_fits(217, 8, "ECOSOC"), roman_fits(1503, 48, "ECOSOC"), roman_fits(1369, 17, "ECOSOC")
+    (True, True, False)
     """
+    if code == "ECOSOC":
+        return any(_ecosoc_holds(n, s) for s in (session - 1, session, session + 1))
+    if code != "GA":
+        return False
     own = roman_session(n)
     return own is not None and abs(own - session) <= 1
+
+
+_ECOSOC_SEEN: list[tuple[int, int]] = sorted((s, n) for s, n in BODIES["ECOSOC"]["roman_numbers_seen"])
+_ECOSOC_EACH_FROM_ONE: int = BODIES["ECOSOC"]["roman_numbered_each_session_to"]
+
+
+def _ecosoc_holds(n: int, session: int) -> bool:
+    """Whether the Economic and Social Council's Roman-numbered session ``session`` may have numbered a
+    resolution ``n``: a session that numbered from 1 (the first three), any number below those seen of the
+    consecutive sessions; a later one, above those seen of the consecutive sessions before it and below
+    those seen of the sessions after it."""
+    if not 1 <= session <= BODIES["ECOSOC"]["last_roman_session"] or n < 1:
+        return False
+    first = max(session, _ECOSOC_EACH_FROM_ONE)
+    above = max((m for s, m in _ECOSOC_SEEN if _ECOSOC_EACH_FROM_ONE < s < session), default=0)
+    below = min((m for s, m in _ECOSOC_SEEN if s > first), default=None)
+    return above < n and (below is None or n < below)
 
 
 # ---------------------------------------------------------------- citing verbs

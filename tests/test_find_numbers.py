@@ -401,6 +401,26 @@ def test_tied_numbers_across_texts(texts, expected):
     # negative rows: another body's, its date far from the Council's session (A/RES/32/197, E/RES/2023/17)
     ("the major role envisaged in resolution 90 (IV) of 30 May 1976 of the Conference", "GA", []),
     ("as set out in its resolution 908 (XLVI) of 26 March 2013,", "ECOSOC", []),
+    # negative rows: a number no session of the Council held, with no date (grammar.toml roman_numbers_seen):
+    # the regional commissions' (E/RES/2014/32 ECLAC, E/RES/2014/36 ESCWA, E/RES/2023/17 ECA) and explore6 D6
+    ("Endorses the establishment of the Regional Conference on Social Development in Latin America and the Caribbean, "
+     "as set out in Economic Commission for Latin America and the Caribbean resolution 682 (XXXV)", "ECOSOC", []),
+    ("Noting the adoption on 18 September 2014 by the Economic and Social Commission for Western Asia at its "
+     "twenty-eighth session of resolution 320 (XXVIII),", "ECOSOC", []),
+    ("Recalling its resolution 956 (LI), adopted at the fifty-first session of the Economic Commission for Africa",
+     "ECOSOC", []),
+    ("Recalling its resolution 9999 (XVII) and its resolution 1369 (XVII),", "GA", []),
+    ("Recalling Economic and Social Council resolution 2160 (LIX)", "GA", []),
+    # the Trusteeship Council's (a body known by name only, grammar.toml [named_bodies]): never the Council's
+    ("Recalling Trusteeship Council resolution 2160 (LIX) and the Trusteeship Council resolution 1369 (XVII),", "GA",
+     []),
+    ("resolution 2160 (LIX) of the Trusteeship Council", "GA", []),
+    # ... and the Council's own, as written (E/RES/2022/3 pp10, A/RES/34/114, E/RES/1985/69)
+    ("resolution 8 (I) of 16 February 1946 concerning the establishment of the Statistical Commission, as amended by "
+     "resolution 8 (II) of 21 June 1946, and its resolution 1566 (L) of 3 May 1971", "ECOSOC",
+     ["E/RES/8(I)", "E/RES/8(II)", "E/RES/1566(L)"]),
+    ("Economic and Social Council resolution 976 G (XXXVI) of 1 August 1963", "GA", ["E/RES/976(XXXVI)"]),
+    ("Council resolution 1818 (LV) of 9 August 1973", "ECOSOC", ["E/RES/1818(LV)"]),
 ])
 def test_old_roman_numbers(text, speaker, expected):
     assert targets(text, speaker) == expected

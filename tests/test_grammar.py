@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from ingest import grammar
+from ingest import grammar, normalize
 
 from conftest import SHARED
 
@@ -149,7 +149,7 @@ def test_the_session_tables_agree_with_the_dates_un_texts_give():
     rx = re.compile(r"S-(\d{1,2})/\d{1,3}\s+(?:of|adopted\s+on)\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")  # "S-" first: fast
     seen, wrong = set(), []
     for f in sorted((SHARED / "corpus" / "text").iterdir()):
-        text = f.read_text(encoding="utf-8")
+        text = normalize.text(f.read_text(encoding="utf-8"))  # (no-break spaces: "715 A (XXVII)" in E/RES/2018/2)
         for m in rx.finditer(text):
             before = text[m.start() - 2:m.start()] if m.start() >= 2 else " " + text[:m.start()]
             if before[-1:].isalpha() and before[-1] != "E" or before[-1:] == "E" and before[0].isalpha():
@@ -210,6 +210,47 @@ def test_roman_session(n, session):
 ])
 def test_roman_fits(n, session, fits):
     assert grammar.roman_fits(n, session) is fits
+
+
+# The Economic and Social Council's Roman-numbered sessions (1 to 63, 1946-1977): numbers rise with the sessions
+# from the fourth (grammar.toml roman_numbers_seen); the first three numbered each from 1
+@pytest.mark.parametrize("n, session, fits", [
+    (8, 1, True), (8, 2, True), (3, 3, True), (55, 4, True), (217, 8, True), (402, 13, True), (456, 14, True),
+    (663, 24, True), (1235, 42, True), (1503, 48, True), (1623, 51, True), (2076, 62, True), (2100, 63, True),
+    (1721, 53, True),    # one above the last seen of session 52 (1668) and below session 54's (1746)
+    (1503, 47, True),    # a numeral one off, as for the Assembly
+    # negative rows: explore6 D6, the regional commissions' numbers of 2014-2023, and past the Council's sessions
+    (1369, 17, False), (9999, 17, False), (2160, 59, False), (315, 28, False), (682, 35, False), (956, 51, False),
+    (3334, 39, False), (1503, 45, False), (40, 8, False), (1, 64, False), (0, 5, False),
+])
+def test_roman_fits_the_council(n, session, fits):
+    assert grammar.roman_fits(n, session, "ECOSOC") is fits
+
+
+def test_the_council_numbers_agree_with_the_corpus():
+    """Every "N (Roman) of <date>" the shared corpus writes with a date in that Council session's year fits the
+    Council's numbering or the Assembly's (roman_fits), and every pair of roman_numbers_seen is written so in it."""
+    if SHARED is None:
+        pytest.skip("the shared corpus is not beside the checkout")
+    rx = re.compile(r"\b(\d{1,4})(?: [A-Z])? ?\(([IVXL]+)\)(?: [A-Z])?,? of (\d{1,2}\s[A-Z][a-z]+\s\d{4})")
+    dated, wrong = set(), []
+    for f in sorted((SHARED / "corpus" / "text").iterdir()):
+        text = normalize.text(f.read_text(encoding="utf-8"))  # (no-break spaces: "715 A (XXVII)" in E/RES/2018/2)
+        for m in rx.finditer(text):
+            n, session = int(m.group(1)), grammar.roman_to_int(m.group(2))
+            date = grammar.parse_date(" ".join(m.group(3).split()))
+            opened = grammar.session_year("ECOSOC", session)
+            if not (date and opened and abs(opened - int(date[:4])) <= 1):
+                continue  # not this Council's session (the Assembly's, a commission's of a later year)
+            before = text[max(0, m.start() - 40):m.start()].lower()
+            if before.rfind("decision") > before.rfind("resolution"):
+                continue  # its decisions, numbered apart ("decisions 16 (LVI) and 17 (LVI) of 17 May 1974")
+            dated.add((session, n))
+            if not grammar.roman_fits(n, session, "ECOSOC") and not grammar.roman_fits(n, session):
+                wrong.append((f.name, m.group(0)))
+    assert wrong == []
+    seen = {tuple(p) for p in grammar.BODIES["ECOSOC"]["roman_numbers_seen"]}
+    assert seen - dated == set()
 
 
 @pytest.mark.parametrize("n, numeral", [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (16, "XVI"), (29, "XXIX"),

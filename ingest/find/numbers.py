@@ -24,7 +24,8 @@ from typing import Iterator, Optional
 import re
 
 from .. import symbols
-from ..grammar import BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_date, sc_number_year, sc_year, session_fits
+from ..grammar import (BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_date, roman_fits, roman_to_int, sc_number_year,
+                       sc_year, session_fits)
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
@@ -353,6 +354,8 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         if target:
             # an old "number (Roman session)" against the date after it: a misprinted numeral, another body's
             target = symbols.dated_roman(target, year, b_explicit and not kw.carried)
+        if target and not _council_holds(target):
+            target = None  # "its resolution 1369 (XVII)": a number neither the Assembly's nor the Council's session held
     if not target:
         return None
     if (b_explicit or b_code == "Council") and not kw.statement:
@@ -375,6 +378,20 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         target_subject=clip(subj.group(1)) if subj else None,
         target_title=clip(title.group(1), TITLE_CHARS) if title else None,
         anchor=kw.start)
+
+
+_COUNCIL_ROMAN = re.compile(r"^E/RES/(\d+)\(([IVXLC]+)\)$")
+
+
+def _council_holds(target: str) -> bool:
+    """Whether an Economic and Social Council resolution numbered "number (Roman session)" is one its session may
+    have numbered (:func:`ingest.grammar.roman_fits`); any other target holds.
+
+    >>> _council_holds("E/RES/1503(XLVIII)"), _council_holds("E/RES/1369(XVII)"), _council_holds("A/RES/1369(XIV)")
+    (True, False, True)
+    """
+    m = _COUNCIL_ROMAN.match(target)
+    return m is None or roman_fits(int(m.group(1)), roman_to_int(m.group(2)), "ECOSOC")
 
 
 def _sc_number(n: int, year: Optional[int]) -> Optional[str]:
