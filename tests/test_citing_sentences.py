@@ -102,7 +102,7 @@ SENTENCES = [
     ("S_RES_2769(2025).txt", "op3", "S/RES/2174(2014)", "and paragraph 8 of resolution 2174 (2014), which decided",
      "reiterate", "para. 8"),
     ("A_RES_77_118.txt", "op189", "A/RES/64/72", "the implementation of paragraphs 113, 117 and 119 to 124 of resolution 64/72",
-     "note", "paras. 113, 117 and 119 to 124"),
+     "note", "paras. 113, 117 and 119-124"),
     ("A_RES_55_258.txt", "pp1", "Charter of the United Nations", "Recalling Articles 8, 97, 100 and 101 of the Charter of the United Nations",
      "recall", "articles 8, 97, 100 and 101"),
     ("A_RES_47_120.txt", "op13", "Charter of the United Nations", "in accordance with Article 99 of the Charter of the United Nations",
@@ -115,7 +115,7 @@ SENTENCES = [
      "reaffirm", "annex, chapter V"),
     # --- report paragraphs, presidential statements, declarations
     ("E_FFDF_2024_3.txt", "p259", "A/RES/69/313", "pursuant to paragraphs 130 to 132 of the Addis Ababa Action Agenda",
-     "pursuant to", "annex, paras. 130 to 132"),
+     "pursuant to", "annex, paras. 130-132"),
     ("A_78_737.txt", "p9", "S/RES/2609(2021)", "should continue to implement that mandate in accordance with resolution 2609 (2021)",
      "in accordance with", None),
     ("ECE_TRANS_316.txt", "p107", "ECE/TRANS/WP.24/149", "as requested by WP.24 (ECE/TRANS/WP.24/149, para 82)", "request",

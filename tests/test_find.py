@@ -308,7 +308,7 @@ def test_body_decided_by_context(text, speaker, target):
     ("as set out in resolution 70/1, paragraph 3, and", "para. 3"),
     # paragraphs "of resolution" after a number are the next resolution's (A_RES_73_125)
     ("to implement paragraphs 80 and 83 to 87 of resolution 61/105, paragraphs 113, 117 and 119 to 124 of "
-     "resolution 64/72", "paras. 80 and 83 to 87"),
+     "resolution 64/72", "paras. 80 and 83-87"),
 ])
 def test_pinpoints(text, pinpoint):
     hits = find_in_text(text, "GA")

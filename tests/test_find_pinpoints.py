@@ -23,7 +23,21 @@ def test_doctests():
     # no full stop (issue 14)
     ("para 67", "para. 67"),
     ("paras 60-62", "paras. 60-62"),
-    ("paras 60–62", "paras. 60–62"),
+    # one normal form for a range, however written (explore6 D9): "paras. 60-62", as the README promises
+    ("paras 60–62", "paras. 60-62"),
+    ("paragraphs 60 to 62", "paras. 60-62"),
+    ("paragraphs 60 - 62", "paras. 60-62"),
+    ("paras. 113, 119 to 124", "paras. 113, 119-124"),
+    ("pages 3–5", "pp. 3-5"),
+    ("chapters I to III", "chapters I-III"),
+    ("paragraphs 50 and 52", "paras. 50 and 52"),   # not a range
+    # a subparagraph's roman-numbered level, and a subparagraph written before its paragraph (explore6 D10)
+    ("paragraph 4 (a) (ii)", "para. 4 (a) (ii)"),
+    ("paragraph 4 (a)(ii)", "para. 4 (a) (ii)"),
+    ("paragraph 22(c)", "para. 22 (c)"),
+    ("subparagraph (a) of paragraph 4", "para. 4 (a)"),
+    ("subparagraphs (a) and (b) of operative paragraph 2", "para. 2 (a) and (b)"),
+    ("subparagraph (b) (iii) of paragraph 8", "para. 8 (b) (iii)"),
     # ordinal and operative/preambular paragraphs
     ("the thirteenth preambular paragraph", "preambular para. 13"),
     ("the fourth operative paragraph", "para. 4"),
@@ -34,7 +48,7 @@ def test_doctests():
     ("Article 31", "article 31"),
     ("Arts. 97 and 98", "articles 97 and 98"),
     ("art. 2 (4)", "article 2 (4)"),
-    ("Articles 10 to 14", "articles 10 to 14"),
+    ("Articles 10 to 14", "articles 10-14"),
     ("Chapter VII", "chapter VII"),
     ("chap. I.B", "chapter I.B"),
     ("chaps. I and II", "chapters I and II"),
@@ -77,11 +91,17 @@ def before(text):
      [("para. 1", "operative paragraph 1"), ("section B", "section B")]),
     ("paragraph 3 of annex II to resolution", [("para. 3", "paragraph 3"), ("annex II", "annex II")]),
     ("as per article 5.2 of resolution", [("article 5.2", "article 5.2")]),
+    # explore6 D10: "paragraph 8 (b) (ii) of resolution 71/243" as the Assembly cites its operative paragraphs
+    ("Recalling paragraph 4 (a) (ii) of resolution", [("para. 4 (a) (ii)", "paragraph 4 (a) (ii)")]),
+    ("Recalling paragraph 4 (a)(ii) of resolution", [("para. 4 (a) (ii)", "paragraph 4 (a)(ii)")]),
+    ("Recalling subparagraph (a) of paragraph 4 of resolution", [("para. 4 (a)", "subparagraph (a) of paragraph 4")]),
+    ("Recalling paragraphs 60–62 of resolution", [("paras. 60-62", "paragraphs 60–62")]),
     # no pinpoint
     ("Recalling its resolution", []),
     ("paragraph 71, and its resolution", []),
     ("the first session of the resolution", []),
     ("the third committee of its resolution", []),
+    ("subparagraph (a) of the resolution", []),
 ])
 def test_pins_before(text, pins):
     assert before(text) == pins
@@ -123,7 +143,12 @@ def after(text):
     # negative rows: no brackets, no division before the space, a lower-case letter kept as written
     (", section I para. 2", [("section I", "section I")]),
     (", annex I para. 2", [("annex I", "annex I")]),
-    (", para. 3(a) para. 4", [("para. 3(a)", "para. 3(a)")]),
+    (", para. 3(a) para. 4", [("para. 3 (a)", "para. 3(a)")]),
+    # a roman-numbered level after a lettered one (explore6 D10); an upper-case letter is none
+    (", paragraph 4 (a) (ii).", [("para. 4 (a) (ii)", "paragraph 4 (a) (ii)")]),
+    (", paras 60 to 62;", [("paras. 60-62", "paras 60 to 62")]),
+    (", paragraph 4 (a) (B)", [("para. 4 (a)", "paragraph 4 (a)")]),
+    (", subparagraph (a)", []),
 ])
 def test_pin_after(text, pins):
     assert after(text) == pins

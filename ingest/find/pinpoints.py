@@ -44,6 +44,13 @@ _HEAD = re.compile(r"^(?:(?P<which>" + _WHICH_RX + r")\s+)?(?P<word>" +
                    "|".join(re.escape(w) for w in sorted(_WORD_UNIT, key=len, reverse=True)) +
                    r")(?![a-z])\s*(?P<rest>.*)$", re.I)
 _MANY = re.compile(r",|\band\b|\bto\b|[-–]")
+#: a range between two numbers, however written ("60–62", "60 - 62", "60 to 62", "60 through 62"): "60-62" in the
+#: normal form, as the Editorial Manual writes "paras. 60-62"
+_RANGE = re.compile(r"(?<=[\w)])(?:\s*[-–—]\s*|\s+(?:to|through)\s+)(?=[\w(])")
+#: a bracketed subdivision of a number, written with no space before it ("22(c)", "4 (a)(ii)"): one space
+_TIGHT_BRACKET = re.compile(r"(?<=[0-9a-z)])\((?=[a-z]{1,4}\))")
+#: "subparagraph (a) of paragraph 4": paragraph 4 (a)
+_SUBPARAGRAPH_OF = re.compile(r"^sub-?paragraphs?\s+(?P<subs>.+?)\s+of\s+(?:operative\s+)?paragraph\s+(?P<n>\d+)$", re.I)
 
 
 #: How far before a keyword its pinpoints are looked for, in characters: "paragraphs 50 and 52 of
@@ -62,6 +69,10 @@ def norm_pin(p: Optional[str]) -> Optional[str]:
     ('articles 97 and 98', 'chapter I.B', 'preambular para. 13')
     >>> norm_pin("section I(B)"), norm_pin("chap. IV (A)")
     ('section I.B', 'chapter IV.A')
+    >>> norm_pin("paragraphs 60–62"), norm_pin("paras 60 to 62"), norm_pin("pages 3–5")
+    ('paras. 60-62', 'paras. 60-62', 'pp. 3-5')
+    >>> norm_pin("paragraph 4 (a)(ii)"), norm_pin("subparagraph (a) of paragraph 4")
+    ('para. 4 (a) (ii)', 'para. 4 (a)')
     """
     if not p:
         return None
@@ -76,16 +87,25 @@ def norm_pin(p: Optional[str]) -> Optional[str]:
     if low.startswith("annex"):
         rest = p[7:] if low.startswith("annexes") else p[5:]
         return ("annexes" if _MANY.search(rest) else "annex") + rest
+    m = _SUBPARAGRAPH_OF.match(p)
+    if m:  # "subparagraph (a) of paragraph 4": the paragraph, then its subparagraph, as "paragraph 4 (a)" writes it
+        return "para. " + _one_form(m.group("n") + " " + m.group("subs"))
     m = _HEAD.match(p)
     if m:
         unit = _WORD_UNIT[m.group("word").lower()]
-        rest = m.group("rest")
+        rest = _one_form(m.group("rest"))
         which = (m.group("which") or "").lower()
         word = unit["many"] if _MANY.search(rest) else unit["one"]
         if unit["numbers"] == "division":
             rest = _BRACKETED_SUBDIVISION.sub(r".\1", rest)  # "section I(B)", "chap. IV (A)": as "I.B", "IV.A"
         return ("preambular " if which in _PREAMBULAR else "") + word + (" " + rest if rest else "")
     return p[0].lower() + p[1:]
+
+
+def _one_form(numbers: str) -> str:
+    """The numbers of a pinpoint in one form: a range with "-" ("60–62", "60 to 62": "60-62"), a bracketed
+    subdivision after one space ("22(c)": "22 (c)", "4 (a)(ii)": "4 (a) (ii)")."""
+    return _TIGHT_BRACKET.sub(" (", _RANGE.sub("-", numbers))
 
 
 def _pin(words: str) -> Pin:

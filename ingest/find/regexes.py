@@ -196,7 +196,8 @@ ROMAN_PART = re.compile(r"^\d+\s?([A-Z])\s?\(")
 # "Arts. 97 and 98", "chap. I.B", "sect. VI", "annex III", "the thirteenth preambular paragraph".
 _PD = grammar.PINPOINT_DATA
 _NUMBER = {
-    "arabic": r"\d+(?:\s?\([a-z]\))?(?![/\d])",
+    # a subparagraph's letter and its roman-numbered level: "4 (a)", "4 (a) (ii)", "4 (a)(ii)"
+    "arabic": r"\d+(?:\s?\([a-z]\)(?:\s?\([ivx]+\))?)?(?![/\d])",
     # a subdivision after a dot or in brackets: "section II.B", "section I(B)" (ECE reports), "chap. IV (A)"
     "division": r"(?:[IVXLC]+|\d+|[A-Z])(?:\.[A-Z0-9]+|\s?\([A-Z]\))*(?![/\w])",
     "letter": r"(?:[IVXLC]+|[A-Z]|one|two|three)(?![/\w])",
@@ -216,8 +217,12 @@ def _pin_words(words) -> str:
 
 _WHICH = "|".join(_PD["ordinals"]["preambular"] + _PD["ordinals"]["operative"])
 _ORDINAL = "|".join(sorted(_PD["ordinals"]["words"], key=len, reverse=True))
+#: a subparagraph by its letter, of a numbered paragraph: "subparagraph (a) of paragraph 4", "subparagraphs (a) and
+#: (b) of operative paragraph 2" (paragraph 4 (a); :func:`ingest.find.pinpoints.norm_pin`)
+SUBPARAGRAPH_OF = (r"sub-?paragraphs?\s+\([a-z]\)(?:\s?\([ivx]+\))?(?:" + _PIN_SEP + r"\([a-z]\)(?:\s?\([ivx]+\))?)*"
+                   r"\s+of\s+(?:operative\s+)?paragraph\s+\d+(?![/\d])")
 PIN_UNIT = (
-    r"(?:the\s+)?(?:" + _ORDINAL + r")\s+(?:" + _WHICH + r")\s+paragraphs?(?!\w)"
+    SUBPARAGRAPH_OF + r"|(?:the\s+)?(?:" + _ORDINAL + r")\s+(?:" + _WHICH + r")\s+paragraphs?(?!\w)"
     + "".join(
         "|" + (r"(?:(?:" + _WHICH + r")\s+)?" if u["name"] == "paragraph" else "") + _pin_words(u["words"])
         + _NUMBER[u["numbers"]] + r"(?:" + _PIN_SEP + _NUMBER[u["numbers"]] + r")*"
@@ -290,7 +295,7 @@ GLUE = re.compile(
     r"|\bthe (?:most recent|latest)(?: of which)? (?:being|was|is|are)\b|\bthe\b|\bits\b|\bresolutions?\b|"
     r"\bnos?\.|\bnumbers?\b|\bof\s+" + DATE_TEXT + r"|\b(?:dated|adopted\s+on|on)\s+" + DATE_TEXT +
     r"|\bof\s+(?:the\s+)?(?:same\s+date|\d{4})\b|\bsection\s+[IVXLC]+(?:\.[A-Z])?\b|\bsections\s+[IVXLC]+\b"
-    r"|\bpart\s+[IVXLC]+\b|\bannex(?:es)?(?:\s+[IVXLC]+)?\b|\bparagraphs?\s+\d+(?:\s?\([a-z]\))?\s+of\b"
+    r"|\bpart\s+[IVXLC]+\b|\bannex(?:es)?(?:\s+[IVXLC]+)?\b|\bparagraphs?\s+\d+(?:\s?\([a-z]\)(?:\s?\([ivx]+\))?)?\s+of\b"
     r"|\bentitled\s*[“\"][^”\"]{0,400}[”\"]|\brespectively\b|\bin particular\b|\binter alia\b"
     r"|\bmost recently\b"
     # "resolutions on the pattern of conferences (43/222, the most recent being 80/234), multilingualism (50/11"
