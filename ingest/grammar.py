@@ -37,7 +37,7 @@ from typing import Optional
 __all__ = [
     "grammar", "VERSION",
     "BODIES", "BODY_NAMES", "body_code", "BODY_PHRASES", "OTHER_BODY_PHRASES", "SPEAKER_BODIES", "MASTHEAD_BODIES",
-    "SERIES", "WRITTEN_ROOTS",
+    "SERIES", "WRITTEN_ROOTS", "PARTIES_DECISIONS",
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "KEYWORD_AFTER_CODE", "RANGES", "SPEAKER",
     "roman_to_int", "int_to_roman",
     "session_year", "session_fits", "session_span", "sc_year", "sc_number_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year",
@@ -73,6 +73,10 @@ _CODE_OF_NAME = {b["name"].lower(): code for code, b in BODIES.items()}
 BODY_PHRASES: list[tuple[str, str]] = sorted(
     [(ph, code) for code, b in BODIES.items() for ph in b["phrases"]], key=lambda x: len(x[0]), reverse=True)
 _NAMED = _G.get("named_bodies", {})
+#: Decisions of the UNFCCC's governing bodies ("decision 1/CP.21"): ``body``, the ``node`` template of a decision
+#: no table places in a report, and the ``codes`` (CP, CMP, CMA) -> the bodies' names (grammar.toml
+#: ``[parties_decisions]``, with its sources; :mod:`ingest.find.parties` reads them).
+PARTIES_DECISIONS: dict = _G["parties_decisions"]
 #: Bodies whose numbers are not UN resolutions citegraph resolves, longest phrase first: ``[other_bodies]`` and the
 #: bodies known by name only (``[named_bodies]``: "Trusteeship Council resolution 2160 (LIX)" is no reference).
 OTHER_BODY_PHRASES: list[str] = sorted({*_G["other_bodies"]["phrases"], *(b["name"] for b in _NAMED.values())},

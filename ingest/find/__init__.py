@@ -27,6 +27,7 @@ One module a stage, the regexes apart from the logic (as eyecite):
 :mod:`.pinpoints`             "paragraph 71 of", ", annex", parts that are pinpoints
 :mod:`.relations`             citing verbs; a paragraph's verb as a relation
 :mod:`.context`               the relation and sentence of a reference, by position
+:mod:`.parties`               the UNFCCC's decisions: "decision 1/CP.21"
 :mod:`.tables`                rows of mandates tables under a heading
 :mod:`.document`              :func:`extract_explicit`: a document's references, placed
 :mod:`.regexes`               every pattern, built from :mod:`ingest.grammar`'s data

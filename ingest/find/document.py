@@ -23,6 +23,7 @@ from urllib.parse import unquote
 
 from .. import grammar, symbols
 from ..model import Document, Paragraph, Reference
+from . import parties
 from .body import speaker_of
 from .context import marks_of
 from .hit import Hit
@@ -81,7 +82,7 @@ class _Own:
 
 def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit,
          relation: tuple[Optional[str], Optional[str]], sentence: str, evidence: str) -> Reference:
-    body, kind = symbols.describe(h.target)
+    body, kind = parties.describe(h.target) or symbols.describe(h.target)
     return Reference(source=source, target=h.target, kind="explicit", paragraph=pid, footnote=footnote,
                      pinpoint=h.pinpoint, pinpoint_written=h.pinpoint_written, relation=relation[0], verb=relation[1],
                      target_body=body, target_type=kind,

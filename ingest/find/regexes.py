@@ -105,6 +105,13 @@ EU_ACT_AFTER = re.compile(r"\s*\((?:" + "|".join(re.escape(d).replace(r"\ ", r"\
 ABBREVIATED_KEYWORD = re.compile(r"(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + "|"
                                  + "|".join(re.escape(c) for c, _ in CODE_KEYWORD_STEMS) + r")\s?(?:\d|(?:ES|S)-\d)")
 
+# "decision 1/CP.21", "decisions 1/CMA.3 and 1/CP.26": the UNFCCC's governing bodies' decisions (grammar.toml
+# [parties_decisions]); PARTIES_ITEM is each of the list, PARTIES_NEXT what joins the next
+_PARTIES_CODES = "|".join(sorted(grammar.PARTIES_DECISIONS["codes"], key=len, reverse=True))
+PARTIES_ITEM = re.compile(r"(?P<n>\d{1,3})/(?P<code>" + _PARTIES_CODES + r")\.(?P<s>\d{1,2})(?![\w/]|\.\d)")
+PARTIES_DECISION = re.compile(r"(?P<kw>D(?<!\w.)ecisions?|d(?<!\w.)ecisions?)\s+(?=\d{1,3}/(?:" + _PARTIES_CODES + r")\.\d)")
+PARTIES_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=\d{1,3}/(?:" + _PARTIES_CODES + r")\.\d)")
+
 # ---------------------------------------------------------------- the body behind a number
 
 BODY_BEFORE = re.compile(

@@ -9,7 +9,8 @@ function, :func:`find_in_text` hands each kind of match to its stage:
    :func:`ingest.find.numbers.extract_numbers` (the body behind them:
    :mod:`ingest.find.body`; pinpoints: :mod:`ingest.find.pinpoints`);
 3. a bare "2367 (2017)" that fits the Security Council's numbering:
-   :func:`ingest.find.numbers.extract_bare_sc`.
+   :func:`ingest.find.numbers.extract_bare_sc`;
+4. the UNFCCC's decisions ("decision 1/CP.21"): :func:`ingest.find.parties.extract_parties_decisions`.
 
 The hits come back in order of position.
 """
@@ -24,6 +25,7 @@ import ahocorasick_rs
 from .body import ITS_ASSEMBLY_IF_FITS, OTHER_SPEAKER
 from .hit import Hit
 from .numbers import extract_bare_sc, extract_numbers
+from .parties import extract_parties_decisions
 from .regexes import ABBREVIATED_KEYWORD, CODE_KEYWORD_HINTS, CODE_KEYWORD_STEMS, KEYWORD_STEMS
 from .written import extract_written
 
@@ -118,6 +120,8 @@ def find_in_text(text: str, speaker: Optional[str] = "GA", tied: Optional[dict] 
     hits, taken = extract_written(text)
     if has_kw:
         extract_numbers(text, speaker, its, taken, hits, tied, starts)
+        if "ecision" in text and "/C" in text:  # "decision 1/CP.21", "1/CMA.3", "1/CMP.8"
+            extract_parties_decisions(text, taken, hits)
     if "(19" in text or "(20" in text:
         hits += extract_bare_sc(text, taken, hits)
     if len(hits) > 1:
