@@ -447,6 +447,32 @@ def test_a_misprinted_year_is_no_date_of_the_target(text, target, date):
     assert (h.target, h.target_date) == (target, date)
 
 
+@pytest.mark.parametrize("text, speaker, dated", [
+    # several dates after a list, one per number: each its own, in order (the last took the first before)
+    ("Recalling General Assembly resolutions 60/1 and 60/251 of 24 October 2005 and 15 March 2006, respectively,",
+     "HRC", [("A/RES/60/1", "2005-10-24"), ("A/RES/60/251", "2006-03-15")]),
+    ("Recalling its resolutions 52/12 A and 52/12 B of 12 November and 19 December 1997, respectively,",  # A_RES_56_253
+     "GA", [("A/RES/52/12", "1997-11-12"), ("A/RES/52/12", "1997-12-19")]),
+    ("Recalling its resolutions 70/299, 71/243 and 72/279 of 29 July 2016, 21 December 2016 and 31 May 2018,",
+     "GA", [("A/RES/70/299", "2016-07-29"), ("A/RES/71/243", "2016-12-21"), ("A/RES/72/279", "2018-05-31")]),
+    # more dates than one, not one per number: none is told
+    ("Recalling General Assembly resolutions 70/1, 71/313 and 72/279 of 25 September 2015 and 6 July 2017,",
+     "HRC", [("A/RES/70/1", None), ("A/RES/71/313", None), ("A/RES/72/279", None)]),
+    # negative rows: one date after a list is the last number's alone, as the UN writes it (A_RES_77_230,
+    # A_RES_78_85: 1514 (XV) is of 14 December 1960); a number's own date stays its own
+    ("Recalling Security Council resolutions 2170 (2014), 2178 (2014) and 2253 (2015) of 17 December 2015,",
+     "GA", [("S/RES/2170(2014)", None), ("S/RES/2178(2014)", None), ("S/RES/2253(2015)", "2015-12-17")]),
+    ("Recalling its resolutions 1514 (XV) and 1541 (XV) of 15 December 1960,",
+     "GA", [("A/RES/1514(XV)", None), ("A/RES/1541(XV)", "1960-12-15")]),
+    ("Recalling its resolutions 5/1 and 5/2 of 18 June 2007,", "HRC",
+     [("A/HRC/RES/5/1", None), ("A/HRC/RES/5/2", "2007-06-18")]),
+    ("Recalling General Assembly resolution 60/1 of 24 October 2005 and 60/251 of 15 March 2006,",
+     "HRC", [("A/RES/60/1", "2005-10-24"), ("A/RES/60/251", "2006-03-15")]),
+])
+def test_dates_after_a_list_of_numbers(text, speaker, dated):
+    assert [(h.target, h.target_date) for h in find_in_text(text, speaker)] == dated
+
+
 # ---------------------------------------------------------------- keyword_cues: one pass over a document's texts
 
 from ingest.find.numbers import keyword_starts

@@ -29,12 +29,13 @@ from ..grammar import (BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
-from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, EU_ACT_AFTER, GLUE,
+from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, EU_ACT_AFTER,
+                      NEXT_DATE, GLUE,
                       CODE_KEYWORD_STEMS, GLUE_CLAUSE, ITS_BEFORE, ITS_SUBJECT, KEYWORD, KEYWORD_OF_BODY, KEYWORD_ONLY, KEYWORD_STEMS, NEXT_ITEM_RX, NOT_SC_BEFORE,
                       NUMBER, SC_BARE, SC_BARE_NEXT, SUBJECT_AFTER, TITLE_AFTER, WS_RUN)
 
 __all__ = ["keywords", "keyword_starts", "extract_numbers", "extract_bare_sc", "presidential_statement", "budget_period",
-           "range_members", "RANGE_MEMBERS", "body_after"]
+           "range_members", "RANGE_MEMBERS", "body_after", "list_dates"]
 
 #: What the rules read after a number, in characters: a body named after it ("resolution 726
 #: (XXXVII) ... of the Economic Commission for Latin America and the Caribbean"), its date ("of 19
@@ -297,9 +298,58 @@ def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
             pos = to.end()
 
 
-def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
+#: :func:`list_dates`' answer for a number dated by what follows it alone.
+_OWN_DATE = ("own", None)
+
+
+def list_dates(text: str, numbers: list) -> dict[int, tuple[str, Optional[str]]]:
+    """The dates a list of numbers gets from several dates written after its last number, by each
+    number's start: ``("own", iso)``, one date per number in order ("resolutions 60/1 and 60/251 of
+    24 October 2005 and 15 March 2006, respectively"; a day without its year takes the last date's
+    year), or ``("none", None)`` for every number when the dates are more than one but not one per
+    number (whose is whose cannot be told; before, the last number took the first date). Numbers
+    missing from the result read their own date after them, as a single number does: one date after
+    a list is the last number's only, as the UN writes it ("resolutions 2170 (2014), 2178 (2014) and
+    2253 (2015) of 17 December 2015"; "resolutions 1514 (XV) and 1541 (XV) of 15 December 1960",
+    though 1514 (XV) is of 14 December).
+
+    >>> import re
+    >>> t = "resolutions 60/1 and 60/251 of 24 October 2005 and 15 March 2006, respectively"
+    >>> sorted(list_dates(t, list(re.finditer(r"\\d+/\\d+", t))).values())
+    [('own', '2005-10-24'), ('own', '2006-03-15')]
+    >>> t = "resolutions 70/1, 71/313 and 72/279 of 25 September 2015 and 6 July 2017"
+    >>> set(list_dates(t, list(re.finditer(r"\\d+/\\d+", t))).values())
+    {('none', None)}
+    >>> t = "resolutions 5/1 and 5/2 of 18 June 2007"
+    >>> list_dates(t, list(re.finditer(r"\\d+/\\d+", t)))
+    {}
+    """
+    if len(numbers) < 2:
+        return {}
+    after = text[numbers[-1].end():numbers[-1].end() + AFTER_NUMBER]
+    m = DATE_AFTER.match(after)
+    if not m:
+        return {}
+    dates = [m.group(1)]
+    pos = m.end()
+    while True:
+        d = NEXT_DATE.match(after, pos)
+        if not d:
+            break
+        dates.append(d.group(1))
+        pos = d.end()
+    if len(dates) == 1:
+        return {}
+    if len(dates) == len(numbers):
+        year = re.search(r"\d{4}$", dates[-1])
+        return {n.start(): ("own", parse_date(d if re.search(r"\d{4}$", d) or not year else f"{d} {year.group(0)}"))
+                for n, d in zip(numbers, dates)}
+    return {n.start(): ("none", None) for n in numbers}
+
+
+def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool, dated: tuple = _OWN_DATE) -> Optional[Hit]:
     """The reference one number of a keyword's list makes, or None (another body's, or a number
-    no body of citegraph's numbering holds)."""
+    no body of citegraph's numbering holds). ``dated``: what :func:`list_dates` gave it."""
     text, speaker = scan.text, scan.speaker
     num = WS_RUN.sub(" ", n.group("num"))
     part = n.group("part")
@@ -324,8 +374,10 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool) -> Optional[Hit]:
         b_code, b_explicit = scan.tied[num.replace(" ", "")], True
         if b_code is None:
             return None
-    date = DATE_AFTER.match(after)
-    iso = parse_date(date.group(1)) if date else None
+    how, iso = dated
+    if how == "own" and iso is None:
+        date = DATE_AFTER.match(after)
+        iso = parse_date(date.group(1)) if date else None
     year = int(iso[:4]) if iso else None
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         # a misprint ("24 December 2107") says nothing of the body, nor of the target's date
@@ -499,8 +551,9 @@ def extract_numbers(text: str, speaker: Optional[str], its: Optional[str], taken
                 _tie(scan, WS_RUN.sub(" ", n.group("num")), None)
             continue
         starts = {}
+        dated = list_dates(text, [n for n, _ in items])
         for n, first in items:
-            hit = _number_hit(scan, kw, n, first)
+            hit = _number_hit(scan, kw, n, first, dated.get(n.start(), _OWN_DATE))
             if hit is None:
                 continue
             starts[n.start()] = hit

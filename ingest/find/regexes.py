@@ -339,6 +339,9 @@ SUBJECT_AFTER = re.compile(r"^\s*,?\s*(?:of\s+" + DATE_TEXT + r"\s*,?\s*)?on\s+(
                          r"(?:[^,;.“”()]|,(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\sand\s[A-Z][a-z]+\b(?!\s+(?:[A-Z][a-z]+\s+)*"
                          r"(?:Council|Commission|Committee|Assembly|Board|[Rr]esolutions?|[Dd]ecisions?)\b))))+)")
 DATE_AFTER = re.compile(r"^\s*(?:[A-H](?:\s(?:and|to)\s[A-H])?\s*)?,?\s*(?:of|dated|adopted on)\s+(" + DATE_TEXT + r")")
+#: The next date of a list of dates after "of" ("of 24 October 2005 and 15 March 2006, respectively"):
+#: ", DATE" or "[,] and DATE", right after the date before it.
+NEXT_DATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(" + DATE_TEXT + r")")
 
 # ---------------------------------------------------------------- sentences
 
