@@ -128,7 +128,8 @@ def inspect_cmd(paths: tuple[pathlib.Path, ...], paragraphs: bool, fmt: str) -> 
             continue
         out = sys.stdout
         out.write(f"{doc.file}\n")
-        out.write(f"  symbol      {doc.symbol}  (from the {doc.symbol_source})\n")
+        out.write(f"  symbol      {doc.symbol}  (from the {doc.symbol_source})\n" if doc.symbol else
+                  "  symbol      none found (no masthead, title line or symbol in the file name)\n")
         for key in ("title", "date", "body", "session", "agenda_item", "report", "distribution"):
             if info[key]:
                 out.write(f"  {key.replace('_', ' '):<11} {info[key]}\n")

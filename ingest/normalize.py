@@ -116,11 +116,17 @@ def text(s: str) -> str:
     structure is found: :func:`characters`, then a soft hyphen at a line end joins the two
     halves of its word (across blank lines too, when the next line goes on in lower case),
     then :func:`strip_invisible`. Line breaks are kept (where paragraphs start is
-    :mod:`ingest.structure.blocks`'s to decide).
+    :mod:`ingest.structure.blocks`'s to decide), each one ``\\n`` whatever the file wrote
+    (``\\r\\n``, or ``\\r`` alone as old Mac files do), so every rule that reads lines (a text's
+    masthead, its blocks) sees the same lines.
 
     >>> text("Rea\\ufb03rming ES\\u201111/1,\\u00a0elabora\\u00ad\\n\\ntion of 9\\u00a0\\u200dDecember")
     'Reaffirming ES-11/1, elaboration of 9 December'
+    >>> text("United Nations   A/79/401\\rGeneral Assembly\\r\\n\\r\\nSeventy-ninth session")
+    'United Nations   A/79/401\\nGeneral Assembly\\n\\nSeventy-ninth session'
     """
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
     if s.isascii():
         return s.replace("\t", " ") if "\t" in s else s
     if "\u00ad" not in s:  # characters() and strip_invisible() in one pass

@@ -1,6 +1,8 @@
 """ingest.formats.text: bytes of a text file -> text, whatever the encoding."""
 import pytest
 
+import ingest
+
 from ingest.formats.text import decode_bytes
 from ingest.model import ReadError
 
@@ -128,3 +130,22 @@ def test_utf8_with_stray_bytes_is_not_a_legacy_file(data, read):
 def test_utf32_with_a_byte_order_mark_is_text(codec):
     bom = {"utf-32": b"", "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}[codec]
     assert decode_bytes(bom + TEXT.encode(codec)) == TEXT
+
+
+#: A report's masthead and first paragraph (the shape of A/79/401), as lines.
+REPORT_LINES = ["United Nations                    A/79/401", "General Assembly", "Distr.: General",
+                "5 August 2024", "", "Seventy-ninth session", "", "Report of the Secretary-General", "",
+                "1. The present report is submitted pursuant to General Assembly resolution 78/132.",
+                "2. It also responds to resolution 79/1 and to paragraph 71 of resolution 70/125."]
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r", "\r\n\r"])  # Unix, Windows, old Mac, a mixture
+def test_a_text_reads_the_same_whatever_its_line_ends(tmp_path, line_end):
+    path = tmp_path / "report.txt"
+    lines = REPORT_LINES if line_end != "\r\n\r" else [ln + ("\r" if i % 2 else "") for i, ln in enumerate(REPORT_LINES)]
+    path.write_bytes((line_end if line_end != "\r\n\r" else "\n").join(lines).encode("utf-8"))
+    doc = ingest.read_document(path)
+    assert (doc.symbol, doc.symbol_source, doc.session) == ("A/79/401", "masthead", "Seventy-ninth session")
+    assert [(r.paragraph, r.target, r.pinpoint) for r in ingest.extract(doc)] == [
+        ("p4", "A/RES/78/132", None), ("p5", "A/RES/79/1", None), ("p5", "A/RES/70/125", "para. 71")]
+    assert not any("\r" in p.text for p in doc.paragraphs)

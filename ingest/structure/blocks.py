@@ -271,9 +271,7 @@ def split_blocks(text: str) -> tuple[list[Block], dict[str, str]]:
     paragraphs (:func:`paragraph_lines`), each a block. A bracketed line split over two blocks
     ("[on the report of ..." | "... (A/78/421, para. 13)]") is one.
     """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.lstrip("\ufeff")
+    text = text.lstrip("\ufeff")  # (its line ends are "\n" already: ingest.normalize.text)
     text = pandoc_notes(text)
     words = _Words(text)
     blocks: list[Block] = []
