@@ -350,6 +350,34 @@ _SUFFIX = re.compile(
     "|".join(sorted({x for v in LANGUAGES.values() for x in v["suffixes"]}, key=len, reverse=True)) + r")$")
 _SUFFIX_CODE = {x.upper(): code for code, v in LANGUAGES.items() for x in v["suffixes"]}
 _JOB = [re.compile(p, re.I) for p in _LANG["job_numbers"]]
+#: Where a word added to a file's name starts (``data/languages.toml`` ``added_words``, any case), and
+#: where a component starting in lower case does (read only after an upper-case series).
+_ADDED_WORD = re.compile(r"(?i)[_\- ](?:" + "|".join(_LANG["added_words"]) + r")(?=[_\- .]|$)")
+_LOWER_PART = re.compile(r"[_\- ][a-z]")
+
+
+def _without_added_words(name: str) -> str:
+    """``name`` (a file name without its extension) cut before a word of :data:`_ADDED_WORD`.
+
+    >>> _without_added_words("A_79_62_final"), _without_added_words("a_79_62-V2"), _without_added_words("A_RES_78_132-EN_clean")
+    ('A_79_62', 'a_79_62', 'A_RES_78_132-EN')
+    >>> _without_added_words("A_RES_78_132-EN"), _without_added_words("UNEP_EA.5_Res.7"), _without_added_words("s_res_2800_2025")
+    ('A_RES_78_132-EN', 'UNEP_EA.5_Res.7', 's_res_2800_2025')
+    """
+    m = _ADDED_WORD.search(name)
+    return name[:m.start()] if m and m.start() > 0 else name
+
+
+def _without_lower_parts(name: str) -> str:
+    """``name`` (a file name without its extension and language suffix) cut before a component that
+    starts in lower case, when its series is upper case: no symbol writes one so.
+
+    >>> _without_lower_parts("A_RES_79_324_cr_only"), _without_lower_parts("UNEP_EA.5_Res.7"), _without_lower_parts("s_res_2800")
+    ('A_RES_79_324', 'UNEP_EA.5_Res.7', 's_res_2800')
+    """
+    root = re.match(r"[A-Za-z]+", name)
+    m = _LOWER_PART.search(name) if root and root.group(0).isupper() else None
+    return name[:m.start()] if m else name
 _JOB_LETTER = {v["job_letter"]: code for code, v in LANGUAGES.items()}
 
 
@@ -376,10 +404,14 @@ def file_name_parts(path: str) -> FileName:
     """
     name = _FILE_EXT.sub("", pathlib.PurePath(path).name)
     language = None
-    m = _SUFFIX.search(name)
-    if m and len(name) > m.end(1) - m.start(1) + 1:
-        language = _SUFFIX_CODE[m.group(1).upper()]
-        name = name[: m.start()]
+    for cut in (False, True):  # the language suffix, then again once the words added after it are cut
+        m = _SUFFIX.search(name)
+        if m and len(name) > m.end(1) - m.start(1) + 1 and language is None:
+            language = _SUFFIX_CODE[m.group(1).upper()]
+            name = name[: m.start()]
+        if not cut:
+            name = _without_added_words(name)
+    name = _without_lower_parts(name)
     job = next((m for m in map(lambda p: p.match(name), _JOB) if m), None)
     if job:
         letter = (job.group("letter") or "").upper()

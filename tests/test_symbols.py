@@ -33,6 +33,17 @@ from ingest.symbols import symbol_from_filename
     ("S_RES_2800 (1).txt", "S/RES/2800"), ("S_2025_800.txt", "S/2025/800"), ("S_PRST_2021_4.txt", "S/PRST/2021/4"),
     ("A_RES_78_132.txt", "A/RES/78/132"), ("E_RES_2024_13.txt", "E/RES/2024/13"),
     ("A_RES_2000_1999.txt", "A/RES/2000/1999"), ("A_HRC_RES_52_1.txt", "A/HRC/RES/52/1"),
+    # words people add after the symbol are not part of it (data/languages.toml added_words, any case; a
+    # component in lower case after an upper-case series)
+    ("A_79_62_final.txt", "A/79/62"), ("A_79_62_v2.txt", "A/79/62"), ("A_79_62-FINAL.docx", "A/79/62"),
+    ("A_RES_79_324_cr_only.txt", "A/RES/79/324"), ("A_RES_79_324_clean.pdf", "A/RES/79/324"),
+    ("A_RES_78_132-EN_final.pdf", "A/RES/78/132"), ("S_RES_2800_2025_draft.txt", "S/RES/2800(2025)"),
+    ("A_C.3_79_L.5_Rev.1_tracked.docx", "A/C.3/79/L.5/Rev.1"), ("A_79_62 Version2.txt", "A/79/62"),
+    # negative rows: a symbol's own capitalised components stay; a lower-case name is read as before
+    ("A_C.3_79_L.5_Rev.1.docx", "A/C.3/79/L.5/Rev.1"), ("UNEP_EA.5_Res.7.txt", "UNEP/EA.5/Res.7"),
+    ("A_RES_79_1_Add.1.txt", "A/RES/79/1/Add.1"), ("E_CN.6_2024_L.3.txt", "E/CN.6/2024/L.3"),
+    ("A_79_62-E_2024_3.pdf", "A/79/62-E/2024/3"), ("A_RES_76_84_A-B.txt", "A/RES/76/84A-B"),
+    ("A_HRC_55_NGO_12.txt", "A/HRC/55/NGO/12"),
 ])
 def test_symbol_from_file_name(name, symbol):
     assert symbol_from_filename(name) == symbol
