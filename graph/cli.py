@@ -167,7 +167,8 @@ def aliases_cmd(paths: tuple[pathlib.Path, ...], learned_only: bool, fmt: str) -
         for r in rows:
             sys.stdout.write("\t".join(r) + "\n")
         return
-    _rows(sys.stdout, ("ORIGIN", "NAME", "TARGET", "PINPOINT", "KIND", "SOURCE"), rows, (7, 48, 26, 14, 18, 60))
+    _rows(sys.stdout, ("ORIGIN", "NAME", "TARGET", "PINPOINT", "KIND", "SOURCE"), rows, (7, 48, 26, 14, 18, 60),
+          whole=(2,))
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., ensure_ascii=False) makes one a call
@@ -192,7 +193,7 @@ def _print_table(rows: list[dict], out) -> None:
     """``extract --format table``: one reference a row (:func:`_rows`)."""
     cols = ("source", "paragraph", "footnote", "relation", "target", "pinpoint", "kind", "surface")
     _rows(out, tuple(c.upper() for c in cols), [tuple(r[c] or "" for c in cols) for r in rows],
-          (22, 9, 8, 18, 26, 12, 8, 60))
+          (22, 9, 8, 18, 26, 12, 8, 60), whole=(0, 4))
 
 
 # --------------------------------------------------------------------------- graph commands (issue 5)
@@ -212,7 +213,7 @@ def _words(e: dict, width: int = 90) -> str:
     return ("LATER? " if e.get("later") else "") + sentence
 
 
-#: Width of the tables when the output is not a terminal (a pipe, a file) and COLUMNS is not set.
+#: Width of a table in a terminal whose width cannot be read (and COLUMNS is not set).
 TABLE_WIDTH = 100
 
 
@@ -228,39 +229,48 @@ def _cell(value) -> str:
     return escaped(" ".join(str(value if value is not None else "").split()))
 
 
-def _rows(out, header: tuple, rows: list[tuple], widths: tuple) -> None:
-    """A table that fits the terminal's width (rich): ``COLUMNS`` or the terminal's width, else
-    :data:`TABLE_WIDTH`. Numbers are right-aligned and never cut; the other columns keep to the
-    widths given (a longer symbol or name is cut with "…"); the last column takes the room left
-    and is cut with "…" to one line, so each row stays one line to read or grep. No colours or
-    frames when the output is not a terminal."""
+def _rows(out, header: tuple, rows: list[tuple], widths: tuple, whole: tuple = (0,)) -> None:
+    """A table (rich), one row a line to read or grep. In a terminal it fits the terminal's width
+    (``COLUMNS`` or the terminal's own): numbers are right-aligned and never cut, nor are the columns
+    ``whole`` (by index: the symbols, which a cut makes useless: "S/RES/2033…" is any of ten); the
+    other columns keep to the ``widths`` given (a longer name is cut with "…"), the last takes the
+    room left (cut with "…"), and a narrow terminal takes from the widest of them first. Into a pipe
+    or a file (no terminal, no ``COLUMNS``) nothing is cut: every cell is printed whole, with no
+    colours or frames, as ``ls`` and ``git`` do."""
     from rich.console import Console  # loaded by the commands that print tables only
     from rich.table import Table
 
-    width = shutil.get_terminal_size((TABLE_WIDTH, 24)).columns
     terminal = hasattr(out, "isatty") and out.isatty()
-    buf = io.StringIO()
-    console = Console(file=buf, width=max(width, 40), highlight=False, soft_wrap=False, emoji=False, markup=False,
-                      force_terminal=terminal, color_system="auto" if terminal else None)
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0),
-                  collapse_padding=True)
     texts = [[_cell(v) for v in r] for r in rows]
     longest = [max([len(h), *(len(t[i]) for t in texts)]) for i, h in enumerate(header)]
     numeric = [bool(rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool) for r in rows)
                for i in range(len(header))]
-    # numbers whole; other columns up to the width given; the last takes what is left (at least 12)
-    sizes = [longest[i] if numeric[i] else min(w, longest[i]) for i, w in enumerate(widths)]
-    room = max(width, 40) - 2 * (len(header) - 1)
-    sizes[-1] = min(longest[-1], max(12, room - sum(sizes[:-1])))
-    while sum(sizes) > room:
-        # a narrow terminal: the widest text column gives way first, the key (first column) last
-        last = len(sizes) - 1
-        shrink = [i for i in range(1, last) if not numeric[i] and sizes[i] > 8] or \
-                 [i for i in (last, 0) if i and not numeric[i] and sizes[i] > 8] or \
-                 [i for i in (0,) if last and not numeric[0] and sizes[0] > 8]
-        if not shrink:
-            break
-        sizes[max(shrink, key=lambda i: sizes[i])] -= 1
+    # the least width of each column: a number's, and in the columns ``whole`` the longest symbol's (a name
+    # there, "Charter of the United Nations", may be cut as other text is)
+    least = [longest[i] if numeric[i] else
+             max([len(header[i]), *(len(t[i]) for t in texts if "/" in t[i])]) if i in whole else min(8, longest[i])
+             for i in range(len(header))]
+    if not terminal and "COLUMNS" not in os.environ:
+        sizes = list(longest)
+        width = sum(sizes) + 2 * (len(header) - 1)
+    else:
+        width = max(shutil.get_terminal_size((TABLE_WIDTH, 24)).columns, 40)
+        # other columns up to the width given; the last takes what is left (at least 12)
+        sizes = [max(least[i], min(w, longest[i])) for i, w in enumerate(widths)]
+        room = width - 2 * (len(header) - 1)
+        sizes[-1] = max(least[-1], min(longest[-1], max(12, room - sum(sizes[:-1]))))
+        while sum(sizes) > room:
+            # a narrow terminal: the widest column that may still give gives way first
+            shrink = [i for i in range(len(sizes)) if sizes[i] > least[i]]
+            if not shrink:
+                break
+            sizes[max(shrink, key=lambda i: sizes[i] - least[i])] -= 1
+        width = max(width, sum(sizes) + 2 * (len(header) - 1))
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, highlight=False, soft_wrap=False, emoji=False, markup=False,
+                      force_terminal=terminal, color_system="auto" if terminal else None)
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0),
+                  collapse_padding=True)
     for i, h in enumerate(header):
         table.add_column(h, justify="right" if numeric[i] else "left", no_wrap=True, overflow="ellipsis",
                          width=sizes[i])
@@ -503,7 +513,7 @@ def path_cmd(a: str, b: str, graph_file: pathlib.Path, either_way: bool) -> None
         raise click.ClickException(f"{err}{hint}") from err
     rows = [(int(r.step), r.citing, "cites", r.cited, r.paragraphs, _words(G.edges[r.citing, r.cited], 70))
             for r in df.itertuples()]
-    _rows(sys.stdout, ("step", "citing", "", "cited", "where", "words"), rows, (4, 22, 5, 22, 12, 70))
+    _rows(sys.stdout, ("step", "citing", "", "cited", "where", "words"), rows, (4, 22, 5, 22, 12, 70), whole=(1, 3))
 
 
 # --------------------------------------------------------------------------- reading pages and diffs (issue 18)

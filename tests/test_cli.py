@@ -264,8 +264,8 @@ def test_top(built, args, kw):
     G = read_json(out / "graph.json")
     expected = analysis.most_cited(G, 3, **kw) if kw else analysis.pagerank(G, 3)
     symbols = expected["symbol"].tolist()
-    for row, symbol in zip(rows[1:], symbols):  # a long key ("Charter of the United Nations") is cut
-        assert row.startswith(symbol + " ") or row.startswith(symbol[:21] + "…")
+    for row, symbol in zip(rows[1:], symbols):  # into a pipe nothing is cut, not even "Charter of the United Nations"
+        assert row.startswith(symbol + " ")
     if kw and "body" in kw:
         assert all(G.nodes[s]["body"] == kw["body"] for s in symbols)
 
@@ -317,19 +317,46 @@ def test_top_lists_the_valid_values_and_exits_2(built, option, value, listed):
 @pytest.mark.parametrize("args", [("top", "-n", "15"), ("top", "--by", "pagerank"), ("show", "79/194"),
                                   ("path", "79/194", "56/183")])
 def test_tables_fit_the_terminal(built, columns, args):
-    """At 100 columns (and narrower) every line fits; numbers stay whole, long text is cut with …"""
+    """At 100 and 80 columns every line fits; at any width numbers and symbols stay whole (a symbol cut,
+    "S/RES/2033…", is any of ten), long text is cut with … (at 60 columns the symbols may not leave room)."""
     out, _ = built
     result = CliRunner(env={"COLUMNS": str(columns)}).invoke(main, [*args, "-g", str(out / "graph.json")],
                                                              catch_exceptions=False)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     table = [ln for ln in lines if not ln.startswith(("A/RES/79/194  resolution", "http", "Information"))]
-    assert all(len(ln) <= columns for ln in table), [ln for ln in table if len(ln) > columns]
+    if columns >= 80:
+        assert all(len(ln) <= columns for ln in table), [ln for ln in table if len(ln) > columns]
+    G = read_json(out / "graph.json")
+    for ln in table[1:]:
+        cells = ln.split()
+        assert all(c in G for c in cells if c.startswith(("A/", "S/", "E/", "FCCC/"))), ln  # each symbol whole
     if args[0] == "top" and args[1] == "-n":
         G = read_json(out / "graph.json")
         first = lines[1].split()
         assert int(first[-len(lines[1].split()) + 1]) == G.in_degree(first[0])  # cited by, whole
         assert any(ln.endswith("…") for ln in lines) or columns == 100
+
+
+@pytest.mark.parametrize("env, cut", [({}, False), ({"COLUMNS": "70"}, True)])
+def test_a_table_into_a_pipe_is_never_cut(tmp_path, env, cut):
+    """extract's table into a file or pipe (no terminal, no COLUMNS): every cell whole, the target's year
+    and the surface included; with COLUMNS the table fits it, the symbols whole still."""
+    (tmp_path / "S_RES_2719_2023.txt").write_text(
+        "Resolution 2719 (2023)\n\nAdopted by the Security Council at its 9518th meeting, on 21 December 2023\n\n"
+        "The Security Council,\n\nRecalling its resolutions 2033 (2012), 2320 (2016) and 2378 (2017), the statements"
+        " of its President S/PRST/2014/27 and S/PRST/2021/21, and the report of the Secretary-General A/78/361-S/2023/"
+        "617 on the financing of African Union-led peace support operations mandated by the Council,\n", encoding="utf-8")
+    result = CliRunner(env=env).invoke(main, ["extract", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.splitlines()[1:]
+    targets = [r.split()[3] for r in rows]  # source, paragraph, relation, target (no footnote, no pinpoint)
+    assert targets == ["S/RES/2033(2012)", "S/RES/2320(2016)", "S/RES/2378(2017)", "S/PRST/2014/27", "S/PRST/2021/21",
+                       "A/78/361"], rows  # (a joint symbol is one reference to its first symbol)
+    assert any(r.endswith("…") for r in rows) is cut
+    assert rows[-1].endswith("  A/78/361-S/2023/617") is not cut
+    if cut:
+        assert all(len(r) <= 70 or "…" in r for r in rows)
 
 
 def test_the_build_summary_says_how_long_each_stage_took_and_what_came_from_the_cache(tmp_path):
