@@ -11,8 +11,9 @@ How a text is read
 ------------------
 1. **Characters**: NFKC, typographic dashes and quotes made plain, runs of
    spaces made one, upper case; quotes, brackets and a final full stop trimmed.
-2. **Exact**: the text without spaces is a node's key or one of its aliases
-   (``s/res/2720 (2023)``, ``Charter of the United Nations``).
+2. **Exact**: the text without spaces (and a leading "the") is a node's key, one of its aliases
+   (``s/res/2720 (2023)``, ``Charter of the United Nations``) or a name of the named instrument it
+   holds (:func:`instrument_names`: ``Paris Agreement``, ``the 2030 Agenda``, ``Tunis Agenda``).
 3. **Qualifiers** in front are read and dropped, each narrowing the match:
    ``resolution``/``res.`` (kind), ``decision``/``dec.``, ``Security Council``,
    ``General Assembly``, ``ECOSOC``, ``UNSCR`` (body and kind) ...
@@ -30,7 +31,8 @@ How a text is read
    :class:`AmbiguousNode` lists the candidates.
 
 Not supported: free words of a title (the page's search box ranks those
-itself), misspelt symbols, a range ("resolutions 1325 to 1327").
+itself; a named instrument's names are read whole, above), misspelt symbols, a range ("resolutions
+1325 to 1327").
 
 Examples
 --------
@@ -57,7 +59,7 @@ import networkx as nx
 from ingest import CitegraphError
 
 __all__ = ["RULES_FILE", "rules", "NodeNotFound", "AmbiguousNode", "Query", "Match", "Index", "parse", "lookup",
-           "resolve", "index_of"]
+           "resolve", "index_of", "instrument_names"]
 
 #: The rules, as data shared with the explorer page.
 RULES_FILE = pathlib.Path(__file__).resolve().parent / "data" / "lookup.json"
@@ -246,9 +248,27 @@ def _aliases(value: Any) -> list[str]:
     return [str(a) for a in value]
 
 
+@lru_cache(maxsize=None)
+def instrument_names() -> dict[str, tuple[str, ...]]:
+    """The names of each named instrument (``ingest/data/instruments.tsv``, as ``ingest.named`` reads
+    them: "Paris Agreement"; "2030 Agenda for Sustainable Development", "Transforming our world: the
+    2030 Agenda for Sustainable Development", "2030 Agenda"), by the node key of the document that holds
+    it ("FCCC/CP/2015/10/Add.1", "A/RES/70/1"): what people type for it, found as an alias is. The
+    explorer page gets the same names for its nodes (``graph.explorer.data``)."""
+    from ingest.named import curated
+
+    out: dict[str, list[str]] = {}
+    for a in curated().curated:
+        if a.name != a.target and a.name not in out.setdefault(a.target, []):
+            out[a.target].append(a.name)
+    return {k: tuple(v) for k, v in out.items() if v}
+
+
 def index_of(G: nx.DiGraph) -> Index:
     """The :class:`Index` of ``G``'s nodes (about 30 ms for 10,000 nodes)."""
-    return Index((str(n), str(d.get("kind") or ""), str(d.get("body") or ""), _aliases(d.get("aliases")))
+    names = instrument_names()
+    return Index((str(n), str(d.get("kind") or ""), str(d.get("body") or ""),
+                  [*_aliases(d.get("aliases")), *names.get(str(n), ())])
                  for n, d in G.nodes(data=True))
 
 

@@ -38,6 +38,8 @@ NODES = [
     ("S/PRST/2024/5", "presidential statement", "Security Council", ""),
     ("A/81/6(Sect.10)", "document", "General Assembly", ""),
     ("Charter of the United Nations", "charter", "United Nations", ""),
+    ("FCCC/CP/2015/10/Add.1", "treaty", "United Nations", ""),
+    ("A/60/687", "agenda", "General Assembly", ""),
 ]
 
 #: text -> node, or ("ambiguous", candidates), or None (not found)
@@ -98,6 +100,16 @@ CASES = [
     ("charter of the united nations", "Charter of the United Nations"),
     ("\u201cS/RES/2720 (2023)\u201d", "S/RES/2720(2023)"),  # pasted with curly quotes
     ("S/RES/2720\u00a0(2023)", "S/RES/2720(2023)"),  # a no-break space
+    # a named instrument by its names (ingest/data/instruments.tsv), with or without "the"
+    ("Paris Agreement", "FCCC/CP/2015/10/Add.1"),
+    ("the Paris Agreement", "FCCC/CP/2015/10/Add.1"),
+    ("2030 Agenda", "A/RES/70/1"),
+    ("the 2030 Agenda for Sustainable Development", "A/RES/70/1"),
+    ("Transforming our world: the 2030 Agenda for Sustainable Development", "A/RES/70/1"),
+    ("Tunis Agenda", "A/60/687"),
+    ("THE TUNIS AGENDA FOR THE INFORMATION SOCIETY", "A/60/687"),
+    ("the Charter of the United Nations", "Charter of the United Nations"),
+    ("United Nations Charter", "Charter of the United Nations"),
     # ambiguous: several documents, no single resolution among them
     ("217", ("ambiguous", ("A/RES/217(III)", "A/RES/217(VIII)"))),
     ("47/16", ("ambiguous", ("A/HRC/RES/47/16", "A/RES/47/16"))),
@@ -110,6 +122,10 @@ CASES = [
     ("resolution", None),
     ("2721 (2023)", None),
     ("", None),
+    ("Paris", None),  # a name is read whole
+    ("Agenda", None),
+    ("Beijing Declaration", None),  # a named instrument whose document is not in the graph
+    ("the", None),
 ]
 
 

@@ -33,7 +33,7 @@ from ingest import BODY_NAMES, session_span
 
 from ..build import MARK_SENTENCE_CHARS
 from ..colours import BODY_COLOURS, body_colours
-from ..lookup import resolve
+from ..lookup import instrument_names, resolve
 from ..reading import DOCS_DIRNAME, page_name
 from .layout import overview_layout
 
@@ -246,7 +246,8 @@ def explorer_data(G: nx.DiGraph, focus: Optional[str] = None, depth: int = 1,
     dict
         ``nodes``: one record per node of ``G`` (``id`` is the node key) with label, title,
         kind, shape, body, colour, date, year, session, ``t``/``when``, in-corpus flag,
-        ``file`` (relative), url, aliases, times cited and citing, ``drawn`` and, when
+        ``file`` (relative), url, aliases, the names of a named instrument (``names``,
+        :func:`graph.lookup.instrument_names`), times cited and citing, ``drawn`` and, when
         drawn, ``x``/``y``. ``edges``: one record per edge (no self-loops) with count,
         relations, paragraphs, places, pinpoints, the first citing sentence, the sentence
         with the footnote mark when that citation is a footnote's, ``later`` and ``drawn``.
@@ -279,6 +280,7 @@ def _explorer_data(G: nx.DiGraph, focus: Optional[str], depth: int, max_nodes: O
     colours = body_colours(bodies)
 
     nodes = []
+    names = instrument_names()
     for n, a in G.nodes(data=True):
         body = _text(a.get("body")) or "unknown"
         kind = (_text(a.get("kind")) or "unknown").lower()
@@ -303,6 +305,7 @@ def _explorer_data(G: nx.DiGraph, focus: Optional[str], depth: int, max_nodes: O
             "file": _safe_file(_text(a.get("file"))),
             "url": _safe_url(_text(a.get("url"))),
             "aliases": as_list(a.get("aliases")),
+            "names": list(names.get(str(n), ())),  # a named instrument's names: the page's lookup finds it by them
             "cited": G.in_degree(n),
             "cites": G.out_degree(n),
             "drawn": n in keep,

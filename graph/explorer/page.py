@@ -69,7 +69,7 @@ def pack(data: dict) -> tuple[dict, list[str]]:
 
     ``columns`` has ``meta``, ``strings`` (interned short strings), ``nodes`` and
     ``edges`` as one list per field, node and edge *indexes* in place of keys, and
-    sparse fields (``label``, ``session``, ``file``, ``url``, ``aliases``, ``page``;
+    sparse fields (``label``, ``session``, ``file``, ``url``, ``aliases``, ``names``, ``page``;
     ``count``, ``mark``, ``later``) as ``{index: value}``. ``texts`` holds each citing
     sentence once; edges refer to it by position (-1: none).
     """
@@ -86,7 +86,7 @@ def pack(data: dict) -> tuple[dict, list[str]]:
         return texts.setdefault(value, len(texts)) if value else -1
 
     nodes: dict[str, Any] = {k: [] for k in ("id", "title", "kind", "body", "date", "t", "when", "corpus", "x", "y")}
-    nodes.update({k: {} for k in ("label", "session", "file", "url", "aliases", "page", "tsrc")})
+    nodes.update({k: {} for k in ("label", "session", "file", "url", "aliases", "names", "page", "tsrc")})
     index = {}
     for j, n in enumerate(data["nodes"]):
         index[n["id"]] = j
@@ -111,6 +111,8 @@ def pack(data: dict) -> tuple[dict, list[str]]:
             nodes["url"][j] = n["url"]
         if n["aliases"]:
             nodes["aliases"][j] = n["aliases"]
+        if n.get("names"):
+            nodes["names"][j] = n["names"]
     edges: dict[str, Any] = {k: [] for k in ("from", "to", "rel", "places", "pin", "text")}
     edges.update({k: {} for k in ("count", "mark", "later", "verbs")})
     for j, e in enumerate(data["edges"]):

@@ -91,7 +91,9 @@
   function lookupIndex() {
     if (!LOOKUP) {
       var rules = JSON.parse($("citegraph-lookup").textContent), recs = new Array(N);
-      for (var i = 0; i < N; i++) recs[i] = [ids[i], META.kinds[ND.kind[i]].name, META.bodies[ND.body[i]].name, sparse(ND.aliases, i, [])];
+      // a node's aliases and, for a named instrument, its names ("Paris Agreement"): graph.lookup.index_of's records
+      for (var i = 0; i < N; i++) recs[i] = [ids[i], META.kinds[ND.kind[i]].name, META.bodies[ND.body[i]].name,
+                                             sparse(ND.aliases, i, []).concat(sparse(ND.names, i, []))];
       LOOKUP = new CitegraphLookup.Lookup(rules, recs);
     }
     return LOOKUP;
