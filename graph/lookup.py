@@ -255,7 +255,7 @@ def instrument_names() -> dict[str, tuple[str, ...]]:
     2030 Agenda for Sustainable Development", "2030 Agenda"), by the node key of the document that holds
     it ("FCCC/CP/2015/10/Add.1", "A/RES/70/1"): what people type for it, found as an alias is. The
     explorer page gets the same names for its nodes (``graph.explorer.data``)."""
-    from ingest.named import curated
+    from ingest import curated
 
     out: dict[str, list[str]] = {}
     for a in curated().curated:
