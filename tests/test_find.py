@@ -433,6 +433,28 @@ def test_where_a_subject_ends(text, speaker, subject):
     assert subject in [h.target_subject for h in find_in_text(text, speaker)]
 
 
+@pytest.mark.parametrize("text, speaker, target, subject", [
+    # a subject that stops on a word needing what follows (before the next reference) was cut mid-phrase:
+    # none (A_HRC_PRST_OS_14_2, A_RES_68_74, UNEP_EA.5_RES.13 of the shared corpus)
+    ("in accordance with its decision 6/102 of 27 September 2007 on the follow-up to Human Rights Council "
+     "resolution 5/1,", "HRC", "A/HRC/DEC/6/102", None),
+    ("Recalling its resolution 59/115 of 10 December 2004 on the application of the concept of the "
+     "\u201cState\u201d,", "GA", "A/RES/59/115", None),
+    # negative rows: a whole subject stays (the next reference's words are not part of it), a long one cut
+    # for its length too
+    ("Recalling General Assembly resolution 72/254 on human resources management and resolution 73/1,", "UNEA",
+     "A/RES/72/254", "human resources management"),
+    ("Recalling its resolution 59/115 of 10 December 2004 on the application of the concept of the State,", "GA",
+     "A/RES/59/115", "the application of the concept of the State"),
+    ("Recalling its resolution 62/156 of 18 December 2007 on the protection of migrants,", "GA", "A/RES/62/156",
+     "the protection of migrants"),
+    ("Recalling its resolution 62/156 on " + "the protection of the rights of all migrant workers and of " * 4 + "others,",
+     "GA", "A/RES/62/156", ("the protection of the rights of all migrant workers and of " * 4)[:199].rstrip() + "\u2026"),
+])
+def test_a_subject_cut_mid_phrase_is_none(text, speaker, target, subject):
+    assert [(h.target, h.target_subject) for h in find_in_text(text, speaker) if h.target == target] == [(target, subject)]
+
+
 @pytest.mark.parametrize("text, target, date", [
     # a date no document can have is a misprint: the reference stays, its date goes (A_RES_73_276 prints
     # "resolution 72/256 of 24 December 2107"; the node would be dated 2107)

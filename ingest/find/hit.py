@@ -56,6 +56,26 @@ def clip(s: Optional[str], n: int = 200) -> Optional[str]:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
+#: Words a subject cannot end with: one that stops on them was cut mid-phrase, before the document it names
+#: ("decision 6/102 of 27 September 2007 on the follow-up to Human Rights Council resolution 5/1": the subject
+#: is not "the follow-up to").
+_DANGLING = frozenset("to of on for in into the a an and or by with at from its their concerning regarding "
+                      "relating towards under between against".split())
+
+
+def subject(s: Optional[str]) -> Optional[str]:
+    """A target's subject as the text says it (:func:`clip`), or None when it stops on a word that needs
+    what follows it (:data:`_DANGLING`; a subject cut for its length, with "…", is kept).
+
+    >>> subject("the follow-up to"), subject("the protection of migrants"), subject("the situation in ")
+    (None, 'the protection of migrants', None)
+    """
+    s = clip(s)
+    if s is None or (not s.endswith("…") and s.rsplit(None, 1)[-1].lower() in _DANGLING):  # (not one cut for length)
+        return None
+    return s
+
+
 _AFTER_ALL = float("inf")
 
 

@@ -27,7 +27,7 @@ from .. import symbols
 from ..grammar import (BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_date, roman_fits, roman_to_int, sc_number_year,
                        sc_year, session_fits)
 from .body import body_for_number, body_of_phrase, decide_body, subject_body
-from .hit import TITLE_CHARS, Hit, clip, in_spans
+from .hit import TITLE_CHARS, Hit, clip, in_spans, subject
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
 from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, EU_ACT_AFTER,
                       NEXT_DATE, GLUE,
@@ -427,7 +427,7 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool, dated: tuple = _OWN_D
         pinpoint=join_pins(part_pin, *(p.normal for p in pins)),
         pinpoint_written=join_pins(part_pin and (part or part_pin).strip(), *(p.written for p in pins)),
         target_date=iso,
-        target_subject=clip(subj.group(1)) if subj else None,
+        target_subject=subject(subj.group(1)) if subj else None,
         target_title=clip(title.group(1), TITLE_CHARS) if title else None,
         anchor=kw.start)
 
