@@ -752,14 +752,21 @@ class PagesJob:
         self.tasks_store = store
         self.pool = self.result = self.pending = None
         jobs = max(1, jobs or os.cpu_count() or 1)
+        # What exists now (the graph, the build's tables and documents) is left out of the cycle
+        # collector's walks until the pages are made (:meth:`_thaw`): the tasks made here (and the
+        # pages, with one job) set off collections that would each walk it all again; a child forked
+        # here would copy the pages of memory its collector walks. Reference counting still frees it.
+        self._frozen = gc.get_freeze_count() == 0
+        if self._frozen:
+            gc.freeze()
         if workers is not None:
             self.pending = workers.start(make_page, self._tasks(self.todo))
         elif (jobs > 1 or background) and len(self.todo) >= 50 and "fork" in mp.get_all_start_methods():
-            gc.freeze()  # the cycle collector of a child would walk the parent's objects and copy their pages
             try:
                 self.pool = mp.get_context("fork").Pool(jobs, initializer=_start_worker)
-            finally:
-                gc.unfreeze()
+            except BaseException:
+                self._thaw()
+                raise
             chunk = max(1, min(32, len(self.todo) // (jobs * 8)))
             self.result = self.pool.imap(make_page, self._tasks(self.todo), chunksize=chunk)
 
@@ -785,6 +792,8 @@ class PagesJob:
         except BaseException:
             self.cancel()
             raise
+        finally:
+            self._thaw()
         return {"pages": len(done), "changes": sum(1 for _, old_key in self.todo if old_key),
                 "kept": sum(1 for _, _, kept in done if kept),
                 "seconds": time.perf_counter() - self.t0, "dir": str(self.docs_dir)}
@@ -798,6 +807,13 @@ class PagesJob:
             self.pool.terminate()
             self.pool.join()
         shutil.rmtree(self.stage, ignore_errors=True)
+        self._thaw()
+
+    def _thaw(self) -> None:
+        """Give the objects frozen when the job started back to the cycle collector (once)."""
+        if self._frozen:
+            self._frozen = False
+            gc.unfreeze()
 
 
 def start_pages(G, documents: Iterable[Document], references, out_dir,

@@ -110,6 +110,40 @@ def test_a_page_task_sent_to_another_process_makes_the_same_page(tmp_path):
     assert (tmp_path / name).read_text(encoding="utf-8") == reading.render_page(d, refs, targets, key="A/RES/79/194")
 
 
+@pytest.mark.parametrize("end, frozen_before", [
+    ("wait", False),
+    ("cancel", False),
+    ("wait", True),  # someone else's freeze: left as it is, not thawed with the job's
+])
+def test_a_page_job_freezes_what_exists_while_it_runs_and_thaws_it_after(built, tmp_path, end, frozen_before):
+    """The objects that exist when the pages start (the graph, the build's tables) are out of the cycle
+    collector's walks until the pages are made; then they are given back, whether the job ends or is
+    cancelled."""
+    import gc
+
+    from graph.files import tool_version
+
+    out, corpus = built
+    if frozen_before:
+        gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        job = reading.start_pages(corpus.graph, corpus.documents, corpus.reference_table, tmp_path, jobs=1,
+                                  keys=corpus.keys, store=(str(out / pipeline.CACHE_DIRNAME), tool_version()))
+        assert gc.get_freeze_count() > 0
+        made = getattr(job, end)()
+        assert (gc.get_freeze_count() > 0) is frozen_before
+        if end == "wait":
+            assert made["pages"] == len(corpus.documents)
+            assert (tmp_path / "docs" / "A_RES_79_194.html").read_bytes() \
+                == (out / "docs" / "A_RES_79_194.html").read_bytes()
+        else:
+            assert not (tmp_path / "docs").exists() and not list(tmp_path.glob(".docs.*"))
+        assert before > 0 or not frozen_before
+    finally:
+        gc.unfreeze()
+
+
 # --------------------------------------------------------------------------- the build writes them
 
 @pytest.fixture(scope="module")
