@@ -71,6 +71,55 @@ def test_a_document_and_its_references_come_back_equal(tmp_path):
     assert reader.search(key) == " ".join(" ".join(p.text for p in doc.paragraphs).split()).replace("–", "-").lower()
 
 
+def _lz4_blob(data: bytes, size: int) -> bytes:
+    return b"L" + size.to_bytes(8, "little") + pa.compress(data, codec="lz4", asbytes=True)
+
+
+def test_a_text_blob_is_lz4_and_reads_back_whole():
+    """A text is kept LZ4-compressed (read back four times faster than zlib); a zlib one (where pyarrow
+    has no LZ4) reads back the same; every field survives, a lone surrogate from a broken PDF too."""
+    doc = ingest.read_document(SAMPLE / "A_RES_79_194.md")
+    odd = ingest.Paragraph("x1", "other", "broken \ud800 text", number="3", verb="Notes",
+                           footnotes=(ingest.Footnote("1", "a note"),), links=(("here", "https://x.org"),),
+                           marks=(("1", 6),))
+    for d in (doc, ingest.Document(**{**doc.__dict__, "paragraphs": (odd,), "unplaced_footnotes": (
+            ingest.Footnote("2", "unplaced"),)})):
+        blob = store.text_blob(d)
+        assert blob[:1] == b"L"  # pyarrow's wheels have LZ4
+        paragraphs, unplaced = store.blob_paragraphs(blob)
+        assert paragraphs == d.paragraphs and unplaced == d.unplaced_footnotes
+        assert [(p.links, p.marks) for p in paragraphs] == [(p.links, p.marks) for p in d.paragraphs]
+        import zlib
+
+        data = store._blob_json(blob)
+        assert store.blob_paragraphs(b"Z" + zlib.compress(data, 1)) == (paragraphs, unplaced)
+
+
+@pytest.mark.parametrize("blob", [
+    b"",
+    b"L",
+    b"L" + (5).to_bytes(8, "little"),                      # a length and nothing after it
+    _lz4_blob(b'[[], []]', 7),                             # a length too short
+    _lz4_blob(b'[[], []]', 9),                             # too long: zero bytes after the JSON
+    _lz4_blob(b'[[], []]', 10 ** 15),                      # more than LZ4 makes of so few bytes
+    _lz4_blob(b'{"planted": 1}', 14),                      # JSON, not a text's
+    b"L" + (8).to_bytes(8, "little") + b"not lz4 at all",
+    b"Z" + b"not zlib",
+    b"x\x01" + b"\x00" * 8,                                # a zlib stream of store format 4, no first byte
+    b"P" + pickle.dumps([[], []]),                         # never unpickled
+])
+def test_a_damaged_text_blob_raises_and_its_document_is_a_miss(tmp_path, blob):
+    import zlib
+
+    with pytest.raises((ValueError, OSError, zlib.error)):
+        store.blob_paragraphs(blob)
+    path = SAMPLE_TEXT / "A_RES_70_125.txt"
+    _put(tmp_path, path)
+    with sqlite3.connect(tmp_path / store.INDEX_NAME) as db:
+        db.execute("UPDATE entries SET text = ?", (blob,))
+    assert store.StoreReader(tmp_path).document(files.file_key(path)) is None
+
+
 def test_a_reader_reads_in_any_thread_and_sees_what_a_later_store_adds(tmp_path):
     """A reader kept from one build serves the next (a notebook's builds with ``jobs=1`` make their
     pages in a thread each): it reads from a thread that did not open it, and finds an entry a later
