@@ -406,12 +406,12 @@ def _paragraph_html(p: Paragraph, refs: Sequence[Reference], targets: Mapping[st
     return out + "</div>\n"
 
 
-def _plain_paragraph_html(p: Paragraph) -> str:
-    """:func:`_paragraph_html` of a paragraph with no reference, footnote mark, footnote or change (most
-    paragraphs): the same bytes, without the machinery that places links."""
+def _plain_paragraph_html(p: Paragraph, change: Optional[str] = None, change_id: Optional[str] = None) -> str:
+    """:func:`_paragraph_html` of a paragraph with no reference, footnote mark or footnote (most
+    paragraphs; a changed one carries its mark): the same bytes, without the machinery that places links."""
     text = p.text
     if "&" in text or "<" in text or ">" in text:
-        return _paragraph_html(p, (), {}, None, None)
+        return _paragraph_html(p, (), {}, change, change_id)
     kind = p.kind
     pid = _attr(p.id)
     auto = lead = ""
@@ -433,6 +433,10 @@ def _plain_paragraph_html(p: Paragraph) -> str:
             e = at + len(verb)
             lead += f'{text[pos:at]}<em class="verb">{verb}</em>'
             pos = e
+    if change and change != "unchanged":
+        return (f'<div class="para {kind} chg-{change}" id="{pid}"><a class="badge" href="#chg-{_attr(change_id)}" '
+                f'title="see Changes">{_text(change)}</a><p>{auto}<span class="text" data-para="{pid}">{lead}'
+                f'{text[pos:]}</span></p></div>\n')
     return (f'<div class="para {kind}" id="{pid}"><p>{auto}<span class="text" data-para="{pid}">{lead}{text[pos:]}'
             '</span></p></div>\n')
 
@@ -512,8 +516,8 @@ def render_page(doc: Document, references: Sequence[Reference], targets: Mapping
     for p in doc.paragraphs:
         pid = p.id
         refs = by_para.get(pid)
-        if refs is None and not p.marks and not p.footnotes and pid not in change_of:
-            html_p = _plain_paragraph_html(p)  # most paragraphs: no link, mark, note or change
+        if refs is None and not p.marks and not p.footnotes:
+            html_p = _plain_paragraph_html(p, *change_of.get(pid, (None, None)))  # most: no link, mark or note
         else:
             html_p = _paragraph_html(p, refs or (), targets, *change_of.get(pid, (None, None)))
         if p.kind == "header":

@@ -93,6 +93,27 @@ def test_same_span_two_targets_is_one_link():
     assert 'data-targets="A/RES/78/132 | A/RES/78/132B"' in page
 
 
+@pytest.mark.parametrize("p", [
+    Paragraph("op3", "operative", "3. Requests the Secretary-General to report;", number="3", verb="Requests"),
+    Paragraph("op4", "operative", "Decides to remain seized of the matter;", verb="Decides"),  # number not printed
+    Paragraph("op5", "operative", "(a) Encourages States to cooperate;", verb="Encourages"),
+    Paragraph("pp2", "preambular", "Recalling also the Tunis Agenda, as well as its resolution 70/125,",
+              verb="Recalling also"),
+    Paragraph("pp3", "preambular", "Noting with concern that the verb is not where it is said to be,", verb="Stressing"),
+    Paragraph("p12", "body", "12. The Committee met in Geneva — twice.", number="12"),
+    Paragraph("x1", "other", "Annex"),
+    Paragraph("header", "header", "Resolution adopted by the General Assembly on 19 December 2024"),
+    Paragraph("op6", "operative", "6. Urges <States> & partners to act;", number="6", verb="Urges"),  # escaped
+    Paragraph("op7", "operative", "7.  ’Requests’ the Council;", number="7", verb="Requests"),
+])
+@pytest.mark.parametrize("change, change_id", [(None, None), ("unchanged", "op3-op3-2"), ("changed", "op3-op2-3"),
+                                               ("added", "op4-x-4"), ("moved", "op5-pp1-5")])
+def test_a_plain_paragraph_is_what_the_link_placing_path_makes(p, change, change_id):
+    """A paragraph without references, marks or footnotes skips the link-placing machinery (a changed one
+    with its mark too): the same bytes as the path that places links."""
+    assert reading._plain_paragraph_html(p, change, change_id) == reading._paragraph_html(p, (), {}, change, change_id)
+
+
 def test_a_page_task_sent_to_another_process_makes_the_same_page(tmp_path):
     """A task travels with its references as plain tuples (PageReference's fields) and makes the page
     that render_page makes from the Reference objects themselves."""
