@@ -361,6 +361,28 @@ def test_mandate_table_rows(paragraphs, expected):
     assert [r.target for r in extract_explicit(doc)] == expected
 
 
+@pytest.mark.parametrize("row, expected", [
+    # the part a row cites, after its number, is the pinpoint, not the start of the title (A/81/6 (Sect. 2), p78)
+    ("80/243, sect. XVI Special subjects relating to the proposed programme budget for 2026",
+     [("A/RES/80/243", "section XVI", "sect. XVI", "Special subjects relating to the proposed programme budget for 2026")]),
+    ("79/258, section IX, para. 4 Special subjects", [("A/RES/79/258", "section IX, para. 4", "section IX, para. 4",
+                                                       "Special subjects")]),
+    ("46/77; 79/327, annex Revitalization of the work of the General Assembly",
+     [("A/RES/46/77", None, None, "Revitalization of the work of the General Assembly"),
+      ("A/RES/79/327", "annex", "annex", "Revitalization of the work of the General Assembly")]),
+    # negative rows: a title that only starts like a part stays the title
+    ("79/201 Entrepreneurship for sustainable development",
+     [("A/RES/79/201", None, None, "Entrepreneurship for sustainable development")]),
+    ("71/243 Section of the quadrennial review", [("A/RES/71/243", None, None, "Section of the quadrennial review")]),
+])
+def test_a_mandate_rows_part_is_its_pinpoint(row, expected):
+    from ingest.find import extract_explicit
+    doc = parse_text(f"General Assembly resolutions\n\n{row}\n\n80/127 Promoting investments\n\n80/128 Other rows",
+                     file="A_81_6_Sect.99.txt")
+    assert [(r.target, r.pinpoint, r.pinpoint_written, r.target_title) for r in extract_explicit(doc)] == [
+        *expected, ("A/RES/80/127", None, None, "Promoting investments"), ("A/RES/80/128", None, None, "Other rows")]
+
+
 def test_a_hyperlinked_symbol_is_a_reference():
     from ingest import extract
     doc = parse_text("The General Assembly,\n\nRecalling [the decision](https://docs.un.org/en/A/DEC/78/555) and its "

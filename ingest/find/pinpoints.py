@@ -160,15 +160,27 @@ def pin_after(after: str) -> list[Pin]:
     """The pinpoints written right after a reference (``after`` is the text that follows it), each
     after a comma: ", annex", ", paragraph 4", ", section II.B", ", annex, para. 4" (two), unless those
     are the next reference's ("61/105, paragraphs 113 and 119 to 124 of resolution 64/72")."""
+    return pins_after(after)[0]
+
+
+def pins_after(after: str) -> tuple[list[Pin], int]:
+    """:func:`pin_after`'s pinpoints and how many characters of ``after`` they take (0 for none):
+    what follows them is no longer the reference's (a mandates table row's title, :mod:`.tables`).
+
+    >>> pins_after(", sect. XVI Special subjects relating to the programme budget")
+    ([Pin(normal='section XVI', written='sect. XVI')], 11)
+    """
     pins: list[Pin] = []
+    taken = 0
     m = PIN_AFTER.match(after)
     while m and len(pins) < 4:
         pins.append(_pin(m.group("pin")))
-        after = after[m.end():]
+        taken += m.end("pin")
+        rest = after[taken:]
         # the next after a comma, or after a space from a division ("section I(B) para. 2")
-        m = PIN_AFTER.match(after) if after.startswith(",") or (after.startswith(" ") and pins[-1].written[-1] == ")"
-                                                                 and pins[-1].written.lower().startswith(("sect", "chap", "part"))) else None
-    return pins
+        m = PIN_AFTER.match(rest) if rest.startswith(",") or (rest.startswith(" ") and pins[-1].written[-1] == ")"
+                                                               and pins[-1].written.lower().startswith(("sect", "chap", "part"))) else None
+    return pins, taken
 
 
 def part_pinpoint(num: str, part: Optional[str], target: str) -> Optional[str]:

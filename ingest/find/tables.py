@@ -17,6 +17,7 @@ from typing import Optional
 
 from ..grammar import BODIES
 from .hit import TITLE_CHARS, Hit, clip
+from .pinpoints import join_pins, pins_after
 from .regexes import NUMBERED, OTHER_HEAD, ROW, ROW_AGAIN, TABLE_HEAD, TABLE_HEAD_MAX
 from .scan import find_in_text
 
@@ -62,12 +63,17 @@ def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
             head = _KEYWORDS_AT_END.sub(" " + kw, heading)
         prefix = head + " "
         title_end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        title = text[b:title_end].strip(" ,;") or None
-        for h in find_in_text(prefix + text[a:b], speaker):
-            if h.start >= len(prefix):
-                n = len(prefix) - a
-                out.append(replace(h, start=h.start - n, end=h.end - n, target_title=title and clip(title, TITLE_CHARS),
-                                   anchor=-1))
+        # "80/243, sect. XVI Special subjects ...": the part cited is the row's pinpoint, not its title's start
+        pins, taken = pins_after(text[b:title_end])
+        title = text[b + taken:title_end].strip(" ,;") or None
+        found = [h for h in find_in_text(prefix + text[a:b], speaker) if h.start >= len(prefix)]
+        for i, h in enumerate(found):
+            n = len(prefix) - a
+            h = replace(h, start=h.start - n, end=h.end - n, target_title=title and clip(title, TITLE_CHARS), anchor=-1)
+            if pins and i == len(found) - 1:  # the pinpoint follows the row's last number
+                h = replace(h, pinpoint=join_pins(h.pinpoint, *(p.normal for p in pins)),
+                            pinpoint_written=join_pins(h.pinpoint_written, *(p.written for p in pins)))
+            out.append(h)
     return out
 
 
