@@ -191,3 +191,31 @@ def test_norm_pin_pages(written, normal):
 ])
 def test_pin_after_pages(text, pins):
     assert [p.normal for p in pin_after(text)] == pins
+
+
+@pytest.mark.parametrize("text, speaker, found", [
+    # the part cited after the date (A_RES_63_1, HSP_GC_24_7) or after "in particular" (A_RES_78_330, A_RES_78_202)
+    ("Recalling its resolution 62/242 of 4 March 2007, in particular paragraph 5,", "GA", [("A/RES/62/242", "para. 5")]),
+    ("resolution S-25/2 of 9 June 2001, paragraph 65, which, inter alia, reiterated", "GA", [("A/RES/S-25/2", "para. 65")]),
+    ("Recalling its resolution 77/278, in particular paragraph 34 thereof,", "GA", [("A/RES/77/278", "para. 34")]),
+    ("Recalling its resolution 3281 (XXIX) of 12 December 1974, in particular article 32 thereof,", "GA",
+     [("A/RES/3281(XXIX)", "article 32")]),
+    ("Recalling resolution 5/1 of 18 June 2007, annex, para. 3,", "HRC", [("A/HRC/RES/5/1", "annex, para. 3")]),
+    # the parts before ", of its resolution" are the next reference's, with or without a date before them
+    # (A_RES_71_272_B, A_RES_69_250: 66/233 took "section III, para. 15, para. 2" before)
+    ("Recalling its resolution 42/214 of 21 December 1987, section IV, paragraph 14, of its resolution 53/214 of "
+     "18 December 1998, section XV of its resolution 62/238,", "GA",
+     [("A/RES/42/214", None), ("A/RES/53/214", "section IV, para. 14"), ("A/RES/62/238", "section XV")]),
+    ("recalls section III, paragraph 15, of its resolution 66/233, section III, paragraph 2, of its resolution "
+     "67/237 and section III, paragraph 38, of its resolution 68/251;", "GA",
+     [("A/RES/66/233", "section III, para. 15"), ("A/RES/67/237", "section III, para. 2"),
+      ("A/RES/68/251", "section III, para. 38")]),
+    # negative rows: no part named, a date alone, another reference after the date
+    ("Recalling its resolution 62/242 of 4 March 2007, in particular,", "GA", [("A/RES/62/242", None)]),
+    ("Recalling its resolution 62/242 of 4 March 2007, and its resolution 63/1,", "GA",
+     [("A/RES/62/242", None), ("A/RES/63/1", None)]),
+])
+def test_the_part_cited_after_a_date_or_in_particular(text, speaker, found):
+    from ingest import find_in_text
+
+    assert [(h.target, h.pinpoint) for h in find_in_text(text, speaker)] == found

@@ -417,7 +417,12 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool, dated: tuple = _OWN_D
     # "paragraph 71 of General Assembly resolution 70/125", "resolution 70/1, annex"; parts ("50/70 K",
     # "217 A (III)") are a pinpoint of the resolution, unless documents of their own ("75/290 B")
     before = pins_before(text, kw.start) if first else []
-    pins = [*before, *pin_after(after)]
+    after_pins = pin_after(after)
+    if not after_pins:
+        # "resolution 70/1 of 25 September 2015, paragraph 84": the part cited after the date
+        dated_at = DATE_AFTER.match(after)
+        after_pins = pin_after(after[dated_at.end():]) if dated_at else []
+    pins = [*before, *after_pins]
     part_pin = part_pinpoint(num, part, target)
     title = TITLE_AFTER.match(after)
     subj = SUBJECT_AFTER.match(after)

@@ -180,7 +180,15 @@ def pins_after(after: str) -> tuple[list[Pin], int]:
         # the next after a comma, or after a space from a division ("section I(B) para. 2")
         m = PIN_AFTER.match(rest) if rest.startswith(",") or (rest.startswith(" ") and pins[-1].written[-1] == ")"
                                                                and pins[-1].written.lower().startswith(("sect", "chap", "part"))) else None
+    if pins and _OF_NEXT.match(after, taken):
+        # "resolution 42/214 of 21 December 1987, section IV, paragraph 14, of its resolution 53/214": the parts
+        # are the next reference's
+        return [], 0
     return pins, taken
+
+
+#: What follows the parts a reference cites when they are the next one's (", of its resolution 53/214").
+_OF_NEXT = re.compile(r",?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w-]*\s+)*(?:resolutions?|decisions?|documents?|reports?)\b")
 
 
 def part_pinpoint(num: str, part: Optional[str], target: str) -> Optional[str]:

@@ -290,7 +290,9 @@ def has_pin_word(text: str) -> bool:
 
 
 PIN_AFTER = re.compile(
-    r"^,?\s*(?P<pin>(?>" + PIN_UNIT + r"))"  # atomic: a list is not cut short to dodge the test below
+    # "resolution 77/278, in particular paragraph 34 thereof": the words that single a part out come first
+    r"^,?\s*(?:(?:in\s+particular|notably|especially|inter\s+alia),?\s+)?"
+    r"(?P<pin>(?>" + PIN_UNIT + r"))"  # atomic: a list is not cut short to dodge the test below
     # "61/105, paragraphs 113 and 119 to 124 of resolution 64/72": those paragraphs are the next one's
     r"(?!\s+of\s+(?:the\s+|its\s+)?(?:[A-Z][\w-]*\s+)*(?:resolutions?|decisions?|documents?|reports?)\b)", re.I)
 
