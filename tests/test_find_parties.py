@@ -30,6 +30,17 @@ def found(text):
     # pinpoints before and after
     ("Recalling paragraph 4 of decision 1/CP.21,", [("FCCC/CP/2015/10/Add.1", "decision 1/CP.21, para. 4", "1/CP.21")]),
     ("Recalling decision 2/CP.21, paragraphs 3 to 5.", [("decision 2/CP.21", "paras. 3-5", "2/CP.21")]),
+    # one decision right after a UNFCCC report's symbol is where in it (the Assembly's footnote for the Paris
+    # Agreement), one reference; after another body's symbol, or two decisions, each is read
+    ("See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
+     [("FCCC/CP/2015/10/Add.1", "decision 1/CP.21, annex", "FCCC/CP/2015/10/Add.1")]),
+    ("FCCC/PA/CMA/2021/10/Add.1, decision 1/CMA.3, para. 18",
+     [("FCCC/PA/CMA/2021/10/Add.1", "decision 1/CMA.3, para. 18", "FCCC/PA/CMA/2021/10/Add.1")]),
+    ("See A/79/62, decision 1/CP.21.",
+     [("A/79/62", None, "A/79/62"), ("FCCC/CP/2015/10/Add.1", "decision 1/CP.21", "1/CP.21")]),
+    ("FCCC/CP/2021/12/Add.1, decisions 1/CP.26 and 2/CP.26",
+     [("FCCC/CP/2021/12/Add.1", None, "FCCC/CP/2021/12/Add.1"), ("decision 1/CP.26", None, "1/CP.26"),
+      ("decision 2/CP.26", None, "2/CP.26")]),
     # negative rows: other conventions' decisions, and shapes that are no UNFCCC decision
     ("decision 3/COP.15 of the Conference of the Parties to the United Nations Convention to Combat Desertification", []),
     ("Recalling decision XIV/5 of the Conference of the Parties to the Convention on Biological Diversity", []),

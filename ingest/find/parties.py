@@ -16,12 +16,14 @@ bodies citegraph does not resolve.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
 import pathlib
 import re
 from typing import Optional
 
+from .. import symbols
 from ..grammar import PARTIES_DECISIONS
 from .hit import Hit, in_spans
 from .pinpoints import join_pins, pin_after, pins_before
@@ -76,9 +78,20 @@ def describe(target: str) -> Optional[tuple[str, str]]:
 def extract_parties_decisions(text: str, taken: list[tuple[int, int]], hits: list[Hit]) -> None:
     """Add to ``hits`` each decision of a list after "decision(s)" ("decisions 1/CMA.3 and 1/CP.26"), with the
     pinpoints written before the keyword ("paragraph 4 of decision 1/CP.21", the first item's) and after each
-    item ("decision 1/CP.21, annex"); not inside a written symbol."""
+    item ("decision 1/CP.21, annex"); not inside a written symbol. One decision written right after a UNFCCC
+    report's symbol is where in that report ("See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.", as the
+    Assembly's footnotes cite the Paris Agreement): the symbol's pinpoint, not a reference of its own."""
     for km in PARTIES_DECISION.finditer(text):
         m = PARTIES_ITEM.match(text, km.end())
+        report = _report_before(text, km.start(), hits)
+        if report is not None and m and not PARTIES_NEXT.match(text, m.end()):
+            h = hits[report]
+            key = _NODE.format(n=int(m.group("n")), code=m.group("code"), s=int(m.group("s")))
+            pins = pin_after(text[m.end():m.end() + AFTER_DECISION])
+            hits[report] = dataclasses.replace(
+                h, pinpoint=join_pins(h.pinpoint, key, *(p.normal for p in pins)),
+                pinpoint_written=join_pins(h.pinpoint_written, key, *(p.written for p in pins)))
+            continue
         first = True
         while m:
             if not in_spans(taken, m.start()):
@@ -90,3 +103,18 @@ def extract_parties_decisions(text: str, taken: list[tuple[int, int]], hits: lis
             first = False
             joint = PARTIES_NEXT.match(text, m.end())
             m = PARTIES_ITEM.match(text, joint.end()) if joint else None
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _report_before(text: str, kw_start: int, hits: list[Hit]) -> Optional[int]:
+    """The index in ``hits`` of a written symbol of the UNFCCC's series that ends right before the keyword at
+    ``kw_start``, a comma between ("FCCC/CP/2015/10/Add.1, decision"), else None."""
+    comma = _COMMA_BEFORE.search(text, max(0, kw_start - 8), kw_start)
+    if comma is None:
+        return None
+    for i, h in enumerate(hits):
+        if h.end == comma.start() and symbols.describe(h.target)[0] == PARTIES_DECISIONS["body"]:
+            return i
+    return None
