@@ -72,7 +72,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
-from ingest import Document, Paragraph, Reference
+from ingest import Document, Paragraph, Reference, quick_init
 
 __all__ = [
     "SIMILARITY_THRESHOLD",
@@ -118,6 +118,7 @@ _FOLDS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), 
 # --------------------------------------------------------------------------- data
 
 
+@quick_init  # built by the hundred thousand over a corpus's series
 @dataclass(frozen=True)
 class WordOp:
     """One step of a word diff: ``op`` is ``equal``, ``insert``, ``delete`` or ``replace``;
@@ -130,6 +131,7 @@ class WordOp:
     gap: str = ""
 
 
+@quick_init
 @dataclass(frozen=True)
 class ParagraphChange:
     """One paragraph of OLD, NEW or both.
@@ -167,6 +169,7 @@ class ParagraphChange:
         return "changed" if self.text_changed else "unchanged"
 
 
+@quick_init
 @dataclass(frozen=True)
 class VerbChange:
     """The leading verb of a paired paragraph changed: ``old_verb`` in ``old`` → ``new_verb`` in ``new``."""
@@ -177,6 +180,7 @@ class VerbChange:
     new_verb: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class CitationChange:
     """A target cited in a paragraph of NEW and not in its OLD counterpart (``added``), or the reverse

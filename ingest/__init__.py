@@ -17,7 +17,7 @@ The stages, one way: :mod:`ingest.read` (files, by format: :mod:`ingest.formats`
 :mod:`ingest.model`'s. ``graph/`` uses ``ingest`` through the names below only.
 """
 from .model import (PARAGRAPH_KINDS, REFERENCE_KINDS, CitegraphError, Document, Footnote, Paragraph, ReadError,
-                    Reference, escaped, shown_path)
+                    Reference, escaped, quick_init, shown_path)
 from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbol_session, symbol_year
 from .symbols import NO_SYMBOL, FileName, canonical_written, describe, document_key, file_name_parts, symbol_from_filename
 from .read import file_language, iter_paths, read_docx, read_document, read_pdf
@@ -33,7 +33,7 @@ from .corpus import (FirstPass, LearnedNames, changes_nothing, first_pass, learn
 __all__ = [
     # the model
     "CitegraphError", "Document", "Footnote", "Paragraph", "ReadError", "Reference", "PARAGRAPH_KINDS",
-    "REFERENCE_KINDS", "TITLE_SOURCES", "SENTENCE_CHARS", "shown_path", "escaped",
+    "REFERENCE_KINDS", "TITLE_SOURCES", "SENTENCE_CHARS", "shown_path", "escaped", "quick_init",
     # the grammar
     "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year",
     "canonical_written", "describe", "symbol_from_filename", "file_name_parts", "FileName", "document_key",
