@@ -109,8 +109,12 @@ SEQUENCE_WORDS = ("also", "further", "furthermore", "again", "moreover", "once",
 ALIGNED_KINDS = ("preambular", "operative", "body")
 
 _NUMBER = re.compile(r"^\s*(?:\(?\d+[A-Za-z]?[.)]|\([a-z]{1,4}\))\s+")
-_TOKEN = re.compile(r"\w+(?:[’'‐-]\w+)*|[^\w\s]")
-_TOKEN_SPLIT = re.compile(r"(\w+(?:[’'‐-]\w+)*|[^\w\s])")  # gap, token, gap, token, ..., gap
+#: The marks that join two runs of word characters into one token ("well-being", "State's").
+_JOINERS = "’'‐-"
+#: A token: a run of word characters (joined by :data:`_JOINERS`), or one mark that is neither a word
+#: character nor a space. The rule; :func:`_split_ascii` follows it without the regular expression.
+_TOKEN = re.compile(rf"\w+(?:[{_JOINERS}]\w+)*|[^\w\s]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # gap, token, gap, token, ..., gap
 #: Quotes, dashes and the no-break space as compared: each written form -> the one it counts as.
 _FOLDS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‐", "-"), ("\u00a0", " "))
 
@@ -329,12 +333,11 @@ def _unify(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4096)
-def _split(text: str) -> tuple[list[str], list[str], str]:
-    """``text`` as gap, token, gap, token, …, gap (the parts, which join into ``text`` folded), the
-    folded tokens and their :func:`_code`. One C call, no match objects; cached, as a text of a series
-    is compared twice, with the text before it and with the one after (and looked up once a
-    comparison: :func:`_align_split` hands what it split to :func:`_word_diff`)."""
+def _split(text: str) -> tuple[list[str], str, np.ndarray]:
+    """``text``'s folded tokens (:data:`_TOKEN`, over the text folded by :func:`_fold`), their
+    :func:`_code` and where each is in ``text``: ``edges`` ``[start0, end0, start1, end1, …]``. One
+    ``re.split`` (no match objects). The plain way, kept to test :func:`_splits` against, and for the texts
+    it does not take."""
     folded = _unify(text).lower()
     if len(folded) == len(text):
         parts = _TOKEN_SPLIT.split(folded)
@@ -342,12 +345,92 @@ def _split(text: str) -> tuple[list[str], list[str], str]:
     else:  # folding changed the length (rare: NFKC): split the text as written
         parts = _TOKEN_SPLIT.split(text)
         words = [_fold(t) for t in parts[1::2]]
-    return parts, words, "".join(map(_FIRST, words))
+    # parts are gap, token, gap, …, token, gap and as long as the text they come from: token k starts
+    # where parts 0..2k end and ends where parts 0..2k+1 do
+    edges = np.fromiter(accumulate(map(len, parts[:-1])), np.int64, len(parts) - 1)
+    return words, "".join(map(_FIRST, words)), edges
 
 
-def _words(text: str) -> list[str]:
-    """The folded tokens of ``text`` (what paragraphs are aligned on)."""
-    return _split(text)[1]
+#: Splits made lately (:func:`_splits`), by text: a text of a series is compared twice, with the text
+#: before it and with the one after, and the pages of a series are made one after the other. Emptied when
+#: full.
+_MEMO: dict[str, tuple] = {}
+_MEMO_SIZE = 4096
+
+
+def _splits(texts: Sequence[str]) -> list[tuple[list[str], str, np.ndarray]]:
+    """:func:`_split` of each of ``texts``, the same lists and arrays for a third of the cost: the texts
+    that are ASCII once folded (99% of the shared corpus's paragraphs) are split together by
+    :func:`_split_ascii`, the others one by one; a text split lately (:data:`_MEMO`) is not split again."""
+    out: list = [_MEMO.get(t) for t in texts]
+    batch, at = [], []
+    for k, s in enumerate(out):
+        if s is None:
+            text = texts[k]
+            folded = _unify(text).lower()
+            if len(folded) == len(text) and folded.isascii():
+                batch.append(folded)
+                at.append(k)
+            else:
+                out[k] = _split(text)
+    if batch:
+        for k, s in zip(at, _split_ascii(batch)):
+            out[k] = s
+    if len(_MEMO) + len(texts) > _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO.update(zip(texts, out))
+    return out
+
+
+#: Each ASCII character's class by the rule of :data:`_TOKEN`, as Python's ``re`` reads it (so ``\x1c``
+#: to ``\x1f`` are spaces): 1 a word character, 2 a space, 3 a joiner (:data:`_JOINERS`), 0 a mark.
+_CLASS = np.array([1 if re.fullmatch(r"\w", c) else 2 if re.fullmatch(r"\s", c) else 3 if c in _JOINERS else 0
+                   for c in map(chr, range(128))], np.uint8)
+
+
+def _split_ascii(folded: Sequence[str]) -> list[tuple[list[str], str, np.ndarray]]:
+    """:func:`_split` of texts that are folded already and ASCII, all at once: where each token starts
+    and ends is found over the texts' bytes with numpy, and the tokens are cut by one ``str.split``.
+
+    A word character starts a token unless a word character or a joiner that follows one comes just
+    before it; a mark starts (and is) a token unless it is a joiner between two word characters; every
+    character that is not a space belongs to one token (:data:`_TOKEN`). The texts are joined by a line
+    break, which no token crosses."""
+    joined = "\n".join(folded)
+    a = np.frombuffer(joined.encode("ascii"), np.uint8)
+    n = len(a)
+    cls = _CLASS[a]
+    word, space, joiner = cls == 1, cls == 2, cls == 3
+    start = np.zeros(n, bool)
+    start[1:] = ~word[:-1]
+    start[2:] &= ~(joiner[1:-1] & word[:-2])
+    start[:1] = True
+    start &= word
+    mark = ~(word | space)
+    mark[1:-1] &= ~(joiner[1:-1] & word[:-2] & word[2:])
+    start |= mark
+    starts = np.flatnonzero(start)
+    # a token ends where a space or another token begins, or at the end
+    end = np.empty(n + 1, bool)
+    end[:n] = space | start
+    end[n] = True
+    end[1:] &= ~space
+    end[0] = False
+    ends = np.flatnonzero(end)
+    code = a[starts].tobytes().decode("ascii")
+    # the tokens: a space put before each one that touches the one before it, then one split on spaces
+    touching = np.flatnonzero(start[1:] & ~space[:-1]) + 1
+    cuts = touching.tolist()
+    tokens = " ".join([joined[i:j] for i, j in zip([0, *cuts], [*cuts, n])]).split()
+    # the texts' first tokens, and each token's edges less its text's offset in ``joined``
+    offsets = np.zeros(len(folded) + 1, np.int64)
+    np.cumsum(np.fromiter(map(len, folded), np.int64, len(folded)) + 1, out=offsets[1:])
+    first = np.searchsorted(starts, offsets)
+    edges = np.empty(2 * len(starts), np.int64)
+    edges[0::2], edges[1::2] = starts, ends
+    edges -= np.repeat(offsets[:-1], 2 * np.diff(first))
+    k = first.tolist()
+    return [(tokens[k0:k1], code[k0:k1], edges[2 * k0:2 * k1]) for k0, k1 in zip(k, k[1:])]
 
 
 def _code(words: Sequence[str]) -> str:
@@ -360,11 +443,6 @@ def _code(words: Sequence[str]) -> str:
 _FIRST = itemgetter(0)
 
 
-def _text_code(text: str) -> str:
-    """:func:`_code` of ``text``'s words, kept with them (:func:`_split`)."""
-    return _split(text)[2]
-
-
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     """The word diff of two texts: :class:`WordOp` steps that rebuild ``new`` from ``old``.
 
@@ -374,16 +452,15 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     >>> [(w.op, w.old, w.new) for w in word_diff("Calls upon States", "Encourages States")]
     [('replace', 'Calls upon', 'Encourages'), ('equal', 'States', 'States')]
     """
-    return _word_diff(old, new, _split(old), _split(new))
+    return _word_diff(old, new, *_splits([old, new]))
 
 
 def _word_diff(old: str, new: str, old_split: tuple, new_split: tuple) -> tuple[WordOp, ...]:
-    """:func:`word_diff` of ``old`` and ``new`` split already (:func:`_split`)."""
-    op, ow, _ = old_split
-    np_, nw, _ = new_split
-    # token k is part 2k+1 of the split and the gap before it part 2k; parts are as long as the text
-    # they come from, so part k ends at the sum of the lengths of parts 0..k
-    oend, nend = list(accumulate(map(len, op))), list(accumulate(map(len, np_)))
+    """:func:`word_diff` of ``old`` and ``new`` split already (:func:`_splits`)."""
+    ow, _, oend = old_split
+    nw, _, nend = new_split
+    # token k starts at edge 2k and ends at edge 2k+1
+    oend, nend = oend.tolist(), nend.tolist()
     ops = []
     for tag, i1, i2, j1, j2 in _opcodes(ow, nw):
         o = n = gap = ""
@@ -489,7 +566,7 @@ def _align(old: Sequence[str], new: Sequence[str], threshold: float,
 
 def _align_split(old: Sequence[str], new: Sequence[str], threshold: float, exhaustive: bool = False) \
         -> tuple[list[tuple[int, int, float, bool]], dict[int, tuple], dict[int, tuple]]:
-    """:func:`_align`'s pairs, and the paragraphs it split (:func:`_split`; those not paired whole by
+    """:func:`_align`'s pairs, and the paragraphs it split (:func:`_splits`; those not paired whole by
     their text), by index in ``old`` and in ``new``."""
     pairs: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
     taken_old: set[int] = set()
@@ -512,10 +589,12 @@ def _align_split(old: Sequence[str], new: Sequence[str], threshold: float, exhau
     # 1. identical paragraphs, in order: the same text, then the same words (only those left are split;
     #    the same words have the same codes, so the codes say which lists to compare)
     pair_equal(dict(enumerate(old)), dict(enumerate(new)))
-    osplit = {i: _split(old[i]) for i in range(len(old)) if i not in taken_old}
-    nsplit = {j: _split(new[j]) for j in range(len(new)) if j not in pairs}
-    ow, nw = {i: s[1] for i, s in osplit.items()}, {j: s[1] for j, s in nsplit.items()}
-    oc, nc = {i: s[2] for i, s in osplit.items()}, {j: s[2] for j, s in nsplit.items()}
+    left_old = [i for i in range(len(old)) if i not in taken_old]
+    left_new = [j for j in range(len(new)) if j not in pairs]
+    split = _splits([old[i] for i in left_old] + [new[j] for j in left_new])
+    osplit, nsplit = dict(zip(left_old, split)), dict(zip(left_new, split[len(left_old):]))
+    ow, nw = {i: s[0] for i, s in osplit.items()}, {j: s[0] for j, s in nsplit.items()}
+    oc, nc = {i: s[1] for i, s in osplit.items()}, {j: s[1] for j, s in nsplit.items()}
     pair_equal(oc, nc, lambda i, j: ow[i] == nw[j])
     # 2. similar paragraphs, best first
     rest_old = [i for i in ow if i not in taken_old]
@@ -663,7 +742,7 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
             i, s, moved = paired_new[j]
             q = op[i]
             words = () if s == 1.0 and otexts[i] == ntexts[j] else \
-                _word_diff(otexts[i], ntexts[j], osplit.get(i) or _split(otexts[i]), nsplit.get(j) or _split(ntexts[j]))
+                _word_diff(otexts[i], ntexts[j], osplit[i], nsplit[j])
             if words and all(w.op == "equal" for w in words):
                 words = ()
             changes.append(ParagraphChange(q.id, p.id, q.text, p.text, s, moved, words, q.verb, p.verb))

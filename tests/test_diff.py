@@ -302,6 +302,60 @@ def test_cli_diff_of_files_knows_the_names_both_teach(change, where, target, lis
     assert listed or target not in {x.target for x in alone}  # 78/132 alone does not know the name
 
 
+# --------------------------------------------------------------------------- words: the fast split is the plain one
+
+SPLITS = [  # real strings -> folded tokens (words and marks)
+    ("Calls upon all States, inter alia, to act;",
+     ["calls", "upon", "all", "states", ",", "inter", "alia", ",", "to", "act", ";"]),
+    ("Recalling its resolution 70/1 of 25 September 2015,",
+     ["recalling", "its", "resolution", "70", "/", "1", "of", "25", "september", "2015", ","]),
+    ("the well-being of children’s rights", ["the", "well-being", "of", "children's", "rights"]),
+    ("the so-called ‘peace dividend’", ["the", "so-called", "'", "peace", "dividend", "'"]),
+    ("the Sendai Framework 2015–2030", ["the", "sendai", "framework", "2015-2030"]),  # en dash folded, joins
+    ("S/RES/2631 (2022)", ["s", "/", "res", "/", "2631", "(", "2022", ")"]),
+    ("e_mail and\tthe\u00a0“Internet”", ["e_mail", "and", "the", '"', "internet", '"']),
+    # negative rows: joiners that join nothing are marks of their own
+    ("a--b", ["a", "-", "-", "b"]),
+    ("-States", ["-", "states"]),
+    ("States- and 'sic'", ["states", "-", "and", "'", "sic", "'"]),
+    ("-", ["-"]),
+    ("", []),
+    ("a\x1fb", ["a", "b"]),       # \x1f is a space to Python's re
+    ("a\x07b", ["a", "\x07", "b"]),  # \x07 is not: a mark
+    # not ASCII once folded: split one by one
+    ("Côte d’Ivoire", ["côte", "d'ivoire"]),
+    ("İstanbul Programme", ["i̇stanbul", "programme"]),  # folding changes the length: NFKC
+]
+
+
+def _cut(text, edges):
+    return [diff._fold(text[a:b]) for a, b in zip(edges[0::2].tolist(), edges[1::2].tolist())]
+
+
+@pytest.mark.parametrize("text, tokens", SPLITS)
+def test_split(text, tokens):
+    diff._MEMO.clear()
+    for words, code, edges in (diff._split(text), diff._splits([text])[0]):
+        assert words == tokens
+        assert code == "".join(w[0] for w in tokens)
+        assert _cut(text, edges) == tokens  # the edges are the tokens' places in the text as written
+
+
+def test_splits_together_are_splits_alone(ict, unami):
+    # the texts split together (one numpy pass over ASCII texts joined, a memo) give what each gives alone:
+    # every aligned paragraph of real series, the rows above among them
+    texts = [t for t, _ in SPLITS] + _bodies(ict[0]) + _bodies(ict[1]) + _bodies(unami[0]) + _bodies(unami[1])
+    for a, b in SERIES:
+        texts += [t for name in (a, b) for t in _bodies(ingest.extract_file(SHARED / name)[0])]
+    diff._MEMO.clear()
+    for together in (diff._splits(texts), diff._splits(texts)):  # the second from the memo
+        assert len(together) == len(texts)
+        for text, (words, code, edges) in zip(texts, together):
+            plain = diff._split(text)
+            assert (words, code, edges.tolist()) == (plain[0], plain[1], plain[2].tolist()), text
+    assert sum(not diff._fold(t).isascii() for t in texts) >= 2  # both ways taken
+
+
 # --------------------------------------------------------------------------- the fast alignment is the exhaustive one
 
 def _bodies(doc):
