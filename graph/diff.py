@@ -459,8 +459,8 @@ def _word_diff(old: str, new: str, old_split: tuple, new_split: tuple) -> tuple[
     """:func:`word_diff` of ``old`` and ``new`` split already (:func:`_splits`)."""
     ow, _, oend = old_split
     nw, _, nend = new_split
-    # token k starts at edge 2k and ends at edge 2k+1
-    oend, nend = oend.tolist(), nend.tolist()
+    # token k starts at edge 2k and ends at edge 2k+1; a memoryview gives the few edges looked up as ints
+    oend, nend = memoryview(oend), memoryview(nend)
     ops = []
     for tag, i1, i2, j1, j2 in _opcodes(ow, nw):
         o = n = gap = ""
@@ -488,21 +488,28 @@ def _opcodes(ow: Sequence[str], nw: Sequence[str]) -> list[tuple[str, int, int, 
     runs of :data:`GLUE_WORDS` between two changes folded into them."""
 
     raw = Indel.opcodes(ow, nw).as_list()
-    # glue: a short equal run of common words between two changes joins them
-    for k in range(1, len(raw) - 1):
-        tag, i1, i2, j1, j2 = raw[k]
-        if tag == "equal" and i2 - i1 <= 2 and raw[k - 1][0] != "equal" and raw[k + 1][0] != "equal" \
-                and all(w in GLUE_WORDS or not w[0].isalnum() for w in ow[i1:i2]):
-            raw[k] = ("glue", i1, i2, j1, j2)
+    last = len(raw) - 1
     out: list[tuple[str, int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in raw:
-        if tag == "equal" and i1 == i2:
-            continue
-        if tag != "equal" and out and out[-1][0] != "equal":
+    before = ""  # the tag of the step before, "glue" for an equal run taken as glue
+    for k, step in enumerate(raw):
+        tag, i1, i2, j1, j2 = step
+        if tag == "equal":
+            # glue: a short equal run of common words between two changes joins them
+            if 0 < k < last and i2 - i1 <= 2 and before != "equal" and raw[k + 1][0] != "equal" \
+                    and all(w in GLUE_WORDS or not w[0].isalnum() for w in ow[i1:i2]):
+                before = "glue"
+            else:
+                before = tag
+                if i1 < i2:
+                    out.append(step)
+                continue
+        else:
+            before = tag
+        if out and out[-1][0] != "equal":  # a change (or glue) next to a change: one change
             _, a1, _, b1, _ = out[-1]
             out[-1] = ("change", a1, i2, b1, j2)
         else:
-            out.append((tag if tag == "equal" else "change", i1, i2, j1, j2))
+            out.append(("change", i1, i2, j1, j2))
     return [(("replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert") if t == "change" else t,
              i1, i2, j1, j2) for t, i1, i2, j1, j2 in out]
 
