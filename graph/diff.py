@@ -367,7 +367,7 @@ def _splits(texts: Sequence[str]) -> list[tuple[list[str], str, np.ndarray]]:
     for k, s in enumerate(out):
         if s is None:
             text = texts[k]
-            folded = _unify(text).lower()
+            folded = text.lower() if text.isascii() else _unify(text).lower()  # no mark of _FOLDS is ASCII
             if len(folded) == len(text) and folded.isascii():
                 batch.append(folded)
                 at.append(k)
