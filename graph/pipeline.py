@@ -1031,7 +1031,8 @@ _JSON_TYPES = (str, int, float, bool, type(None))
 
 class _KeptGraph:
     """The graph of the last build (its tables, and its nodes with their measures and layout), kept
-    in the store's memo (``graph``) by the digest of what it is made from: the code of ``graph/``
+    in the store as a file (``memo/graph``, :func:`graph.store.memo_file_put`: written once, streamed;
+    read back memory-mapped, its edges not copied) by the digest of what it is made from: the code of ``graph/``
     and ``ingest/`` and the output libraries' versions (:func:`_outputs_code`, which holds the
     measures' and the layout's seeds), the documents as described, their facts and the references
     table (by value). A rebuild with the same digest (a file's text edited, its references the
@@ -1060,17 +1061,17 @@ class _KeptGraph:
         import pyarrow as pa
 
         from .build import GraphTables, to_networkx
-        from .store import memo_get
+        from .store import memo_file_get
 
         if self.digest is None:
             return None
-        value = memo_get(self.cache_dir, "graph", self.digest)
+        value = memo_file_get(self.cache_dir, "graph", self.digest)  # memory-mapped: its edges are not copied
         if value is None:
             return None
         try:
-            size = int.from_bytes(value[:8], "little")
-            record = json.loads(value[8:8 + size])
-            edges = pa.ipc.open_stream(pa.py_buffer(memoryview(value)[8 + size:])).read_all()
+            size = int.from_bytes(value.slice(0, 8).to_pybytes(), "little")
+            record = json.loads(value.slice(8, size).to_pybytes())
+            edges = pa.ipc.open_stream(value.slice(8 + size)).read_all()
             final = [(k, attrs) for k, attrs in record["nodes"]]
             base = [(k, dict(list(attrs.items())[:n])) for (k, attrs), n in zip(final, record["base"])]
             tables = GraphTables(base, edges, record["graph"])
@@ -1085,7 +1086,7 @@ class _KeptGraph:
         gives its nodes back as they are and the tables' nodes are the first attributes of ``G``'s."""
         import pyarrow as pa
 
-        from .store import memo_put
+        from .store import memo_drop, memo_file_put
 
         if self.digest is None:
             return
@@ -1100,13 +1101,16 @@ class _KeptGraph:
             return
         head = json.dumps({"nodes": nodes, "base": base, "graph": tables.graph}, ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8", "surrogatepass")
-        sink = pa.BufferOutputStream()  # the value made in one buffer, handed to SQLite as it is (no copy)
-        sink.write(len(head).to_bytes(8, "little"))
-        sink.write(head)
-        del head
-        with pa.ipc.new_stream(sink, tables.edges.schema) as w:
-            w.write_table(tables.edges)
-        memo_put(self.cache_dir, "graph", self.digest, memoryview(sink.getvalue()))
+        del nodes
+
+        def write(f) -> None:  # streamed into the store's file: the edges are not copied into one value
+            f.write(len(head).to_bytes(8, "little"))
+            f.write(head)
+            with pa.ipc.new_stream(f, tables.edges.schema) as w:
+                w.write_table(tables.edges)
+
+        memo_file_put(self.cache_dir, "graph", self.digest, write)
+        memo_drop(self.cache_dir, "graph")  # the value an older build kept in the index
 
 
 class _KeptOutputs:

@@ -17,6 +17,8 @@ It lives in ``OUT/.citegraph-cache/``:
 * ``segments/*.parquet`` - the references, many entries per file (one column per field of
   :class:`ingest.Reference`, plus ``entry`` and ``seq``): loading 100,000 entries is reading a
   few Parquet files, not opening 100,000 small ones.
+* ``memo/NAME`` - a large result of a build step kept as a file (:func:`memo_file_put`; the graph of the
+  last build), the digest of its inputs first; the small ones are rows of ``memo`` (:func:`memo_put`).
 
 Loading never runs code: JSON, LZ4, zlib and Parquet are data. An entry that cannot be read (a
 damaged row, a segment that is not Parquet or not ours, a planted file) is a miss, reported on
@@ -64,7 +66,7 @@ from .files import LOCK_NAME, atomic_file, file_key, output_lock, tool_version
 __all__ = ["Store", "StoreReader", "Stored", "SCHEMA", "STORE_FORMAT", "KEEP_BUILDS", "RACY_SECONDS", "INDEX_NAME",
            "REFERENCE_SCHEMA", "TABLE_SCHEMA", "reference_columns", "columns_table", "references_table",
            "table_references", "document_json", "json_document", "text_blob", "blob_paragraphs", "search_blob",
-           "blob_search", "memo_get", "memo_put"]
+           "blob_search", "memo_get", "memo_put", "memo_file_get", "memo_file_put", "memo_drop", "MEMO_FILES"]
 
 log = logging.getLogger("citegraph.store")
 
@@ -650,7 +652,8 @@ class Store:
             db.executemany("DELETE FROM segments WHERE name = ?", [(s,) for s in dead])
         for s in dead:
             (self.dir / SEGMENTS / s).unlink(missing_ok=True)
-        known = {INDEX_NAME, INDEX_NAME + "-wal", INDEX_NAME + "-shm", SEGMENTS, LOCK_NAME, LOCK_NAME + ".holder",
+        known = {INDEX_NAME, INDEX_NAME + "-wal", INDEX_NAME + "-shm", SEGMENTS, MEMO_FILES, LOCK_NAME,
+                 LOCK_NAME + ".holder",
                  *(INDEX_NAME + x + ".broken" for x in ("", "-wal", "-shm"))}
         for f in self.dir.iterdir():  # an old cache's pickles, planted files: never opened, removed
             if f.name not in known:
@@ -789,6 +792,69 @@ def memo_put(root: Optional[PathLike], name: str, digest: str, value: bytes) -> 
             db.close()
     except sqlite3.Error as err:
         log.info("memo %s not kept (%s)", name, err)
+
+
+#: The store's folder of the values kept as files (:func:`memo_file_put`), one file per step.
+MEMO_FILES = "memo"
+#: What a value kept as a file begins with, before the digest of its inputs.
+_MEMO_MAGIC = b"citegraph memo 1\0"
+
+
+def _memo_head(digest: str) -> bytes:
+    return _MEMO_MAGIC + digest.encode("ascii") + b"\0"
+
+
+def memo_file_put(root: Optional[PathLike], name: str, digest: str, write) -> None:
+    """Keep what ``write(f)`` writes to the binary file ``f``, the result of step ``name`` for inputs of
+    ``digest``, as a file of the store under ``root`` (``memo/NAME``: the digest, then the value): for a
+    value too large for a row of :func:`memo_put`, which SQLite writes twice (into its journal, then the
+    index) and which is held whole to be handed over. Streamed, written once, moved into place whole
+    (:func:`graph.files.atomic_file`); one value per step, the last one. Nothing without a store; a
+    failure is logged and keeps nothing."""
+    if root is None or not (pathlib.Path(root) / INDEX_NAME).exists():
+        return
+    path = pathlib.Path(root) / MEMO_FILES / name
+    try:
+        with atomic_file(path) as f:
+            f.write(_memo_head(digest))
+            write(f)
+    except (OSError, pa.ArrowException) as err:
+        log.info("memo %s not kept (%s)", name, err)
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def memo_file_get(root: Optional[PathLike], name: str, digest: str) -> Optional[pa.Buffer]:
+    """The value kept by :func:`memo_file_put` for step ``name`` when its inputs' ``digest`` is the same,
+    memory-mapped (nothing is read or copied until used; what is taken from it may point into the
+    file, which a later build replaces by another, never overwrites); else None."""
+    if root is None:
+        return None
+    head = _memo_head(digest)
+    try:
+        with pa.memory_map(str(pathlib.Path(root) / MEMO_FILES / name)) as f:
+            value = f.read_buffer()
+    except (OSError, pa.ArrowException):
+        return None
+    if value.size < len(head) or value.slice(0, len(head)).to_pybytes() != head:
+        return None
+    return value.slice(len(head))
+
+
+def memo_drop(root: Optional[PathLike], name: str) -> None:
+    """Remove the :func:`memo_put` value of step ``name`` (one kept as a file since)."""
+    if root is None or not (pathlib.Path(root) / INDEX_NAME).exists():
+        return
+    try:
+        db = sqlite3.connect(pathlib.Path(root) / INDEX_NAME, timeout=60)
+        try:
+            with db:
+                db.executescript(SCHEMA)
+                db.execute("DELETE FROM memo WHERE name = ?", (name,))
+        finally:
+            db.close()
+    except sqlite3.Error as err:
+        log.info("memo %s not dropped (%s)", name, err)
 
 
 class _OtherFormat(Exception):

@@ -332,25 +332,29 @@ def _graph_rows(G) -> tuple:
 
 def _tamper_graph_memo(out: pathlib.Path, how: str) -> None:
     import json
-    import sqlite3
 
-    with sqlite3.connect(out / ".citegraph-cache" / "index.sqlite") as db:
-        (value,) = db.execute("SELECT value FROM memo WHERE name = 'graph'").fetchone()
-        if how == "damaged":
-            value = value[:len(value) // 2]
-        else:  # one node's title changed where it is kept: what a rebuild shows if it takes the kept graph
-            size = int.from_bytes(value[:8], "little")
-            record = json.loads(value[8:8 + size])
-            record["nodes"][0][1]["title"] = "KEPT"
-            head = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
-            value = len(head).to_bytes(8, "little") + head + value[8 + size:]
-        db.execute("UPDATE memo SET value = ? WHERE name = 'graph'", (value,))
+    path = out / ".citegraph-cache" / "memo" / "graph"
+    data = path.read_bytes()
+    at = data.index(b"\0", data.index(b"\0") + 1) + 1  # after the magic and the digest
+    kept, value = data[:at], data[at:]
+    if how == "damaged":
+        value = value[:len(value) // 2]
+    elif how == "another digest":
+        kept = kept.replace(kept[-9:-1], b"0" * 8)
+    else:  # one node's title changed where it is kept: what a rebuild shows if it takes the kept graph
+        size = int.from_bytes(value[:8], "little")
+        record = json.loads(value[8:8 + size])
+        record["nodes"][0][1]["title"] = "KEPT"
+        head = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        value = len(head).to_bytes(8, "little") + head + value[8 + size:]
+    path.write_bytes(kept + value)
 
 
 #: (the change since the last build, what is done to the kept graph) -> whether the rebuild takes it.
 KEPT_GRAPH = [
     (edit_the_text_only, "marked", True),  # the same references: the last build's graph, as kept
     (edit_the_text_only, "damaged", False),  # cannot be read: made again
+    (edit_the_text_only, "another digest", False),  # kept for other inputs: made again
     (add_a_citation, "marked", False),  # another graph: made again
     (edit_a_citation, "marked", False),
     (teach_a_name, "marked", False),

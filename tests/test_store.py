@@ -413,3 +413,59 @@ def test_build_verbose_says_what_the_cache_missed_and_why(tmp_path):
     assert loud.exit_code == 0 and "(1 read now, 2 from cache" in loud.stdout
     (line,) = [x for x in loud.stderr.splitlines() if "unreadable" in x]
     assert line.startswith("citegraph: cache entry for ") and "A_RES_79_195.txt" in line
+
+
+def _memo_kept(root, digest="a" * 64) -> None:
+    store.memo_file_put(root, "graph", digest, lambda f: f.write(b"value \0 of the step"))
+
+
+#: What is done to a value kept as a file -> what memo_file_get gives for the digest it was kept for.
+MEMO_FILES = [
+    ("nothing", b"value \0 of the step"),
+    ("asked for another digest", None),
+    ("cut inside its head", None),
+    ("removed", None),
+    ("another step's value moved in", None),
+    ("no store", None),
+]
+
+
+@pytest.mark.parametrize("done, expected", MEMO_FILES)
+def test_a_value_kept_as_a_file_comes_back_for_its_digest_only(tmp_path, done, expected):
+    root = tmp_path / "cache"
+    with Store(root):
+        pass
+    digest = "a" * 64
+    path = root / store.MEMO_FILES / "graph"
+    if done == "no store":
+        root = tmp_path / "none"
+    _memo_kept(root, digest)
+    if done == "asked for another digest":
+        digest = "b" * 64
+    elif done == "cut inside its head":
+        path.write_bytes(path.read_bytes()[:20])
+    elif done == "removed":
+        path.unlink()
+    elif done == "another step's value moved in":
+        store.memo_file_put(root, "layout", "c" * 64, lambda f: f.write(b"other"))
+        os.replace(root / store.MEMO_FILES / "layout", path)
+    got = store.memo_file_get(root, "graph", digest)
+    assert (None if got is None else got.to_pybytes()) == expected
+    if done == "no store":
+        assert not root.exists()
+
+
+def test_a_value_kept_as_a_file_outlives_the_stores_clean_up_and_is_replaced_whole(tmp_path):
+    root = tmp_path / "cache"
+    with Store(root):
+        pass
+    _memo_kept(root, "a" * 64)
+    with Store(root):  # its clean-up removes the files that are not the store's
+        pass
+    assert store.memo_file_get(root, "graph", "a" * 64).to_pybytes() == b"value \0 of the step"
+    held = store.memo_file_get(root, "graph", "a" * 64)  # mapped while the next build replaces it
+    store.memo_file_put(root, "graph", "d" * 64, lambda f: f.write(b"the next"))
+    assert held.to_pybytes() == b"value \0 of the step"
+    assert store.memo_file_get(root, "graph", "a" * 64) is None
+    assert store.memo_file_get(root, "graph", "d" * 64).to_pybytes() == b"the next"
+    assert sorted(p.name for p in (root / store.MEMO_FILES).iterdir()) == ["graph"]  # no temporary left
