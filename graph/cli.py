@@ -314,9 +314,10 @@ def build_cmd(paths: tuple[pathlib.Path, ...], out_dir: pathlib.Path, jobs, no_c
     references.csv, graph.html and a reading page per document (docs/), then prints a summary.
     Fails only when no file could be read.
     """
-    from . import analysis  # loads pandas: only the graph commands import it
+    from . import analysis, measures  # loads pandas: only the graph commands import it
     from .lookup import NodeNotFound
 
+    measures.IGRAPH_DRAWING = False  # this process draws nothing with igraph: loaded without matplotlib
     _log_to_stderr(verbose)
     with contextlib.ExitStack() as stack:
         cluster = None

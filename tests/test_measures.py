@@ -76,3 +76,48 @@ def test_add_measures_sets_every_measure_and_takes_given_scores():
     assert abs(sum(pr.values()) - 1) < 1e-9
     add_measures(G, scores=lambda H, seed: ({n: 0.5 for n in H}, {n: 7 for n in H}))
     assert {d["pagerank"] for _, d in G.nodes(data=True)} == {0.5} and {d["community"] for _, d in G.nodes(data=True)} == {7}
+
+
+_ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+_COMMUNITIES = """
+import sys
+import networkx as nx
+from graph import measures
+measures.IGRAPH_DRAWING = {drawing}
+{first}
+got = measures.community_of(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y")]))
+assert got == {{"a": 0, "b": 0, "c": 0, "x": 1, "y": 1}}, got
+print("matplotlib" in sys.modules)
+"""
+
+#: (IGRAPH_DRAWING, what the process imported before) -> whether matplotlib is loaded once the communities are made.
+IGRAPH_IMPORTS = [
+    (True, "", True),  # a library user's igraph is whole
+    (False, "", False),  # citegraph build: igraph without matplotlib, the same communities
+    (False, "import matplotlib", True),  # matplotlib there already: igraph as it is
+]
+
+
+@pytest.mark.parametrize("drawing, first, loaded", IGRAPH_IMPORTS)
+def test_igraph_loads_matplotlib_only_where_drawing_may_be_wanted(drawing, first, loaded):
+    import subprocess
+    import sys
+
+    pytest.importorskip("matplotlib")
+    r = subprocess.run([sys.executable, "-c", _COMMUNITIES.format(drawing=drawing, first=first)], cwd=_ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == str(loaded)
+
+
+def test_citegraph_build_loads_no_matplotlib(tmp_path):
+    import subprocess
+    import sys
+
+    pytest.importorskip("matplotlib")
+    code = ("import sys\nfrom graph.cli import main, SAMPLE\n"
+            f"main(['build', str(SAMPLE / 'text'), '-o', {str(tmp_path / 'out')!r}, '--no-pages'], standalone_mode=False)\n"
+            "print('igraph' in sys.modules, 'matplotlib' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], cwd=_ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "True False"  # the communities made, matplotlib not loaded
