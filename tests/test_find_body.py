@@ -1,9 +1,17 @@
 """ingest.find.body: the body behind a resolution or decision number."""
+import doctest
+
 import pytest
 
-from ingest.find.body import OTHER_SPEAKER, body_for_number, decide_body, speaker_of
+from ingest.find import body
+
+from ingest.find.body import OTHER_SPEAKER, body_for_number, decide_body, numbers_so, speaker_of
 from ingest.find import find_in_text
 from ingest.model import Document
+
+
+def test_doctests():
+    assert doctest.testmod(body).failed == 0
 
 
 @pytest.mark.parametrize("before, speaker, body", [
@@ -37,6 +45,33 @@ def test_decide_body(before, speaker, body):
 ])
 def test_body_for_number(num, body, explicit, year, code):
     assert body_for_number(num, body, explicit, "GA", False, year) == code
+
+
+# whether a body numbers so: its forms in grammar.toml [bodies], its sessions' years
+@pytest.mark.parametrize("code, num, decision, year, holds", [
+    ("GA", "70/1", False, 2015, True),
+    ("GA", "ES-10/21", False, None, True),
+    ("GA", "S-26/2", False, None, True),
+    ("GA", "217 (III)", False, None, True),
+    ("GA", "79/555", True, 2024, True),
+    ("ECOSOC", "2013/1", False, 2013, True),
+    ("ECOSOC", "2019/201", True, None, True),
+    ("ECOSOC", "1566 (L)", False, None, True),
+    ("SC", "1645 (2005)", False, None, True),
+    ("HRC", "36/8", False, 2017, True),
+    ("UNEA", "5/14", False, 2022, True),
+    # negative rows: another body's form, or a session that could not hold it then
+    ("GA", "2013/1", False, 2013, False),      # year/number: the Council's form, never the Assembly's
+    ("GA", "2013/1", True, None, False),
+    ("GA", "20/5", False, None, False),        # the Assembly numbered session/number from its 31st session
+    ("GA", "70/1", False, 2020, False),
+    ("HRC", "64/2", False, 2020, False),       # the Council's 64th session meets in 2027
+    ("ECOSOC", "70/1", False, None, False),
+    ("SC", "2013/1", False, None, False),
+    ("UNEA", "25/11", True, None, False),      # a Governing Council decision's number
+])
+def test_numbers_so(code, num, decision, year, holds):
+    assert numbers_so(code, num, decision, year) is holds
 
 
 @pytest.mark.parametrize("symbol, speaker", [

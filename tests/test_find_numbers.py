@@ -232,6 +232,39 @@ def test_another_body_carries_to_a_coordinated_keyword(text, speaker, expected):
     assert targets(text, speaker) == expected
 
 
+# "its" after another body's resolutions in the same sentence is that body ("its" = the body named last): the
+# speaker's only where the speaker's numbering holds the number (body.numbers_so; explore6 D14)
+@pytest.mark.parametrize("text, speaker, expected", [
+    # A_RES_70_147 pp8, A_RES_78_217 pp17: the Commission's resolution 2013/1 of 26 April 2013 on new trends in
+    # migration, not E/RES/2013/1 (the Council's of 5 July 2013 on the reform of the ECE)
+    ("Recalling also Commission on Population and Development resolutions 2006/2 of 10 May 2006 and 2009/1 of 3 April "
+     "2009, and its resolution 2013/1 of 26 April 2013 on new trends in migration: demographic aspects,", "GA", []),
+    ("Recalling also Commission on Population and Development resolutions 2006/2 of 10 May 2006 and 2009/1 of 3 April "
+     "2009 and its resolution 2013/1 of 26 April 2013 on new trends in migration: demographic aspects,", "GA", []),  # A_RES_74_148
+    ("Recalling Commission on Narcotic Drugs resolution 61/11 and its decision 2019/1,", "GA", []),
+    # E_RES_2023_15 pp: a body named as the subject of a clause counts as one named before a keyword
+    ("In its resolution 42/1, the Commission for Social Development decided to undertake the review, and in its "
+     "resolution 2005/3 it requested", "GA", []),
+    # negative rows: a number the speaker's numbering holds stays the speaker's; our body named since; another
+    # sentence; "its" with no other body before it
+    ("Recalling Commission on Population and Development resolution 2006/2 and its resolution 70/1,", "GA",
+     ["A/RES/70/1"]),
+    ("Recalling Commission on the Status of Women resolution 60/2 and its resolution 36/8,", "HRC", ["A/HRC/RES/36/8"]),
+    ("Recalling Commission on Population and Development resolution 2009/1, Economic and Social Council resolution "
+     "2012/1 and its resolution 2013/1,", "GA", ["E/RES/2012/1", "E/RES/2013/1"]),
+    ("Recalling Commission on Population and Development resolution 2009/1. Recalling also its resolution 2013/1,",
+     "GA", ["E/RES/2013/1"]),
+    ("Recalling its resolution 2013/1 of 5 July 2013 on the reform of the Economic Commission for Europe,", "GA",
+     ["E/RES/2013/1"]),
+    # the Council's own text: "its resolution 2013/1" is a number its numbering holds (which body, the text
+    # does not tell; the speaker's is kept)
+    ("Recalling Commission on Population and Development resolutions 2006/2 and 2009/1, and its resolution 2013/1,",
+     "ECOSOC", ["E/RES/2013/1"]),
+])
+def test_its_after_another_body_in_the_sentence(text, speaker, expected):
+    assert targets(text, speaker) == expected
+
+
 # the adopter named after the number's date, title or subject governs it; the document's body is only the default
 @pytest.mark.parametrize("text, speaker, expected", [
     # A_HRC_RES_38_8 pp8, A_HRC_RES_47_14 pp8: the Commission on the Status of Women's 60/2, not the Council's

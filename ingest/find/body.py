@@ -30,7 +30,7 @@ from .regexes import (ADOPTED_BY_OTHER, BARE_COMMISSION, ITS_BEFORE, OTHER_BEFOR
                       SENTENCE_BREAK, body_before, names_other_body)
 
 __all__ = ["OTHER_SPEAKER", "ITS_ASSEMBLY_IF_FITS", "body_of_phrase", "council", "decide_body", "subject_body",
-           "body_for_number", "speaker_of", "named_throughout"]
+           "body_for_number", "numbers_so", "speaker_of", "named_throughout"]
 
 OTHER_SPEAKER = "other"  # the text of a body citegraph does not resolve
 #: What "its resolution" means in another body's text: the Assembly's, where its numbering fits.
@@ -122,16 +122,11 @@ def body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Opti
     """The body whose numbering ``num`` is, given the body decided for it (``explicit`` when
     written), or None: a written body whose sessions the number does not fit is none; a body
     not written yields to the one body the number (and its ``year``) fits."""
-    form = symbols.number_form(num)
     if body == ITS_ASSEMBLY_IF_FITS:
         # "its resolution" in another body's text: the Assembly named before it, where the Assembly's
         # numbering fits ("In its resolution 32/162 of 19 December 1977"); else that body's own (skip)
-        if form in ("roman", "special_session", "emergency_session"):
-            return "GA"
-        if form != "session_number":
-            return None
-        s, n = (int(x) for x in num.split("/"))
-        return "GA" if session_fits("GA", s, n, year, decision) else None
+        return "GA" if numbers_so("GA", num, decision, year) else None
+    form = symbols.number_form(num)
     if body == "Council":
         # "Council resolution": the number's form tells which Council
         return {"year_number": "ECOSOC", "number_year": "SC", "session_number": "HRC",
@@ -155,6 +150,32 @@ def body_for_number(num: str, body: Optional[str], explicit: bool, speaker: Opti
     if year is None and "GA" in others:
         return "GA"
     return None
+
+
+#: the key of grammar.toml's [bodies] that says a body numbers its decisions in a number's form
+_DECISION_FORM = {"session_number": "decision", "special_session": "special_decision",
+                  "emergency_session": "emergency_decision", "roman": "roman_decision", "year_number": "year_decision"}
+
+
+@functools.lru_cache(maxsize=4096)
+def numbers_so(code: str, num: str, decision: bool = False, year: Optional[int] = None) -> bool:
+    """Whether body ``code`` numbers its resolutions (or decisions) in the form of ``num`` (grammar.toml
+    ``[bodies]``) and, for a session/number, whether its session could hold it in ``year``
+    (:func:`ingest.grammar.session_fits`): what "its" may mean where the body named last is another's.
+
+    >>> numbers_so("GA", "70/1"), numbers_so("GA", "2013/1"), numbers_so("GA", "ES-10/21"), numbers_so("ECOSOC", "2013/1")
+    (True, False, True, True)
+    >>> numbers_so("GA", "20/5"), numbers_so("SC", "1645 (2005)"), numbers_so("HRC", "64/2", year=2020)
+    (False, True, False)
+    """
+    spec = BODIES.get(code, {})
+    form = symbols.number_form(num)
+    if (_DECISION_FORM.get(form or "") if decision else form) not in spec:
+        return False
+    if form == "session_number":
+        s, n = (int(x) for x in num.split("/"))
+        return session_fits(code, s, n, year, decision)
+    return True
 
 
 def speaker_of(doc: Document) -> str:

@@ -26,7 +26,7 @@ import re
 from .. import symbols
 from ..grammar import (BODIES, LAST_YEAR, RANGES as GRAMMAR_RANGES, TRAPS, parse_date, roman_fits, roman_to_int, sc_number_year,
                        sc_year, session_fits)
-from .body import body_for_number, body_of_phrase, decide_body, subject_body
+from .body import body_for_number, body_of_phrase, decide_body, numbers_so, subject_body
 from .hit import TITLE_CHARS, Hit, clip, in_spans, subject
 from .pinpoints import join_pins, part_pinpoint, pin_after, pins_before
 from .regexes import (BARE_SC, BODY_ADOPTED_AFTER, BODY_AFTER, CLAUSE_IN_ITS, COORDINATED_BEFORE, COUNCIL_BEFORE, DATE_AFTER, EU_ACT_AFTER,
@@ -168,6 +168,8 @@ class _Scan:
     sentence_at: int = -1  # the last ". " found so far
     #: the sentence start and keyword kind (decision?) of the last keyword another body was named before
     other_body: Optional[tuple[int, bool]] = None
+    #: the sentence start of the last keyword whose body, named, is another's (not one of ours named since)
+    other_named: Optional[int] = None
     #: the numbers the document tied to a body so far, by their spelling without spaces -> the body's code, or
     #: None for a body citegraph does not resolve (None: not kept)
     tied: Optional[dict] = None
@@ -204,6 +206,8 @@ class _Keyword:
     carried: Optional[tuple[Optional[str], bool]]
     named_after_only: bool
     prst: bool = False  # "PRST 29/1"
+    #: "its" after another body's keyword in the sentence: the speaker's only where its numbering holds the number
+    its_other: bool = False
 
 
 def _keyword_body(scan: _Scan, km) -> _Keyword:
@@ -229,6 +233,13 @@ def _keyword_body(scan: _Scan, km) -> _Keyword:
     named_after_only = its is not None and decision and not explicit
     carried = None
     other_body, scan.other_body = scan.other_body, None
+    # "Commission on Population and Development resolutions 2006/2 ... and 2009/1 ..., and its resolution 2013/1":
+    # "its" is the body named last, another's; the speaker's only where its numbering holds the number
+    its_other = not explicit and body == speaker and scan.other_named == sent_start and _its_before(text, km.start())
+    if explicit:
+        scan.other_named = None if body else sent_start
+    elif COUNCIL_BEFORE.search(text, max(0, km.start() - 12), km.start()):
+        scan.other_named = None
     if explicit and body:
         scan.sentence_body = (sent_start, body)
     elif explicit and body is None:
@@ -253,7 +264,7 @@ def _keyword_body(scan: _Scan, km) -> _Keyword:
         carried = (body, explicit)
         body, explicit = scan.sentence_body[1], True
     return _Keyword(km.start(), km.end(), decision, kw.startswith(("presidential", "prst")), body, explicit,
-                    carried, named_after_only, kw.startswith("prst"))
+                    carried, named_after_only, kw.startswith("prst"), its_other)
 
 
 def _list_items(scan: _Scan, pos: int) -> Iterator[tuple]:
@@ -386,6 +397,8 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool, dated: tuple = _OWN_D
         num = _sc_number(int(num), year)  # the Council's number without its year ("its resolution 1493")
         if num is None:
             return None
+    if kw.its_other and not b_explicit and not numbers_so(speaker, num, kw.decision, year):
+        return None  # "Commission on Population and Development resolutions ... and its resolution 2013/1": the Commission's
     code = body_for_number(num, b_code, b_explicit, speaker, kw.decision, year)
     if kw.carried and not aft and code and year is not None and symbols.number_form(num) == "session_number" \
             and not session_fits(code, *map(int, num.split("/")), year, kw.decision):
