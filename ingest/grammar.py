@@ -40,7 +40,7 @@ __all__ = [
     "SERIES", "WRITTEN_ROOTS", "PARTIES_DECISIONS",
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "KEYWORD_AFTER_CODE", "RANGES", "SPEAKER",
     "roman_to_int", "int_to_roman",
-    "session_year", "session_fits", "session_span", "sc_year", "sc_number_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year",
+    "session_year", "session_fits", "session_span", "sc_year", "sc_number_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year", "symbol_latest",
     "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
 ]
 
@@ -355,6 +355,28 @@ def symbol_year(symbol: str) -> Optional[int]:
             if n >= spec["first_session"]:
                 return spec["first_year"] + (n - spec["first_session"]) * spec["every"]
     return None
+
+
+def symbol_latest(symbol: str) -> Optional[str]:
+    """The latest ISO date a document of ``symbol`` may bear, for a document with no date of its own: the end of
+    its session's span where an Assembly or Human Rights Council session dates it (:func:`session_span`: a
+    session runs into the next year), else the last day of the year :func:`symbol_year` gives (a year written
+    in the symbol, a session's year), else None.
+
+    >>> symbol_latest("E/HLS/2022/1"), symbol_latest("HSP/GC/25/2"), symbol_latest("A/69/315")
+    ('2022-12-31', '2015-12-31', '2015-09-30')
+    >>> symbol_latest("A/HRC/55/1"), symbol_latest("A/AC.292/2024/INF/5"), symbol_latest("A/1059")
+    ('2025-03-31', '2024-12-31', None)
+    """
+    year = symbol_year(symbol)
+    if year is None:
+        return None
+    session = symbol_session(symbol)
+    if session and symbol.startswith("A/") and not _SUBSIDIARY_YEAR.match(symbol):
+        span = session_span("HRC" if symbol.startswith("A/HRC/") else "GA", session)
+        if span:
+            return span[1]
+    return f"{year}-12-31"
 
 
 def session_fits(code: str, s: int, n: int, year: Optional[int] = None, decision: bool = False) -> bool:

@@ -44,7 +44,7 @@ from . import symbols
 from .find import footnote_hits, marks_of
 from .find.hit import in_spans
 from .find.pinpoints import join_pins, pins_before
-from .grammar import TRAPS
+from .grammar import TRAPS, symbol_latest
 from .model import Document, Reference
 from .patterns import trie
 
@@ -371,6 +371,9 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     out: list[Reference] = []
     paragraphs = [p for p in doc.paragraphs if p.kind != "outside"]
     texts = [p.text for p in paragraphs]
+    # the latest date the document may bear: its own, else what its symbol says (E/HLS/2022/1: 2022; HSP/GC/25/2:
+    # the Governing Council's 25th session, 2015; A/69/315: session 69, up to September 2015)
+    latest = doc.date or (symbol_latest(doc.symbol) if doc.symbol else None)
     all_found, all_heads = table.finditer_many_heads(texts)
     for p, found, short in zip(paragraphs, all_found, short_forms(texts, all_found, all_heads)):
         if short:
@@ -391,7 +394,7 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
             target = alias.target
             if target == doc.symbol or (p.id, target) in cited or target in done:
                 continue
-            if alias.adopted and doc.date and doc.date < alias.adopted:
+            if alias.adopted and latest and latest < alias.adopted:
                 continue  # "the Global Digital Compact" before September 2024 is the draft, not the instrument
             done.add(target)
             marks = marks or marks_of(p.text)

@@ -187,6 +187,26 @@ def test_symbol_year_of_an_assembly_subsidiary_organ(symbol, year):
     assert grammar.symbol_year(symbol) == year
 
 
+# the latest date an undated document of a symbol may bear (named instruments adopted after it are drafts)
+@pytest.mark.parametrize("symbol, latest", [
+    ("E/HLS/2022/1", "2022-12-31"),       # a year written in the symbol
+    ("HSP/GC/25/2", "2015-12-31"),        # UN-Habitat's Governing Council: its session's year
+    ("A/69/315", "2015-09-30"),           # an Assembly session runs to September of the next year
+    ("A/C.3/78/L.12", "2024-09-30"),
+    ("A/HRC/55/1", "2025-03-31"),         # a Council session's documents: to March of the next year
+    ("A/HRC/RES/S-15/1", "2011-12-31"),   # a special session: its year
+    ("A/RES/ES-10/22", f"{grammar.LAST_YEAR}-12-31"),  # ES-10 still meets
+    ("A/AC.292/2024/INF/5", "2024-12-31"),
+    ("E/RES/476(XV)", "1953-12-31"),
+    # negative rows: nothing in the symbol dates it
+    ("A/1059", None),
+    ("A/CONF.151/26/Rev.1", None),
+    ("ECE/TRANS/WP.29/1110", None),
+])
+def test_symbol_latest(symbol, latest):
+    assert grammar.symbol_latest(symbol) == latest
+
+
 # The Assembly's resolutions of 1946-1975, numbered 1 to 3541 across sessions I to XXX (grammar.toml
 # roman_first_numbers): the session a number falls in, and whether a written session may be it
 @pytest.mark.parametrize("n, session", [

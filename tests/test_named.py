@@ -179,6 +179,25 @@ def test_a_name_before_the_instrument_was_adopted_is_not_a_reference():
     assert [r.target for r in ingest.extract(later) if r.kind == "named"] == ["A/RES/79/1"]
 
 
+# a document with no date of its own: the latest date its symbol allows (grammar.symbol_latest) against the date the
+# instrument was adopted (explore6 D16: E_HLS_2022_1 p167, HSP_GC_25_2 p126 and p132 of the shared corpus)
+@pytest.mark.parametrize("file, text, expected", [
+    ("E_HLS_2022_1.txt", "we look forward to further discussions on the proposed Global Digital Compact;", []),
+    ("HSP_GC_25_2.txt", "giving due consideration at all levels to the New Urban Agenda and commit to defining it", []),
+    ("A_68_100.txt", "the preparations for a post-2015 framework, the Sendai Framework for Disaster Risk Reduction,", []),
+    # negative rows: a symbol that allows a date after the adoption, or no symbol that dates it
+    ("E_HLS_2025_1.txt", "we look forward to further discussions on the Global Digital Compact;", ["A/RES/79/1"]),
+    ("HSP_GC_26_2.txt", "giving due consideration at all levels to the New Urban Agenda", ["A/RES/71/256"]),
+    # session 69 runs to September 2015: its reports may follow the Sendai Framework of 18 March 2015
+    ("A_69_315.txt", "the implementation of the Sendai Framework for Disaster Risk Reduction,", ["A/RES/69/283"]),
+    ("A_1059.txt", "we look forward to further discussions on the Global Digital Compact;", ["A/RES/79/1"]),
+])
+def test_an_undated_document_before_the_instrument_by_its_symbol(file, text, expected):
+    doc = parse_text(text, file=file)
+    assert doc.date is None
+    assert [r.target for r in ingest.extract(doc) if r.kind == "named"] == expected
+
+
 @pytest.mark.parametrize("texts", [
     ["Recalling the 2030 Agenda,", "", "the Tunis Agenda for the Information Society and Agenda 21"],
     ["Recalling the Addis Ababa Action Agenda", "of the Third International Conference"],  # not across texts
