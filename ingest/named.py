@@ -375,12 +375,18 @@ def find_named(doc: Document, explicit: list[Reference], aliases: Optional[Alias
     # the Governing Council's 25th session, 2015; A/69/315: session 69, up to September 2015)
     latest = doc.date or (symbol_latest(doc.symbol) if doc.symbol else None)
     all_found, all_heads = table.finditer_many_heads(texts)
-    for p, found, short in zip(paragraphs, all_found, short_forms(texts, all_found, all_heads)):
+    all_masked = [[(m.start(), m.end()) for m in traps.finditer(t)] if f else None for t, f in zip(texts, all_found)]
+    # a name a trap holds ("the Geneva UN Charter Centres") or glued to a capitalised word before it ("the Geneva UN
+    # Charter on Sustainable Housing") is another thing's name: it does not make a short form ("the Charter") its own
+    own_names = [[x for x in f if not in_spans(m, x[0]) and not _inside_longer_name(t, x[0])] if f else f
+                 for t, f, m in zip(texts, all_found, all_masked)]
+    for p, found, masked, short in zip(paragraphs, all_found, all_masked, short_forms(texts, own_names, all_heads)):
         if short:
             found = sorted(found + short, key=lambda f: f[0])
         if not found:
             continue
-        masked = [(m.start(), m.end()) for m in traps.finditer(p.text)]
+        if masked is None:
+            masked = [(m.start(), m.end()) for m in traps.finditer(p.text)]
         done: set[str] = set()
         marks = None
         for start, end, words, alias in found:
