@@ -47,6 +47,28 @@ def test_extract_written(text, found):
     assert len(taken) == len({(h.start, h.surface) for h in hits if "/" in h.surface})
 
 
+# an address on the UN's document server written out names its document (explore6 D22b: the tester's
+# A_79_401.txt and A_79_402.md; the hyperlinks' addresses are read the same way, document.link_symbol)
+@pytest.mark.parametrize("text, found", [
+    ("1. The report is available at https://undocs.org/A/79/62.", [("A/79/62", "https://undocs.org/A/79/62", ())]),
+    ("2. See undocs.org/en/A/RES/78/132 for the text.", [("A/RES/78/132", "undocs.org/en/A/RES/78/132", ())]),
+    ("5. See also https://docs.un.org/en/A/RES/77/150.", [("A/RES/77/150", "https://docs.un.org/en/A/RES/77/150", ())]),
+    ("2. See <https://undocs.org/A/RES/78/132>.", [("A/RES/78/132", "https://undocs.org/A/RES/78/132", ())]),
+    ("https://undocs.org/en/A/80/6(Sect.17%29", [("A/80/6(Sect.17)", "https://undocs.org/en/A/80/6(Sect.17%29", ())]),
+    ("(see https://undocs.org/S/RES/2231(2015)).", [("S/RES/2231(2015)", "https://undocs.org/S/RES/2231(2015)", ())]),
+    ("(www.undocs.org/A/79/62-E/2024/3)", [("A/79/62", "www.undocs.org/A/79/62-E/2024/3", ("E/2024/3",))]),
+    ("https://docs.un.org/en/a/res/77/150", [("A/RES/77/150", "https://docs.un.org/en/a/res/77/150", ())]),
+    # negative rows: another host; a path that is no symbol; a symbol written beside its address is one citation
+    ("3. See https://x.org/A/79/63.", []),
+    ("http://x.undocs.org.example/A/79/62", []),
+    ("https://documents.un.org/doc/undoc/gen/n24/123/45/pdf/n2412345.pdf", []),
+    ("https://undocs.org/en/about", []),
+    ("A/79/62 (https://undocs.org/A/79/62)", [("A/79/62", "A/79/62", ())]),
+])
+def test_addresses_on_the_document_server(text, found):
+    assert [(h.target, h.surface, h.aliases) for h in find_in_text(text)] == found
+
+
 @pytest.mark.parametrize("symbol, part, joined", [
     ("A/31/75/Add.1", "Add.2", "A/31/75/Add.2"),
     ("A/65/761", "Corr.1", "A/65/761/Corr.1"),

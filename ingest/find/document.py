@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from typing import Optional
-from urllib.parse import unquote
 
 from .. import grammar, symbols
 from ..model import Document, Paragraph, Reference
@@ -28,10 +27,10 @@ from .body import speaker_of
 from .context import marks_of
 from .hit import Hit
 from .ibid import ibid_hits, last_cited, opens_with_ibid
-from .regexes import LINK_URL
 from .relations import normalise_verb
 from .scan import find_in_text, keyword_cues
 from .tables import heading_after, with_rows
+from .written import url_symbol
 
 __all__ = ["extract_explicit", "footnote_hits", "source_of", "link_symbol"]
 
@@ -53,12 +52,7 @@ def link_symbol(url: str) -> Optional[str]:
     >>> link_symbol("https://docs.un.org/en/A/RES/79/257"), link_symbol("https://example.org/a/1")
     ('A/RES/79/257', None)
     """
-    m = LINK_URL.search(unquote(url or ""))
-    if not m:
-        return None
-    sym = m.group(1).rstrip("/.")
-    root, _, rest = sym.partition("/")
-    return symbols.canonical_written(root.upper() + ("/" + rest if rest else ""))
+    return url_symbol(url)
 
 
 def _norm_symbol(sym: str) -> str:

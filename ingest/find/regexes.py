@@ -396,3 +396,7 @@ CLAUSE_IN_ITS = re.compile(r"(?:^|[.;:,]\s+|^\W+)(?:[Ii]n|[Bb]y)(?: its)? $")
 
 LINK_URL = re.compile(r"(?:undocs\.org|docs\.un\.org|documents\.un\.org|daccess-ods\.un\.org)/(?:[a-z]{2}/)?"
                        r"(?:symbol/|doc/)?([A-Za-z][A-Za-z0-9/.\-()]*\d[A-Za-z0-9/.\-()]*)", re.I)
+#: the same address written out in a text ("https://undocs.org/A/79/62", "undocs.org/en/A/RES/78/132", the Markdown
+#: autolink "<https://docs.un.org/en/A/RES/77/150>"), not inside another host's ("x.undocs.org.example")
+TEXT_LINK = re.compile(r"(?<![\w.\-/])(?:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org|"
+                       r"daccess-ods\.un\.org)/(?:[a-z]{2}/)?(?:symbol/|doc/)?([A-Za-z][\w/.\-()%]*\d[\w/.\-()%]*)", re.I)

@@ -9,14 +9,15 @@ the symbol's own only for a resolution; elsewhere it is left to the pinpoint aft
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Optional
+from urllib.parse import unquote
 
 from .. import symbols
 from .hit import Hit
 from .pinpoints import join_pins, pin_after, pins_before
-from .regexes import MORE_PARTS, ONE_SYMBOL, WRITTEN
+from .regexes import LINK_URL, MORE_PARTS, ONE_SYMBOL, TEXT_LINK, WRITTEN
 
-__all__ = ["extract_written", "parts_of", "attach"]
+__all__ = ["extract_written", "parts_of", "attach", "url_symbol"]
 
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
@@ -89,6 +90,38 @@ def _past_corrigenda(text: str, pos: int) -> int:
     return pos if not more else -1
 
 
+def url_symbol(url: str) -> Optional[str]:
+    """The symbol an address on a UN document server names ("https://docs.un.org/en/A/80/6(Sect.17%29"), or None
+    (another host; a path that is no symbol).
+
+    >>> url_symbol("https://docs.un.org/en/A/RES/79/257"), url_symbol("undocs.org/A/79/62."), url_symbol("https://x.org/A/1")
+    ('A/RES/79/257', 'A/79/62', None)
+    """
+    m = LINK_URL.search(unquote(url or ""))
+    if not m:
+        return None
+    sym = m.group(1).rstrip("/.")
+    root, _, rest = sym.partition("/")
+    return symbols.canonical_written(root.upper() + ("/" + rest if rest else ""))
+
+
+def _text_links(text: str) -> Iterator[Hit]:
+    """The documents the UN document server's addresses written out in ``text`` name (:data:`TEXT_LINK`), each a
+    hit over its address; only a path that is a written symbol ("documents.un.org/doc/undoc/gen/..." is none)."""
+    for m in TEXT_LINK.finditer(text):
+        path = m.group(1).rstrip("/.")
+        while path.endswith(")") and path.count(")") > path.count("("):
+            path = path[:-1].rstrip("/.")  # "(see www.undocs.org/A/79/62)": the bracket that holds the address
+        root, _, rest = unquote(path).partition("/")
+        w = WRITTEN.fullmatch(root.upper() + ("/" + rest if rest else ""))
+        if not w or w.group("part"):
+            continue
+        end = m.start(1) + len(path)
+        # "undocs.org/A/79/62-E/2024/3": one document, the second symbol its alias (as written in the text)
+        yield Hit(symbols.canonical_written(w.group("sym") + (w.group("sect") or "")), text[m.start():end], m.start(),
+                  end, aliases=tuple(symbols.canonical_written(s) for s in _ONE_SYMBOL.findall(w.group("joint") or "")))
+
+
 def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     """The written symbols of ``text`` (and the parts after them) as hits, in order, and the
     spans they take (a number inside a symbol is not read again after a keyword).
@@ -149,4 +182,12 @@ def extract_written(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
                 hits.append(Hit(attach(target, part), more.group("w"), more.start("w"), more.end("w"),
                                 anchor=m.start()))
             pos = more.end()
+    if ".org/" in text:
+        # "available at https://undocs.org/A/79/62": an address on the UN's document server names the document
+        # (a symbol written beside its address is one citation: "A/79/62 (https://undocs.org/A/79/62)")
+        written = {h.target for h in hits}
+        links = [h for h in _text_links(text) if h.target not in written]
+        if links:
+            hits += links
+            taken = sorted(taken + [(h.start, h.end) for h in links])
     return hits, taken
