@@ -33,7 +33,7 @@ from typing import Iterable, Optional
 import networkx as nx
 import pandas as pd
 
-from ingest import CitegraphError
+from ingest import CitegraphError, series_body
 
 from .lookup import NodeNotFound, resolve
 from .build import BODIES
@@ -115,7 +115,8 @@ def resolve_body(G: nx.DiGraph, value: Optional[str]) -> Optional[str]:
     bodies = _counted(G, "body")
     key = " ".join(value.split()).lower()
     code = _BODY_CODES.get(key, key)
-    named = BODIES.get(code.lower()) or BODIES.get(key)
+    # a body's code, else the root of its written symbols ("UNEP", "ECE", "HSP": ingest.series_body)
+    named = BODIES.get(code.lower()) or BODIES.get(key) or series_body(key)
     by_lower = {b.lower(): b for b in bodies}
     if named in bodies:
         return named

@@ -19,7 +19,8 @@ The stages, one way: :mod:`ingest.read` (files, by format: :mod:`ingest.formats`
 from .model import (PARAGRAPH_KINDS, REFERENCE_KINDS, CitegraphError, Document, Footnote, Paragraph, ReadError,
                     Reference, escaped, quick_init, shown_path)
 from .grammar import BODY_NAMES, roman_to_int, session_span, session_year, symbol_session, symbol_year
-from .symbols import NO_SYMBOL, FileName, canonical_written, describe, document_key, file_name_parts, symbol_from_filename
+from .symbols import (NO_SYMBOL, FileName, canonical_written, describe, document_key, file_name_parts, series_body,
+                      symbol_from_filename)
 from .read import file_language, iter_paths, read_docx, read_document, read_pdf
 from .structure import parse_text
 from .structure.title import TITLE_SOURCES
@@ -36,7 +37,7 @@ __all__ = [
     "REFERENCE_KINDS", "TITLE_SOURCES", "SENTENCE_CHARS", "shown_path", "escaped", "quick_init",
     # the grammar
     "BODY_NAMES", "roman_to_int", "session_span", "session_year", "symbol_session", "symbol_year",
-    "canonical_written", "describe", "symbol_from_filename", "file_name_parts", "FileName", "document_key",
+    "canonical_written", "describe", "series_body", "symbol_from_filename", "file_name_parts", "FileName", "document_key",
     "NO_SYMBOL",
     # the controlled vocabulary of relations (ingest/data/relations.toml)
     "Relation", "RELATION_LEMMAS", "RELATIONS_VERSION", "relation_lemma",

@@ -32,7 +32,7 @@ from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, roman_fits, ro
 #: Council's, whose Roman-numbered sessions ran on past the thirtieth.
 LAST_ROMAN_GA_SESSION = BODIES["GA"]["first_numbered_session"] - 1
 
-__all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "dated_roman", "number_form", "describe", "symbol_from_filename",
+__all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "dated_roman", "number_form", "describe", "series_body", "symbol_from_filename",
            "same_document", "adds_year", "looks_like_resolution", "part_letters", "parts_are_documents"]
 
 
@@ -291,6 +291,21 @@ def _body_for_form(form: str, body: str, g: dict) -> str:
 @functools.lru_cache(maxsize=None)
 def _series_by_root() -> dict[str, dict]:
     return {s["root"]: s for s in SERIES}
+
+
+def series_body(root: str) -> Optional[str]:
+    """The body whose written symbols start with ``root`` (grammar.toml ``[[series]]``), in any case, or None:
+    a series root is a usual code of its body ("UNEP", "ECE", "HSP").
+
+    >>> series_body("UNEP"), series_body("ece"), series_body("A"), series_body("UNEA"), series_body("a/hrc")
+    ('United Nations Environment Programme', 'Economic Commission for Europe', 'General Assembly', None, 'Human Rights Council')
+    """
+    return _body_by_root().get(root.lower())
+
+
+@functools.lru_cache(maxsize=None)
+def _body_by_root() -> dict[str, str]:
+    return {s["root"].lower(): s["body"] for s in SERIES}
 
 
 @functools.lru_cache(maxsize=65536)

@@ -213,3 +213,26 @@ def test_community_members_lists_symbols_and_titles(sample_corpus):
     assert first["cited_by"].is_monotonic_decreasing
     assert set(df["symbol"]) <= set(sample_corpus.graph)
     assert (df["community"] == [sample_corpus.graph.nodes[s]["community"] for s in df["symbol"]]).all()
+
+
+# a body by the root of its written symbols (explore6 D22c: "top --body unep" on the shared corpus's graph)
+BODIES_GRAPH = [("A/RES/79/1", "UNEP/GC.25/INF/33"), ("UNEP/EA.5/Res.1", "A/RES/79/1"), ("ECE/HBP/2022/5", "HSP/GC/25/2")]
+
+
+@pytest.mark.parametrize("value, body", [
+    ("unep", "United Nations Environment Programme"),
+    ("UNEP", "United Nations Environment Programme"),
+    ("ece", "Economic Commission for Europe"),
+    ("HSP", "UN-Habitat"),
+    ("UNEA", "United Nations Environment Assembly"),   # a body's code comes first
+    ("ga", "General Assembly"),
+    ("united nations environment programme", "United Nations Environment Programme"),
+])
+def test_resolve_body_by_its_series_root(value, body):
+    assert A.resolve_body(graph(BODIES_GRAPH), value) == body
+
+
+@pytest.mark.parametrize("value", ["CAT", "SC", "xyz", "UNEP/GC"])  # a body the graph does not have; no root
+def test_resolve_body_unknown(value):
+    with pytest.raises(A.UnknownValue):
+        A.resolve_body(graph(BODIES_GRAPH), value)
