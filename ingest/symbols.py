@@ -13,7 +13,10 @@ loaded by :mod:`ingest.grammar`. Three jobs:
   ("A_RES_78_132-EN.pdf" is ``A/RES/78/132``), its language suffix (``en``), or that it is a job
   number ("N2438574.pdf": no symbol); :func:`symbol_from_filename` the symbol alone;
 * :func:`document_key` - the key a document's references come from: its symbol, else the
-  symbol its file name spells, else a plain "(no symbol) NAME" (never a machine path).
+  symbol its file name spells, else a plain "(no symbol) NAME" (never a machine path);
+* :func:`joint_parts` - the symbols of a joint symbol: one document issued to two organs under both
+  ("A/79/123-S/2024/456", as the UN prints it with an en dash "A/79/123–S/2024/456"; :func:`canonical_written`
+  joins them with a hyphen).
 
 Not supported: symbols of the specialized agencies (WHA72.2, 1/CP.21).
 """
@@ -33,7 +36,25 @@ from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, roman_fits, ro
 LAST_ROMAN_GA_SESSION = BODIES["GA"]["first_numbered_session"] - 1
 
 __all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "dated_roman", "number_form", "describe", "series_body", "symbol_from_filename",
-           "same_document", "adds_year", "looks_like_resolution", "part_letters", "parts_are_documents"]
+           "same_document", "adds_year", "looks_like_resolution", "part_letters", "parts_are_documents",
+           "joint_parts"]
+
+
+#: The dash of a joint symbol: a hyphen, en or em dash (spaced or not) before another symbol's series root and
+#: slash ("A/79/123–S/2024/456", "A/79/62 - E/2024/3"); a hyphen inside one symbol is followed by no root and
+#: slash ("A/RES/ES-10/1", "A/RES/77/128A-B", "A/HRC/RES/S-30/1").
+_JOINT_DASH = re.compile(r"\s*[-–—]\s*(?=(?:" + "|".join(re.escape(r) for r in WRITTEN_ROOTS) + r")/)")
+
+
+def joint_parts(symbol: str) -> list[str]:
+    """The symbols of a joint symbol, in order; a symbol that is not joint alone.
+
+    >>> joint_parts("A/79/123-S/2024/456"), joint_parts("A/79/62 – E/2024/3")
+    (['A/79/123', 'S/2024/456'], ['A/79/62', 'E/2024/3'])
+    >>> joint_parts("A/RES/ES-10/1"), joint_parts("A/RES/77/128A-B"), joint_parts("A/HRC/RES/S-30/1")
+    (['A/RES/ES-10/1'], ['A/RES/77/128A-B'], ['A/HRC/RES/S-30/1'])
+    """
+    return _JOINT_DASH.split(symbol.strip())
 
 
 _SECT = re.compile(r"\s*\(\s*(Sect|Part|Chap|Vol|Prog)\.?\s*([0-9A-Z]+)\s*\)(?=/|$)", re.I)
@@ -53,8 +74,12 @@ def canonical_written(sym: str) -> str:
     ('A/81/6(Sect.26)/PartA', 'A/80/6(Sect.3)/Add.1')
     >>> canonical_written("A/66/454 (Part II)"), canonical_written("A/75/5 (Vol. II)"), canonical_written("A/77/40 (SUPP)")
     ('A/66/454(PartII)', 'A/75/5(Vol.II)', 'A/77/40(SUPP)')
+    >>> canonical_written("A/79/123–S/2024/456"), canonical_written("A/79/62 - E/2024/3")
+    ('A/79/123-S/2024/456', 'A/79/62-E/2024/3')
     """
     s = sym.strip().rstrip(".,;:")
+    if "–" in s or "—" in s or " -" in s or "- " in s:
+        s = "-".join(joint_parts(s))  # a joint symbol's dash, as printed: one hyphen
     m = _SECT.search(s)
     suffix = ""
     if m:

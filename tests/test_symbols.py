@@ -165,3 +165,17 @@ def test_doctests():
     import doctest
 
     assert doctest.testmod(symbols).failed == 0
+
+
+@pytest.mark.parametrize("symbol, parts", [
+    ("A/79/123-S/2024/456", ["A/79/123", "S/2024/456"]),
+    ("A/79/123–S/2024/456", ["A/79/123", "S/2024/456"]),
+    ("A/79/62 - E/2024/3", ["A/79/62", "E/2024/3"]),
+    # negative rows: a hyphen inside one symbol
+    ("A/RES/ES-10/1", ["A/RES/ES-10/1"]),
+    ("A/RES/77/128A-B", ["A/RES/77/128A-B"]),
+    ("A/HRC/RES/S-30/1", ["A/HRC/RES/S-30/1"]),
+    ("A/C.3/79/L.5/Rev.1", ["A/C.3/79/L.5/Rev.1"]),
+])
+def test_joint_parts(symbol, parts):
+    assert symbols.joint_parts(symbol) == parts

@@ -64,14 +64,15 @@ def _base(target: str) -> str:
 
 
 class _Own:
-    """Whether a target is exactly the document itself (part A of a resolution is another
-    document than part B)."""
+    """Whether a target is exactly the document itself, or one of the symbols of its joint symbol
+    (:func:`ingest.symbols.joint_parts`: the masthead "A/79/123–S/2024/456" cites neither); part A of a
+    resolution is another document than part B."""
 
     def __init__(self, symbol: Optional[str]):
-        self.key = _norm_symbol(symbol) if symbol else None
+        self.keys = {_norm_symbol(s) for s in [symbol, *symbols.joint_parts(symbol)]} if symbol else set()
 
     def __call__(self, target: str) -> bool:
-        return self.key is not None and _norm_symbol(target) == self.key
+        return bool(self.keys) and _norm_symbol(target) in self.keys
 
 
 def _ref(doc: Document, source: str, pid: str, footnote: Optional[str], h: Hit,

@@ -12,7 +12,11 @@ here, so that the two read the same hints from the same lines:
   "A/81/6(Sect.26)/Part A");
 * :func:`text_symbol` - a text file's masthead line: "United Nations    A/80/321", a body's name
   and the symbol, or the symbol alone on a line at the top ("S/2024/858", "E/CN.9/2021/1"), of
-  any series of the grammar.
+  any series of the grammar;
+* :func:`joint_with_next` - a joint symbol: one document issued to two organs prints both symbols,
+  on one line with a dash ("A/79/123–S/2024/456") or one under the other ("A/79/123" | "S/2024/456"):
+  the symbol is the joint one, ``A/79/123-S/2024/456`` (:func:`ingest.symbols.joint_parts`), as the
+  README's joint-symbol rule reads a citation of it.
 
 Hints are what the page says; :func:`ingest.structure.parse_text` weighs them against
 the text. Not supported: mastheads in other languages.
@@ -22,9 +26,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .. import grammar
+from .. import grammar, symbols
 
-__all__ = ["hints", "symbol", "date_line", "text_symbol", "TEXT_MASTHEAD_LINES", "TEXT_MASTHEAD_CHARS"]
+__all__ = ["hints", "symbol", "date_line", "text_symbol", "joint_with_next", "TEXT_MASTHEAD_LINES",
+           "TEXT_MASTHEAD_CHARS"]
 
 _DISTRIBUTION = re.compile(r"\bDistr\.?:\s*(\w+)")
 _DATE_LINE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
@@ -39,7 +44,11 @@ TEXT_MASTHEAD_WIDTH = 120
 #: the blank lines between them fit many times over).
 TEXT_MASTHEAD_CHARS = 4000
 _ROOTS = "|".join(re.escape(r) for r in grammar.WRITTEN_ROOTS)
-_SYMBOL = r"(?:" + _ROOTS + r")(?:/[A-Za-z0-9.()\-]+)+"
+_ONE = r"(?:" + _ROOTS + r")(?:/[A-Za-z0-9.()\-]+)+"
+# one symbol, or a joint one printed with a dash ("A/79/123–S/2024/456", "A/79/62 - E/2024/3")
+_SYMBOL = _ONE + r"(?:\s?[-–—]\s?" + _ONE + r")*"
+# a line that is a symbol and nothing else (the second symbol of a joint one, printed under the first)
+_BARE = re.compile(r"^(?P<sym>" + _ONE + r")\**$")
 # "United Nations    A/80/321", "General Assembly    A/80/321", "A/80/321*", "S/2024/858   Distr.: General"
 _TEXT_LINE = re.compile(r"^(?:(?:United Nations|Nations Unies|Naciones Unidas|" +
                         "|".join(re.escape(n) for n, _ in grammar.MASTHEAD_BODIES) + r")\s+)?"
@@ -92,7 +101,7 @@ def text_symbol(lines: list[str]) -> Optional[str]:
     ('S/2024/858', None)
     """
     seen = 0
-    for line in lines:
+    for i, line in enumerate(lines):
         t = line.strip()
         if not t:
             continue
@@ -101,8 +110,29 @@ def text_symbol(lines: list[str]) -> Optional[str]:
             return None
         m = _TEXT_LINE.match(t)
         if m and any(c.isdigit() for c in m.group("sym")):
-            return symbol(m.group("sym"))
+            following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+            return joint_with_next(symbol(m.group("sym")), following)
     return None
+
+
+def joint_with_next(sym: str, following: str) -> str:
+    """``sym``, or the joint symbol it makes with the line after it when that line is another organ's
+    symbol alone: a masthead prints a joint symbol one under the other when it is long ("A/79/123" |
+    "S/2024/456"). Another symbol of the same series root under it is not the same document's.
+
+    >>> joint_with_next("A/79/123", "S/2024/456*"), joint_with_next("A/79/123", "Security Council")
+    ('A/79/123-S/2024/456', 'A/79/123')
+    >>> joint_with_next("A/79/123", "A/79/124"), joint_with_next("A/79/123-S/2024/456", "E/2024/3")
+    ('A/79/123', 'A/79/123-S/2024/456')
+    """
+    m = _BARE.match(following.strip())
+    if not m or not any(c.isdigit() for c in m.group("sym")):
+        return sym
+    parts = symbols.joint_parts(sym)
+    other = symbol(m.group("sym"))
+    if len(parts) > 1 or other.split("/")[0] == parts[0].split("/")[0]:
+        return sym
+    return sym + "-" + other
 
 
 def symbol(printed: str) -> str:
@@ -111,6 +141,9 @@ def symbol(printed: str) -> str:
 
     >>> symbol("A/81/6 (Sect. 26)/PartA* "), symbol("A/80/590")
     ('A/81/6(Sect.26)/Part A', 'A/80/590')
+    >>> symbol("A/79/123–S/2024/456"), symbol("A/79/62 – E/2024/3*")
+    ('A/79/123-S/2024/456', 'A/79/62-E/2024/3')
     """
     s = _WS.sub("", _STARS.sub("", printed.strip()))
+    s = "-".join(symbols.joint_parts(s))  # a joint symbol's dash, as printed: one hyphen
     return _PART.sub(r"/Part \1", s)

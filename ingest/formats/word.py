@@ -461,12 +461,13 @@ def _hints(d) -> dict:
 
 
 def _masthead_symbol(texts: list[str]) -> Optional[str]:
-    """The first masthead line that is a symbol ("A/81/6 (Sect. 26)/Part A*"), or a series letter
-    with the rest of the symbol on the next line ("A" | "/80/590")."""
+    """The first masthead line that is a symbol ("A/81/6 (Sect. 26)/Part A*"; a joint one, on one line or
+    two: :func:`ingest.formats.masthead.joint_with_next`), or a series letter with the rest of the symbol
+    on the next line ("A" | "/80/590")."""
     for i, t in enumerate(texts):
         m = re.match(r"^([A-Z][A-Z.]*(?:/\S.*?)?)\**$", t)
         if m and "/" in t:
-            return masthead.symbol(m.group(1))
+            return masthead.joint_with_next(masthead.symbol(m.group(1)), texts[i + 1] if i + 1 < len(texts) else "")
         if re.fullmatch(r"[A-Z]{1,3}", t) and i + 1 < len(texts) and texts[i + 1].startswith("/"):
             return masthead.symbol(t + texts[i + 1].rstrip("*"))
     return None
