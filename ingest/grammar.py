@@ -13,6 +13,7 @@ them once and answers questions over them with small pure functions. Everything 
 * dates - :data:`MONTHS`, :data:`MONTH_PATTERN`, :func:`iso_date`, :func:`parse_date`;
 * Roman numerals - :func:`roman_to_int`;
 * sessions and years - :func:`session_year`, :func:`session_fits`, :func:`session_span`,
+  :func:`is_decision_number` (a decision's number by its size),
   :func:`sc_year`, :func:`roman_session` and :func:`roman_fits` (the Assembly's numbers of 1946-1975), :data:`LAST_YEAR`; what a symbol gives - :func:`symbol_session`,
   :func:`symbol_year`;
 * citing verbs - the controlled vocabulary of relations :data:`RELATION_DATA`
@@ -40,7 +41,7 @@ __all__ = [
     "SERIES", "WRITTEN_ROOTS", "PARTIES_DECISIONS",
     "MONTHS", "MONTH_PATTERN", "month_number", "iso_date", "parse_date", "IBID", "IBID_NOT_BEFORE", "KEYWORD_ABBREVIATIONS", "KEYWORD_AFTER_CODE", "RANGES", "SPEAKER",
     "roman_to_int", "int_to_roman",
-    "session_year", "session_fits", "session_span", "sc_year", "sc_number_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year", "symbol_latest",
+    "session_year", "session_fits", "session_span", "is_decision_number", "sc_year", "sc_number_year", "roman_session", "roman_fits", "LAST_YEAR", "symbol_session", "symbol_year", "symbol_latest",
     "RELATION_DATA", "PINPOINT_DATA", "VERBS", "TRAPS",
 ]
 
@@ -377,6 +378,21 @@ def symbol_latest(symbol: str) -> Optional[str]:
         if span:
             return span[1]
     return f"{year}-12-31"
+
+
+def is_decision_number(code: str, n: int) -> bool:
+    """Whether number ``n`` of body ``code``'s session or year is a decision's: the body numbers its
+    decisions from grammar.toml ``decisions_from`` (the Assembly from 401, the Economic and Social
+    Council and the Human Rights Council from 101) and its resolutions below. A body with no such
+    range: False.
+
+    >>> is_decision_number("GA", 555), is_decision_number("GA", 194), is_decision_number("ECOSOC", 201)
+    (True, False, True)
+    >>> is_decision_number("ECOSOC", 91), is_decision_number("SC", 2720), is_decision_number("HRC", 102)
+    (False, False, True)
+    """
+    start = BODIES.get(code, {}).get("decisions_from")
+    return start is not None and n >= start
 
 
 def session_fits(code: str, s: int, n: int, year: Optional[int] = None, decision: bool = False) -> bool:

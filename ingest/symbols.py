@@ -8,6 +8,8 @@ loaded by :mod:`ingest.grammar`. Three jobs:
 * :func:`resolve_number` - a resolution or decision number ("70/125",
   "217 A (III)", "2720 (2023)", "S-26/2") plus the body that adopted it to a
   canonical symbol, or ``None``;
+* :func:`own_number` - the number a document's own title line or heading prints ("79/555. Scale of
+  assessments", "Decision 79/555") as its symbol: a resolution's or a decision's;
 * :func:`describe` - the body and kind of a canonical symbol;
 * :func:`file_name_parts` - what a file name says as the UN names downloads: its symbol
   ("A_RES_78_132-EN.pdf" is ``A/RES/78/132``), its language suffix (``en``), or that it is a job
@@ -28,14 +30,14 @@ import re
 import tomllib
 from typing import NamedTuple, Optional
 
-from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, roman_fits, roman_session, roman_to_int, sc_year, session_year
+from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, is_decision_number, roman_fits, roman_session, roman_to_int, sc_year, session_year
 
 #: The Assembly numbered its sessions in Roman numerals up to the 30th (1975), then as numbers
 #: (grammar.toml ``first_numbered_session``); a higher Roman session is the Economic and Social
 #: Council's, whose Roman-numbered sessions ran on past the thirtieth.
 LAST_ROMAN_GA_SESSION = BODIES["GA"]["first_numbered_session"] - 1
 
-__all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "dated_roman", "number_form", "describe", "series_body", "symbol_from_filename",
+__all__ = ["file_name_parts", "FileName", "document_key", "NO_SYMBOL", "LANGUAGES", "canonical_written", "resolve_number", "own_number", "dated_roman", "number_form", "describe", "series_body", "symbol_from_filename",
            "same_document", "adds_year", "looks_like_resolution", "part_letters", "parts_are_documents",
            "joint_parts"]
 
@@ -215,6 +217,31 @@ def resolve_number(num: str, body: str, part: Optional[str] = None, decision: bo
         part = None  # a part the body's documents do not carry in their symbol: a pinpoint of the resolution
     return tmpl.format(s=g.get("s") or "", n=g.get("n") or "", y=g.get("y") or "", r=g.get("r") or "",
                        p=part_letters(part))
+
+
+def own_number(num: str, body: str, decision: bool = False) -> Optional[str]:
+    """The symbol of the number a document's own title line or heading prints, ``body`` adopting it
+    (the number's form may overrule it, as in :func:`resolve_number` with ``explicit=False``): a
+    decision's when the heading says so ("Decision 79/555", ``decision``) or the number is in the body's
+    range of decisions (:func:`ingest.grammar.is_decision_number`: "79/555. Scale of assessments",
+    "2024/201. Elections, ..."), else a resolution's.
+
+    >>> own_number("79/555", "GA"), own_number("79/194", "GA"), own_number("2024/201", "GA")
+    ('A/DEC/79/555', 'A/RES/79/194', 'E/DEC/2024/201')
+    >>> own_number("2024/13", "ECOSOC"), own_number("6/102", "HRC"), own_number("79/55", "GA", decision=True)
+    ('E/RES/2024/13', 'A/HRC/DEC/6/102', 'A/DEC/79/55')
+    >>> own_number("2720 (2023)", "SC"), own_number("217 A (III)", "GA")
+    ('S/RES/2720(2023)', 'A/RES/217(III)')
+    """
+    s = re.sub(r"\s+", " ", num.strip())
+    form = number_form(s)
+    if form in ("session_number", "year_number"):
+        code = _body_for_form(form, body, {}) if form == "year_number" else body
+        if decision or is_decision_number(code, int(s.rsplit("/", 1)[1])):
+            return resolve_number(s, code, decision=True) or (None if decision else resolve_number(s, body, explicit=False))
+    elif decision:
+        return resolve_number(s, body, decision=True)
+    return resolve_number(s, body, explicit=False)
 
 
 _ROMAN_TARGET = re.compile(r"^([AE])/RES/(\d+)\(([IVXLC]+)\)$")

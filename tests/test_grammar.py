@@ -315,3 +315,15 @@ def test_the_assembly_numbers_agree_with_the_corpus():
 ])
 def test_sc_number_year(n, year):
     assert grammar.sc_number_year(n) == year
+
+
+@pytest.mark.parametrize("code, n, decision", [
+    # the Assembly numbers its decisions from 401 (elections 4xx, others 5xx), the Economic and Social Council
+    # from 201 each year (from 101 in the 1980s: 1989/139), the Human Rights Council from 101 (6/102)
+    ("GA", 401, True), ("GA", 555, True), ("ECOSOC", 201, True), ("ECOSOC", 139, True), ("HRC", 102, True),
+    # negative rows: resolutions' numbers, and bodies whose numbers tell no decision
+    ("GA", 400, False), ("GA", 194, False), ("GA", 1, False), ("ECOSOC", 91, False), ("ECOSOC", 13, False),
+    ("HRC", 90, False), ("SC", 2720, False), ("UNEA", 5, False), ("CHR", 101, False),
+])
+def test_is_decision_number(code, n, decision):
+    assert grammar.is_decision_number(code, n) is decision

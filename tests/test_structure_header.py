@@ -57,6 +57,29 @@ def test_a_council_resolution_named_number_year_is_its_title_line(name, symbol, 
         assert doc.symbol in [r.target for r in ingest.extract(citing)]
 
 
+@pytest.mark.parametrize("text, symbol, source", [
+    # a decision's own text: its title line's number is in the body's range of decisions (explore6 D18: own/dec.txt,
+    # own/ecosoc_dec.txt), or a heading says "Decision" (own/dec2.txt)
+    ("79/555. Scale of assessments\n\nAt its 60th plenary meeting, on 24 December 2024, the General Assembly, on the "
+     "recommendation of the Fifth Committee (A/79/700, para. 8), decided to defer consideration of the item.",
+     "A/DEC/79/555", "title-line"),
+    ("Economic and Social Council\n\n2024/201. Elections, nominations, confirmations and appointments\n\nAt its 2nd "
+     "plenary meeting, on 8 February 2024, the Economic and Social Council took note of resolution 78/132.",
+     "E/DEC/2024/201", "title-line"),
+    ("General Assembly\n\nDecision 79/555\n\nScale of assessments\n\nAt its 60th plenary meeting, on 24 December "
+     "2024, the General Assembly decided to defer consideration.", "A/DEC/79/555", "title-line"),
+    # negative rows: a resolution's title line; "Decision" inside a sentence is no heading
+    ("79/194. Information and communications technologies for sustainable development\n\nThe General Assembly,\n\n"
+     "Recalling its resolution 78/132,", "A/RES/79/194", "title-line"),
+    ("2024/13. Ageing\n\nThe Economic and Social Council,\n\nRecalling its resolution 2023/5,", "E/RES/2024/13",
+     "title-line"),
+    ("Report of the Fifth Committee\n\nDecision 79/555 was adopted without a vote.", None, "none"),
+])
+def test_a_decision_is_its_own_symbol(text, symbol, source):
+    doc = parse_text(text, file="x.txt")
+    assert (doc.symbol, doc.symbol_source) == (symbol, source)
+
+
 def test_symbol_from_file_name_as_last_resort(tmp_path):
     p = tmp_path / "A_79_434.txt"
     p.write_text("Report of the Second Committee\n\nThe Committee adopted the draft resolution.", encoding="utf-8")

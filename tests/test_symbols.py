@@ -167,6 +167,27 @@ def test_doctests():
     assert doctest.testmod(symbols).failed == 0
 
 
+@pytest.mark.parametrize("num, body, decision, symbol", [
+    # a title line's number in the body's range of decisions is the decision's
+    ("79/555", "GA", False, "A/DEC/79/555"),
+    ("79/401", "GA", False, "A/DEC/79/401"),
+    ("2024/201", "ECOSOC", False, "E/DEC/2024/201"),
+    ("2024/201", "GA", False, "E/DEC/2024/201"),      # year/number is the Council's whatever the default body
+    ("6/102", "HRC", False, "A/HRC/DEC/6/102"),
+    # a "Decision 79/55" heading says so whatever the number
+    ("79/55", "GA", True, "A/DEC/79/55"),
+    # negative rows: resolutions' numbers stay resolutions
+    ("79/194", "GA", False, "A/RES/79/194"),
+    ("2024/13", "ECOSOC", False, "E/RES/2024/13"),
+    ("52/1", "HRC", False, "A/HRC/RES/52/1"),
+    ("2720 (2023)", "SC", False, "S/RES/2720(2023)"),
+    ("217 A (III)", "GA", False, "A/RES/217(III)"),
+    ("ES-11/1", "GA", False, "A/RES/ES-11/1"),
+])
+def test_own_number(num, body, decision, symbol):
+    assert symbols.own_number(num, body, decision) == symbol
+
+
 @pytest.mark.parametrize("symbol, parts", [
     ("A/79/123-S/2024/456", ["A/79/123", "S/2024/456"]),
     ("A/79/123–S/2024/456", ["A/79/123", "S/2024/456"]),

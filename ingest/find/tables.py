@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from ..grammar import BODIES
+from ..grammar import is_decision_number
 from .hit import TITLE_CHARS, Hit, clip
 from .pinpoints import join_pins, pins_after
 from .regexes import NUMBERED, OTHER_HEAD, ROW, ROW_AGAIN, TABLE_HEAD, TABLE_HEAD_MAX
@@ -23,7 +23,6 @@ from .scan import find_in_text
 
 __all__ = ["heading_after", "with_rows"]
 
-_DECISIONS_FROM = {code: b["decisions_from"] for code, b in BODIES.items() if "decisions_from" in b}
 _RESOLUTION = re.compile(r"(?i)resolution")
 _DECISION = re.compile(r"(?i)decision")
 _SESSION_NUMBER = re.compile(r"\d{1,4}/(\d{1,3})")
@@ -55,11 +54,11 @@ def _row_hits(text: str, heading: str, speaker: Optional[str]) -> list[Hit]:
     for k, (a, b) in enumerate(spans):
         head = heading
         if _RESOLUTION.search(heading) and _DECISION.search(heading):
-            # "General Assembly resolutions and decisions": decisions are numbered from 400 (GA 79/555),
-            # ECOSOC's from 200 (2025/311); resolutions below
+            # "General Assembly resolutions and decisions": a decision's number by its size (GA 79/555,
+            # ECOSOC 2025/311: grammar.is_decision_number); resolutions below
             num = _SESSION_NUMBER.match(text[a:b])
             body = "ECOSOC" if _YEAR_NUMBER.match(text[a:b]) else ("HRC" if "Human Rights" in heading else "GA")
-            kw = "decision" if num and int(num.group(1)) >= _DECISIONS_FROM[body] else "resolution"
+            kw = "decision" if num and is_decision_number(body, int(num.group(1))) else "resolution"
             head = _KEYWORDS_AT_END.sub(" " + kw, heading)
         prefix = head + " "
         title_end = spans[k + 1][0] if k + 1 < len(spans) else len(text)

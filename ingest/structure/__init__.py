@@ -73,7 +73,7 @@ def parse_text(text: str, file: str = "", fmt: str = "text", hints: Optional[dic
     speaker_idx, speaker_body = find_speaker(blocks)
     head = read_header(blocks, speaker_idx, speaker_body)
     body = hints.get("body") or head.body or speaker_body
-    symbol, source, own_title = own_symbol(file, head.title_lines, head.symbol_line, body, hints)
+    symbol, source, own_title = own_symbol(file, head.title_lines, head.symbol_line, body, hints, head.decisions)
     part = body_blocks(blocks, speaker_idx, source, symbol, head.report)
     title_source: Optional[str] = None
     if title:

@@ -82,6 +82,8 @@ _TITLE_NO_STOP = re.compile(r"^(?P<num>(?:S-)?\d{1,2}/\d{1,3})[ \t]+(?P<title>[A
 # a title line's number alone on its line, its title on the next ("15/5" | "Forensic genetics and human rights")
 _NUMBER_ALONE = re.compile(r"^((?:S-|ES-)?\d{1,4}/\d{1,3}\.?)[ \t]*\n(?=[A-Z])", re.M)
 _SC_TITLE = re.compile(r"^Resolution (\d{1,4}) \(((?:19|20)\d{2})\)$")
+# a decision's heading, its number alone after the word ("Decision 79/555", "Decision 2024/201")
+_DECISION_TITLE = re.compile(r"^Decision ((?:(?:S|ES)-)?\d{1,4}/\d{1,3})$")
 _SYMBOL_LINE = re.compile(r"^((?:A|S|E|A/HRC|UNEP/EA\.\d+)/RES/\S+)$")
 _UNEP = re.compile(r"\s+of the United Nations Environment Programme$")
 
@@ -128,7 +130,8 @@ def is_speaker(text: str) -> Optional[str]:
 @dataclass
 class Header:
     """What a document's header blocks say (None where they do not say it). ``title_lines``
-    are ``(number as written, title)`` of its title lines; ``symbol_line`` an ``A/RES/...``
+    are ``(number as written, title)`` of its title lines; ``decisions`` the numbers of those that
+    are a decision's heading ("Decision 79/555"); ``symbol_line`` an ``A/RES/...``
     line; ``report`` the "[on the report of ...]" line."""
 
     date: Optional[str] = None
@@ -138,6 +141,7 @@ class Header:
     report: Optional[str] = None
     title_lines: list[tuple[str, str]] = field(default_factory=list)
     symbol_line: Optional[str] = None
+    decisions: set[str] = field(default_factory=set)
 
 
 def _read_segment(h: Header, seg: str) -> None:
@@ -166,6 +170,10 @@ def _read_segment(h: Header, seg: str) -> None:
     m = _SC_TITLE.match(seg_clean)
     if m:
         h.title_lines.append((f"{m.group(1)} ({m.group(2)})", ""))
+    m = _DECISION_TITLE.match(seg_clean)
+    if m:
+        h.title_lines.append((m.group(1), ""))
+        h.decisions.add(m.group(1))
     m = _SYMBOL_LINE.match(seg_clean)
     if m and h.symbol_line is None:
         h.symbol_line = m.group(1)
@@ -261,10 +269,13 @@ def closing_date(blocks: list[Block], body_blocks: list[Block], resolution: bool
 
 
 def own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Optional[str],
-                body: Optional[str], hints: dict) -> tuple[Optional[str], str, Optional[str]]:
+                body: Optional[str], hints: dict, decisions: frozenset[str] | set[str] = frozenset()
+                ) -> tuple[Optional[str], str, Optional[str]]:
     """``(symbol, where it came from, title)`` of the document itself: the PDF or Word masthead's
     symbol (``first-page``); a title line ("79/194. Information ...") that the file name agrees
-    with (``title-line``; the file name wins when more precise: part A); a text's masthead line
+    with (``title-line``; the file name wins when more precise: part A; a decision's number, by its
+    size or a "Decision 79/555" heading (``decisions``), is the decision's: :func:`ingest.symbols.own_number`);
+    a text's masthead line
     ("United Nations    A/80/321", ``masthead``, any series); an ``A/RES/...`` line
     (``symbol-line``); a lone title line; the file name (``filename``; a UN download's name:
     :func:`ingest.symbols.symbol_from_filename`); else ``(None, "none", None)``."""
@@ -273,7 +284,7 @@ def own_symbol(file: str, title_syms: list[tuple[str, str]], symbol_line: Option
         return symbols.canonical_written(hints["symbol"]), "first-page", None
     candidates = []
     for num, title in title_syms:
-        sym = symbols.resolve_number(num, body or "GA", explicit=False)
+        sym = symbols.own_number(num, body or "GA", decision=num in decisions)
         if sym:
             candidates.append((sym, title))
     for sym, title in candidates:
