@@ -32,9 +32,18 @@ def test_report_line_split_over_two_blocks():
     ("### 44/25. Convention on the Rights of the Child", "44/25. Convention on the Rights of the Child", [], []),
     ("co\u00adoperation\u200b  and <em>development</em>", "cooperation and development", [], []),
     ("a mark <sup> 3 </sup> and a star<sup>*</sup>", "a mark and a star", [("3", 7), ("*", 17)], []),
-    # not markup
+    # HTML character references are their characters, as CommonMark reads them (explore6 D19: md/A_RES_79_370.md)
+    ("*Recalling* its resolution&nbsp;78/132 and resolution 77/150&#160;of 14 December 2022,",
+     "Recalling its resolution 78/132 and resolution 77/150 of 14 December 2022,", [], []),
+    ("resolution 2231&nbsp;(2015) and resolution 2720 &#40;2023&#41;,",
+     "resolution 2231 (2015) and resolution 2720 (2023),", [], []),
+    ("the Food &amp; Agriculture &#x2014; FAO", "the Food & Agriculture — FAO", [], []),
+    ("&lt;sup&gt;2&lt;/sup&gt;", "<sup>2</sup>", [], []),                 # a decoded tag is text, not a mark
+    # not markup, not a character reference: no semicolon, no such name, inside a code span
     ("resolution 2720 (2023)", "resolution 2720 (2023)", [], []),
     ("snake_case_name and 5 * 3", "snake_case_name and 5 * 3", [], []),
+    ("R&D, AT&T, &paragraph 3, &notanentity;", "R&D, AT&T, &paragraph 3, &notanentity;", [], []),
+    ("write `&nbsp;` for a no-break space", "write `&nbsp;` for a no-break space", [], []),
 ])
 def test_clean_inline(raw, text, marks, links):
     assert clean_inline(raw) == (text, marks, links)
@@ -179,3 +188,35 @@ def test_pandoc_footnotes_bind_to_their_paragraph():
 
 def test_pandoc_notes_leave_other_text_alone():
     assert pandoc_notes("no notes here [a](b) x^2") == "no notes here [a](b) x^2"
+
+
+@pytest.mark.parametrize("markdown, paragraphs", [
+    # a bulleted list belongs to the paragraph above, as lettered sub-paragraphs do (explore6 D19: md/A_RES_79_371.md)
+    ("*Recalling* its resolution 78/132,\n\n1. *Requests* the Secretary-General:\n\n    (a) To submit a report;\n\n"
+     "2. *Requests also* the Secretary-General:\n\n   * to report on resolution 76/189;\n   * to report on "
+     "resolution 75/202;\n\n3. *Decides* to remain seized of the matter.",
+     [("pp1", None), ("op1", "1"), ("op2", "2"), ("op3", "3")]),
+    ("*Noting* the reports:\n\n- A/79/63;\n- A/79/64,\n\n1. *Takes note* of the reports;\n\n   - A/79/65.\n\n"
+     "2. *Decides* to act.", [("pp1", None), ("op1", "1"), ("op2", "2")]),
+    ("*Recalling* its resolution 78/132,\n\n1. *Decides* to act;\n\n\u2022 in 2025;\n\n2. *Requests* a report.",
+     [("pp1", None), ("op1", "1"), ("op2", "2")]),
+    # a thematic break ("* * *" between a declaration's parts) is no paragraph
+    ("*Recalling* its resolution 78/132,\n\n* * *\n\n*Noting* its resolution 78/133,\n\n1. *Decides* to act.",
+     [("pp1", None), ("pp2", None), ("op1", "1")]),
+    # negative rows: numbered paragraphs, a minus sign glued to a number open paragraphs of their own
+    ("*Recalling* its resolution 78/132,\n\n1. *Decides* to act;\n\n2. *Requests* a report.",
+     [("pp1", None), ("op1", "1"), ("op2", "2")]),
+    ("*Recalling* its resolution 78/132,\n\n-1 is a number,\n\n1. *Decides* to act.",
+     [("pp1", None), ("pp2", None), ("op1", "1")]),
+])
+def test_bullets_and_breaks_are_no_paragraphs(markdown, paragraphs):
+    doc = parse_text("79/371. Markdown lists\n\n*The General Assembly*,\n\n" + markdown, file="A_RES_79_371.md",
+                     fmt="markdown")
+    assert [(p.id, p.number) for p in doc.paragraphs] == paragraphs
+
+
+def test_a_bullet_cites_in_the_paragraph_above():
+    doc = parse_text("79/370. Markdown forms\n\n*The General Assembly*,\n\n1. *Takes note* of the reports listed in "
+                     "the annex;\n\n   - A/79/63;\n   - A/79/64.\n\n2. *Decides* to remain seized of the matter.",
+                     file="A_RES_79_370.md", fmt="markdown")
+    assert [(r.paragraph, r.target) for r in ingest.extract(doc)] == [("op1", "A/79/63"), ("op1", "A/79/64")]

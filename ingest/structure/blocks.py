@@ -15,7 +15,10 @@ and Word files:
   definitions (``<sup>N</sup> text``), after which the body resumes;
 * ``[text](url)`` is a hyperlink the document embedded; ``*``/``**``/``_``
   emphasis and ``#`` headings are dropped;
-* ``<!-- Page N -->`` marks a page of an old printed volume.
+* ``<!-- Page N -->`` marks a page of an old printed volume;
+* HTML character references are their characters, as CommonMark reads them (``&nbsp;``, ``&#160;``,
+  ``&#40;``, ``&amp;``: a name or number between ``&`` and ``;``, never inside a code span);
+  decoded after the markup is dropped, so a decoded ``*`` or ``<`` is a character, not markup.
 
 :func:`split_blocks` gives the blocks (:class:`Block`) and the footnote definitions;
 :func:`clean_inline` cleans one block's markup, keeping its marks and links apart.
@@ -23,14 +26,17 @@ Characters (invisible ones, whitespace runs) are cleaned by :mod:`ingest.normali
 """
 from __future__ import annotations
 
+import html
+import html.entities
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from ..normalize import LINE_RULES, join_lines, squash, strip_invisible
+from ..normalize import text as normalize_text
 from .verbs import is_operative_start, is_preambular_start
 
-__all__ = ["Block", "split_blocks", "clean_inline", "paragraph_lines", "pandoc_notes"]
+__all__ = ["Block", "split_blocks", "clean_inline", "paragraph_lines", "pandoc_notes", "decode_entities"]
 
 _SUP = re.compile(r"<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>", re.I)
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
@@ -38,12 +44,41 @@ _EMPH = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAGS = re.compile(r"</?(?:em|strong|i|b|u|span|br)\b[^>]*>", re.I)
 _PAGE = re.compile(r"<!--\s*Page\s+\d+\s*-->", re.I)
 _MARK = "\ue000"  # a footnote mark while the block is cleaned (private use)
-_RULE = re.compile(r"\s*(?:-{3,}|_{3,}|\*{3,})\s*")
+# a thematic break (CommonMark: three or more of one of - _ *, spaces between allowed: "---", "* * *", the
+# asterism between a declaration's parts); no paragraph
+_RULE = re.compile(r"\s*(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})\s*")
 _NOTE_DEF = re.compile(r"^\s*<sup>\s*([0-9]+|\*{1,3}|[†‡§a-z])\s*</sup>\s*(.*)$", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+", re.M)
 _STARS = re.compile(r"\*{2,}|_{2,}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NOTE_LINE = re.compile(r"\n(?=\s*<sup>)")
+# an HTML character reference (CommonMark: a named entity, &#digits; or &#xhex;, the semicolon written), or a
+# code span, whose text is left as written
+_ENTITY = re.compile(r"(`+)[^`]*?\1|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(s: str) -> str:
+    """``s`` with its HTML character references decoded as CommonMark decodes them (not in a code
+    span; the character then normalised as the text is: a no-break space is a space).
+
+    >>> decode_entities("resolution&nbsp;78/132, 2720 &#40;2023&#41;, AT&amp;T, R&D, `&nbsp;`")
+    'resolution 78/132, 2720 (2023), AT&T, R&D, `&nbsp;`'
+    >>> decode_entities("&paragraph 3, &unknownname; &#0;")
+    '&paragraph 3, &unknownname; \ufffd'
+    """
+    if "&" not in s or ";" not in s:
+        return s
+    return _ENTITY.sub(_character, s)
+
+
+def _character(m: re.Match) -> str:
+    """The character of a reference :data:`_ENTITY` matched: a number's, or a name's when HTML5 has that name
+    whole ("&notanentity;" is no "&not;"); a code span or an unknown name as written."""
+    ref = m.group(0)
+    if m.group(1):
+        return ref
+    char = html.unescape(ref) if ref[1] == "#" else html.entities.html5.get(ref[1:])
+    return normalize_text(char) if char else ref
 
 
 def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, str]]]:
@@ -76,6 +111,7 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[str, int]], list[tuple[str, 
         s = s.replace("\\*", "*")
         s = _STARS.sub(" ", s)
         s = _EMPH.sub("", s)
+    s = decode_entities(s)
     s = strip_invisible(s)
     s = squash(s)
     marks: list[tuple[str, int]] = []
@@ -265,7 +301,7 @@ class Block:
 def split_blocks(text: str) -> tuple[list[Block], dict[str, str]]:
     """Blank-line blocks with markup cleaned, and footnote definitions by number.
 
-    A ``---`` (or ``___``, ``***``) line opens footnote definitions (``<sup>N</sup> text``,
+    A ``---`` (or ``___``, ``***``, ``* * *``: a thematic break, no paragraph) line opens footnote definitions (``<sup>N</sup> text``,
     one or several in a block); the first definition of a number wins. Markdown footnotes
     (``[^1]``) are read first (:func:`pandoc_notes`). The lines of a block are joined into its
     paragraphs (:func:`paragraph_lines`), each a block. A bracketed line split over two blocks

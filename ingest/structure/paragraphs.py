@@ -9,7 +9,8 @@ paragraphs:
 * :func:`classify` - preambular (``pp``) until the first operative paragraph (a number
   or a present-tense verb), operative (``op``) after; ``other`` from the meeting line
   that closes a resolution; ``body`` paragraphs of a report (``p``); a block that goes
-  on from the last (broken by a page or a footnote block) joins it;
+  on from the last (broken by a page or a footnote block) joins it, and so do a resolution's
+  lettered sub-paragraphs ("(a) ...", of an operative paragraph) and bulleted items ("- A/79/63;");
 * :func:`number` - ids (``header``, ``pp1``, ``op3``, ``p12``, ``x1``, ``out2``), the
   leading verb, and each footnote bound to the paragraph that carries its mark.
 
@@ -32,6 +33,9 @@ __all__ = ["Para", "Body", "body_blocks", "classify", "number", "own_number"]
 _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
 _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
+# a list item of the paragraph above: a Markdown bullet ("- A/79/63;", "* to report on ...", "+ ...") or a
+# printed one ("• ..."): it is no paragraph of its own, as a lettered sub-paragraph "(a) ..." is none
+_BULLET_ITEM = re.compile(r"^[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u2219\u00b7]\s")
 _BARE_SPEAKER = re.compile(r"The [A-Z][A-Za-z ]+")
 _PART_LETTER = re.compile(r"[A-H]")
 _DOCUMENT_LINE = re.compile(r"[\[(].*/.*[\])]\.?")
@@ -192,6 +196,9 @@ def classify(body: Body) -> list[Para]:
             if paras and paras[-1].kind == "operative":
                 paras[-1].extend(b)
                 continue
+        if _BULLET_ITEM.match(t) and paras and paras[-1].kind in ("preambular", "operative"):
+            paras[-1].extend(b)
+            continue
         num = _NUM_PARA.match(t)
         if num or (phase == "operative" and not is_preambular_start(t)) or \
                 (phase == "preambular" and is_operative_start(t) and not is_preambular_start(t)):
