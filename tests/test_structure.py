@@ -99,3 +99,46 @@ def test_a_report_line_without_a_speaker_line_is_the_header_only():
     doc = parse_text(text, file="E_HLS_2022_1.txt")
     assert [p.id for p in doc.paragraphs if "E/2022/L.14" in p.text] == ["header"]
     assert [(r.paragraph, r.target) for r in ingest.extract(doc)] == [("header", "E/2022/L.14"), ("p5", "A/RES/67/290")]
+
+
+#: A resolution in sections, each numbering its paragraphs from 1 (explore6 D21: sections/A_RES_79_400.txt).
+SECTIONED = ("79/400. Questions relating to the proposed programme budget\n\nThe General Assembly,\n\n{one}\n\n"
+             "Recalling its resolution 77/278,\n\n1. Takes note of the report of the Secretary-General (A/79/62);\n\n"
+             "2. Requests the Secretary-General to implement resolution 78/253;\n\n{two}\n\n"
+             "{first}. Recalls its resolution 76/236;\n\n{second}. Requests the Secretary-General to report pursuant to "
+             "resolution 77/263;")
+
+
+@pytest.mark.parametrize("one, two, first, second, paragraphs", [
+    # headings on two lines or one, with or without a stop after the numeral: headings are 'other', no verb;
+    # ids run on, a printed number carries its section
+    ("I\n\nHuman resources", "II\n\nPattern of conferences", "1", "2",
+     [("x1", None, None), ("x2", None, None), ("pp1", None, "Recalling"), ("op1", "I.1", "Takes note"),
+      ("op2", "I.2", "Requests"), ("x3", None, None), ("x4", None, None), ("op3", "II.1", "Recalls"),
+      ("op4", "II.2", "Requests")]),
+    ("I. Human resources", "II. Pattern of conferences", "1", "2",
+     [("x1", None, None), ("pp1", None, "Recalling"), ("op1", "I.1", "Takes note"), ("op2", "I.2", "Requests"),
+      ("x2", None, None), ("op3", "II.1", "Recalls"), ("op4", "II.2", "Requests")]),
+    # sections numbered on (A/RES/S-10/2, A/RES/73/262): the printed numbers stay as printed
+    ("I\n\nHuman resources", "II\n\nPattern of conferences", "3", "4",
+     [("x1", None, None), ("x2", None, None), ("pp1", None, "Recalling"), ("op1", "1", "Takes note"),
+      ("op2", "2", "Requests"), ("x3", None, None), ("x4", None, None), ("op3", "3", "Recalls"),
+      ("op4", "4", "Requests")]),
+    # negative rows: a sentence opening with "I" or a Roman-looking word, a numeral followed by an operative verb
+    ("I welcome the report.", "Invites States to act,", "3", "4",
+     [("pp1", None, None), ("pp2", None, "Recalling"), ("op1", "1", "Takes note"), ("op2", "2", "Requests"),
+      ("op3", None, "Invites"), ("op4", "3", "Recalls"), ("op5", "4", "Requests")]),
+])
+def test_sections_of_a_resolution(one, two, first, second, paragraphs):
+    doc = parse_text(SECTIONED.format(one=one, two=two, first=first, second=second), file="A_RES_79_400.txt")
+    assert [(p.id, p.number, p.verb) for p in doc.paragraphs] == paragraphs
+
+
+def test_a_heading_atop_a_page_does_not_cut_the_paragraph_it_interrupts():
+    text = ("79/400. Questions\n\nThe General Assembly,\n\nRecalling its resolution 77/278,\n\n1. Requests the "
+            "Secretary-General to report on the implementation of\n\nII. Resolution adopted on the report of the "
+            "Fifth Committee\n\nresolution 78/253 at its eightieth session;\n\n2. Decides to act.")
+    doc = parse_text(text, file="A_RES_79_400.txt")
+    assert [(p.id, p.kind) for p in doc.paragraphs] == [("pp1", "preambular"), ("op1", "operative"), ("x1", "other"),
+                                                         ("op2", "operative")]
+    assert [(r.paragraph, r.target) for r in ingest.extract(doc)] == [("pp1", "A/RES/77/278"), ("op1", "A/RES/78/253")]

@@ -33,6 +33,13 @@ __all__ = ["Para", "Body", "body_blocks", "classify", "number", "own_number"]
 _NUM_PARA = re.compile(r"^(\d{1,3})\s*\.\s")
 _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)? (?:plenary )?meeting\b|^\d+\w* meeting\b")
 _SUBITEM = re.compile(r"^\(?[a-z]{1,4}\)\s|^\([ivx]+\)\s")
+# A section heading of a resolution: its Roman numeral alone ("II"), or with the section's title on the same line
+# ("II International Decade for People of African Descent", as a text extraction joins them); a title is short
+# and ends with no stop
+_SECTION_HEADING = re.compile(r"^(?P<num>[IVXL]{1,6})\.?(?:\s+(?P<title>[A-Z][^.;:!?]{0,200}))?$")
+#: The title under a section's numeral ("Human resources", "Pattern of conferences"): a line this short with no stop.
+SECTION_TITLE_MAX = 200
+_STOP_END = re.compile(r"[.,;:!?]$")
 # a list item of the paragraph above: a Markdown bullet ("- A/79/63;", "* to report on ...", "+ ...") or a
 # printed one ("• ..."): it is no paragraph of its own, as a lettered sub-paragraph "(a) ..." is none
 _BULLET_ITEM = re.compile(r"^[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u2219\u00b7]\s")
@@ -168,21 +175,72 @@ def _joins_previous(prev: Para, block: Block) -> bool:
     return False
 
 
+def section_heading(text: str) -> Optional[str]:
+    """The section's numeral when ``text`` is a resolution's section heading ("II", "II. Pattern of conferences",
+    "II International Decade for People of African Descent"), else None.
+
+    >>> section_heading("II"), section_heading("IV Group of independent eminent experts"), section_heading("I.")
+    ('II', 'IV', 'I')
+    >>> section_heading("I welcome the report."), section_heading("Invites States"), section_heading("III Decides,")
+    (None, None, None)
+    """
+    m = _SECTION_HEADING.match(text)
+    if not m or (m.group("title") and (is_operative_start(m.group("title")) or is_preambular_start(m.group("title")))):
+        return None
+    return m.group("num")
+
+
+def _section_title(text: str) -> bool:
+    """A short line with no stop that opens no paragraph: the title under a section's numeral ("Human resources")."""
+    return (len(text) <= SECTION_TITLE_MAX and not _STOP_END.search(text) and text[:1].isupper()
+            and not is_preambular_start(text) and not is_operative_start(text))
+
+
 def classify(body: Body) -> list[Para]:
-    """The paragraphs of the body, each with its kind, in order (see the module docstring)."""
+    """The paragraphs of the body, each with its kind, in order (see the module docstring).
+
+    A resolution in sections (budget resolutions' "I" | "Human resources" | "1. Takes note ...", "II" | ...)
+    prints each section's heading: the heading is an ``other`` paragraph (no verb); the paragraphs keep
+    their running ids (``pp1``, ``op3``: a resolution numbered 1 to 34 across its sections keeps its ids),
+    and a printed number is written with its section ("II.1": paragraph 1 of section II, which "section II,
+    paragraph 1, of resolution 79/400" cites) when the sections each number from 1. Each section may open
+    with preambular paragraphs of its own (a paragraph that opens as a recital, "Recalling ...")."""
     paras: list[Para] = [Para.of("outside", b) for b in body.before]
     phase = "preambular"
     ended = False
     outside_from = False
+    section: Optional[str] = None  # the numeral of the section the paragraphs are in
+    heading_open = False  # the block before was a section's numeral alone: its title may follow
+    headings: set[int] = set()  # the indices in paras of section headings
+    recites = False  # a section has just opened: it may recite before its operative paragraphs
+    sections: dict[int, Optional[str]] = {}  # index in paras of an operative paragraph -> its section's numeral
     for b in body.blocks:
         t = b.text
-        if paras and paras[-1].kind not in ("outside",) and _joins_previous(paras[-1], b):
-            paras[-1].extend(b)
+        if heading_open and _section_title(t):
+            paras.append(Para.of("other", b))
+            headings.add(len(paras) - 1)
+            heading_open = False
+            continue
+        heading_open = False
+        last = len(paras) - 1
+        while last in headings:  # a paragraph goes on across a heading printed atop the next page
+            last -= 1
+        if last >= 0 and paras[last].kind not in ("outside",) and _joins_previous(paras[last], b):
+            paras[last].extend(b)
             continue
         if not body.resolution_like:
             num = _NUM_PARA.match(t)
             paras.append(Para.of("body", b, num.group(1) if num else None))
             continue
+        if not ended:
+            numeral = section_heading(t)
+            if numeral:
+                section = numeral
+                heading_open = t.rstrip(". ") == numeral
+                recites = True
+                paras.append(Para.of("other", b))
+                headings.add(len(paras) - 1)
+                continue
         if ended:
             if TITLE_LINE.match(t):
                 outside_from = True  # the next resolution of a printed volume's page: not this document
@@ -200,16 +258,37 @@ def classify(body: Body) -> list[Para]:
             paras[-1].extend(b)
             continue
         num = _NUM_PARA.match(t)
+        if recites and not num and is_preambular_start(t):
+            paras.append(Para.of("preambular", b))  # a section's own recitals ("II" | "Recalling ...," | "1. ...")
+            continue
         if num or (phase == "operative" and not is_preambular_start(t)) or \
                 (phase == "preambular" and is_operative_start(t) and not is_preambular_start(t)):
             phase = "operative"
+            recites = False
             paras.append(Para.of("operative", b, num.group(1) if num else None))
+            sections[len(paras) - 1] = section
         elif phase == "preambular":
             paras.append(Para.of("preambular", b))
         else:
             paras.append(Para.of("operative", b))
     paras.extend(Para.of("outside", b) for b in body.tail)
+    _number_in_sections(paras, sections)
     return paras
+
+
+def _number_in_sections(paras: list[Para], sections: dict[int, Optional[str]]) -> None:
+    """When a resolution's sections each number their paragraphs from 1 (a later section's first printed number
+    is "1"), each printed number is written with its section: "II.1". A resolution numbered on across its
+    sections (A/RES/S-10/2, 1 to 129) keeps its numbers."""
+    firsts: dict[str, str] = {}
+    for i, sec in sections.items():
+        if sec and paras[i].number:
+            firsts.setdefault(sec, paras[i].number)
+    if len(firsts) < 2 or list(firsts.values())[1:].count("1") == 0:
+        return
+    for i, sec in sections.items():
+        if sec and paras[i].number:
+            paras[i].number = f"{sec}.{paras[i].number}"
 
 
 _PREFIX = {"preambular": "pp", "operative": "op", "body": "p", "other": "x", "outside": "out"}
