@@ -15,6 +15,8 @@ from ingest import extract, parse_text
 from ingest.structure import sections
 from ingest.structure.blocks import split_blocks
 
+from conftest import SHARED
+
 
 def test_doctests():
     assert doctest.testmod(sections).failed == 0
@@ -52,6 +54,10 @@ def blocks_of(*texts: str):
     ("1514(XV).Declaration on the granting of independence", "1514(XV)", "1514(XV)"),
     ("2617. (XXIV). Study of the nature of the increases in the level of expenditure", "2617. (XXIV)", "2617(XXIV)"),
     ("1 514 (XV). Declaration on the granting of independence", "1 514 (XV)", "1514(XV)"),
+    # the digit one, a small L or a bar for the Roman I (explore6 D15: A_RES_13(I).txt, A_RES_23(I).txt)
+    ("13(1). ORGANIZATION OF THE SECRETARIAT", "13(1)", "13(I)"),
+    ("23 (l). Registration of Treaties and International Agreements", "23 (l)", "23(I)"),
+    ("60 (11). Establishment of an international children's emergency fund", "60 (11)", "60(II)"),
 ])
 def test_a_resolution_heading(text, number, key):
     (h,) = sections.headings(blocks_of(text))
@@ -85,9 +91,25 @@ def test_a_number_alone_over_its_title():
     "Convention 426 (1978)",
     "The Council decided to invite the representative of Lebanon",
     "Decision 2024/201",
+    "(1). The first item",
+    "13 (1111). Four ones are no session",
 ])
 def test_not_a_heading(text):
     assert sections.headings(blocks_of(text)) == []
+
+
+@pytest.mark.parametrize("name, title, date", [
+    # a page whose own heading OCR printed "13(1)." / "23(1).": its own section, its own closing meeting line
+    ("A_RES_13(I).txt", "ORGANIZATION OF THE SECRETARIAT", "1946-02-13"),
+    ("A_RES_23(I).txt", "Registration of Treaties and International Agreements", "1946-02-10"),
+])
+def test_an_ocr_roman_one_heading_cuts_the_page(name, title, date):
+    path = SHARED / "corpus" / "text" / name
+    if not path.exists():
+        pytest.skip(f"{name} not available here")
+    doc = ingest.read_document(path)
+    assert (doc.title, doc.date) == (title, date)
+    assert any(p.kind == "outside" for p in doc.paragraphs)
 
 
 def test_a_number_alone_without_a_speaker_after_it_is_no_heading():

@@ -11,7 +11,8 @@ Pure functions over :class:`~ingest.structure.blocks.Block`:
   line ("1514 (XV). Declaration ...", "31/192. Statute ..."), a number alone over its title
   ("1989/57." | "Implementation of ...", a speaker line after it), "Resolution 425 (1978)" and its
   French, Spanish and Russian forms ("Résolution 426 (1978)", "Resolución 427 (1978)"), "Decision"
-  alone; read through OCR noise ("Resolutlon 426 (1978)", "Resolution426(1978)", "l514 (XV)");
+  alone; read through OCR noise ("Resolutlon 426 (1978)", "Resolution426(1978)", "l514 (XV)", "13(1)." for
+  "13 (I).");
 * :func:`own_heading` - the document's own heading: the one whose number is its own, else, when
   none is, the one whose number is its own but for a misprinted session or year in brackets
   ("168 (III)" over resolution 168 (II)); the first of them (a bilingual page prints it twice);
@@ -48,7 +49,8 @@ from .header import is_speaker
 __all__ = ["Heading", "Section", "headings", "own_heading", "own_blocks", "number_key", "note_mark", "is_date_line",
            "speaker",
            "block_languages", "BILINGUAL_MIN_BLOCKS", "BILINGUAL_MIN_SHARE",
-           "RESOLUTION_WORDS", "DECISION_WORDS", "MAX_WORD_EDITS", "OCR_DIGITS"]
+           "RESOLUTION_WORDS", "DECISION_WORDS", "MAX_WORD_EDITS", "OCR_DIGITS",
+           "OCR_ROMAN_ONE"]
 
 with open(pathlib.Path(__file__).resolve().parent.parent / "data" / "compilations.toml", "rb") as _f:
     _DATA = tomllib.load(_f)
@@ -62,8 +64,13 @@ MAX_WORD_EDITS: int = _DATA["max_word_edits"]
 #: Characters OCR reads in place of a digit inside a resolution's number.
 OCR_DIGITS: dict[str, str] = dict(_DATA["ocr_digits"])
 
+#: Characters OCR reads in place of the Roman I in a session's brackets ("13(1)." is "13 (I).").
+OCR_ROMAN_ONE: tuple[str, ...] = tuple(_DATA["ocr_roman_one"])
+
 _D = "[0-9" + re.escape("".join(OCR_DIGITS)) + "]"  # a digit, or what OCR made of one
-_ROMAN = r"\(\s*(?:ES-|S-)?[IVXL]+\s*\)"
+_OCR_I = "[" + re.escape("".join(OCR_ROMAN_ONE)) + "]"
+_ROMAN = rf"\(\s*(?:ES-|S-)?(?:[IVXL]+|{_OCR_I}{{1,3}})\s*\)"
+_OCR_ROMAN_BRACKET = re.compile(rf"^\(({_OCR_I}{{1,3}})\)$")
 _YEAR = rf"\(\s*(?:[1lI]9|20){_D}{{2}}\s*\)"
 _DIGITS = rf"{_D}(?: ?{_D}){{0,3}}"  # a number of up to four digits, a space OCR put in it allowed ("1 514")
 #: A resolution's number as printed, OCR noise allowed: "1514 (XV)", "217 A (III)", "31/192",
@@ -132,13 +139,18 @@ def number_key(number: str) -> str:
 
     >>> number_key("l514 (XV)"), number_key("425 (l978)"), number_key("S-1O/2"), number_key("2617. (XXIV)")
     ('1514(XV)', '425(1978)', 'S-10/2', '2617(XXIV)')
+    >>> number_key("13(1)"), number_key("23 (l)"), number_key("60 (11)")
+    ('13(I)', '23(I)', '60(II)')
     """
     m = _KEY_PARTS.match(_SPACE.sub("", number).replace(".(", "("))
     if m is None:
         return number.upper()
     prefix, middle, letter, bracket = (m.group(g) or "" for g in ("prefix", "number", "part", "bracket"))
     digits = "".join(OCR_DIGITS.get(c, c) for c in middle)
-    if any(c.isdigit() for c in bracket):
+    roman_one = _OCR_ROMAN_BRACKET.match(bracket)
+    if roman_one:
+        bracket = "(" + "I" * len(roman_one.group(1)) + ")"  # "(1)": the Roman I, no year
+    elif any(c.isdigit() for c in bracket):
         bracket = "".join(OCR_DIGITS.get(c, c) for c in bracket)
     return (prefix + digits + letter + bracket).upper()
 
