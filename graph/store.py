@@ -780,6 +780,12 @@ def memo_get(root: Optional[PathLike], name: str, digest: str) -> Optional[bytes
 def memo_put(root: Optional[PathLike], name: str, digest: str, value: bytes) -> None:
     """Keep ``value``, the result of step ``name`` for inputs of ``digest``, in the store under
     ``root`` (one value per step: the last one). Nothing without a store; a failure is logged."""
+    _memo_write(root, "INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", (name, digest, value), f"memo {name} not kept")
+
+
+def _memo_write(root: Optional[PathLike], sql: str, params: tuple, failed: str) -> None:
+    """Run one statement on the memo table of the store under ``root``, in a transaction of its own;
+    nothing without a store; a failure is logged as ``failed`` and the reason."""
     if root is None or not (pathlib.Path(root) / INDEX_NAME).exists():
         return
     try:
@@ -787,11 +793,11 @@ def memo_put(root: Optional[PathLike], name: str, digest: str, value: bytes) -> 
         try:
             with db:
                 db.executescript(SCHEMA)
-                db.execute("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", (name, digest, value))
+                db.execute(sql, params)
         finally:
             db.close()
     except sqlite3.Error as err:
-        log.info("memo %s not kept (%s)", name, err)
+        log.info("%s (%s)", failed, err)
 
 
 #: The store's folder of the values kept as files (:func:`memo_file_put`), one file per step.
@@ -843,18 +849,7 @@ def memo_file_get(root: Optional[PathLike], name: str, digest: str) -> Optional[
 
 def memo_drop(root: Optional[PathLike], name: str) -> None:
     """Remove the :func:`memo_put` value of step ``name`` (one kept as a file since)."""
-    if root is None or not (pathlib.Path(root) / INDEX_NAME).exists():
-        return
-    try:
-        db = sqlite3.connect(pathlib.Path(root) / INDEX_NAME, timeout=60)
-        try:
-            with db:
-                db.executescript(SCHEMA)
-                db.execute("DELETE FROM memo WHERE name = ?", (name,))
-        finally:
-            db.close()
-    except sqlite3.Error as err:
-        log.info("memo %s not dropped (%s)", name, err)
+    _memo_write(root, "DELETE FROM memo WHERE name = ?", (name,), f"memo {name} not dropped")
 
 
 class _OtherFormat(Exception):
