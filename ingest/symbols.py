@@ -30,7 +30,8 @@ import re
 import tomllib
 from typing import NamedTuple, Optional
 
-from .grammar import BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, is_decision_number, roman_fits, roman_session, roman_to_int, sc_year, session_year
+from .grammar import (BODIES, SERIES, WRITTEN_ROOTS, int_to_roman, is_decision_number, roman_fits, roman_session, roman_to_int,
+                      sc_number_year, sc_year, session_year)
 
 #: The Assembly numbered its sessions in Roman numerals up to the 30th (1975), then as numbers
 #: (grammar.toml ``first_numbered_session``); a higher Roman session is the Economic and Social
@@ -527,8 +528,25 @@ def _sc_resolution_of_name(name: str) -> Optional[str]:
     return f"S/RES/{n}({y})"
 
 
+#: A Security Council resolution's file name without its year: "S_RES_2682", "s-res-2682".
+_SC_RES_NO_YEAR = re.compile(r"^S[_-]RES[_-](?P<n>\d{1,4})(?=$|\s)", re.I)
+
+
+def _sc_resolution_without_year(name: str) -> Optional[str]:
+    """S/RES/<n>(<yyyy>) for a file name that writes a Security Council resolution's number alone, where
+    the Council's yearly table of first numbers tells its year (from 1990, resolution 646:
+    :func:`ingest.grammar.sc_number_year`, as a text's "resolution 1493" is read); else None.
+
+    >>> _sc_resolution_without_year("S_RES_2682"), _sc_resolution_without_year("s-res-1493"), _sc_resolution_without_year("S_RES_242")
+    ('S/RES/2682(2023)', 'S/RES/1493(2003)', None)
+    """
+    m = _SC_RES_NO_YEAR.match(name)
+    year = sc_number_year(int(m.group("n"))) if m else None
+    return f"S/RES/{int(m.group('n'))}({year})" if year is not None else None
+
+
 def _symbol_of_name(name: str) -> Optional[str]:
-    sc = _sc_resolution_of_name(name)
+    sc = _sc_resolution_of_name(name) or _sc_resolution_without_year(name)
     if sc:
         return sc
     m = _FILE_SYMBOL.match(name)

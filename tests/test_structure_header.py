@@ -46,7 +46,7 @@ RES_2704 = ("Resolution 2704 (2023)\n\nAdopted by the Security Council at its 94
     ("s_res_2694 (1).txt", "S/RES/2694(2023)", "title-line"),
     # negative rows: a name that spells another resolution is not the title line's (the file name is last)
     ("S_RES_2695_2023.txt", "S/RES/2695(2023)", "filename"),
-    ("S_RES_2695.txt", "S/RES/2695", "filename"),
+    ("S_RES_2695.txt", "S/RES/2695(2023)", "filename"),
     ("S_RES_269.txt", "S/RES/269", "filename"),
 ])
 def test_a_council_resolution_named_number_year_is_its_title_line(name, symbol, source):

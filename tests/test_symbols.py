@@ -29,8 +29,11 @@ from ingest.symbols import symbol_from_filename
     # a number without its year stays one; the Assembly's and the Council's (ECOSOC) session and year numbers
     # and the Council's documents keep their shape
     ("S_RES_2800_2010.txt", "S/RES/2800/2010"), ("S_RES_242_2025.txt", "S/RES/242/2025"),
-    ("S_RES_2800_20251.txt", "S/RES/2800/20251"), ("S_RES_2800.txt", "S/RES/2800"),
-    ("S_RES_2800 (1).txt", "S/RES/2800"), ("S_2025_800.txt", "S/2025/800"), ("S_PRST_2021_4.txt", "S/PRST/2021/4"),
+    ("S_RES_2800_20251.txt", "S/RES/2800/20251"), ("S_2025_800.txt", "S/2025/800"), ("S_PRST_2021_4.txt", "S/PRST/2021/4"),
+    # a number without its year takes the year of the Council's yearly table of first numbers (from 1990, 646),
+    # as a text's "resolution 1493" does; an older number stays without one
+    ("S_RES_2682.txt", "S/RES/2682(2023)"), ("S_RES_2800 (1).txt", "S/RES/2800(2025)"), ("s-res-1493.pdf", "S/RES/1493(2003)"),
+    ("S_RES_646.txt", "S/RES/646(1990)"), ("S_RES_242.txt", "S/RES/242"), ("S_RES_645.txt", "S/RES/645"),
     ("A_RES_78_132.txt", "A/RES/78/132"), ("E_RES_2024_13.txt", "E/RES/2024/13"),
     ("A_RES_2000_1999.txt", "A/RES/2000/1999"), ("A_HRC_RES_52_1.txt", "A/HRC/RES/52/1"),
     # words people add after the symbol are not part of it (data/languages.toml added_words, any case; a
