@@ -51,7 +51,8 @@ the new paragraph cites and the old one did not is *added*, each the old one
 cited and the new one does not is *dropped*; all the citations of an added or
 dropped paragraph are added or dropped with it. ``elsewhere`` says whether the
 other text cites that target in another paragraph (a citation moved rather
-than new). The document's own symbol is not a citation.
+than new). A text's own symbol is not a citation of its own side; the new text citing the old one
+("Recalling its resolution 78/132" in 79/194) is a citation added.
 
 Not supported: aligning one paragraph with two (a paragraph split in two is one
 changed paragraph plus one added); sub-paragraphs (a)–(z) inside one paragraph
@@ -761,10 +762,11 @@ def diff_documents(old: Document, new: Document, old_refs: Iterable[Reference] =
             changes.extend(dropped(i) for i in after[j])
 
     # citations, paragraph by paragraph (the header line with the header line)
+    # each text's own symbol is left out of its own side only: the new text citing the old one ("Recalling
+    # its resolution 78/132" in 79/194) is a citation added
     own_old = {s for s in (old.symbol,) if s}
     own_new = {s for s in (new.symbol,) if s}
-    own = own_old | own_new
-    ot, nt = _targets(old_refs, own), _targets(new_refs, own)
+    ot, nt = _targets(old_refs, own_old), _targets(new_refs, own_new)
     o_any, n_any = _cited_where(ot), _cited_where(nt)
     cites: list[CitationChange] = []
     counterpart_of_new = {p.new: p.old for p in changes if p.new}

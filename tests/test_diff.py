@@ -156,6 +156,17 @@ def test_unami_paragraphs_and_citations(unami):
                for p in d.added)
     # 2470 (2019), missing from 2631's list of resolutions on Iraq, is added in pp1
     assert [(c.change, c.paragraph) for c in d.citations if c.target == "S/RES/2470(2019)"] == [("added", "pp1")]
+    # and so is 2631 (2022) itself: the new text citing the old one is a citation added; neither text's own
+    # symbol is a citation of its own side
+    assert [(c.change, c.paragraph) for c in d.citations if c.target == "S/RES/2631(2022)"] == [("added", "pp1")]
+    assert not [c for c in d.citations if c.target == "S/RES/2682(2023)"]
+
+
+def test_the_new_text_citing_the_old_is_a_citation_added(ict):
+    # 79/194 pp1 "Recalling its resolution 78/132 of 19 December 2023": 78/132 cannot cite itself
+    _, _, d = ict
+    assert [(c.change, c.paragraph) for c in d.citations if c.target == "A/RES/78/132"] == [("added", "pp1")]
+    assert not [c for c in d.citations if c.target == "A/RES/79/194"]
 
 
 # --------------------------------------------------------------------------- moved, or dropped and added
