@@ -269,23 +269,28 @@ _BODY_CODES = {name: code for code, name in BODY_NAMES.items()}
 _SESSIONS_OF = {"United Nations conference": "GA"}
 
 
-def _session_span(session: str, body: str) -> Optional[tuple[str, str]]:
-    """Rough date span of a session of ``body`` (a node body name), by the session rules of the
-    ingest grammar (:func:`ingest.session_span`: the General Assembly's sessions, special and
-    emergency special ones included, and the Human Rights Council's); None for another body."""
+#: The kinds of node a session adopts (the others are issued for it, from earlier: :func:`ingest.session_span`).
+_ADOPTED_KINDS = frozenset({"resolution", "decision"})
+
+
+def _session_span(session: str, body: str, kind: str = "resolution") -> Optional[tuple[str, str]]:
+    """Rough date span of a session of ``body`` (a node body name) for a node of ``kind``, by the
+    session rules of the ingest grammar (:func:`ingest.session_span`: the General Assembly's sessions,
+    special and emergency special ones included, and the Human Rights Council's); None for another body."""
     code = _SESSIONS_OF.get(body) or _BODY_CODES.get(body)
     if not session or code is None:
         return None
-    return session_span(code, session)
+    return session_span(code, session, adopted=kind in _ADOPTED_KINDS)
 
 
 def node_span(attrs: dict) -> Optional[tuple[str, str]]:
     """The (earliest, latest) ISO date a node can have: its date, else its session's span (a session
-    runs over two years: ``year``, the year it opened, is not the whole of it), else its year."""
+    runs over two years: ``year``, the year it opened, is not the whole of it; a report issued for it
+    starts with the year, what it adopts in September), else its year."""
     date = attrs.get("date") or ""
     if re.match(r"^\d{4}-\d{2}-\d{2}$", date):
         return date, date
-    span = _session_span(attrs.get("session") or "", attrs.get("body") or "")
+    span = _session_span(attrs.get("session") or "", attrs.get("body") or "", attrs.get("kind") or "resolution")
     if span:
         return span
     year = attrs.get("year")

@@ -425,19 +425,21 @@ def session_fits(code: str, s: int, n: int, year: Optional[int] = None, decision
     return True
 
 
-def session_span(code: str, session: int | str) -> Optional[tuple[str, str]]:
+def session_span(code: str, session: int | str, adopted: bool = True) -> Optional[tuple[str, str]]:
     """Rough (earliest, latest) ISO dates of the documents of session ``session``.
 
-    General Assembly: from 1 September of the year it opens (1945 + s) to 30 September of the
-    next year, the 1st and 2nd sessions from 1 January (the 1st opened in January 1946); a special
+    General Assembly: what it adopts (``adopted``: resolutions, decisions) from 1 September of the
+    year it opens (1945 + s) to 30 September of the next year, the 1st and 2nd sessions from 1 January
+    (the 1st opened in January 1946); the documents issued for it (reports, notes, letters) from 1
+    January of the year it opens (A/79/62, a report to the 79th session, is of 1 March 2024); a special
     session (``"S-23"``): the year it met; an emergency special session (``"ES-10"``): from the year
     it opened to the year it last met, or to :data:`LAST_YEAR` while it is still open (ES-10 met from
     1997 to this day). Human Rights Council: its session meets in y = 2006 + (s - 1) // 3 (three a
     year), its documents from 1 September of y - 1 to 31 March of y + 1; a special session: the year
     it met. None for another body or a session the tables do not hold.
 
-    >>> session_span("GA", 79), session_span("HRC", 55)
-    (('2024-09-01', '2025-09-30'), ('2023-09-01', '2025-03-31'))
+    >>> session_span("GA", 79), session_span("GA", 79, adopted=False), session_span("HRC", 55)
+    (('2024-09-01', '2025-09-30'), ('2024-01-01', '2025-09-30'), ('2023-09-01', '2025-03-31'))
     >>> session_span("GA", "ES-7"), session_span("GA", "S-23"), session_span("HRC", "S-15")
     (('1980-01-01', '1982-12-31'), ('2000-01-01', '2000-12-31'), ('2011-01-01', '2011-12-31'))
     """
@@ -451,7 +453,7 @@ def session_span(code: str, session: int | str) -> Optional[tuple[str, str]]:
     if kind == "S":
         return f"{y}-01-01", f"{y}-12-31"
     if code == "GA":
-        return (f"{y}-01-01" if n <= 2 else f"{y}-09-01"), f"{y + 1}-09-30"
+        return (f"{y}-01-01" if n <= 2 or not adopted else f"{y}-09-01"), f"{y + 1}-09-30"
     return f"{y - 1}-09-01", f"{y + 1}-03-31"
 
 

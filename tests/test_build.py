@@ -262,6 +262,12 @@ def test_citation_of_a_later_document_is_flagged_not_dropped(source, source_date
     ({"year": 2023, "session": "78", "body": "General Assembly"}, ("2023-09-01", "2024-09-30")),
     ({"year": 2023, "body": "Security Council"}, ("2023-01-01", "2023-12-31")),
     ({"session": "79", "body": "General Assembly"}, ("2024-09-01", "2025-09-30")),
+    # a report issued for a session is from the start of the year it opens (A/79/62 is of 1 March 2024), what it
+    # adopts from its opening in September
+    ({"session": "79", "body": "General Assembly", "kind": "report"}, ("2024-01-01", "2025-09-30")),
+    ({"session": "79", "body": "General Assembly", "kind": "resolution"}, ("2024-09-01", "2025-09-30")),
+    ({"session": "79", "body": "General Assembly", "kind": "decision"}, ("2024-09-01", "2025-09-30")),
+    ({"session": "55", "body": "Human Rights Council", "kind": "report"}, ("2023-09-01", "2025-03-31")),
     ({"session": "1", "body": "General Assembly"}, ("1946-01-01", "1947-09-30")),  # opened in January 1946
     ({"session": "55", "body": "Human Rights Council"}, ("2023-09-01", "2025-03-31")),  # three sessions a year
     ({"session": "79", "body": "United Nations conference"}, ("2024-09-01", "2025-09-30")),  # the Assembly's
@@ -279,6 +285,18 @@ def test_citation_of_a_later_document_is_flagged_not_dropped(source, source_date
 ])
 def test_node_span_by_date_session_or_year(attrs, span):
     assert node_span(attrs) == span
+
+
+def test_a_report_issued_before_its_session_opens_is_not_later():
+    """E/RES/2024/13 (23 July 2024) takes note of A/79/62-E/2024/3, a report to the 79th session issued in
+    March 2024, before the session opened (verify6 D4): not a citation of a later document; a resolution
+    of the 79th session (adopted from September 2024) is."""
+    source = doc("E/RES/2024/13")
+    source = dataclasses.replace(source, date="2024-07-23")
+    refs = [ref("E/RES/2024/13", "A/79/62", target_type="report"), ref("E/RES/2024/13", "A/RES/79/1")]
+    G = build_graph([source], refs)
+    assert not G.edges["E/RES/2024/13", "A/79/62"].get("later")
+    assert G.edges["E/RES/2024/13", "A/RES/79/1"].get("later")
 
 
 def test_every_node_has_kind_body_url():
