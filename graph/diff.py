@@ -472,7 +472,11 @@ def _word_diff(old: str, new: str, old_split: tuple, new_split: tuple) -> tuple[
         if j2 > j1:
             start = nend[2 * j1]
             n = new[start:nend[2 * j2 - 1]]
+            # a replacement keeps the space before the words it takes out when the words put in need none
+            # ("scientific [-community-]{+, technical+}", not "scientific[-community-]")
             gap = new[nend[2 * j1 - 1]:start] if j1 else ""
+            if tag == "replace" and not gap and i2 > i1 and i1:
+                gap = old[oend[2 * i1 - 1]:oend[2 * i1]]
         ops.append(WordOp(tag, o, n, " " if gap and gap.isspace() else gap))
     return tuple(ops)
 

@@ -226,6 +226,13 @@ def test_verb_changes(old, new, verb):
     ("Welcomes the report", "welcomes the report", "welcomes the report"),  # case is not a change
     ("the “Agenda” – its goals", 'the "Agenda" - its goals', 'the "Agenda" - its goals'),  # nor quotes, dashes
     ("", "Decides to act;", "{+Decides to act;+}"),
+    # a replacement keeps the space before the words it takes out when the words put in start with a mark
+    # (79/194 against 78/132: "scientificcommunity" before)
+    ("the scientific community and others", "the scientific, technical and academic communities and others",
+     "the scientific [-community-]{+, technical and academic communities+} and others"),
+    # negative rows: a replacement whose words put in need the space, a mark taken out
+    ("x community y", "x communities y", "x [-community-]{+communities+} y"),
+    ("a, b", "a and b", "a [-,-]{+and+} b"),
 ])
 def test_word_diff(old, new, marked):
     assert marked_text(word_diff(old, new)) == marked
