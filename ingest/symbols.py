@@ -418,10 +418,19 @@ _SUFFIX = re.compile(
     "|".join(sorted({x for v in LANGUAGES.values() for x in v["suffixes"]}, key=len, reverse=True)) + r")$")
 _SUFFIX_CODE = {x.upper(): code for code, v in LANGUAGES.items() for x in v["suffixes"]}
 _JOB = [re.compile(p, re.I) for p in _LANG["job_numbers"]]
+_JOB_LETTER = {v["job_letter"]: code for code, v in LANGUAGES.items()}
 #: Where a word added to a file's name starts (``data/languages.toml`` ``added_words``, any case), and
 #: where a component starting in lower case does (read only after an upper-case series).
 _ADDED_WORD = re.compile(r"(?i)[_\- ](?:" + "|".join(_LANG["added_words"]) + r")(?=[_\- .]|$)")
 _LOWER_PART = re.compile(r"[_\- ][a-z]")
+
+
+def _language_suffix(name: str) -> tuple[str, Optional[str]]:
+    """``name`` without its language suffix ("A_RES_78_132-EN"), and the suffix's language, or None."""
+    m = _SUFFIX.search(name)
+    if m and len(name) > m.end(1) - m.start(1) + 1:
+        return name[: m.start()], _SUFFIX_CODE[m.group(1).upper()]
+    return name, None
 
 
 def _without_added_words(name: str) -> str:
@@ -446,7 +455,6 @@ def _without_lower_parts(name: str) -> str:
     root = re.match(r"[A-Za-z]+", name)
     m = _LOWER_PART.search(name) if root and root.group(0).isupper() else None
     return name[:m.start()] if m else name
-_JOB_LETTER = {v["job_letter"]: code for code, v in LANGUAGES.items()}
 
 
 class FileName(NamedTuple):
@@ -470,15 +478,10 @@ def file_name_parts(path: str) -> FileName:
     >>> file_name_parts("N2438574.pdf"), file_name_parts("2412345F.docx")
     (FileName(symbol=None, language=None, job_number=True, stem='N2438574'), FileName(symbol=None, language='fr', job_number=True, stem='2412345F'))
     """
-    name = _FILE_EXT.sub("", pathlib.PurePath(path).name)
-    language = None
-    for cut in (False, True):  # the language suffix, then again once the words added after it are cut
-        m = _SUFFIX.search(name)
-        if m and len(name) > m.end(1) - m.start(1) + 1 and language is None:
-            language = _SUFFIX_CODE[m.group(1).upper()]
-            name = name[: m.start()]
-        if not cut:
-            name = _without_added_words(name)
+    name, language = _language_suffix(_FILE_EXT.sub("", pathlib.PurePath(path).name))
+    name = _without_added_words(name)
+    if language is None:  # a suffix before the words added: "A_79_62-FR_final"
+        name, language = _language_suffix(name)
     name = _without_lower_parts(name)
     job = next((m for m in map(lambda p: p.match(name), _JOB) if m), None)
     if job:
@@ -502,51 +505,44 @@ def symbol_from_filename(path: str) -> Optional[str]:
 
 #: A Security Council resolution's file name, number then year: "S_RES_2800_2025", "S-RES-2800-2025",
 #: "S_RES_2800_(2025)", "S_RES_2800(2025)", "S_RES_2800 (2025)", "s_res_2800_2025" (any case, "_" or "-"
-#: between the parts; a space only before the bracketed year, as the Council writes "2800 (2025)").
+#: between the parts; a space only before the bracketed year, as the Council writes "2800 (2025)"); or the
+#: number alone ("S_RES_2682", then nothing of a symbol after it).
 #: Since 1946 the Council's resolutions are S/RES/<number>(<year>); S/RES/<n>/<yyyy> is no symbol of it.
-_SC_RES_NAME = re.compile(r"^S[_-]RES[_-](?P<n>\d{1,4})(?:[_-]\(?|[ _-]?\()(?P<y>\d{4})\)?(?![0-9A-Za-z])", re.I)
+_SC_RES_NAME = re.compile(r"^S[_-]RES[_-](?P<n>\d{1,4})"
+                          r"(?:(?:[_-]\(?|[ _-]?\()(?P<y>\d{4})\)?(?![0-9A-Za-z])|(?=$|\s))", re.I)
 
 
 def _sc_resolution_of_name(name: str) -> Optional[str]:
-    """S/RES/<n>(<yyyy>) for a file name that writes a Security Council resolution's number and year
-    (:data:`_SC_RES_NAME`) when the Council's numbering fits the year, a year off at most
-    (:func:`ingest.grammar.sc_year`, interpolated from grammar.toml's first numbers by year, as a
-    bare number's year is checked in ingest.find.numbers); else None (the name is read as any other).
+    """S/RES/<n>(<yyyy>) for a file name that writes a Security Council resolution (:data:`_SC_RES_NAME`):
+    with its year, when the Council's numbering fits it, a year off at most (:func:`ingest.grammar.sc_year`,
+    interpolated from grammar.toml's first numbers by year, as a bare number's year is checked in
+    ingest.find.numbers); with its number alone, where the yearly table of first numbers tells the year
+    (from 1990, resolution 646: :func:`ingest.grammar.sc_number_year`, as a text's "resolution 1493" is
+    read); else None (the name is read as any other).
 
     >>> _sc_resolution_of_name("S_RES_2800_2025"), _sc_resolution_of_name("s-res-242-1967")
     ('S/RES/2800(2025)', 'S/RES/242(1967)')
     >>> _sc_resolution_of_name("S_RES_2800_2010"), _sc_resolution_of_name("S_RES_9999_2025"), _sc_resolution_of_name("S_2025_800")
     (None, None, None)
+    >>> _sc_resolution_of_name("S_RES_2682"), _sc_resolution_of_name("s-res-1493"), _sc_resolution_of_name("S_RES_242")
+    ('S/RES/2682(2023)', 'S/RES/1493(2003)', None)
     """
     m = _SC_RES_NAME.match(name)
     if not m:
         return None
-    n, y = int(m.group("n")), int(m.group("y"))
+    n = int(m.group("n"))
+    if m.group("y") is None:
+        y = sc_number_year(n)
+        return f"S/RES/{n}({y})" if y is not None else None
+    y = int(m.group("y"))
     fits = sc_year(n)
     if fits is None or abs(fits - y) > 1:
         return None
     return f"S/RES/{n}({y})"
 
 
-#: A Security Council resolution's file name without its year: "S_RES_2682", "s-res-2682".
-_SC_RES_NO_YEAR = re.compile(r"^S[_-]RES[_-](?P<n>\d{1,4})(?=$|\s)", re.I)
-
-
-def _sc_resolution_without_year(name: str) -> Optional[str]:
-    """S/RES/<n>(<yyyy>) for a file name that writes a Security Council resolution's number alone, where
-    the Council's yearly table of first numbers tells its year (from 1990, resolution 646:
-    :func:`ingest.grammar.sc_number_year`, as a text's "resolution 1493" is read); else None.
-
-    >>> _sc_resolution_without_year("S_RES_2682"), _sc_resolution_without_year("s-res-1493"), _sc_resolution_without_year("S_RES_242")
-    ('S/RES/2682(2023)', 'S/RES/1493(2003)', None)
-    """
-    m = _SC_RES_NO_YEAR.match(name)
-    year = sc_number_year(int(m.group("n"))) if m else None
-    return f"S/RES/{int(m.group('n'))}({year})" if year is not None else None
-
-
 def _symbol_of_name(name: str) -> Optional[str]:
-    sc = _sc_resolution_of_name(name) or _sc_resolution_without_year(name)
+    sc = _sc_resolution_of_name(name)
     if sc:
         return sc
     m = _FILE_SYMBOL.match(name)
