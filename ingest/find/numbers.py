@@ -385,9 +385,9 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool, dated: tuple = _OWN_D
         b_code, b_explicit = scan.tied[num.replace(" ", "")], True
         if b_code is None:
             return None
+    date = DATE_AFTER.match(after)  # (read once: the date, and the pinpoints after it)
     how, iso = dated
     if how == "own" and iso is None:
-        date = DATE_AFTER.match(after)
         iso = parse_date(date.group(1)) if date else None
     year = int(iso[:4]) if iso else None
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
@@ -433,8 +433,7 @@ def _number_hit(scan: _Scan, kw: _Keyword, n, first: bool, dated: tuple = _OWN_D
     after_pins = pin_after(after)
     if not after_pins:
         # "resolution 70/1 of 25 September 2015, paragraph 84": the part cited after the date
-        dated_at = DATE_AFTER.match(after)
-        after_pins = pin_after(after[dated_at.end():]) if dated_at else []
+        after_pins = pin_after(after[date.end():]) if date else []
     pins = [*before, *after_pins]
     part_pin = part_pinpoint(num, part, target)
     title = TITLE_AFTER.match(after)

@@ -6,7 +6,8 @@ decisions", then rows "79/201 Entrepreneurship for sustainable development",
 "46/77; 79/327 ...". A row cites the resolution (or decision) its number names, in
 the heading's body; the rest of the row is the target's title. In a heading of
 "resolutions and decisions", decisions are told by their numbers (from
-``decisions_from`` of grammar.toml: 400 for the Assembly, 200 for ECOSOC).
+``decisions_from`` of grammar.toml, :func:`ingest.grammar.is_decision_number`: from 401 for the
+Assembly, 101 for the Economic and Social Council).
 A sentence, a numbered paragraph or another list's heading ends the table.
 """
 from __future__ import annotations
